@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Bekal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Bekal", targets: [
+            "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
+            "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+        ]),
+        .executable(name: "bekal", targets: ["bekal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // The domain: value types and rules, no I/O.
+        .target(name: "BekalDomain", swiftSettings: swiftSettings),
+        // The ledger: one SQLite file through GRDB, append-only with a hash chain.
+        .target(
+            name: "BekalStore",
+            dependencies: [
+                "BekalDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // Strict I-JSON values, parser and RFC 8785 canonicalization.
+        .target(name: "BekalJSON", swiftSettings: swiftSettings),
+        // Verifiable credentials: did:key, Data Integrity proofs, export, verifier.
+        .target(
+            name: "BekalCredentials",
+            dependencies: [
+                "BekalDomain", "BekalJSON", "BekalLinkedData",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        // JSON-LD 1.1 expansion to RDF and RDFC-1.0 canonicalization, offline.
+        .target(
+            name: "BekalLinkedData",
+            dependencies: [
+                "BekalJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Contexts")],
+            swiftSettings: swiftSettings),
+        // Anonymized programme metrics with disclosure control.
+        .target(name: "BekalMetrics", dependencies: ["BekalDomain"], swiftSettings: swiftSettings),
+        // libcurl, reached through a small C shim (curl_easy_setopt is variadic).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // Delivery of metrics reports: outbox relay over libcurl.
+        .target(
+            name: "BekalPublisher",
+            dependencies: [
+                "BekalMetrics", "CCurlShim",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // The command-line tool.
+        .executableTarget(
+            name: "bekal",
+            dependencies: [
+                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
+                "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what Bekal's build, demo and tests need on a fresh Debian machine with the Swift toolchain.
+# Idempotent: packages already present are skipped quickly.
+set -euo pipefail
+
+need_apt=()
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+pkg-config --exists libcurl 2>/dev/null || need_apt+=(libcurl4-openssl-dev)
+command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
+command -v openssl >/dev/null || need_apt+=(openssl)
+if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
+  command -v prometheus-pushgateway >/dev/null || need_apt+=(prometheus-pushgateway)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${need_apt[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+import importlib, sys
+for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58"):
+    importlib.import_module(m)
+PY
+fi
