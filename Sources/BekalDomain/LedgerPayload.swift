@@ -1,0 +1,78 @@
+import Foundation
+
+/// What one ledger event records. The ledger is append-only: a mistake is fixed by a `correction` that names
+/// the event it replaces (or retracts it) and says why; the original stays.
+public indirect enum LedgerPayload: Sendable, Hashable, Codable {
+    case facilityInitialized(Facility)
+    case personAdded(Person)
+    case frameworkImported(CompetencyFramework)
+    case assessmentRecorded(Assessment)
+    case certificateRecorded(Certificate)
+    case trainingRecorded(TrainingSession)
+    case productionRecorded(ProductionEntry)
+    case transferred(Transfer)
+    case released(Release)
+    case corrected(Correction)
+    case credentialRevoked(CredentialRevocation)
+
+    /// The stable name stored in the ledger's `type` column.
+    public var kind: String {
+        switch self {
+        case .facilityInitialized: "facility.initialized"
+        case .personAdded: "person.added"
+        case .frameworkImported: "framework.imported"
+        case .assessmentRecorded: "assessment.recorded"
+        case .certificateRecorded: "certificate.recorded"
+        case .trainingRecorded: "training.recorded"
+        case .productionRecorded: "production.recorded"
+        case .transferred: "person.transferred"
+        case .released: "person.released"
+        case .corrected: "record.corrected"
+        case .credentialRevoked: "credential.revoked"
+        }
+    }
+
+    /// The person the event is about, when it is about one.
+    public var personID: UUID? {
+        switch self {
+        case .facilityInitialized, .frameworkImported, .credentialRevoked: nil
+        case .personAdded(let p): p.id
+        case .assessmentRecorded(let a): a.personID
+        case .certificateRecorded(let c): c.personID
+        case .trainingRecorded(let t): t.personID
+        case .productionRecorded(let p): p.personID
+        case .transferred(let t): t.personID
+        case .released(let r): r.personID
+        case .corrected(let c): c.personID
+        }
+    }
+}
+
+/// A correction or retraction of an earlier event.
+public struct Correction: Sendable, Hashable, Codable {
+    /// The id of the event being corrected.
+    public var correctedEventID: UUID
+    public var personID: UUID?
+    public var reason: String
+    /// The record that replaces the corrected one; `nil` retracts it.
+    public var replacement: LedgerPayload?
+
+    public init(correctedEventID: UUID, personID: UUID?, reason: String, replacement: LedgerPayload?) {
+        self.correctedEventID = correctedEventID
+        self.personID = personID
+        self.reason = reason
+        self.replacement = replacement
+    }
+}
+
+/// The revocation of an exported credential, published through the Bitstring Status List.
+public struct CredentialRevocation: Sendable, Hashable, Codable {
+    /// The credential's `id` as exported (a `urn:uuid:` URI).
+    public var credentialID: String
+    public var reason: String
+
+    public init(credentialID: String, reason: String) {
+        self.credentialID = credentialID
+        self.reason = reason
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what the tests need, builds, and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh
+swift build --build-tests
+swift test --skip-build
