@@ -69,8 +69,10 @@ struct FrameworkDocumentTests {
         let verdicts = try TestSupport.jsonSchemaAccepts(
             schema: TestSupport.frameworkSchema, files: names.map { directory.appendingPathComponent($0) })
         for name in names {
-            let verdict: Bool? = verdicts[directory.appendingPathComponent(name).path]
-            let schemaAccepts = try #require(verdict, "\(name)")
+            guard let schemaAccepts = verdicts[directory.appendingPathComponent(name).path] else {
+                Issue.record("jsonschema gave no verdict for \(name)")
+                continue
+            }
             let decoderAccepts = (try? FrameworkDocument.decode(json: try TestSupport.fixture("frameworks", name))) != nil
             if name.hasPrefix("decoder-only-") {
                 #expect(schemaAccepts && !decoderAccepts, "\(name): schema \(schemaAccepts), decoder \(decoderAccepts)")
