@@ -26,16 +26,20 @@ public struct CSVImport: Sendable {
     /// Reads every row; the first bad row stops the import with an error naming the row and field.
     public func entries(from table: CSVTable) throws -> [LedgerEntry] {
         let known = Set(kind.requiredColumns + kind.optionalColumns)
-        for column in kind.requiredColumns where !table.header.contains(column) {
+        let header = table.header.map { $0.lowercased() }
+        if Set(header).count != header.count {
+            throw StoreError(.invalidInput, "row 1: the header names a column twice")
+        }
+        for column in kind.requiredColumns where !header.contains(column) {
             throw StoreError(.invalidInput, "row 1: the header lacks the column '\(column)' for \(kind.rawValue)")
         }
-        if let extra = table.header.first(where: { !known.contains($0) }) {
+        if let extra = header.first(where: { !known.contains($0) }) {
             throw StoreError(.invalidInput, "row 1: the column '\(extra)' is not part of a \(kind.rawValue) file")
         }
-        return try table.rows.enumerated().map { offset, fields in
+        return try table.rows.map { line, fields in
             var values: [String: String] = [:]
-            for (column, value) in zip(table.header, fields) { values[column] = value }
-            let row = CSVRow(number: offset + 2, values: values)
+            for (column, value) in zip(header, fields) { values[column] = value }
+            let row = CSVRow(number: line, values: values)
             return LedgerEntry(try payload(row), naturalKey: naturalKey(values))
         }
     }
@@ -160,11 +164,17 @@ extension Ledger {
     public func importCSV(
         _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
     ) throws -> BatchAppendResult {
-        let table = try CSVTable(parsing: data)
+        let table: CSVTable
+        do {
+            table = try CSVTable(data)
+        } catch {
+            throw StoreError(.invalidInput, error.description, cause: error)
+        }
         let importer = try CSVImport(kind: kind, ledger: self)
         let entries = try importer.entries(from: table)
+        let lines = table.rows.map(\.line)
         logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(entries.count)"])
         return try append(contentsOf: entries, actor: actor, facilityCode: importer.facilityCode,
-                          recordedAt: recordedAt, failureContext: { "row \($0 + 2)" })
+                          recordedAt: recordedAt, failureContext: { "row \(lines[$0])" })
     }
 }

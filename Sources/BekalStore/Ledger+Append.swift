@@ -58,7 +58,7 @@ extension Ledger {
                             continue
                         }
                         do {
-                            try Projection.check(entry.payload, db)
+                            try Projection.check(entry.payload, recordedAt: recordedAt, db)
                         } catch let error as StoreError {
                             throw StoreError(error.code, "\(failureContext(index)): \(error.message)")
                         }

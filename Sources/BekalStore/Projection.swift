@@ -8,7 +8,13 @@ import GRDB
 enum Projection {
     // MARK: Checks
 
-    static func check(_ payload: LedgerPayload, _ db: Database) throws {
+    static func check(_ payload: LedgerPayload, recordedAt: Date, _ db: Database) throws {
+        let person = try payload.personID.flatMap { id in
+            try String.fetchOne(db, sql: "SELECT json FROM person WHERE id = ?", arguments: [key(id)])
+        }.map { try PayloadCoding.decodeRecord(Person.self, $0) }
+        if case .corrected = payload {} else {
+            try RecordValidation.check(payload, person: person, recordedAt: recordedAt)
+        }
         switch payload {
         case .facilityInitialized:
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM facility") ?? 0 > 0 {
@@ -52,13 +58,13 @@ enum Projection {
         case .released(let release):
             try requireActive(release.personID, db)
         case .corrected(let correction):
-            try checkCorrection(correction, db)
+            try checkCorrection(correction, recordedAt: recordedAt, db)
         case .credentialRevoked:
             break
         }
     }
 
-    private static func checkCorrection(_ correction: Correction, _ db: Database) throws {
+    private static func checkCorrection(_ correction: Correction, recordedAt: Date, _ db: Database) throws {
         let target = try Row.fetchOne(
             db, sql: "SELECT type, person_id FROM ledger_event WHERE event_id = ?",
             arguments: [key(correction.correctedEventID)])
@@ -77,7 +83,11 @@ enum Projection {
             guard replacement.personID?.uuidString.lowercased() == (target["person_id"] as String?) else {
                 throw StoreError(.conflict, "a correction cannot move a record to another person")
             }
-            if case .assessmentRecorded = replacement { try check(replacement, db) }
+            if case .personAdded = replacement {
+                try RecordValidation.check(replacement, person: nil, recordedAt: recordedAt)
+            } else {
+                try check(replacement, recordedAt: recordedAt, db)
+            }
         } else if type == "person.added" {
             throw StoreError(.conflict, "a person cannot be retracted; correct the record instead")
         }
