@@ -32,7 +32,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             // Records.
             case unknownPerson, unknownFramework, unknownUnit, dateBeforeAdmission, dateInFuture
             case dateOrder, hoursOutOfRange, quantityOutOfRange, rejectsExceedQuantity, rejectReasonMissing
-            case invalidEvidence, invalidReplacement, emptyField
+            case invalidEvidence, invalidReplacement, emptyField, sameFacility
             // Readiness policy.
             case invalidPolicy
         }
@@ -92,6 +92,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidEvidence = Code(.invalidEvidence)
         /// A correction's replacement is of a kind that cannot replace a record.
         public static let invalidReplacement = Code(.invalidReplacement)
+        /// A transfer names the same facility as origin and destination.
+        public static let sameFacility = Code(.sameFacility)
         /// A required text field of a record is empty.
         public static let emptyField = Code(.emptyField)
 

@@ -1,23 +1,33 @@
 import Foundation
 
-/// How a counselor names a person on the command line or in a spreadsheet: the internal UUID or the register
-/// number. The text is tried as a UUID first, since Bekal never derives its ids from register numbers.
+/// How a counselor names a person on the command line: by register number or by Bekal's internal id.
+///
+/// Text that parses as a UUID is an internal id; anything else non-empty is a register number. The
+/// description is redacted for register numbers, so a reference can be put in an error message safely.
 public enum PersonReference: Sendable, Hashable, CustomStringConvertible {
     case id(UUID)
     case registerNumber(RegisterNumber)
 
-    /// Reads a reference; `nil` for empty text.
+    /// Parses a reference; `nil` for empty or blank text.
     public init?(_ text: String) {
-        if let id = UUID(uuidString: text.trimmingWhitespace()) {
-            self = .id(id)
-        } else if let number = RegisterNumber(text) {
+        let trimmed = text.trimmingWhitespace()
+        if let uuid = UUID(uuidString: trimmed) {
+            self = .id(uuid)
+        } else if let number = RegisterNumber(trimmed) {
             self = .registerNumber(number)
         } else {
             return nil
         }
     }
 
-    /// Redacted like the register number itself, so a reference never leaks into a log line.
+    /// Whether the reference names `person`.
+    public func matches(_ person: Person) -> Bool {
+        switch self {
+        case .id(let id): person.id == id
+        case .registerNumber(let number): person.registerNumber == number
+        }
+    }
+
     public var description: String {
         switch self {
         case .id(let id): id.uuidString.lowercased()
