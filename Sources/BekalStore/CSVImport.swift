@@ -1,3 +1,4 @@
+import Logging
 import BekalDomain
 import Foundation
 

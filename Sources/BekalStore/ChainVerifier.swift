@@ -16,10 +16,10 @@ struct ChainVerifier: Sendable {
             let event = StoredEvent(
                 columns: EventDigest.Columns(
                     sequence: row["sequence"], eventID: text(row, "event_id"), type: text(row, "type"),
-                    personID: row["person_id"].flatMap { (value: DatabaseValue) in value.isNull ? nil : text(value) },
+                    personID: optionalText(row, "person_id"),
                     payload: text(row, "payload"), actor: text(row, "actor"),
                     facilityCode: text(row, "facility_code"), recordedAt: text(row, "recorded_at"),
-                    naturalKey: (row["natural_key"] as DatabaseValue).isNull ? nil : text(row, "natural_key"),
+                    naturalKey: optionalText(row, "natural_key"),
                     previousHash: text(row, "prev_hash")),
                 hash: text(row, "hash"))
             for policy in policies {
@@ -34,6 +34,11 @@ struct ChainVerifier: Sendable {
     /// A column as text; a value an attacker stored with another type still hashes (and so fails) instead of
     /// stopping the verification.
     private func text(_ row: Row, _ column: String) -> String { text(row[column] as DatabaseValue) }
+
+    private func optionalText(_ row: Row, _ column: String) -> String? {
+        let value: DatabaseValue = row[column]
+        return value.isNull ? nil : text(value)
+    }
 
     private func text(_ value: DatabaseValue) -> String {
         switch value.storage {

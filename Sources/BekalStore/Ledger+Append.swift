@@ -1,3 +1,4 @@
+import Logging
 import BekalDomain
 import Foundation
 import GRDB
@@ -50,6 +51,7 @@ extension Ledger {
                             facility_code, recorded_at, natural_key, prev_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
+                    var frameworks = try Ledger.frameworks(db)
                     for (index, entry) in entries.enumerated() {
                         if let key = entry.naturalKey,
                             try Bool.fetchOne(keyLookup, arguments: [key]) == true
@@ -58,9 +60,12 @@ extension Ledger {
                             continue
                         }
                         do {
-                            try Projection.check(entry.payload, recordedAt: recordedAt, db)
+                            try Projection.check(entry.payload, recordedAt: recordedAt, frameworks: frameworks, db)
                         } catch let error as StoreError {
                             throw StoreError(error.code, "\(failureContext(index)): \(error.message)")
+                        } catch let error as DomainError {
+                            let path = error.path.isEmpty ? "" : ", \(error.path)"
+                            throw DomainError(error.code, path: "\(failureContext(index))\(path)", message: error.message)
                         }
                         sequence += 1
                         let eventID = UUID()
@@ -77,6 +82,7 @@ extension Ledger {
                             columns.previousHash, hash,
                         ])
                         try Projection.apply(entry.payload, eventID: eventID, sequence: sequence, db)
+                        if case .frameworkImported(let framework) = entry.payload { frameworks.append(framework) }
                         result.appended.append(LedgerEvent(
                             sequence: sequence, id: eventID, type: columns.type, personID: entry.payload.personID,
                             payload: entry.payload, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt,

@@ -1,3 +1,4 @@
+import Logging
 extension Ledger {
     /// Recomputes the hash chain from the stored bytes.
     /// - Returns: `.intact` with the event count and head hash, or `.broken` with the first failing event.

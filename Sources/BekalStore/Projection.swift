@@ -8,13 +8,16 @@ import GRDB
 enum Projection {
     // MARK: Checks
 
-    static func check(_ payload: LedgerPayload, recordedAt: Date, _ db: Database) throws {
+    /// - Parameter frameworks: the imported frameworks, loaded once per batch by the caller.
+    static func check(
+        _ payload: LedgerPayload, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+    ) throws {
         let person = try payload.personID.flatMap { id in
             try String.fetchOne(db, sql: "SELECT json FROM person WHERE id = ?", arguments: [key(id)])
         }.map { try PayloadCoding.decodeRecord(Person.self, $0) }
-        if case .corrected = payload {} else {
-            try RecordValidation.check(payload, person: person, recordedAt: recordedAt)
-        }
+        let context = RecordContext(
+            today: today(recordedAt), person: person, frameworks: frameworks)
+        try RecordValidation.require(payload, in: context)
         switch payload {
         case .facilityInitialized:
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM facility") ?? 0 > 0 {
@@ -35,12 +38,12 @@ enum Projection {
             }
         case .assessmentRecorded(let assessment):
             try requirePerson(assessment.personID, db)
-            let json = try String.fetchOne(db, sql: "SELECT json FROM framework WHERE id = ? AND version = ?",
-                                           arguments: [assessment.frameworkID, assessment.frameworkVersion])
-            guard let json else {
+            let framework = frameworks.first {
+                $0.id == assessment.frameworkID && $0.version == assessment.frameworkVersion
+            }
+            guard let framework else {
                 throw StoreError(.notFound, "unknown framework \(assessment.frameworkID) version \(assessment.frameworkVersion)")
             }
-            let framework = try PayloadCoding.decodeRecord(CompetencyFramework.self, json)
             guard framework.unit(code: assessment.unitCode) != nil else {
                 throw StoreError(.notFound, "unknown unit \(assessment.unitCode) in framework \(framework.id)")
             }
@@ -58,13 +61,15 @@ enum Projection {
         case .released(let release):
             try requireActive(release.personID, db)
         case .corrected(let correction):
-            try checkCorrection(correction, recordedAt: recordedAt, db)
+            try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, db)
         case .credentialRevoked:
             break
         }
     }
 
-    private static func checkCorrection(_ correction: Correction, recordedAt: Date, _ db: Database) throws {
+    private static func checkCorrection(
+        _ correction: Correction, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+    ) throws {
         let target = try Row.fetchOne(
             db, sql: "SELECT type, person_id FROM ledger_event WHERE event_id = ?",
             arguments: [key(correction.correctedEventID)])
@@ -83,10 +88,8 @@ enum Projection {
             guard replacement.personID?.uuidString.lowercased() == (target["person_id"] as String?) else {
                 throw StoreError(.conflict, "a correction cannot move a record to another person")
             }
-            if case .personAdded = replacement {
-                try RecordValidation.check(replacement, person: nil, recordedAt: recordedAt)
-            } else {
-                try check(replacement, recordedAt: recordedAt, db)
+            if case .assessmentRecorded = replacement {
+                try check(replacement, recordedAt: recordedAt, frameworks: frameworks, db)
             }
         } else if type == "person.added" {
             throw StoreError(.conflict, "a person cannot be retracted; correct the record instead")
@@ -204,6 +207,11 @@ enum Projection {
         case "production.recorded": "production"
         default: nil
         }
+    }
+
+    /// The facility's calendar day at `date`: Indonesian facilities keep WIB (UTC+7).
+    static func today(_ date: Date) -> LocalDate {
+        LocalDate(daysSinceEpoch: Int(((date.timeIntervalSince1970 + 7 * 3600) / 86_400).rounded(.down)))
     }
 
     /// UUIDs are stored lowercase, the form `UUID.uuidString` does not give.

@@ -41,11 +41,3 @@ struct Certify: ParsableCommand {
         try Recording.append(.certificateRecorded(certificate), ledger: ledger, global: global)
     }
 }
-
-extension EvidenceOptions {
-    init(files: [String], evidenceDescription: String) {
-        self.init()
-        self.files = files
-        self.evidenceDescription = evidenceDescription
-    }
-}
