@@ -12,7 +12,10 @@ struct FrameworkImport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The framework file, .json or .csv.")
-    var file: String
+    var file: String?
+
+    @Flag(help: "Import Bekal's built-in SAMPLE batik cap framework (illustrative, not an official SKKNI).")
+    var sample = false
 
     @Option(help: "For CSV: the framework id.") var id: String?
     @Option(help: "For CSV: the framework version.") var version: String?
@@ -20,12 +23,18 @@ struct FrameworkImport: ParsableCommand {
     @Option(help: "For CSV: the title in English.") var titleEn: String?
 
     func validate() throws {
-        if file.lowercased().hasSuffix(".csv"), id == nil || version == nil || titleId == nil || titleEn == nil {
+        if (file == nil) == !sample { throw ValidationError("give a framework FILE or --sample") }
+        if let file, file.lowercased().hasSuffix(".csv"), id == nil || version == nil || titleId == nil || titleEn == nil {
             throw ValidationError("a CSV framework needs --id, --version, --title-id and --title-en")
         }
     }
 
     func run() throws {
+        guard let file else {
+            let ledger = try global.openLedger()
+            try Recording.append(.frameworkImported(.sampleBatikCap), ledger: ledger, global: global)
+            return
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure(status: .notFound, message: "the framework file cannot be read")
         }
