@@ -68,7 +68,9 @@ extension Ledger {
                             throw DomainError(error.code, path: "\(failureContext(index))\(path)", message: error.message)
                         }
                         sequence += 1
-                        let eventID = UUID()
+                        let eventID = entry.eventID ?? UUID()
+                        let actor = entry.actor ?? actor
+                        let facilityCode = entry.facilityCode ?? facilityCode
                         let columns = EventDigest.Columns(
                             sequence: sequence, eventID: Projection.key(eventID), type: entry.payload.kind,
                             personID: entry.payload.personID.map(Projection.key),

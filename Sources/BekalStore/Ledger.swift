@@ -35,6 +35,15 @@ public final class Ledger: Sendable {
     public static func initialize(
         home: URL, facility: Facility, actor: String, recordedAt: Date, logger: Logger
     ) throws -> Ledger {
+        let ledger = try create(home: home, logger: logger)
+        _ = try ledger.append(.facilityInitialized(facility), actor: actor, facilityCode: facility.code,
+                              recordedAt: recordedAt)
+        return ledger
+    }
+
+    /// Creates a data directory (if needed) with an empty ledger, for callers that append the facility event
+    /// themselves (the demo). Also creates `keys/` (mode 0700) and `evidence/`.
+    public static func create(home: URL, logger: Logger) throws -> Ledger {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
         if files.fileExists(atPath: home.path, isDirectory: &isDirectory) {
@@ -58,10 +67,7 @@ public final class Ledger: Sendable {
         } catch {
             throw StoreError(.permission, "the data directory's subdirectories cannot be created")
         }
-        let ledger = try Ledger(home: home, writer: try openPool(file), logger: logger)
-        _ = try ledger.append(.facilityInitialized(facility), actor: actor, facilityCode: facility.code,
-                              recordedAt: recordedAt)
-        return ledger
+        return try Ledger(home: home, writer: try openPool(file), logger: logger)
     }
 
     /// A ledger in memory with the same schema and configuration, for tests.

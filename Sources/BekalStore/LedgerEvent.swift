@@ -27,10 +27,22 @@ public struct LedgerEvent: Sendable, Hashable, Identifiable {
 public struct LedgerEntry: Sendable, Hashable {
     public var payload: LedgerPayload
     public var naturalKey: String?
+    /// The event id to store; a new random id when `nil`. Set when later entries (corrections) name this one.
+    public var eventID: UUID?
+    /// Overrides the batch's actor for this entry (demo data recorded by several staff members).
+    public var actor: String?
+    /// Overrides the batch's facility code for this entry.
+    public var facilityCode: String?
 
-    public init(_ payload: LedgerPayload, naturalKey: String? = nil) {
+    public init(
+        _ payload: LedgerPayload, naturalKey: String? = nil, eventID: UUID? = nil, actor: String? = nil,
+        facilityCode: String? = nil
+    ) {
         self.payload = payload
         self.naturalKey = naturalKey
+        self.eventID = eventID
+        self.actor = actor
+        self.facilityCode = facilityCode
     }
 }
 

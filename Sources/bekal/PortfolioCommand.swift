@@ -15,10 +15,19 @@ struct PortfolioCommand: ParsableCommand {
 
     func run() throws {
         let portfolio = try global.openLedger().portfolio(of: try Input.person(person))
-        let view = PortfolioView(portfolio, today: Clock.today())
-        if output.json { return try printJSON(view) }
-        print(view.text)
+        let standing = PortfolioStanding(portfolio, today: Clock.today())
+        if output.json {
+            return try printJSON(PortfolioOutput(person: portfolio.person, facility: portfolio.facility, standing: standing))
+        }
+        print(PortfolioText.render(portfolio, standing))
     }
+}
+
+/// `bekal portfolio --json`.
+struct PortfolioOutput: Encodable {
+    var person: Person
+    var facility: Facility
+    var standing: PortfolioStanding
 }
 
 /// The facility's calendar day now (WIB, UTC+7); the one place the CLI reads the clock for dates.
