@@ -117,6 +117,12 @@ struct ReadinessPolicyTests {
         #expect(d.minimumProductionPieces == nil)
     }
 
+    @Test("the shipped example policy file is the default policy")
+    func examplePolicy() throws {
+        let data = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("schemas/examples/readiness-policy.json"))
+        #expect(try ReadinessPolicy.decode(json: data) == .default)
+    }
+
     @Test("a policy file sets what it names and keeps the defaults for the rest")
     func partialFile() throws {
         let policy = try ReadinessPolicy.decode(json: Data(#"{"minimumTrainingHours": 60, "minimumProductionPieces": 25}"#.utf8))
