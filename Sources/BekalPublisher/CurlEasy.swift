@@ -49,14 +49,18 @@ final class CurlEasy: @unchecked Sendable {
                     set(bekal_curl_setopt_callback(handle, bekal_opt_headerfunction, ResponseSink.onHeader))
                     set(bekal_curl_setopt_pointer(handle, bekal_opt_headerdata, context))
                     set(bekal_curl_setopt_slist(handle, bekal_opt_httpheader, headerList))
-                    set(bekal_curl_setopt_long(handle, bekal_opt_post, 1))
-                    // POSTFIELDS needs a non-null pointer even for an empty body.
-                    let empty: StaticString = ""
-                    let fields = body.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
-                        ?? UnsafeMutableRawPointer(mutating: UnsafeRawPointer(empty.utf8Start))
-                    set(bekal_curl_setopt_pointer(handle, bekal_opt_postfields, fields))
-                    set(bekal_curl_setopt_off_t(handle, bekal_opt_postfieldsize_large, curl_off_t(body.count)))
-                    set(bekal_curl_setopt_string(handle, bekal_opt_customrequest, request.method.rawValue))
+                    if request.method == .get {
+                        set(bekal_curl_setopt_long(handle, bekal_opt_httpget, 1))
+                    } else {
+                        set(bekal_curl_setopt_long(handle, bekal_opt_post, 1))
+                        // POSTFIELDS needs a non-null pointer even for an empty body.
+                        let empty: StaticString = ""
+                        let fields = body.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
+                            ?? UnsafeMutableRawPointer(mutating: UnsafeRawPointer(empty.utf8Start))
+                        set(bekal_curl_setopt_pointer(handle, bekal_opt_postfields, fields))
+                        set(bekal_curl_setopt_off_t(handle, bekal_opt_postfieldsize_large, curl_off_t(body.count)))
+                        set(bekal_curl_setopt_string(handle, bekal_opt_customrequest, request.method.rawValue))
+                    }
                     guard ok else { return CURLE_BAD_FUNCTION_ARGUMENT }
                     return curl_easy_perform(handle)
                 }

@@ -3,6 +3,7 @@ import Foundation
 /// An HTTP request as the relay sends it.
 public struct HTTPRequest: Sendable, Hashable {
     public enum Method: String, Sendable, Hashable {
+        case get = "GET"
         case post = "POST"
         case put = "PUT"
     }

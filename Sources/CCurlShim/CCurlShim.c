@@ -52,5 +52,6 @@ const CURLoption bekal_opt_useragent = CURLOPT_USERAGENT;
 const CURLoption bekal_opt_http_version = CURLOPT_HTTP_VERSION;
 const CURLoption bekal_opt_post = CURLOPT_POST;
 const CURLoption bekal_opt_errorbuffer = CURLOPT_ERRORBUFFER;
+const CURLoption bekal_opt_httpget = CURLOPT_HTTPGET;
 const CURLINFO bekal_info_response_code = CURLINFO_RESPONSE_CODE;
 const size_t bekal_curl_error_size = CURL_ERROR_SIZE;

@@ -27,7 +27,7 @@ extern const CURLoption bekal_opt_url, bekal_opt_protocols_str, bekal_opt_redir_
     bekal_opt_connecttimeout_ms, bekal_opt_timeout_ms, bekal_opt_ssl_verifypeer, bekal_opt_ssl_verifyhost,
     bekal_opt_cainfo, bekal_opt_writefunction, bekal_opt_writedata, bekal_opt_headerfunction, bekal_opt_headerdata,
     bekal_opt_httpheader, bekal_opt_postfields, bekal_opt_postfieldsize_large, bekal_opt_customrequest,
-    bekal_opt_followlocation, bekal_opt_useragent, bekal_opt_http_version, bekal_opt_post, bekal_opt_errorbuffer;
+    bekal_opt_followlocation, bekal_opt_useragent, bekal_opt_http_version, bekal_opt_post, bekal_opt_errorbuffer, bekal_opt_httpget;
 extern const CURLINFO bekal_info_response_code;
 extern const size_t bekal_curl_error_size;
 
