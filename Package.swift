@@ -82,6 +82,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // Benchmarks (run with -c release; see Benchmarks/bekal-benchmarks/main.swift).
+        .executableTarget(
+            name: "bekal-benchmarks",
+            dependencies: [
+                "BekalDomain", "BekalMetrics", "BekalPublisher", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/bekal-benchmarks", swiftSettings: swiftSettings),
+
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
