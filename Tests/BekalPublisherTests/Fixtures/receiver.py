@@ -42,6 +42,8 @@ def main():
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes; without TCP_NODELAY each response waits for a delayed ACK.
+        disable_nagle_algorithm = True
 
         def log_message(self, *a):
             pass
