@@ -30,11 +30,11 @@ struct LoopbackDeliveryTests {
     }
 
     @Test("after each transient fault the report is delivered exactly once", arguments: [
-        ["500"], ["503:1"], ["429:1"], ["429:date"], ["close"], ["slow:2"], ["big"], ["500", "close", "503:1", "429:1", "slow:2"],
+        ["500"], ["503:1"], ["429:1"], ["429:date"], ["close"], ["slow:3"], ["big"], ["500", "close", "503:1", "429:1", "slow:3"],
     ])
     func transientFaults(_ faults: [String]) async throws {
         let receiver = try Receiver()
-        let transport = try CurlTransport(configuration: .init(connectTimeout: .seconds(2), totalTimeout: .seconds(1)))
+        let transport = try CurlTransport(configuration: .init(connectTimeout: .seconds(2), totalTimeout: .milliseconds(1500)))
         try await receiver.inject(faults, transport: transport)
         let report = TestReports.report()
         let outbox = try await TestReports.outbox([report])
