@@ -91,3 +91,19 @@ struct MetricsReportTests {
         #expect(lines.filter { !$0.hasPrefix("#") }.allSatisfy { $0.range(of: #"^[a-z_][a-z0-9_]*\{[^}]*\} [0-9]+$"#, options: .regularExpression) != nil })
     }
 }
+
+@Suite("The review text of a report")
+struct ReportTextTests {
+    @Test("the text shows every published figure, x for suppressed ones, and rejects bad periods by name")
+    func text() throws {
+        let table = protect(countTable([[30, 3], [25, 15], [40, 20]]))
+        let report = MetricsReport(
+            facilityCode: "LAPAS-PWT", period: try ReportingPeriod.parse("2026-Q3"), reportID: UUID(),
+            generatedAt: Date(timeIntervalSince1970: 0), policy: .ons105, tables: [table])
+        let lines = ReportText.render(report).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.contains(["r0", "x", "x", "35"]))
+        #expect(lines.contains(["r2", "40", "20", "60"]))
+        #expect(lines.contains(["total", "95", "40", "135"]))
+        #expect(throws: MetricsError(.invalidPeriod, "")) { try ReportingPeriod.parse("2026-Q5") }
+    }
+}
