@@ -43,6 +43,16 @@ struct MetricsReportTests {
         #expect(decoded == report)
         #expect(decoded.tables.contains { $0.rows.contains { $0.cells.contains(.suppressed) } })
         #expect(throws: MetricsError(.invalidReport, "")) { try MetricsReport.decode(Data("{}".utf8)) }
+        // A table whose rows are narrower than its columns is refused, not indexed out of range later.
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var tables = object["tables"] as! [[String: Any]]
+        var rows = tables[1]["rows"] as! [[String: Any]]
+        rows[0]["cells"] = [5]
+        tables[1]["rows"] = rows
+        object["tables"] = tables
+        #expect(throws: MetricsError(.invalidReport, "")) {
+            try MetricsReport.decode(try JSONSerialization.data(withJSONObject: object))
+        }
     }
 
     @Test("a facility of three people publishes no figure about them and none of their names, numbers or ids")
