@@ -105,6 +105,26 @@ struct MetricsCommandTests {
         #expect(try Self.status(cli).values.allSatisfy { $0["state"] as? String == "sent" })
     }
 
+    @Test("--format prometheus PUTs the text format to the Pushgateway path, with a bearer token from a 0600 file")
+    func prometheusWithBearer() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let receiver = try ReportReceiver()
+        let id = try Self.queue(cli, "2026-Q3")
+        let token = try cli.write("token", "token-rahasia-xyz\n")
+        #expect(chmod(token, 0o600) == 0)
+        let result = try cli.run("publish", "--endpoint", receiver.url, "--format", "prometheus", "--bearer-token-file", token)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("token-rahasia") && !result.stderr.contains("token-rahasia"))
+        let entry = try #require(receiver.entries.first)
+        #expect(entry["requestline"] as? String == "PUT /reports/metrics/job/bekal/facility/DEMO-LAPAS-01 HTTP/1.1")
+        #expect(entry["key"] as? String == id)
+        let headers = (entry["headers"] as? [[String]] ?? []).map { $0.joined(separator: ": ") }
+        #expect(headers.contains("Authorization: Bearer token-rahasia-xyz"))
+        let body = String(decoding: Data(base64Encoded: entry["body"] as? String ?? "") ?? Data(), as: UTF8.self)
+        #expect(body.contains("bekal_participants_persons{period=\"2026-Q3\""))
+    }
+
     @Test("server down: exit 8 and the reports stay pending with their attempts counted")
     func serverDown() throws {
         let cli = try Self.demo()
