@@ -7,6 +7,7 @@ struct Bekal: AsyncParsableCommand {
         abstract: "Records, exports and verifies batik cap skills portfolios for people in custody.",
         version: "0.1.0",
         subcommands: [
+            Canonicalize.self,
             Verify.self,
             Keys.self,
         ])
