@@ -68,7 +68,7 @@ public enum PortfolioExporter {
         }
 
         var signed: [JSONValue] = []
-        for doc in embedded { signed.append(.object(try DataIntegrity.sign(doc, key: key, created: now))) }
+        for doc in embedded { signed.append(.object(try DataIntegrity.sign(doc, key: key, created: now, asProofSet: true))) }
 
         var subject = JSONObject([
             ("type", ["ClrSubject"]),
@@ -94,7 +94,7 @@ public enum PortfolioExporter {
             ),
             ("credentialStatus", try statusEntry(clrID, &allocation)),
         ])
-        let secured = try DataIntegrity.sign(clr, key: key, created: now)
+        let secured = try DataIntegrity.sign(clr, key: key, created: now, asProofSet: true)
         return ExportResult(
             credential: .object(secured), statusAllocation: allocation,
             embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue })

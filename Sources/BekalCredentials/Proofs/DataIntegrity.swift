@@ -8,9 +8,10 @@ public enum DataIntegrity {
     /// - Parameters:
     ///   - verificationMethod: defaults to the key's own `did:key` verification method.
     ///   - created: the proof's creation time (injected; the clock is the caller's).
+    ///   - asProofSet: write a single proof as a one-element array, as the 1EdTech OB 3.0 / CLR 2.0 schemas expect.
     public static func sign(
         _ document: JSONObject, key: IssuerKey, created: Date, suite: any Cryptosuite = EddsaJcs2022(),
-        verificationMethod: String? = nil
+        verificationMethod: String? = nil, asProofSet: Bool = false
     ) throws(CredentialError) -> JSONObject {
         var unsecured = document
         let existing = unsecured["proof"]
@@ -25,7 +26,7 @@ public enum DataIntegrity {
         let proof = try suite.createProof(document: unsecured, options: options, key: key)
         var secured = unsecured
         switch existing {
-        case nil: secured["proof"] = .object(proof)
+        case nil: secured["proof"] = asProofSet ? .array([.object(proof)]) : .object(proof)
         case .array(let proofs)?: secured["proof"] = .array(proofs + [.object(proof)])
         case let single?: secured["proof"] = .array([single, .object(proof)])
         }
