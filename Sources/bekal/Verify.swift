@@ -39,14 +39,14 @@ struct Verify: ParsableCommand {
     @Option(help: "Verify as of this time (YYYY-MM-DDThh:mm:ssZ); default now.")
     var at: String?
 
-    func validate() throws {
-        if let at, Timestamp.parse(at) == nil { throw ValidationError("--at must be a date-time with a time zone, e.g. 2026-03-01T00:00:00Z") }
-        if registerNumber != nil && registerNumberFile != nil {
-            throw ValidationError("give the register number once: --register-number or --register-number-file")
-        }
-    }
-
     func run() throws {
+        // Checked here rather than in validate() so a usage error exits 2, like unreadable input.
+        if let at, Timestamp.parse(at) == nil {
+            throw usage("--at must be a date-time with a time zone, e.g. 2026-03-01T00:00:00Z")
+        }
+        if registerNumber != nil && registerNumberFile != nil {
+            throw usage("give the register number once: --register-number or --register-number-file")
+        }
         let now = at.flatMap(Timestamp.parse) ?? Date()
         let verifier = CredentialVerifier()
         var anchors = TrustAnchors(selfSigningIssuers: Set(issuers))
