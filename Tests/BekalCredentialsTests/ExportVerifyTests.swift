@@ -158,4 +158,24 @@ struct ExportVerifyTests {
         let bad = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(forged, trust: SamplePortfolio.trust())])
         #expect(!bad.result.isValid)
     }
+
+    @Test("an evidence hash that is not 64 hex digits stops the export with exportFailed")
+    func badEvidenceHash() throws {
+        var portfolio = SamplePortfolio.make(units: 3)
+        portfolio.assessments[0].evidence[0].sha256 = "not-a-hash"
+        #expect(throws: CredentialError(.exportFailed, "")) { try SamplePortfolio.export(portfolio) }
+    }
+
+    @Test("a second export reuses the status indices of credentials already allocated")
+    func allocationReused() throws {
+        let first = try SamplePortfolio.export()
+        var random = SeededRandom(state: 3)
+        let second = try PortfolioExporter.export(
+            SamplePortfolio.make(), key: SamplePortfolio.key,
+            options: ExportOptions(statusAllocation: first.statusAllocation), now: SamplePortfolio.now, random: &random)
+        let unitID = first.embeddedCredentialIDs[0]
+        #expect(second.statusAllocation.indices[unitID] == first.statusAllocation.indices[unitID])
+        // Competency and certificate credentials keep their ids; the CLR and the record get new ones.
+        #expect(second.statusAllocation.indices.count == first.statusAllocation.indices.count + 2)
+    }
 }

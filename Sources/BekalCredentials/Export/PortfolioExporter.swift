@@ -43,14 +43,14 @@ public enum PortfolioExporter {
             .sorted { $0.unitCode < $1.unitCode }
         for assessment in kompeten {
             let id = "urn:uuid:" + assessment.id.uuidString.lowercased()
-            let doc = builder.competency(assessment, id: id, status: try statusEntry(id, &allocation))
+            let doc = try builder.competency(assessment, id: id, status: try statusEntry(id, &allocation))
             competencyAchievementIDs[assessment.unitCode] = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue
             embedded.append(doc)
         }
         var associations: [JSONValue] = []
         for certificate in portfolio.certificates.sorted(by: { $0.issuedOn < $1.issuedOn }) {
             let id = "urn:uuid:" + certificate.id.uuidString.lowercased()
-            let doc = builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
+            let doc = try builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
             if let certificateAchievement = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue {
                 for code in certificate.unitCodes {
                     guard let unitAchievement = competencyAchievementIDs[code] else { continue }
