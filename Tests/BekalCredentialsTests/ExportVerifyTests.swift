@@ -179,3 +179,23 @@ struct ExportVerifyTests {
         #expect(second.statusAllocation.indices.count == first.statusAllocation.indices.count + 2)
     }
 }
+
+@Suite("Whole-facility export")
+struct FacilityExportTests {
+    @Test("exporting several portfolios in parallel gives distinct indices and every export verifies")
+    func exportAll() throws {
+        let portfolios = (1...6).map { SamplePortfolio.make(register: "BI.\($0)", name: "Person \($0)", units: 4, seed: UInt8($0)) }
+        let (exports, allocation) = try FacilityExport.exportAll(
+            portfolios, key: SamplePortfolio.key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)),
+            now: SamplePortfolio.now)
+        #expect(exports.count == 6)
+        // 4 units + 2 certificates + record + CLR per person.
+        #expect(allocation.indices.count == 6 * 8)
+        #expect(Set(allocation.indices.values).count == 48)
+        for (i, export) in exports.enumerated() {
+            #expect(SamplePortfolio.verify(export.credential, register: "BI.\(i + 1)").result.isValid)
+            let index = try #require(export.credential["credentialStatus"]?["statusListIndex"]?.stringValue)
+            #expect(allocation.indices[try #require(export.credential["id"]?.stringValue)] == Int(index))
+        }
+    }
+}
