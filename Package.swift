@@ -41,10 +41,12 @@ let package = Package(
         .target(
             name: "BekalCredentials",
             dependencies: [
-                "BekalDomain", "BekalJSON", "BekalLinkedData",
+                "BekalDomain", "BekalJSON", "BekalLinkedData", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // zlib, for the GZIP of Bitstring Status Lists (no Foundation compression on Linux).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // JSON-LD 1.1 expansion to RDF and RDFC-1.0 canonicalization, offline.
         .target(
             name: "BekalLinkedData",
@@ -89,6 +91,13 @@ let package = Package(
                 "BekalDomain", "BekalMetrics", "BekalPublisher", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/bekal-benchmarks", swiftSettings: swiftSettings),
+
+        // Export and verification timings (swift run -c release credentials-benchmark).
+        .executableTarget(
+            name: "credentials-benchmark",
+            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON"],
+            path: "Benchmarks/CredentialsBenchmark",
+            swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
