@@ -1,0 +1,125 @@
+import Foundation
+
+/// One thing a portfolio still lacks before release, with text for the counselor in both languages.
+public struct MissingItem: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A core unit was never assessed.
+        case unitNeverAssessed = "unit-never-assessed"
+        /// A core unit's latest assessment is Belum Kompeten.
+        case unitNotYetCompetent = "unit-not-yet-competent"
+        /// A Kompeten unit has no evidence file.
+        case evidenceMissing = "evidence-missing"
+        /// Fewer training hours than the policy asks.
+        case trainingHours = "training-hours"
+        /// No certificate valid on the release date.
+        case validCertificate = "valid-certificate"
+        /// Fewer good pieces than the policy asks.
+        case productionPieces = "production-pieces"
+    }
+
+    public var kind: Kind
+    /// The unit concerned, for unit and evidence items.
+    public var unitCode: String?
+    /// What the portfolio has and what the policy asks, for counted items.
+    public var have: Double?
+    public var need: Double?
+    public var text: LocalizedText
+
+    public init(kind: Kind, unitCode: String? = nil, have: Double? = nil, need: Double? = nil, text: LocalizedText) {
+        self.kind = kind
+        self.unitCode = unitCode
+        self.have = have
+        self.need = need
+        self.text = text
+    }
+}
+
+/// Whether one person's portfolio is release-ready, and if not what is missing.
+public struct ReadinessReport: Sendable, Hashable, Codable {
+    public var personID: UUID
+    public var expectedReleaseDate: LocalDate
+    /// Days from today to the expected release date; negative once it has passed.
+    public var daysUntilRelease: Int
+    public var ready: Bool
+    public var missing: [MissingItem]
+}
+
+/// The readiness check: a portfolio measured against a `ReadinessPolicy`.
+public enum Readiness {
+    /// Evaluates a portfolio on `today`. Items come in a fixed order: units (framework order), evidence,
+    /// training, certificate, production.
+    public static func evaluate(_ portfolio: Portfolio, policy: ReadinessPolicy = .default, today: LocalDate) -> ReadinessReport {
+        var missing: [MissingItem] = []
+        let latest = portfolio.latestAssessmentByUnit
+        let units = portfolio.framework.units
+        if policy.requireAllCoreUnitsKompeten {
+            for unit in units where unit.isCore {
+                switch latest[unit.code]?.outcome {
+                case nil:
+                    missing.append(MissingItem(
+                        kind: .unitNeverAssessed, unitCode: unit.code,
+                        text: LocalizedText(
+                            id: "Unit \(unit.code) (\(unit.title.id)) belum pernah diases.",
+                            en: "Unit \(unit.code) (\(unit.title.en)) has never been assessed.")))
+                case .belumKompeten:
+                    missing.append(MissingItem(
+                        kind: .unitNotYetCompetent, unitCode: unit.code,
+                        text: LocalizedText(
+                            id: "Unit \(unit.code) (\(unit.title.id)) masih Belum Kompeten.",
+                            en: "Unit \(unit.code) (\(unit.title.en)) is still Belum Kompeten (not yet competent).")))
+                case .kompeten:
+                    break
+                }
+            }
+        }
+        if policy.requireEvidenceForKompetenUnits {
+            for unit in units {
+                guard let assessment = latest[unit.code], assessment.outcome == .kompeten, assessment.evidence.isEmpty
+                else { continue }
+                missing.append(MissingItem(
+                    kind: .evidenceMissing, unitCode: unit.code,
+                    text: LocalizedText(
+                        id: "Unit \(unit.code) Kompeten tetapi tanpa bukti (foto kain, ceklis observasi).",
+                        en: "Unit \(unit.code) is Kompeten but has no evidence (cloth photo, observation checklist).")))
+            }
+        }
+        let hours = portfolio.trainingHours
+        if hours < policy.minimumTrainingHours {
+            missing.append(MissingItem(
+                kind: .trainingHours, have: hours, need: policy.minimumTrainingHours,
+                text: LocalizedText(
+                    id: "Jam pelatihan \(format(hours)) dari minimal \(format(policy.minimumTrainingHours)).",
+                    en: "Training hours \(format(hours)) of at least \(format(policy.minimumTrainingHours)).")))
+        }
+        let release = portfolio.person.expectedReleaseDate
+        if policy.requireValidCertificate,
+            !portfolio.certificates.contains(where: { $0.issuedOn <= today && !$0.isExpired(on: release) })
+        {
+            missing.append(MissingItem(
+                kind: .validCertificate,
+                text: LocalizedText(
+                    id: "Tidak ada sertifikat yang masih berlaku pada tanggal bebas.",
+                    en: "No certificate is valid on the release date.")))
+        }
+        if let need = policy.minimumProductionPieces {
+            let good = portfolio.production.filter { $0.unit == .pieces }
+                .reduce(0.0) { $0 + max(0, $1.quantity - Double($1.rejects)) }
+            if good < need {
+                missing.append(MissingItem(
+                    kind: .productionPieces, have: good, need: need,
+                    text: LocalizedText(
+                        id: "Produksi \(format(good)) potong baik dari minimal \(format(need)).",
+                        en: "Production \(format(good)) good pieces of at least \(format(need)).")))
+            }
+        }
+        return ReadinessReport(
+            personID: portfolio.person.id, expectedReleaseDate: release,
+            daysUntilRelease: release.daysSinceEpoch - today.daysSinceEpoch, ready: missing.isEmpty, missing: missing)
+    }
+
+    /// Whole numbers without a fraction, others with one decimal.
+    static func format(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        return String((value * 10).rounded() / 10)
+    }
+}

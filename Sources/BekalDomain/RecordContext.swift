@@ -1,0 +1,69 @@
+/// What a record is checked against: today's date, the person it is about (as the ledger knows them) and the
+/// frameworks imported so far.
+public struct RecordContext: Sendable {
+    /// Today, from the caller's clock; records dated after it are refused.
+    public var today: LocalDate
+    /// The person the record is about, or `nil` when the ledger has no such person.
+    public var person: Person?
+    /// The frameworks an assessment may name.
+    public var frameworks: [CompetencyFramework]
+
+    public init(today: LocalDate, person: Person? = nil, frameworks: [CompetencyFramework] = []) {
+        self.today = today
+        self.person = person
+        self.frameworks = frameworks
+    }
+
+    public func framework(id: String, version: String) -> CompetencyFramework? {
+        frameworks.first { $0.id == id && $0.version == version }
+    }
+}
+
+/// The outcome of checking one record: valid, or every rule it breaks.
+public enum RecordValidationResult: Sendable, Hashable {
+    case valid
+    /// Each error names the field (`date`, `expiresOn`, `rejectReason`), never its value.
+    case invalid([DomainError])
+
+    public var isValid: Bool { self == .valid }
+
+    /// The broken rules, empty when valid.
+    public var errors: [DomainError] {
+        if case .invalid(let errors) = self { return errors }
+        return []
+    }
+
+    public static func == (lhs: RecordValidationResult, rhs: RecordValidationResult) -> Bool {
+        switch (lhs, rhs) {
+        case (.valid, .valid): true
+        case (.invalid(let l), .invalid(let r)): l.map(\.code) == r.map(\.code) && l.map(\.path) == r.map(\.path)
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(errors.map(\.code))
+    }
+}
+
+/// Collects broken rules with the field they concern.
+struct RuleViolations {
+    private(set) var errors: [DomainError] = []
+    let prefix: String
+
+    init(prefix: String = "") { self.prefix = prefix }
+
+    mutating func add(_ code: DomainError.Code, _ field: String, _ message: String) {
+        errors.append(DomainError(code, path: prefix.isEmpty ? field : "\(prefix).\(field)", message: message))
+    }
+
+    mutating func require(_ text: String, _ field: String) {
+        if !text.contains(where: { !$0.isWhitespace }) {
+            add(.emptyField, field, "This field must not be empty.")
+        }
+    }
+
+    mutating func append(contentsOf other: RuleViolations) { errors.append(contentsOf: other.errors) }
+
+    var result: RecordValidationResult { errors.isEmpty ? .valid : .invalid(errors) }
+}
