@@ -14,7 +14,7 @@ struct Bekal: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Canonicalize.self, Verify.self, Keys.self,
+            Canonicalize.self, Verify.self, Keys.self, Render.self,
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
             Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self,

@@ -75,6 +75,7 @@ public enum PortfolioExporter {
             ("identifier", .array(identifiers)),
             ("verifiableCredential", .array(signed)),
         ])
+        subject["achievement"] = .array(builder.frameworkUnits())
         if !associations.isEmpty { subject["association"] = .array(associations) }
         let clrID = newID(&random)
         let clr = JSONObject([
