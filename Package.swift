@@ -92,6 +92,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // Export and verification timings (swift run -c release credentials-benchmark).
+        .executableTarget(
+            name: "credentials-benchmark",
+            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON"],
+            path: "Benchmarks/CredentialsBenchmark",
+            swiftSettings: swiftSettings),
+
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -38,6 +38,7 @@ struct JSONFrame {
     var object = JSONObject()
     /// The name of the member whose value is being read; empty while no name has been read.
     var key = ""
+    var keyOffset = 0
     var hasKey = false
 }
 
@@ -108,8 +109,13 @@ struct JSONReader {
                 }
                 let byte = bytes[index]
                 if stack[top].isObject {
+                    // Duplicates are found on insertion, one hash lookup per member; the error points at the name.
                     let key = stack[top].key
-                    stack[top].object[key] = value
+                    if stack[top].object.updateValue(value, forKey: key) != nil {
+                        throw JSONError(
+                            .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
+                            offset: stack[top].keyOffset)
+                    }
                     if byte == UInt8(ascii: ",") {
                         index += 1
                         skipWhitespace()
@@ -162,9 +168,6 @@ struct JSONReader {
         }
         let nameOffset = index
         let key = try readString()
-        if stack[top].object[key] != nil {
-            throw JSONError(.duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())", offset: nameOffset)
-        }
         skipWhitespace()
         guard index < bytes.count else { throw failure(.unexpectedEnd, "the object is not closed") }
         guard bytes[index] == UInt8(ascii: ":") else {
@@ -172,6 +175,7 @@ struct JSONReader {
         }
         index += 1
         stack[top].key = key
+        stack[top].keyOffset = nameOffset
         stack[top].hasKey = true
     }
 

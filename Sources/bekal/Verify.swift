@@ -39,14 +39,14 @@ struct Verify: ParsableCommand {
     @Option(help: "Verify as of this time (YYYY-MM-DDThh:mm:ssZ); default now.")
     var at: String?
 
-    func validate() throws {
-        if let at, Timestamp.parse(at) == nil { throw ValidationError("--at must be a date-time with a time zone, e.g. 2026-03-01T00:00:00Z") }
-        if registerNumber != nil && registerNumberFile != nil {
-            throw ValidationError("give the register number once: --register-number or --register-number-file")
-        }
-    }
-
     func run() throws {
+        // Checked here rather than in validate() so a usage error exits 2, like unreadable input.
+        if let at, Timestamp.parse(at) == nil {
+            throw usage("--at must be a date-time with a time zone, e.g. 2026-03-01T00:00:00Z")
+        }
+        if registerNumber != nil && registerNumberFile != nil {
+            throw usage("give the register number once: --register-number or --register-number-file")
+        }
         let now = at.flatMap(Timestamp.parse) ?? Date()
         let verifier = CredentialVerifier()
         var anchors = TrustAnchors(selfSigningIssuers: Set(issuers))
@@ -117,5 +117,38 @@ struct Verify: ParsableCommand {
     private func usage(_ message: String) -> any Error {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         return ExitCode(2)
+    }
+}
+
+/// The verifier's report: a line per check and a verdict, or JSON for machines.
+enum VerificationReport {
+    static func text(_ verification: CredentialVerification) -> String {
+        var lines = verification.checks.map { check in
+            let mark = switch check.status {
+            case .passed: "PASS"
+            case .failed: "FAIL"
+            case .skipped: "SKIP"
+            case .warning: "WARN"
+            }
+            return "\(mark)  \(check.check)  [\(check.subject)]  \(check.detail)"
+        }
+        switch verification.result {
+        case .valid(let verified):
+            lines.append("VALID: issued by \(verified.issuerID); \(verified.embeddedCount) embedded credential(s) verified")
+        case .invalid(let failures):
+            lines.append("INVALID: \(failures.count) check(s) failed")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ verification: CredentialVerification) -> String {
+        let checks: [JSONValue] = verification.checks.map {
+            ["check": .string($0.check), "subject": .string($0.subject), "status": .string($0.status.rawValue), "detail": .string($0.detail)]
+        }
+        let value: JSONValue = [
+            "verdict": .string(verification.result.isValid ? "VALID" : "INVALID"),
+            "checks": .array(checks),
+        ]
+        return String(decoding: JSONWriter.serialize(value, pretty: true), as: UTF8.self)
     }
 }
