@@ -1,6 +1,7 @@
 import BekalCredentials
 import BekalDomain
 import BekalJSON
+import Foundation
 
 /// Collects what the embedded AchievementCredentials of an export say, credential by credential.
 struct ExportContents {

@@ -1,4 +1,6 @@
+import BekalDomain
 import BekalRender
+import Foundation
 import Testing
 
 @Suite("One string table, two languages")

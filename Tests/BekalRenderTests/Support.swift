@@ -40,7 +40,7 @@ struct SeededRandom: RandomNumberGenerator {
 /// valid and an expired certificate, four months of production in three grades, evidence that matches, evidence
 /// whose file was altered, and evidence with no file.
 enum SampleRecord {
-    static let now = Date(timeIntervalSince1970: 1_795_683_600)  // 2026-11-27T06:20:00Z
+    static let now = Date(timeIntervalSince1970: 1_795_760_400)  // 2026-11-27T06:20:00Z
     static let personID = UUID(uuid: (1, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 1))
 
     static let framework = CompetencyFramework(

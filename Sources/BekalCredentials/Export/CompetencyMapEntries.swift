@@ -1,5 +1,6 @@
 import BekalDomain
 import BekalJSON
+import Foundation
 
 /// The parts of an export that let a reader rebuild the whole competency map and the production chart, not only
 /// the achievements: every unit of the framework (as `ClrSubject.achievement`), the standing on each unit and the
