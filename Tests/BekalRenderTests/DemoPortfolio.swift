@@ -17,9 +17,13 @@ enum DemoPortfolio {
         var best: (score: Int, portfolio: Portfolio)?
         for person in try ledger.persons(status: nil) {
             let portfolio = try ledger.portfolio(of: .id(person.id))
+            // The most telling page: some units Kompeten, some Belum Kompeten, some not yet assessed.
             let latest = portfolio.latestAssessmentByUnit.values
-            let score = latest.count { $0.outcome == .kompeten } * 10 + latest.count { $0.outcome == .belumKompeten } * 5
-                + portfolio.certificates.count * 3 + min(portfolio.production.count, 20)
+            let kompeten = latest.count { $0.outcome == .kompeten }
+            let belum = latest.count { $0.outcome == .belumKompeten }
+            let open = portfolio.framework.units.count - latest.count
+            let score = min(kompeten, 5) * 10 + min(belum, 2) * 12 + min(open, 2) * 12
+                + min(portfolio.certificates.count, 2) * 5 + min(portfolio.production.count, 20)
             if best == nil || score > best!.score { best = (score, portfolio) }
         }
         guard var portfolio = best?.portfolio else { throw Chromium.Failure(description: "the demo has no people") }
