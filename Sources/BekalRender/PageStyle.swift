@@ -56,6 +56,9 @@ enum PageStyle {
             img.thumb { width: 72px; height: 72px; object-fit: cover; border: 1px solid var(--line); display: block; }
             .nothumb { width: 72px; height: 72px; border: 1px dashed var(--line); display: flex; align-items: center; justify-content: center; font-size: 22px; }
             .fingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 13px; word-break: break-all; padding: 6px 8px; background: #f1ece4; border-radius: 4px; }
+            .watermark { position: fixed; top: 45%; left: -10%; right: -10%; text-align: center; font-size: 110px; font-weight: 800; transform: rotate(-28deg); pointer-events: none; z-index: 10; white-space: nowrap; }
+            .watermark.invalid { color: rgba(179, 20, 27, .10); }
+            .watermark.draft { color: rgba(138, 90, 0, .08); font-size: 80px; }
             footer { margin-top: 26px; font-size: 11px; color: var(--muted); }
             @page { size: A4; margin: 16mm 14mm 18mm;
               @bottom-right { content: \(page) counter(page) \(of) counter(pages); font-size: 9pt; color: #5b5b57; }

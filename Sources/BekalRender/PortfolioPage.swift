@@ -29,7 +29,7 @@ public struct PortfolioPage: Sendable {
             "<title>\(e(labels.documentTitle)) — \(e(view.facilityName))</title>",
             "<style>\n\(PageStyle.css(labels))\n</style>",
             "</head>",
-            "<body><main>",
+            "<body><main>", watermark,
             header, verdictBanner, personSection, competencySection, certificateSection, productionSection,
             evidenceSection, fingerprintSection,
             "<footer>\(e(labels.madeBy))</footer>",
@@ -37,6 +37,16 @@ public struct PortfolioPage: Sendable {
             "</html>",
         ]
         return parts.joined(separator: "\n") + "\n"
+    }
+
+    /// Repeated on every printed page (a fixed element), so a single sheet of an INVALID or draft page cannot
+    /// pass for a genuine one.
+    private var watermark: String {
+        switch view.verdict {
+        case .valid: ""
+        case .invalid: #"<div class="watermark invalid" aria-hidden="true">\#(e(labels.verdictInvalid))</div>"#
+        case .draft: #"<div class="watermark draft" aria-hidden="true">\#(e(labels.verdictDraft))</div>"#
+        }
     }
 
     private var header: String {

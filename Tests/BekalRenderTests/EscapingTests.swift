@@ -49,3 +49,23 @@ struct EscapingTests {
         #expect(html.contains("O&#39;Brien"))
     }
 }
+
+@Suite("Writing the page")
+struct PageFileTests {
+    @Test("a page replaces an older one at the same path and leaves no temporary file")
+    func overwrite() throws {
+        let directory = try RenderFixture.temporaryDirectory()
+        let page = directory.appendingPathComponent("page.html")
+        try PageFile.write("first", to: page)
+        try PageFile.write("second", to: page)
+        #expect(try String(contentsOf: page, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["page.html"])
+    }
+
+    @Test("an unwritable place is a RenderError, not a crash")
+    func unwritable() {
+        #expect(throws: RenderError(.outputNotWritable, "")) {
+            try PageFile.write("x", to: URL(fileURLWithPath: "/nonexistent-directory/page.html"))
+        }
+    }
+}

@@ -16,6 +16,7 @@ struct ExportPageTests {
         #expect(html.contains(issuer))
         #expect(html.contains("2026-11-27T06:20:00Z"))
         #expect(!html.contains("INVALID"))
+        #expect(!html.contains("watermark invalid"))
     }
 
     @Test("a tampered export shows INVALID and names the failing check")
@@ -32,6 +33,7 @@ struct ExportPageTests {
         #expect(html.contains("<h2>✘ INVALID</h2>"))
         #expect(html.contains("<li><b>proof</b> [credential]"))
         #expect(!html.contains(#"data-verdict="VALID""#))
+        #expect(html.contains(#"<div class="watermark invalid" aria-hidden="true">INVALID</div>"#))
     }
 
     @Test("a tampered embedded credential is INVALID too, even though the outer text looks fine")
