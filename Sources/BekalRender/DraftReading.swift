@@ -10,6 +10,7 @@ extension PortfolioView {
     public init(draft portfolio: Portfolio, today: LocalDate, evidence: EvidenceDirectory?) {
         let standing = PortfolioStanding(portfolio, today: today)
         verdict = .draft(preparedOn: today)
+        checkNotes = []
         holder = .named(portfolio.person.fullName.rawValue)
         facilityName = portfolio.facility.name
         issuedAt = nil

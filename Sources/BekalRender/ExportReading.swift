@@ -24,11 +24,14 @@ extension PortfolioView {
                 failures: failures.map { FailedCheck(check: $0.check, subject: $0.subject, message: $0.message) },
                 checkedAt: checkedAt)
         }
+        checkNotes = Self.notes(verification.checks)
         let subject = document["credentialSubject"]?.objectValue ?? JSONObject()
         holder = Self.holder(subject["identifier"]?.arrayValue ?? [])
         facilityName = document["issuer"]?["name"]?.stringValue ?? document["issuer"]?.stringValue ?? ""
         issuedAt = document["validFrom"]?.stringValue
-        isSampleFramework = false
+        isSampleFramework = (subject["achievement"]?.arrayValue ?? []).contains { achievement in
+            achievement["tag"]?.arrayValue?.contains(.string("sample-framework")) ?? false
+        }
         fingerprint = Self.fingerprint(document)
 
         var reading = ExportContents(today: Self.day(of: checkedAt))
@@ -45,6 +48,19 @@ extension PortfolioView {
             row.check = evidence?.check(sha256: row.sha256, mediaType: row.mediaType) ?? .notChecked
             return row
         }
+    }
+
+    /// Skipped checks and warnings, one note per distinct message, in the order first met.
+    static func notes(_ checks: [CheckRecord]) -> [CheckNote] {
+        var notes: [CheckNote] = []
+        for check in checks where check.status == .skipped || check.status == .warning {
+            if let index = notes.firstIndex(where: { $0.check == check.check && $0.message == check.detail }) {
+                notes[index].count += 1
+            } else {
+                notes.append(CheckNote(check: check.check, message: check.detail, count: 1))
+            }
+        }
+        return notes
     }
 
     static func holder(_ identifiers: [JSONValue]) -> Holder {

@@ -11,6 +11,7 @@ public struct PageLabels: Sendable, Hashable {
     public let failedChecks: String
     public let trustedIssuer: String
     public let checkedAt: String
+    public let checkNotes: String
     public let preparedOn: String
     public let sectionPerson: String
     public let personName: String
@@ -80,6 +81,7 @@ public struct PageLabels: Sendable, Hashable {
         failedChecks: "Pemeriksaan yang gagal",
         trustedIssuer: "Penerbit tepercaya",
         checkedAt: "Waktu pemeriksaan",
+        checkNotes: "Catatan pemeriksaan (tidak mengubah putusan)",
         preparedOn: "Disiapkan pada",
         sectionPerson: "Pemilik portofolio",
         personName: "Nama",
@@ -149,6 +151,7 @@ public struct PageLabels: Sendable, Hashable {
         failedChecks: "Failed checks",
         trustedIssuer: "Trusted issuer",
         checkedAt: "Checked at",
+        checkNotes: "Notes from the check (not affecting the verdict)",
         preparedOn: "Prepared on",
         sectionPerson: "Portfolio holder",
         personName: "Name",

@@ -21,6 +21,7 @@ enum PageStyle {
             .verdict.draft { border-color: var(--warn); background: #fff6e0; color: var(--warn); border-style: dashed; }
             .verdict ul { margin: 6px 0 0; padding-left: 20px; color: var(--ink); }
             .verdict .meta { color: var(--ink); font-size: 13px; word-break: break-all; }
+            .verdict ul.notes { font-size: 12px; color: var(--muted); }
             section { margin-top: 22px; }
             h2.section { font-size: 17px; color: var(--soga); border-bottom: 1px solid var(--line); padding-bottom: 3px; margin: 0 0 8px; break-after: avoid; }
             dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 0; }

@@ -61,7 +61,7 @@ public struct PortfolioPage: Sendable {
                 <div class="verdict valid" id="verdict" data-verdict="VALID"><h2>✔ \(e(labels.verdictValid))</h2>
                 <p>\(e(labels.verdictValidNote))</p>
                 <p class="meta">\(e(labels.trustedIssuer)): <span class="hash">\(e(issuer))</span></p>
-                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p></div>
+                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p>\(notes)</div>
                 """
         case .invalid(let failures, let checkedAt):
             let items = failures.prefix(50).map { failure in
@@ -73,7 +73,7 @@ public struct PortfolioPage: Sendable {
                 <p><b>\(e(labels.verdictInvalidNote))</b></p>
                 <p class="meta">\(e(labels.failedChecks)):</p>
                 <ul class="failures">\(items.joined())\(more)</ul>
-                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p></div>
+                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p>\(notes)</div>
                 """
         case .draft(let preparedOn):
             return """
@@ -82,6 +82,14 @@ public struct PortfolioPage: Sendable {
                 <p class="meta">\(e(labels.preparedOn)): \(e(preparedOn.description))</p></div>
                 """
         }
+    }
+
+    private var notes: String {
+        guard !view.checkNotes.isEmpty else { return "" }
+        let items = view.checkNotes.prefix(20).map { note in
+            "<li><b>\(e(note.check))</b>: \(e(note.message))\(note.count > 1 ? " (×\(note.count))" : "")</li>"
+        }
+        return #"<p class="meta">\#(e(labels.checkNotes)):</p><ul class="notes">\#(items.joined())</ul>"#
     }
 
     private var personSection: String {

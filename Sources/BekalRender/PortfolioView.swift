@@ -27,6 +27,14 @@ public struct PortfolioView: Sendable, Hashable {
         }
     }
 
+    /// A check that was skipped or only warned (no status list given, certificate expired), with how many
+    /// credentials it concerned.
+    public struct CheckNote: Sendable, Hashable {
+        public var check: String
+        public var message: String
+        public var count: Int
+    }
+
     /// Who the portfolio belongs to, as far as the document says.
     public enum Holder: Sendable, Hashable {
         case named(String)
@@ -112,6 +120,8 @@ public struct PortfolioView: Sendable, Hashable {
     }
 
     public var verdict: Verdict
+    /// Skipped checks and warnings, so a reader knows what the verdict did not cover.
+    public var checkNotes: [CheckNote]
     public var holder: Holder
     public var facilityName: String
     /// The export's `validFrom`, when rendered from an export.

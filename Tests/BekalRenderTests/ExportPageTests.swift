@@ -17,6 +17,13 @@ struct ExportPageTests {
         #expect(html.contains("2026-11-27T06:20:00Z"))
         #expect(!html.contains("INVALID"))
         #expect(!html.contains("watermark invalid"))
+        // What the verdict did not cover is said on the page: no status list was given, one certificate lapsed.
+        #expect(view.checkNotes.contains { $0.check == "revocation" && $0.count > 1 })
+        #expect(view.checkNotes.contains { $0.message.contains("2026-01-10") })
+        #expect(html.contains(#"<ul class="notes"><li><b>"#))
+        // The sample framework is flagged as such, from the export alone.
+        #expect(view.isSampleFramework)
+        #expect(html.contains(PageLabels.indonesian.sampleFramework))
     }
 
     @Test("a tampered export shows INVALID and names the failing check")

@@ -24,7 +24,8 @@ extension AchievementCredentialBuilder {
                 ),
                 ("alignment", [alignment(framework: framework, unitCode: unit.code, title: unit.title.en)]),
                 ("humanCode", .string(unit.code)),
-                ("tag", .array([.string(unit.isCore ? "core" : "elective")])),
+                // "sample-framework" lets a reader warn that the units are illustrative, not a standard.
+                ("tag", .array([.string(unit.isCore ? "core" : "elective")] + (framework.isSample ? ["sample-framework"] : []))),
             ])
             if let level = unit.kkniLevel { achievement["fieldOfStudy"] = .string("KKNI level \(level)") }
             return .object(achievement)
