@@ -85,6 +85,17 @@ struct ExportPageTests {
         #expect(!html.contains("Asesor Rahasia"))  // roles, never the assessor's name
     }
 
+    @Test("a Belum Kompeten reaches the map even when there is no training or production to record")
+    func belumKompetenWithoutRecord() throws {
+        var portfolio = try SampleRecord.portfolio()
+        portfolio.training = []
+        portfolio.production = []
+        let (_, view) = try SampleRecord.page(try SampleRecord.export(portfolio))
+        #expect(view.units.first { $0.code == "C.13BTK01.004.2" }?.status == .belumKompeten)
+        #expect(view.units.first { $0.code == "C.13BTK01.005.2" }?.status == .notAssessed)
+        #expect(view.production.isEmpty)
+    }
+
     @Test("the person is shown by name only when the export carries it")
     func holder() throws {
         let portfolio = try SampleRecord.portfolio()

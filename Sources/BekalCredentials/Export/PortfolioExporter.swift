@@ -62,7 +62,9 @@ public enum PortfolioExporter {
             }
             embedded.append(doc)
         }
-        if !portfolio.training.isEmpty || !portfolio.production.isEmpty {
+        // The record also carries the standing on every unit, so a Belum Kompeten is never lost from the map.
+        let hasBelumKompeten = portfolio.latestAssessmentByUnit.values.contains { $0.outcome == .belumKompeten }
+        if !portfolio.training.isEmpty || !portfolio.production.isEmpty || hasBelumKompeten {
             let id = newID(&random)
             embedded.append(builder.trainingAndProduction(id: id, status: try statusEntry(id, &allocation)))
         }
