@@ -69,6 +69,15 @@ let verifyTime = clock.measure {
 func ms(_ d: Duration) -> Double {
     (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15) / Double(iterations)
 }
+let facility = (0..<200).map { _ in portfolio() }
+var facilityResult: [ExportResult] = []
+let facilityTime = try clock.measure {
+    facilityResult = try FacilityExport.exportAll(
+        facility, key: key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: "https://x.example/s/1")),
+        now: now).exports
+}
 print("portfolio: \(embedded) embedded credentials, \(bytes[0].count) bytes")
 print(String(format: "export: %.2f ms per portfolio (%d iterations)", ms(exportTime), iterations))
 print(String(format: "verify (parse + all proofs + policies): %.2f ms per portfolio, %d/%d VALID", ms(verifyTime), valid, iterations))
+print(String(format: "facility export of %d portfolios (FacilityExport.exportAll, all cores): %.0f ms total",
+    facilityResult.count, Double(facilityTime.components.seconds) * 1e3 + Double(facilityTime.components.attoseconds) / 1e15))

@@ -74,3 +74,13 @@ extension AchievementCredentialBuilder {
         return (results, descriptions)
     }
 }
+
+extension PortfolioExporter {
+    /// Whether the export has the training and production record: when there is training or production, and
+    /// also when a unit stands Belum Kompeten, because the record carries the standing on every unit and a BK
+    /// must not drop out of the competency map.
+    static func hasRecordCredential(_ portfolio: Portfolio) -> Bool {
+        !portfolio.training.isEmpty || !portfolio.production.isEmpty
+            || portfolio.latestAssessmentByUnit.values.contains { $0.outcome == .belumKompeten }
+    }
+}
