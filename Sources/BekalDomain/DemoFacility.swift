@@ -8,6 +8,13 @@ public struct DemoEvent: Sendable, Hashable {
     /// A fake staff account, e.g. `demo.wali`.
     public var actor: String
     public var facilityCode: String
+
+    public init(id: UUID, payload: LedgerPayload, actor: String, facilityCode: String) {
+        self.id = id
+        self.payload = payload
+        self.actor = actor
+        self.facilityCode = facilityCode
+    }
 }
 
 /// A demo facility with clearly fake people and months of records, in an order the ledger accepts.
@@ -145,7 +152,7 @@ struct DemoPerson {
             add(day(&rng), .certificateRecorded(certificate(issued: nil, partner: true, &rng)), rng: &rng)
         }
         var sessions: [(UUID, TrainingSession)] = []
-        for _ in 0..<rng.int(30...40) {
+        for _ in 0..<rng.int(35...45) {
             let date = day(&rng)
             let session = TrainingSession(
                 id: rng.uuid(), personID: person.id, date: date, hours: Double(rng.int(4...8)) / 2,
@@ -154,7 +161,7 @@ struct DemoPerson {
             sessions.append((dated[dated.count - 1].event.id, session))
         }
         var entries: [UUID] = []
-        for _ in 0..<rng.int(40...50) {
+        for _ in 0..<rng.int(45...55) {
             let date = day(&rng)
             let metres = rng.chance(0.2)
             let quantity = metres ? Double(rng.int(4...40)) / 2 : Double(rng.int(2...12))

@@ -27,7 +27,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             // Framework files (JSON and CSV).
-            case malformedDocument, unknownKey, missingField, wrongType, emptyText, invalidIdentifier, textTooLong
+            case malformedDocument, duplicateKey, unknownKey, missingField, wrongType, emptyText, invalidIdentifier, textTooLong
             case kkniLevelOutOfRange, noUnits, duplicateUnitCode, malformedCSV, csvHeader
             // Records.
             case unknownPerson, unknownFramework, unknownUnit, dateBeforeAdmission, dateInFuture
@@ -45,6 +45,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The file is not JSON (or not UTF-8 text), or its top level is not an object.
         public static let malformedDocument = Code(.malformedDocument)
+        /// An object has two members with the same name (readers disagree on which one counts).
+        public static let duplicateKey = Code(.duplicateKey)
         /// An object has a member the format does not define (a typo such as `tittle`).
         public static let unknownKey = Code(.unknownKey)
         /// A required member is absent.

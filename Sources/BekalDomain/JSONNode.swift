@@ -2,30 +2,14 @@ import Foundation
 
 /// A parsed JSON value, kept only long enough to check a document member by member: `Codable` synthesis
 /// silently ignores unknown keys, and a framework file with a misspelt member must be refused instead.
-enum JSONNode: Decodable, Sendable {
+/// Read by `JSONNodeParser`.
+enum JSONNode: Sendable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONNode])
     case object([String: JSONNode])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONNode].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONNode].self))
-        }
-    }
 
     /// The JSON type's name, for messages.
     var typeName: String {
@@ -42,7 +26,9 @@ enum JSONNode: Decodable, Sendable {
     /// Parses UTF-8 JSON text into a node; anything else is a `malformedDocument` error.
     static func parse(_ data: Data) throws(DomainError) -> JSONNode {
         do {
-            return try JSONDecoder().decode(JSONNode.self, from: data)
+            return try JSONNodeParser.parse(data)
+        } catch .duplicateKey(let path) {
+            throw DomainError(.duplicateKey, path: path, message: "This member appears more than once in its object.")
         } catch {
             throw DomainError(.malformedDocument, path: "", message: "The file is not well-formed JSON text.")
         }

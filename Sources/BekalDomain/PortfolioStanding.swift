@@ -54,6 +54,9 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         public var id: UUID
         public var issuer: String
         public var scheme: String
+        /// Certificate and BNSP registration numbers, opaque; shown only where the user asked for the portfolio.
+        public var number: String
+        public var registrationNumber: String?
         public var issuedOn: LocalDate
         public var expiresOn: LocalDate
         public var unitCodes: [String]
@@ -133,7 +136,8 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
             let days = c.expiresOn.daysSinceEpoch - today.daysSinceEpoch
             let expired = c.isExpired(on: today)
             return CertificateStanding(
-                id: c.id, issuer: c.issuer, scheme: c.scheme, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
+                id: c.id, issuer: c.issuer, scheme: c.scheme, number: c.number,
+                registrationNumber: c.registrationNumber, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
                 unitCodes: c.unitCodes, isExpired: expired, isExpiringSoon: !expired && days <= expiringWithinDays,
                 daysUntilExpiry: days)
         }

@@ -126,7 +126,7 @@ public enum RecordValidation {
         if p.rework < 0 { v.add(.quantityOutOfRange, "rework", "Rework is a count of at least 0.") }
         if p.rejects < 0 {
             v.add(.quantityOutOfRange, "rejects", "Rejects are a count of at least 0.")
-        } else if p.quantity.isFinite, Double(p.rejects) > p.quantity {
+        } else if p.quantity.isFinite, p.quantity >= 0, Double(p.rejects) > p.quantity {
             v.add(.rejectsExceedQuantity, "rejects", "Rejects cannot exceed the quantity produced.")
         }
         if p.rejects > 0, !(p.rejectReason?.contains(where: { !$0.isWhitespace }) ?? false) {

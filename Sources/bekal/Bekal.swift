@@ -39,7 +39,8 @@ struct Bekal: ParsableCommand {
             var command = command
             try command.run()
         } catch {
-            let failure = Failure(error)
+            // Help, version and ArgumentParser's own errors are thrown from `run()` too; it prints those.
+            guard let failure = Failure(known: error) else { exit(withError: error) }
             if let message = failure.message {
                 FileHandle.standardError.write(Data("bekal: \(message)\n".utf8))
             }
