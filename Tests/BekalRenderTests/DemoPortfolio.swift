@@ -22,8 +22,9 @@ enum DemoPortfolio {
             let kompeten = latest.count { $0.outcome == .kompeten }
             let belum = latest.count { $0.outcome == .belumKompeten }
             let open = portfolio.framework.units.count - latest.count
-            let score = min(kompeten, 5) * 10 + min(belum, 2) * 12 + min(open, 2) * 12
-                + min(portfolio.certificates.count, 2) * 5 + min(portfolio.production.count, 20)
+            let expired = portfolio.certificates.contains { $0.isExpired(on: LocalDate("2026-11-27")!) }
+            let score = (belum > 0 ? 100 : 0) + (open > 0 ? 50 : 0) + (expired ? 30 : 0) + min(kompeten, 5) * 5
+                + min(portfolio.production.count, 20)
             if best == nil || score > best!.score { best = (score, portfolio) }
         }
         guard var portfolio = best?.portfolio else { throw Chromium.Failure(description: "the demo has no people") }
