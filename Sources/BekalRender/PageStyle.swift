@@ -1,6 +1,11 @@
 /// The page's inline style sheet: screen and A4 print. Only constants and CSS-escaped labels go in here.
 enum PageStyle {
-    static func css(_ labels: PageLabels) -> String {
+    /// - Parameter sheetMark: printed at the top of every sheet (the INVALID or DRAFT label), so no single sheet
+    ///   of such a page can pass for a genuine one.
+    static func css(_ labels: PageLabels, sheetMark: String? = nil) -> String {
+        let mark = sheetMark.map {
+            "\n  @top-center { content: \(HTMLText.cssString($0)); font-size: 12pt; font-weight: 700; color: #b3141b; }"
+        } ?? ""
         let page = HTMLText.cssString(labels.page + " ")
         let of = HTMLText.cssString(" " + labels.pageOf + " ")
         let madeBy = HTMLText.cssString(labels.madeBy)
@@ -63,7 +68,7 @@ enum PageStyle {
             footer { margin-top: 26px; font-size: 11px; color: var(--muted); }
             @page { size: A4; margin: 16mm 14mm 18mm;
               @bottom-right { content: \(page) counter(page) \(of) counter(pages); font-size: 9pt; color: #5b5b57; }
-              @bottom-left { content: \(madeBy); font-size: 9pt; color: #5b5b57; } }
+              @bottom-left { content: \(madeBy); font-size: 9pt; color: #5b5b57; }\(mark) }
             @media print {
               body { background: #fff; font-size: 11pt; }
               main { max-width: none; padding: 0; }

@@ -27,7 +27,7 @@ public struct PortfolioPage: Sendable {
             #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">"#,
             #"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
             "<title>\(e(labels.documentTitle)) — \(e(view.facilityName))</title>",
-            "<style>\n\(PageStyle.css(labels))\n</style>",
+            "<style>\n\(PageStyle.css(labels, sheetMark: sheetMark))\n</style>",
             "</head>",
             "<body><main>", watermark,
             header, verdictBanner, personSection, competencySection, certificateSection, productionSection,
@@ -46,6 +46,14 @@ public struct PortfolioPage: Sendable {
         case .valid: ""
         case .invalid: #"<div class="watermark invalid" aria-hidden="true">\#(e(labels.verdictInvalid))</div>"#
         case .draft: #"<div class="watermark draft" aria-hidden="true">\#(e(labels.verdictDraft))</div>"#
+        }
+    }
+
+    private var sheetMark: String? {
+        switch view.verdict {
+        case .valid: nil
+        case .invalid: labels.verdictInvalid
+        case .draft: labels.verdictDraft
         }
     }
 

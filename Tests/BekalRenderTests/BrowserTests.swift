@@ -83,6 +83,32 @@ struct BrowserTests {
         try keepDemo(document, evidence: evidence)
     }
 
+    @Test("printed, the page is A4 with page numbers in the margin and the INVALID mark on every sheet")
+    func printed() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                throw Chromium.Failure(description: "pdftotext (poppler-utils) is required on CI")
+            }
+            return  // outside CI without poppler-utils: nothing to read the PDF with
+        }
+        var document = try SampleRecord.export(try SampleRecord.portfolio())
+        document["validFrom"] = "2020-01-01T00:00:00Z"
+        let (html, _) = try SampleRecord.page(document, evidence: try SampleRecord.evidenceDirectory())
+        let page = try write(html, named: "print.html")
+        let pdf = page.deletingLastPathComponent().appendingPathComponent("print.pdf")
+        try browser().printToPDF(page, to: pdf)
+        let info = try Chromium.poppler("pdfinfo", [pdf.path])
+        #expect(info.contains("(A4)"))
+        let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) })
+        #expect(pages >= 2)
+        for number in 1...pages {
+            let text = try Chromium.poppler("pdftotext", ["-layout", "-f", "\(number)", "-l", "\(number)", pdf.path, "-"])
+            #expect(text.contains("Halaman \(number) dari \(pages)"), "no page number on sheet \(number)")
+            #expect(text.contains("TIDAK SAH"), "sheet \(number) does not say INVALID")
+        }
+    }
+
     /// With `BEKAL_DEMO_OUT=DIR`, leaves the signed demo export, its evidence and the issuer for the README's
     /// `bekal render` example.
     func keepDemo(_ document: JSONObject, evidence: EvidenceDirectory) throws {

@@ -34,6 +34,27 @@ struct Chromium {
         _ = try run(["--hide-scrollbars", "--window-size=1240,1754", "--screenshot=\(png.path)", page.absoluteString])
     }
 
+    /// The page printed to PDF with the browser's own header and footer off, so only the page's `@page` rules
+    /// put anything in the margins.
+    func printToPDF(_ page: URL, to pdf: URL) throws {
+        _ = try run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    }
+
+    /// Runs a tool from poppler-utils (`pdftotext`, `pdfinfo`) and returns its standard output.
+    static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure(description: "\(tool) exited with \(process.terminationStatus)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private func run(_ arguments: [String]) throws -> Data {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }

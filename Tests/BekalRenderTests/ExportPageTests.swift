@@ -17,6 +17,7 @@ struct ExportPageTests {
         #expect(html.contains("2026-11-27T06:20:00Z"))
         #expect(!html.contains("INVALID"))
         #expect(!html.contains("watermark invalid"))
+        #expect(!html.contains("@top-center"))
         // What the verdict did not cover is said on the page: no status list was given, one certificate lapsed.
         #expect(view.checkNotes.contains { $0.check == "revocation" && $0.count > 1 })
         #expect(view.checkNotes.contains { $0.message.contains("2026-01-10") })
@@ -41,6 +42,7 @@ struct ExportPageTests {
         #expect(html.contains("<li><b>proof</b> [credential]"))
         #expect(!html.contains(#"data-verdict="VALID""#))
         #expect(html.contains(#"<div class="watermark invalid" aria-hidden="true">INVALID</div>"#))
+        #expect(html.contains(#"@top-center { content: "INVALID";"#))
     }
 
     @Test("a tampered embedded credential is INVALID too, even though the outer text looks fine")
