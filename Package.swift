@@ -12,7 +12,7 @@ let package = Package(
     products: [
         .library(name: "Bekal", targets: [
             "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-            "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
     ],
@@ -73,12 +73,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // The human-readable portfolio: bilingual, printable, self-contained HTML with the verdict.
+        .target(
+            name: "BekalRender",
+            dependencies: [
+                "BekalDomain", "BekalJSON", "BekalCredentials",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line tool.
         .executableTarget(
             name: "bekal",
             dependencies: [
                 "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-                "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+                "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +114,7 @@ let package = Package(
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
     ]
 )

@@ -113,11 +113,14 @@ struct AchievementCredentialBuilder {
         results.append(rd.result("rejects", value: String(production.reduce(0) { $0 + $1.rejects })))
         results.append(rd.result("rework", value: String(production.reduce(0) { $0 + $1.rework })))
         results.append(rd.result("production-hours", value: Self.number(production.reduce(0) { $0 + $1.hours })))
-        let descriptions: [JSONValue] = results.compactMap { result in
+        var descriptions: [JSONValue] = results.compactMap { result in
             guard let rdID = result["resultDescription"]?.stringValue else { return nil }
             let key = String(rdID.split(separator: "#").last ?? "")
             return rd.description(key, name: key.replacingOccurrences(of: "-", with: " "), type: "RawScore")
         }
+        let map = competencyMapResults(rd)
+        results += map.results
+        descriptions += map.descriptions
         let dates = (portfolio.training.map(\.date) + production.map(\.date)).sorted()
         let achievement = JSONObject([
             ("id", .string("urn:bekal:record:\(Self.slug(portfolio.facility.code)):batik-cap")),
@@ -167,7 +170,7 @@ struct AchievementCredentialBuilder {
         return doc
     }
 
-    private func alignment(framework: CompetencyFramework, unitCode: String, title: String) -> JSONValue {
+    func alignment(framework: CompetencyFramework, unitCode: String, title: String) -> JSONValue {
         [
             "type": ["Alignment"],
             "targetName": .string(title),
@@ -178,7 +181,7 @@ struct AchievementCredentialBuilder {
         ]
     }
 
-    private func achievementID(framework: CompetencyFramework, unitCode: String) -> String {
+    func achievementID(framework: CompetencyFramework, unitCode: String) -> String {
         "urn:bekal:framework:\(Self.slug(framework.id)):\(Self.slug(framework.version)):unit:\(Self.slug(unitCode))"
     }
 

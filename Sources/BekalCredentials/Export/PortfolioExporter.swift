@@ -80,7 +80,7 @@ public enum PortfolioExporter {
             }
             embedded.append(doc)
         }
-        if !portfolio.training.isEmpty || !portfolio.production.isEmpty {
+        if hasRecordCredential(portfolio) {
             let id = newIDs.record
             embedded.append(builder.trainingAndProduction(id: id, status: try statusEntry(id, &allocation)))
         }
@@ -93,6 +93,7 @@ public enum PortfolioExporter {
             ("identifier", .array(identifiers)),
             ("verifiableCredential", .array(signed)),
         ])
+        subject["achievement"] = .array(builder.frameworkUnits())
         if !associations.isEmpty { subject["association"] = .array(associations) }
         let clrID = newIDs.clr
         let clr = JSONObject([
@@ -123,7 +124,7 @@ public enum PortfolioExporter {
         var ids = portfolio.latestAssessmentByUnit.values.filter { $0.outcome == .kompeten }
             .sorted { $0.unitCode < $1.unitCode }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
         ids += portfolio.certificates.sorted { $0.issuedOn < $1.issuedOn }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
-        if !portfolio.training.isEmpty || !portfolio.production.isEmpty { ids.append(newIDs.record) }
+        if hasRecordCredential(portfolio) { ids.append(newIDs.record) }
         ids.append(newIDs.clr)
         return ids
     }
