@@ -6,5 +6,7 @@ struct Bekal: AsyncParsableCommand {
         commandName: "bekal",
         abstract: "Records, exports and verifies batik cap skills portfolios for people in custody.",
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [
+            Canonicalize.self,
+        ])
 }
