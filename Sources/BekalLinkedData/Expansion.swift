@@ -147,12 +147,16 @@ extension JSONLDProcessor {
             }
         }
         for nestKey in nests.sorted() {
+            var nestActive = active
+            if let nestDefinition = active.terms[nestKey], let scoped = nestDefinition.context {
+                nestActive = try processContext(active, scoped, baseURL: nestDefinition.baseURL, overrideProtected: true)
+            }
             for nested in asArray(element[nestKey]) {
                 guard case .object(let nestedObject) = nested,
                     !nestedObject.keys.contains(where: { expandsTo(active, $0, "@value") })
                 else { throw .jsonLD("invalid @nest value") }
                 try expandMembers(
-                    &result, nestedObject, active: active, typeScoped: typeScoped, property: property,
+                    &result, nestedObject, active: nestActive, typeScoped: typeScoped, property: property,
                     inputType: inputType, baseURL: baseURL, depth: depth + 1)
             }
         }
@@ -174,7 +178,7 @@ extension JSONLDProcessor {
             } else {
                 if result["@language"] != nil, value.stringValue == nil { throw .jsonLD("invalid language-tagged value") }
                 if let type = result["@type"] {
-                    guard case .string(let typeIRI) = type, IRI.isAbsolute(typeIRI), !IRI.isBlankNode(typeIRI) else {
+                    guard case .string(let typeIRI) = type, IRI.isWellFormed(typeIRI), !IRI.isBlankNode(typeIRI) else {
                         throw .jsonLD("invalid typed value")
                     }
                 }

@@ -21,8 +21,12 @@ enum IRI {
     /// An absolute IRI usable in RDF: a scheme and none of the characters N-Quads cannot carry.
     static func isWellFormed(_ value: String) -> Bool {
         guard isAbsolute(value) else { return false }
+        var hashes = 0
         for byte in value.utf8 {
             switch byte {
+            case UInt8(ascii: "#"):
+                hashes += 1
+                if hashes > 1 { return false }
             case 0x00...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
                 UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
                 return false

@@ -10,7 +10,12 @@ extension JSONLDProcessor {
         switch keyword {
         case "@id":
             guard case .string(let id) = value else { throw .jsonLD("invalid @id value") }
-            expandedValue = try expandIRI(active, id, documentRelative: true).map(JSONValue.string) ?? .null
+            guard let expanded = try expandIRI(active, id, documentRelative: true) else {
+                try dropped("an @id")
+                result["@id"] = .null
+                return
+            }
+            expandedValue = .string(expanded)
         case "@type":
             var types: [JSONValue] = []
             switch value {
@@ -32,7 +37,7 @@ extension JSONLDProcessor {
             expandedValue = .array(asArray(try expand(active, property: "@graph", value, baseURL: baseURL, depth: depth + 1)))
         case "@included":
             guard isJSONLD11 else { return }
-            let included = asArray(try expand(active, property: nil, value, baseURL: baseURL, depth: depth + 1))
+            let included = asArray(try expand(active, property: "@included", value, baseURL: baseURL, depth: depth + 1))
             for item in included {
                 guard case .object(let node) = item, node["@value"] == nil, node["@list"] == nil, node["@set"] == nil else {
                     throw .jsonLD("invalid @included value")
@@ -115,7 +120,7 @@ extension JSONLDProcessor {
         var items: [JSONValue] = []
         let direction: String? = if let mapped = definition?.direction { mapped } else { active.defaultDirection }
         for language in map.keys.sorted() {
-            for item in asArray(map[language]) {
+            for item in asArray(map[language]) where item != .null {
                 guard case .string = item else { throw .jsonLD("invalid language map value") }
                 var value = JSONObject([("@value", item)])
                 if language != "@none", (try expandIRI(active, language, vocab: true)) != "@none" {

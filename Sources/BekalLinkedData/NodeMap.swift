@@ -76,6 +76,8 @@ struct NodeMap {
         let id: String
         if case .string(let given)? = object["@id"] {
             id = IRI.isBlankNode(given) ? label(given) : given
+        } else if object["@id"] == .null {
+            id = ""  // an @id that expanded to nothing: kept apart, never well-formed, so never in RDF
         } else {
             id = freshLabel()
         }

@@ -28,7 +28,7 @@ extension JSONLDProcessor {
         } else if Keyword.isKeyword(term) {
             throw .jsonLD("keyword redefinition")
         }
-        if Keyword.hasKeywordForm(term) {
+        if Keyword.hasKeywordForm(term) && !Keyword.isKeyword(term) {
             defined[term] = true
             try dropped("a keyword-like term")
             return
@@ -124,7 +124,7 @@ extension JSONLDProcessor {
                 definition.iri = term
             }
         } else if term.contains("/") {
-            let expanded = try expandIRI(&active, term, vocab: true, localContext: local, defined: &defined)
+            let expanded = try expandIRI(active, term, vocab: true)
             guard let expanded, IRI.isAbsolute(expanded) else { throw .jsonLD("invalid IRI mapping") }
             definition.iri = expanded
         } else if term == "@type" {
