@@ -19,6 +19,7 @@ public struct LinkedDataError: Error, Sendable, Equatable, CustomStringConvertib
             case depthLimit
             case outputLimit
             case invalidJSONLiteral
+            case invalidProof
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -49,6 +50,9 @@ public struct LinkedDataError: Error, Sendable, Equatable, CustomStringConvertib
         public static let outputLimit = Code(.outputLimit)
         /// A `@json` literal cannot be canonicalized.
         public static let invalidJSONLiteral = Code(.invalidJSONLiteral)
+        /// A Data Integrity proof is malformed: wrong cryptosuite, bad `proofValue` encoding, or an `@context`
+        /// that does not match the document's.
+        public static let invalidProof = Code(.invalidProof)
 
         public var description: String { kind.rawValue }
     }
