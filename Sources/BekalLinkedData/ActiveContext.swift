@@ -33,6 +33,8 @@ struct TermDefinition: Equatable {
 
 /// The active context of JSON-LD processing (section 4.1).
 struct ActiveContext {
+    /// Identity for the context cache: 0 for a fresh context, unique for each processed one.
+    var id = 0
     var terms: [String: TermDefinition] = [:]
     var base: String?
     var originalBase: String?

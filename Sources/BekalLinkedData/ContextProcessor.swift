@@ -4,12 +4,14 @@ import BekalJSON
 final class JSONLDProcessor {
     let loader: any DocumentLoader
     let options: JSONLDOptions
+    let cache: ContextCache
     var contextSteps = 0
     private var remoteCache: [String: JSONValue] = [:]
 
-    init(loader: any DocumentLoader, options: JSONLDOptions) {
+    init(loader: any DocumentLoader, options: JSONLDOptions, cache: ContextCache) {
         self.loader = loader
         self.options = options
+        self.cache = cache
     }
 
     var isJSONLD11: Bool { options.jsonLD11 }
@@ -20,16 +22,42 @@ final class JSONLDProcessor {
         }
     }
 
-    /// Context Processing Algorithm (section 4.1.2).
+    /// Context Processing Algorithm (section 4.1.2), through the cache.
     func processContext(
         _ active: ActiveContext, _ localContext: JSONValue, baseURL: String?, remoteContexts: [String] = [],
-        overrideProtected: Bool = false, propagate initialPropagate: Bool = true, validateScopedContext: Bool = true
+        overrideProtected: Bool = false, propagate: Bool = true, validateScopedContext: Bool = true
+    ) throws(LinkedDataError) -> ActiveContext {
+        let key = ContextCache.Key(
+            activeID: active.id, activeBase: active.base, local: localContext, baseURL: baseURL,
+            overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext,
+            remoteContexts: remoteContexts)
+        // Validation-only runs (scoped contexts checked at definition time) see contexts still being built.
+        guard validateScopedContext else {
+            return try processContextUncached(
+                active, localContext, baseURL: baseURL, remoteContexts: remoteContexts,
+                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: false)
+        }
+        if let cached = cache.lookup(key) { return cached }
+        var result = try processContextUncached(
+            active, localContext, baseURL: baseURL, remoteContexts: remoteContexts,
+            overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+        result.id = cache.newID()
+        cache.store(key, result)
+        return result
+    }
+
+    private func processContextUncached(
+        _ active: ActiveContext, _ localContext: JSONValue, baseURL: String?, remoteContexts: [String],
+        overrideProtected: Bool, propagate initialPropagate: Bool, validateScopedContext: Bool
     ) throws(LinkedDataError) -> ActiveContext {
         contextSteps += 1
         guard contextSteps <= options.limits.maxContextProcessing else {
             throw LinkedDataError(.contextCycle, "too many context processing steps")
         }
         var result = active
+        // A context under construction gets its own identity, renewed after each change, so cache keys
+        // never confuse it with the context it started from.
+        result.id = cache.newID()
         var propagate = initialPropagate
         if case .object(let object) = localContext, let value = object["@propagate"] {
             guard case .bool(let flag) = value else { throw .jsonLD("invalid @propagate value") }
@@ -134,6 +162,7 @@ final class JSONLDProcessor {
                     &result, object, key, &defined, baseURL: baseURL, protected: protectedDefault,
                     overrideProtected: overrideProtected, remoteContexts: remoteContexts)
             }
+            result.id = cache.newID()
         }
         return result
     }

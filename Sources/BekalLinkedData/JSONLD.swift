@@ -2,8 +2,14 @@ import BekalJSON
 
 /// JSON-LD 1.1 processing offline: expansion and conversion to an RDF dataset.
 public struct JSONLD: Sendable {
-    public var loader: any DocumentLoader
-    public var options: JSONLDOptions
+    public var loader: any DocumentLoader {
+        didSet { cache = ContextCache() }
+    }
+    public var options: JSONLDOptions {
+        didSet { cache = ContextCache() }
+    }
+    /// Processed contexts; replaced whenever the options change, since results depend on them.
+    private var cache = ContextCache()
 
     public init(loader: any DocumentLoader = BundledContexts(), options: JSONLDOptions = JSONLDOptions()) {
         self.loader = loader
@@ -12,7 +18,7 @@ public struct JSONLD: Sendable {
 
     /// The expanded form of `document` (JSON-LD 1.1 API `expand()`): always an array.
     public func expand(_ document: JSONValue) throws(LinkedDataError) -> [JSONValue] {
-        try expand(document, processor: JSONLDProcessor(loader: loader, options: options))
+        try expand(document, processor: JSONLDProcessor(loader: loader, options: options, cache: cache))
     }
 
     private func expand(_ document: JSONValue, processor: JSONLDProcessor) throws(LinkedDataError) -> [JSONValue] {
