@@ -78,6 +78,10 @@ extension JSONLDProcessor {
                 default: throw .jsonLD("invalid reverse property")
                 }
             }
+            if case .string(let index)? = object["@index"], definition.hasContainer("@index"), isJSONLD11 {
+                // Errata (expand #t0131): a reverse index map may name its index property.
+                definition.index = index
+            }
             definition.reverse = true
             active.terms[term] = definition
             defined[term] = true

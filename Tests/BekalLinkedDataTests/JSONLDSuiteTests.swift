@@ -120,6 +120,6 @@ struct JSONLDSuiteTests {
         #expect(passed >= Self.toRdfFloor)
     }
 
-    static let expandFloor = 375
+    static let expandFloor = 376
     static let toRdfFloor = 453
 }
