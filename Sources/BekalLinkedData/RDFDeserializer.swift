@@ -51,8 +51,8 @@ struct RDFDeserializer {
                     try dropped("a node identifier")
                     continue
                 }
-                for property in node.keys.sorted() {
-                    let values = node[property]?.arrayValue ?? []
+                for property in node.properties.keys.sorted() {
+                    let values = node.properties[property] ?? []
                     if property == "@type" {
                         for case .string(let type) in values {
                             guard let object = term(type) else {
