@@ -12,6 +12,16 @@ public enum ECMAScriptNumber {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Whether ECMAScript writes `value` as a plain integer literal beyond ±2^53 (integral, 2^53 < |value| < 10^21).
+    ///
+    /// Bekal refuses such numbers both when parsing and when canonicalizing, so a canonical form never contains an
+    /// integer literal that a reader could not take exactly, and every canonical form parses again. Larger
+    /// integral values are written with an exponent (`1e+30`) and stay acceptable, as in RFC 8785's own test data.
+    static func printsAsUnsafeInteger(_ value: Double) -> Bool {
+        let magnitude = value.magnitude
+        return magnitude > 9_007_199_254_740_992 && magnitude < 1e21 && magnitude == magnitude.rounded(.towardZero)
+    }
+
     static func append(_ value: Double, to output: inout [UInt8]) {
         if value.isNaN {
             output.append(contentsOf: "NaN".utf8)

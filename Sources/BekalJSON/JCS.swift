@@ -9,10 +9,11 @@ public enum JCS {
 
     /// The canonical form of `value`.
     ///
-    /// The ±2^53 integer rule is a property of how a number is written, so it is enforced by `JSONParser`
-    /// (`integerOutOfRange`) rather than here: a double such as `1E30` is a valid I-JSON number and RFC 8785's own
-    /// test data canonicalizes it to `1e+30`.
-    /// - Throws: `nonFiniteNumber` for NaN or ±Infinity; `tooDeep` beyond `maxDepth`.
+    /// The ±2^53 rule applies to what the canonical form would write: an integral value with
+    /// 2^53 < |x| < 10^21 would appear as an inexact integer literal and is refused, while `1e30` is written
+    /// `1e+30` and accepted, as RFC 8785's own test data requires.
+    /// - Throws: `nonFiniteNumber` for NaN or ±Infinity; `integerOutOfRange` as above; `tooDeep` beyond
+    ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
@@ -34,6 +35,9 @@ public enum JCS {
         case .number(let number):
             guard number.isFinite else {
                 throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
+            }
+            guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
+                throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
             }
             ECMAScriptNumber.append(number, to: &output)
         case .string(let string):

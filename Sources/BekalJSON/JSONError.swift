@@ -28,7 +28,8 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidNumber = Code(.invalidNumber)
         /// A number that overflows a double, or a NaN/Infinity value handed to canonicalization.
         public static let nonFiniteNumber = Code(.nonFiniteNumber)
-        /// An integer literal whose magnitude exceeds 2^53, beyond which doubles lose integers.
+        /// An integer beyond ±2^53, beyond which doubles lose integers: written as an integer literal, or a value
+        /// (such as `1e20`) whose canonical form would be one.
         public static let integerOutOfRange = Code(.integerOutOfRange)
         /// Nesting deeper than `JSONLimits.maxDepth`.
         public static let tooDeep = Code(.tooDeep)
@@ -48,7 +49,8 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let code: Code
     public let message: String
-    /// Byte offset in the input where the problem was found, when there is an input.
+    /// Zero-based byte offset in the input where the problem was found; `nil` when there is no input position
+    /// (a document over the size limit, or a value handed to `JCS`).
     public let offset: Int?
 
     public init(_ code: Code, _ message: String, offset: Int? = nil) {

@@ -1,9 +1,14 @@
 /// Strict RFC 8259 parser for documents Bekal signs and verifies.
 ///
 /// Beyond RFC 8259 it enforces I-JSON (RFC 7493) as signed documents need it: member names are unique, strings
-/// are well-formed Unicode (RFC 3629 UTF-8, no lone surrogate escapes), numbers are finite doubles and integer
-/// literals stay within ±2^53. Size, depth and string length are bounded by `JSONLimits`. The parser is
-/// iterative, so nesting depth never turns into stack depth.
+/// are well-formed Unicode (RFC 3629 UTF-8, no lone surrogate escapes), numbers are finite doubles, and no
+/// integer beyond ±2^53 is accepted — neither as a literal nor as a number like `1e20` whose canonical form would
+/// be such a literal (so every canonical form parses again). Size, depth and string length are bounded by
+/// `JSONLimits`. The parser is iterative, so nesting depth never turns into stack depth.
+///
+/// Object member names are Swift `String`s, so two names that are canonically equivalent Unicode (`"\u00c5"` and
+/// `"A\u030a"`) are refused as duplicates: a signed document must not read two ways. String values keep their
+/// exact code points.
 public enum JSONParser {
     /// Parses one JSON document.
     /// - Parameters:
@@ -38,6 +43,7 @@ struct JSONFrame {
     var object = JSONObject()
     /// The name of the member whose value is being read; empty while no name has been read.
     var key = ""
+    var keyOffset = 0
     var hasKey = false
 }
 
@@ -108,8 +114,13 @@ struct JSONReader {
                 }
                 let byte = bytes[index]
                 if stack[top].isObject {
+                    // Duplicates are found on insertion, one hash lookup per member; the error points at the name.
                     let key = stack[top].key
-                    stack[top].object[key] = value
+                    if stack[top].object.updateValue(value, forKey: key) != nil {
+                        throw JSONError(
+                            .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
+                            offset: stack[top].keyOffset)
+                    }
                     if byte == UInt8(ascii: ",") {
                         index += 1
                         skipWhitespace()
@@ -162,9 +173,6 @@ struct JSONReader {
         }
         let nameOffset = index
         let key = try readString()
-        if stack[top].object[key] != nil {
-            throw JSONError(.duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())", offset: nameOffset)
-        }
         skipWhitespace()
         guard index < bytes.count else { throw failure(.unexpectedEnd, "the object is not closed") }
         guard bytes[index] == UInt8(ascii: ":") else {
@@ -172,6 +180,7 @@ struct JSONReader {
         }
         index += 1
         stack[top].key = key
+        stack[top].keyOffset = nameOffset
         stack[top].hasKey = true
     }
 

@@ -1,6 +1,7 @@
 extension JSONReader {
-    /// Reads an RFC 8259 number. Integer literals beyond ±2^53 are refused rather than silently rounded, and
-    /// literals that overflow a double are refused rather than read as infinity.
+    /// Reads an RFC 8259 number. Integer literals beyond ±2^53 are refused rather than silently rounded, and so
+    /// are numbers such as `1e20` whose canonical form would be such a literal; literals that overflow a double
+    /// are refused rather than read as infinity.
     mutating func readNumber() throws(JSONError) -> Double {
         let start = index
         let end = bytes.count
@@ -59,6 +60,9 @@ extension JSONReader {
         }
         guard value.isFinite else {
             throw failure(.nonFiniteNumber, "the number is too large for a double", at: start)
+        }
+        guard !ECMAScriptNumber.printsAsUnsafeInteger(value) else {
+            throw failure(.integerOutOfRange, "the number is an integer beyond ±2^53, which cannot be represented exactly", at: start)
         }
         index = cursor
         return value

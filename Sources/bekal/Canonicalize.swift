@@ -23,7 +23,8 @@ struct Canonicalize: ParsableCommand {
         do {
             bytes = try Self.read(file, upTo: limits.maxBytes + 1)
         } catch {
-            Self.printError("cannot read \(file == "-" ? "standard input" : "the input file"): \(error.localizedDescription)")
+            let reason = (error as? Unreadable)?.reason ?? error.localizedDescription
+            Self.printError("cannot read \(file == "-" ? "standard input" : "the input file"): \(reason)")
             throw ExitCode(2)
         }
         do {
@@ -37,6 +38,10 @@ struct Canonicalize: ParsableCommand {
 
     /// Reads at most `limit` bytes, so a huge input costs no more memory than the parser would accept plus one.
     private static func read(_ path: String, upTo limit: Int) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Unreadable(reason: "it is a directory")
+        }
         let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { if path != "-" { try? handle.close() } }
         var bytes: [UInt8] = []
@@ -45,6 +50,8 @@ struct Canonicalize: ParsableCommand {
         }
         return bytes
     }
+
+    private struct Unreadable: Error { let reason: String }
 
     private static func printError(_ message: String) {
         FileHandle.standardError.write(Data("bekal canonicalize: \(message)\n".utf8))

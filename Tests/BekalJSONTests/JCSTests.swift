@@ -29,8 +29,10 @@ struct JCSTests {
             if ECMAScriptNumber.format(value) != expected {
                 mismatches.append("\(fields[0]): got \(ECMAScriptNumber.format(value)), want \(expected)")
             }
-            // Through JCS too, wherever the value is a JSON number.
-            if value.isFinite, try JCS.canonicalize(.number(value)) != Array(expected.utf8) {
+            // Through JCS too, wherever the value is an acceptable JSON number.
+            let isUnsafeInteger = value.magnitude > 9_007_199_254_740_992 && value.magnitude < 1e21
+                && value.rounded() == value
+            if value.isFinite && !isUnsafeInteger, try JCS.canonicalize(.number(value)) != Array(expected.utf8) {
                 mismatches.append("\(fields[0]) via JCS")
             }
         }
@@ -40,7 +42,7 @@ struct JCSTests {
     @Test("writes the number layouts of the standards table", arguments: [
         (56.0, "56"), (1e21, "1e+21"), (1e-7, "1e-7"), (-0.0, "0"), (1e20, "100000000000000000000"),
         (123e-20, "1.23e-18"), (0.000001, "0.000001"), (-1.5, "-1.5"), (9007199254740992, "9007199254740992"),
-        (1152921504606846976, "1152921504606847000"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (1152921504606846976, "1152921504606847000"), (Double.leastNonzeroMagnitude, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
     ])
     func formatsNumberLayouts(value: Double, expected: String) {
         #expect(ECMAScriptNumber.format(value) == expected)
@@ -53,6 +55,14 @@ struct JCSTests {
         }
         #expect(ECMAScriptNumber.format(.nan) == "NaN")
         #expect(ECMAScriptNumber.format(-.infinity) == "-Infinity")
+    }
+
+    @Test("refuses values whose canonical form would be an integer literal beyond 2^53")
+    func refusesUnsafeIntegers() throws {
+        for value in [1e20, -1e20, 9007199254740994, 123456789012345680] {
+            #expect(throws: JSONError(.integerOutOfRange, "")) { try JCS.canonicalize(.number(value)) }
+        }
+        #expect(try JCS.canonicalize(.array([1e21, 9007199254740992, 1e30, -2.5e-7])) == Array("[1e+21,9007199254740992,1e+30,-2.5e-7]".utf8))
     }
 
     @Test("sorts member names by UTF-16 code units, not by scalars or Swift's String order")
