@@ -111,3 +111,29 @@ struct BadInputTests {
         #expect(throws: LinkedDataError(.canonicalizationWorkLimit, "")) { try RDFCanonicalizer().canonicalize(nquads: text) }
     }
 }
+
+@Suite("Safe-mode errors help fix the context")
+struct SafeModeMessageTests {
+    @Test("the error names the undefined term and type, never the values")
+    func namesTermAndType() throws {
+        let term: JSONValue = ["@context": "https://www.w3.org/ns/credentials/v2", "nickname": "Budi"]
+        do {
+            _ = try JSONLD(options: JSONLDOptions(safeMode: true)).toRDF(term)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .undefinedTerm)
+            #expect(error.message.contains("'nickname'"))
+            #expect(!error.message.contains("Budi"))
+        }
+        let type: JSONValue = [
+            "@context": "https://www.w3.org/ns/credentials/v2", "type": ["VerifiableCredential"],
+            "credentialSchema": ["id": "https://example.org/schema", "type": "1EdTechJsonSchemaValidator2019"],
+        ]
+        do {
+            _ = try JSONLD(options: JSONLDOptions(safeMode: true)).toRDF(type)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("'1EdTechJsonSchemaValidator2019'"))
+        }
+    }
+}
