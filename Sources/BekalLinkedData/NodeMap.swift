@@ -5,7 +5,8 @@ struct NodeMap {
     /// One node of the map: property → values, with a set beside each list so adding stays linear.
     struct Node {
         var properties: [String: [JSONValue]] = [:]
-        var seen: [String: Set<JSONValue>] = [:]
+        /// Serialized values: exact code points, unlike `JSONValue` equality (see ``RDFDataset``).
+        var seen: [String: Set<[UInt8]>] = [:]
         var index: JSONValue?
     }
 
@@ -27,13 +28,14 @@ struct NodeMap {
     }
 
     private mutating func addUnique(_ value: JSONValue, graph: String, subject: String, property: String) {
-        if graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(value).inserted {
+        let key = JSONWriter.serialize(value)
+        if graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(key).inserted {
             graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
         }
     }
 
     private mutating func append(_ value: JSONValue, graph: String, subject: String, property: String) {
-        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(value)
+        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(JSONWriter.serialize(value))
         graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
     }
 

@@ -58,7 +58,8 @@ public struct RDFCanonicalizer: Sendable {
         var nquads = ""
         nquads.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
         var previous: String?
-        for line in lines where line != previous {
+        // Exact code points: `String ==` would merge canonically equivalent lines.
+        for line in lines where !(previous.map { line.utf8.elementsEqual($0.utf8) } ?? false) {
             nquads.append(line)
             previous = line
         }

@@ -137,3 +137,17 @@ struct SafeModeMessageTests {
         }
     }
 }
+
+@Suite("Canonically equivalent strings stay distinct in RDF")
+struct CodePointIdentityTests {
+    @Test("é precomposed and decomposed are two literals, as in pyld and the RDF model")
+    func normalizationForms() throws {
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        let document: JSONValue = ["@id": "urn:x", "http://example.org/name": [.string(composed), .string(decomposed)]]
+        let dataset = try JSONLD().toRDF(document)
+        #expect(dataset.count == 2)
+        let nquads = try RDFCanonicalizer().canonicalize(dataset).nquads
+        #expect(nquads.utf8.count == 2 * "<urn:x> <http://example.org/name> \"\" .\n".utf8.count + composed.utf8.count + decomposed.utf8.count)
+    }
+}
