@@ -118,7 +118,7 @@ struct RDFDeserializer {
                     lexical = Self.canonicalDouble(number)
                     if datatype == nil { datatype = Self.xsd + "double" }
                 } else {
-                    lexical = String(Int64(number))
+                    lexical = Self.canonicalInteger(number)
                     if datatype == nil { datatype = Self.xsd + "integer" }
                 }
             case .string(let string):
@@ -157,6 +157,14 @@ struct RDFDeserializer {
             return false
         }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// An integral double below 10^21 in decimal digits; beyond Int64 it is formatted, never converted,
+    /// so a large number is never a trap.
+    static func canonicalInteger(_ number: Double) -> String {
+        if number == 0 { return "0" }
+        if abs(number) < 9.0e18 { return String(Int64(number)) }
+        return String(format: "%.0f", number)
     }
 
     /// The canonical xsd:double form JSON-LD uses: `1.5E1`, `1.0E0`.

@@ -151,3 +151,27 @@ struct CodePointIdentityTests {
         #expect(nquads.utf8.count == 2 * "<urn:x> <http://example.org/name> \"\" .\n".utf8.count + composed.utf8.count + decomposed.utf8.count)
     }
 }
+
+@Suite("Numbers become canonical literals")
+struct NumberLiteralTests {
+    func literal(_ number: Double) throws -> String {
+        let dataset = try JSONLD().toRDF(["@id": "urn:x", "http://example.org/n": .number(number)])
+        guard case .literal(let literal)? = dataset.quads.first?.object else { return "" }
+        return literal.lexicalForm + "^^" + literal.datatype.split(separator: "#").last.map(String.init)!
+    }
+
+    @Test("integers beyond Int64 and below 10^21 stay integers, without a trap")
+    func largeIntegers() throws {
+        #expect(try literal(1e20) == "100000000000000000000^^integer")
+        #expect(try literal(-9.3e18) == "-9300000000000000000^^integer")
+        #expect(try literal(-0.0) == "0^^integer")
+        #expect(try literal(42) == "42^^integer")
+    }
+
+    @Test("fractions and 10^21 and above are canonical doubles")
+    func doubles() throws {
+        #expect(try literal(1e21) == "1.0E21^^double")
+        #expect(try literal(5.3) == "5.3E0^^double")
+        #expect(try literal(-0.00012) == "-1.2E-4^^double")
+    }
+}
