@@ -127,9 +127,21 @@ struct RDFDeserializer {
                 return nil
             }
         }
-        if let direction = object["@direction"]?.stringValue, options.rdfDirectionI18nDatatype {
-            let tag = (language ?? "").lowercased()
-            return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
+        if let direction = object["@direction"]?.stringValue, let mode = options.rdfDirection {
+            switch mode {
+            case .i18nDatatype:
+                let tag = (language ?? "").lowercased()
+                return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
+            case .compoundLiteral:
+                let label = String(nodeMap.freshLabel().dropFirst(2))
+                let node = RDFTerm.blankNode(label)
+                try emit(RDFQuad(node, .iri(Self.rdf + "value"), .literal(RDFLiteral(lexical)), graph: graph))
+                if let language {
+                    try emit(RDFQuad(node, .iri(Self.rdf + "language"), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                }
+                try emit(RDFQuad(node, .iri(Self.rdf + "direction"), .literal(RDFLiteral(direction)), graph: graph))
+                return node
+            }
         }
         if let language, datatype == nil { return .literal(RDFLiteral(lexical, language: language)) }
         return .literal(RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString))
