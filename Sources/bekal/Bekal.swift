@@ -17,7 +17,10 @@ struct Bekal: AsyncParsableCommand {
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
             Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self,
-            Canonicalize.self, StatsCommand.self, PublishCommand.self,
+            Canonicalize.self,
+            Verify.self,
+            Keys.self,
+            Render.self, StatsCommand.self, PublishCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,

@@ -1,0 +1,73 @@
+import Crypto
+
+/// RDF Dataset Canonicalization (RDFC-1.0, W3C Recommendation 2024): canonical blank-node labels and
+/// canonical N-Quads, so a dataset has one byte form to hash and sign.
+///
+/// The N-degree hashing step is exponential on purpose-built "poison" graphs, so the work is bounded
+/// (``Limits``) and exceeding the bound is an error rather than a hang.
+public struct RDFCanonicalizer: Sendable {
+    /// The hash function RDFC-1.0 uses for every hashing step.
+    public enum HashAlgorithm: String, Sendable {
+        case sha256 = "SHA256"
+        case sha384 = "SHA384"
+    }
+
+    /// Bounds against poison graphs.
+    public struct Limits: Sendable {
+        /// The most N-degree hash calls plus permutations examined, over one canonicalization.
+        public var maxWork: Int
+        /// The deepest N-degree recursion allowed.
+        public var maxDepth: Int
+
+        public init(maxWork: Int = 50_000, maxDepth: Int = 256) {
+            self.maxWork = maxWork
+            self.maxDepth = maxDepth
+        }
+    }
+
+    public var hashAlgorithm: HashAlgorithm
+    public var limits: Limits
+
+    public init(hashAlgorithm: HashAlgorithm = .sha256, limits: Limits = Limits()) {
+        self.hashAlgorithm = hashAlgorithm
+        self.limits = limits
+    }
+
+    /// The outcome: canonical N-Quads and the map from input blank-node labels to canonical ones.
+    public struct Result: Sendable {
+        /// Canonical N-Quads: sorted lines, each ending in a line feed.
+        public var nquads: String
+        /// Input blank-node label → `c14nN` label.
+        public var issuedIdentifiers: [String: String]
+        /// The work spent (N-degree calls plus permutations), for benchmarks and limit tuning.
+        public var work: Int
+    }
+
+    /// Canonicalizes a dataset.
+    /// - Throws: ``LinkedDataError/Code/canonicalizationWorkLimit`` or
+    ///   ``LinkedDataError/Code/canonicalizationDepthLimit`` on graphs too costly to canonicalize.
+    public func canonicalize(_ dataset: RDFDataset) throws(LinkedDataError) -> Result {
+        var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
+        try state.run()
+        var lines: [String] = []
+        lines.reserveCapacity(dataset.count)
+        for quad in dataset.quads {
+            lines.append(NQuadsSerializer.line(state.relabel(quad)))
+        }
+        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var nquads = ""
+        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+        var previous: String?
+        // Exact code points: `String ==` would merge canonically equivalent lines.
+        for line in lines where !(previous.map { line.utf8.elementsEqual($0.utf8) } ?? false) {
+            nquads.append(line)
+            previous = line
+        }
+        return Result(nquads: nquads, issuedIdentifiers: state.canonicalIssuer.issued, work: state.work)
+    }
+
+    /// Canonicalizes an N-Quads document.
+    public func canonicalize(nquads: String) throws(LinkedDataError) -> Result {
+        try canonicalize(NQuadsParser().parse(nquads))
+    }
+}
