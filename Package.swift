@@ -81,6 +81,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Ledger import and portfolio figures in process, for scripts/bench-ledger.sh (release build).
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: ["BekalDomain", "BekalStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

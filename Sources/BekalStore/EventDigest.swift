@@ -25,14 +25,15 @@ package enum EventDigest {
     package static func hash(_ columns: Columns) -> String {
         var hasher = SHA256()
         func put(_ text: String?) {
-            guard let text else {
+            guard var text else {
                 // NULL: a length no real value can have.
                 withUnsafeBytes(of: UInt64.max.bigEndian) { hasher.update(bufferPointer: $0) }
                 return
             }
-            let bytes = Array(text.utf8)
-            withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: bytes)
+            text.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { hasher.update(bufferPointer: $0) }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+            }
         }
         put(String(columns.sequence))
         put(columns.eventID)
