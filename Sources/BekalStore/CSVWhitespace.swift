@@ -16,9 +16,10 @@ extension String {
 }
 
 enum CSVWhitespace {
-    /// Foundation's `CharacterSet.whitespaces`: horizontal tab and the space separators (Zs).
+    /// Foundation's `CharacterSet.whitespaces`: horizontal tab, the space separators (Zs) and, as Foundation
+    /// has it, ZERO WIDTH SPACE (U+200B); checked against every scalar once, and by a test.
     static func contains(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value == 0x20 || scalar.value == 0x09 }
-        return scalar.properties.generalCategory == .spaceSeparator
+        return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
     }
 }

@@ -70,24 +70,9 @@ extension Ledger {
                         // Runs after the insert: a skipped duplicate is not validated again (as before), and a
                         // failure rolls the whole batch back, the inserted row with it.
                         func check() throws {
-                            do {
-                                var person: Person?
-                                if let id = entry.payload.personID {
-                                    if let cached = persons[id] {
-                                        person = cached
-                                    } else {
-                                        person = try Projection.storedPerson(id, db)
-                                        persons[id] = person
-                                    }
-                                }
-                                try Projection.check(
-                                    entry.payload, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
-                            } catch let error as StoreError {
-                                throw StoreError(error.code, "\(failureContext(index)): \(error.message)")
-                            } catch let error as DomainError {
-                                let path = error.path.isEmpty ? "" : ", \(error.path)"
-                                throw DomainError(error.code, path: "\(failureContext(index))\(path)", message: error.message)
-                            }
+                            try Ledger.check(
+                                entry.payload, recordedAt: recordedAt, frameworks: frameworks, persons: &persons,
+                                context: { failureContext(index) }, db)
                         }
                         let encoded: (payload: String, record: String?)
                         do {
@@ -144,6 +129,31 @@ extension Ledger {
             "events.appended": "\(result.appended.count)", "events.skipped": "\(result.skipped)",
         ])
         return result
+    }
+
+    /// Validates one entry against the rules and the ledger, naming the entry in the error.
+    /// - Parameter persons: persons read during this batch, by id; filled as persons are read.
+    private static func check(
+        _ payload: LedgerPayload, recordedAt: Date, frameworks: [CompetencyFramework], persons: inout [UUID: Person],
+        context: () -> String, _ db: Database
+    ) throws {
+        do {
+            var person: Person?
+            if let id = payload.personID {
+                if let cached = persons[id] {
+                    person = cached
+                } else {
+                    person = try Projection.storedPerson(id, db)
+                    persons[id] = person
+                }
+            }
+            try Projection.check(payload, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
+        } catch let error as StoreError {
+            throw StoreError(error.code, "\(context()): \(error.message)")
+        } catch let error as DomainError {
+            let path = error.path.isEmpty ? "" : ", \(error.path)"
+            throw DomainError(error.code, path: "\(context())\(path)", message: error.message)
+        }
     }
 
     /// Drops every projection and replays the whole ledger into it, in one transaction.

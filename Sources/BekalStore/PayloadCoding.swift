@@ -41,6 +41,7 @@ package enum PayloadCoding {
     }
 
     package static func decodeRecord<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        if let record = RecordJSONReader.read(type, text) { return record }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

@@ -12,8 +12,8 @@ struct FastPathEquivalenceTests {
         "batik é ñ 漢字 🙂", "separators \u{2028}\u{2029} nbsp\u{A0}", "</script>", "\u{0}nul",
     ]
     static let awkwardNumbers: [Double] = [
-        1, 2.5, 0.1, 0.3, 1e-7, 123_456_789.125, 1e15, 9_007_199_254_740_993, 1e16, 1.5e300, 0, 7.000001,
-        99_999_999_999_999.9, 5e-324,
+        1, 2.5, 0.1, 0.3, 1e-7, 123_456_789.125, 1e15, 9_007_199_254_740_992, 1e16, 1.5e300, 0, 7.000001,
+        99_999_999_999_999.9, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
     ]
 
     func reference(_ value: some Encodable) throws -> String {
@@ -22,11 +22,17 @@ struct FastPathEquivalenceTests {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    func expectSameAsFoundation(_ payload: LedgerPayload, record: some Encodable) throws {
+    func expectSameAsFoundation<T: Codable & Equatable>(_ payload: LedgerPayload, record: T) throws {
         let written = try #require(RecordJSONWriter.payload(payload))
         #expect(written.payload == (try PayloadCoding.encodeWithFoundation(payload)))
         #expect(written.record == (try reference(record)))
         #expect(try PayloadCoding.decode(written.payload, sequence: 1) == payload)
+        if T.self != Person.self {
+            // The projection reader reads what JSONDecoder reads, without falling back.
+            let read = try #require(RecordJSONReader.read(T.self, written.record))
+            #expect(read == record)
+            #expect(read == (try JSONDecoder().decode(T.self, from: Data(written.record.utf8))))
+        }
     }
 
     var evidence: [Evidence] {
@@ -80,6 +86,39 @@ struct FastPathEquivalenceTests {
                 admissionDate: LocalDate("2025-09-01")!, expectedReleaseDate: LocalDate("2026-08-15")!,
                 status: [.active, .released, .transferred][index % 3], facilityCode: "LAPAS-\(index)")
             try expectSameAsFoundation(.personAdded(person), record: person)
+        }
+    }
+
+    @Test("the record reader reads escapes, white space and optional nulls as JSONDecoder does")
+    func readerAgreesWithJSONDecoder() throws {
+        let texts = [
+            #"{"date":"2026-02-01","hours":2.5e0,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","personID":"11111111-2222-4333-8444-555555555555","topic":"caf\u00e9 \/ \ud83d\ude42 \\ \"q\"","trainer":"M\tN"}"#,
+            " { \"trainer\" : \"x\" , \"topic\":\"\",\"personID\":\"11111111-2222-4333-8444-555555555555\",\"id\":\"0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0\",\"hours\":-0.125,\"date\":\"0001-01-01\" } ",
+        ]
+        for text in texts {
+            let fast = try #require(RecordJSONReader.read(TrainingSession.self, text))
+            #expect(fast == (try JSONDecoder().decode(TrainingSession.self, from: Data(text.utf8))))
+        }
+        let production = #"{"cap":"C","date":"2026-01-02","grade":"A","hours":1,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","motif":"m","personID":"11111111-2222-4333-8444-555555555555","quantity":3,"rejectReason":null,"rejects":0,"rework":2,"unit":"pieces"}"#
+        let fast = try #require(RecordJSONReader.read(ProductionEntry.self, production))
+        #expect(fast == (try JSONDecoder().decode(ProductionEntry.self, from: Data(production.utf8))))
+        #expect(fast.rejectReason == nil && fast.rework == 2)
+    }
+
+    @Test("text the record reader does not expect goes to JSONDecoder, and corrupt text is still refused")
+    func readerFallsBack() throws {
+        let extra = #"{"date":"2026-02-01","hours":3,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","personID":"11111111-2222-4333-8444-555555555555","topic":"t","trainer":"p","future":[1,{"a":null}]}"#
+        #expect(RecordJSONReader.read(TrainingSession.self, extra) == nil)
+        #expect(try PayloadCoding.decodeRecord(TrainingSession.self, extra).hours == 3)
+        for corrupt in [
+            #"{"date":"2026-02-30","hours":3,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","personID":"11111111-2222-4333-8444-555555555555","topic":"t","trainer":"p"}"#,
+            #"{"date":"2026-02-01","hours":3,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","topic":"t","trainer":"p"}"#,
+            #"{"date":"2026-02-01","hours":03,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","personID":"11111111-2222-4333-8444-555555555555","topic":"t","trainer":"p"}"#,
+            #"{"date":"2026-02-01","hours":3,"id":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","personID":"11111111-2222-4333-8444-555555555555","topic":"t","trainer":"p"} x"#,
+            "", "[]", "{",
+        ] {
+            #expect(RecordJSONReader.read(TrainingSession.self, corrupt) == nil)
+            #expect(throws: StoreError(.corrupted, "")) { try PayloadCoding.decodeRecord(TrainingSession.self, corrupt) }
         }
     }
 
