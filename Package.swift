@@ -31,6 +31,8 @@ let package = Package(
             dependencies: [
                 "BekalDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -91,11 +91,19 @@ extension Ledger {
                             facilityCode: facilityCode, recordedAt: timestamp, naturalKey: entry.naturalKey,
                             previousHash: previousHash)
                         let hash = EventDigest.hash(columns)
-                        try insert.execute(arguments: [
-                            columns.sequence, columns.eventID, columns.type, columns.personID, columns.payload,
-                            columns.actor, columns.facilityCode, columns.recordedAt, columns.naturalKey,
-                            columns.previousHash, hash,
-                        ])
+                        var row = DirectInsert(insert)
+                        row.integer(columns.sequence)
+                        row.text(columns.eventID)
+                        row.text(columns.type)
+                        row.text(columns.personID)
+                        row.text(columns.payload)
+                        row.text(columns.actor)
+                        row.text(columns.facilityCode)
+                        row.text(columns.recordedAt)
+                        row.text(columns.naturalKey)
+                        row.text(columns.previousHash)
+                        row.text(hash)
+                        try row.run()
                         if entry.naturalKey != nil, db.changesCount == 0 {
                             result.skipped += 1
                             continue

@@ -194,15 +194,27 @@ enum Projection {
                 """).execute(arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
                                  json])
         case .trainingRecorded(let t):
-            try db.cachedStatement(sql: """
+            var row = DirectInsert(try db.cachedStatement(sql: """
                 INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(t.personID), t.date.description, t.hours, sequence,
-                                 json])
+                """))
+            row.text(id)
+            row.text(key(t.personID))
+            row.text(t.date.description)
+            row.real(t.hours)
+            row.integer(sequence)
+            row.text(json)
+            try row.run()
         case .productionRecorded(let p):
-            try db.cachedStatement(sql: """
+            var row = DirectInsert(try db.cachedStatement(sql: """
                 INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(p.personID), p.date.description, p.quantity, sequence,
-                                 json])
+                """))
+            row.text(id)
+            row.text(key(p.personID))
+            row.text(p.date.description)
+            row.real(p.quantity)
+            row.integer(sequence)
+            row.text(json)
+            try row.run()
         default:
             break
         }
