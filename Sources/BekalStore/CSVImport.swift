@@ -51,19 +51,16 @@ public struct CSVImport: Sendable {
 
     /// SHA-256 of the kind, then of each column in sorted order as `RS name US trimmed-value`.
     func naturalKey(_ cells: [String], columns: [(offset: Int, element: String)]) -> String {
-        var hasher = SHA256()
-        func put(_ text: String) {
-            var text = text
-            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        put(kind.rawValue)
+        var input: [UInt8] = []
+        input.reserveCapacity(256)
+        input.append(contentsOf: kind.rawValue.utf8)
         for (index, column) in columns {
-            put("\u{1E}")
-            put(column)
-            put("\u{1F}")
-            if index < cells.count { put(cells[index].trimmingCSVWhitespace()) }
+            input.append(0x1E)
+            input.append(contentsOf: column.utf8)
+            input.append(0x1F)
+            if index < cells.count { input.append(contentsOf: cells[index].trimmingCSVWhitespace().utf8) }
         }
-        return EventDigest.hex(hasher.finalize())
+        return EventDigest.hex(SHA256.hash(data: input))
     }
 
     /// The first release's natural key, kept as the reference `naturalKey(_:columns:)` must reproduce.
