@@ -16,6 +16,7 @@ enum RecordJSONReader {
             case is ProductionEntry.Type: value = try? production(&cursor)
             case is Assessment.Type: value = try? assessment(&cursor)
             case is Certificate.Type: value = try? certificate(&cursor)
+            case is Person.Type: value = try? person(&cursor)
             default: return nil
             }
             guard (try? cursor.end()) != nil else { return nil }
@@ -124,6 +125,32 @@ enum RecordJSONReader {
             id: id, personID: personID, issuer: issuer, scheme: scheme, number: number,
             registrationNumber: registration, issuedOn: issuedOn, expiresOn: expiresOn, unitCodes: unitCodes,
             scan: scan)
+    }
+
+    static func person(_ c: inout RecordJSONCursor) throws -> Person {
+        var id: UUID?, registerNumber: RegisterNumber?, fullName: PersonName?, birthDate: LocalDate?
+        var admissionDate: LocalDate?, expectedReleaseDate: LocalDate?, status: PersonStatus?, facilityCode: String?
+        try c.object { key, c in
+            switch key {
+            case "admissionDate": admissionDate = try day(&c)
+            case "birthDate": birthDate = c.null() ? nil : try day(&c)
+            case "expectedReleaseDate": expectedReleaseDate = try day(&c)
+            case "facilityCode": facilityCode = try c.string()
+            // The same checks as their decoders: non-empty after trimming.
+            case "fullName": fullName = PersonName(try c.string())
+            case "id": id = try uuid(&c)
+            case "registerNumber": registerNumber = RegisterNumber(try c.string())
+            case "status": status = try choice(&c)
+            default: throw Missing()
+            }
+        }
+        guard let id, let registerNumber, let fullName, let admissionDate, let expectedReleaseDate, let status,
+            let facilityCode
+        else { throw Missing() }
+        return Person(
+            id: id, registerNumber: registerNumber, fullName: fullName, birthDate: birthDate,
+            admissionDate: admissionDate, expectedReleaseDate: expectedReleaseDate, status: status,
+            facilityCode: facilityCode)
     }
 
     static func evidence(_ c: inout RecordJSONCursor) throws -> Evidence {
