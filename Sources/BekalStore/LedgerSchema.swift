@@ -29,6 +29,7 @@ enum LedgerSchema {
                 """)
             try createProjections(db)
         }
+        StatusAllocationSchema.register(in: &migrator)
         return migrator
     }
 

@@ -61,8 +61,8 @@ enum Projection {
             try requireActive(release.personID, db)
         case .corrected(let correction):
             try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
-        case .credentialRevoked:
-            break
+        case .credentialRevoked(let revocation):
+            try checkRevocation(revocation, db)
         }
     }
 

@@ -20,6 +20,7 @@ struct Bekal: AsyncParsableCommand {
             Canonicalize.self,
             Verify.self,
             Keys.self,
+            ExportCommand.self, Revoke.self, StatusListCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BekalCredentials
 import BekalDomain
 import BekalStore
 import Foundation
@@ -33,7 +34,7 @@ struct Failure {
     /// `nil` for errors ArgumentParser reports itself (help, version, usage).
     init?(known error: any Error) {
         switch error {
-        case is CommandFailure, is StoreError, is DomainError, is ValidationError: self.init(error)
+        case is CommandFailure, is StoreError, is DomainError, is ValidationError, is CredentialError: self.init(error)
         case let code as ExitCode where code.rawValue != 0: self.init(error)
         case is ExitCode: return nil
         default:
@@ -50,6 +51,8 @@ struct Failure {
             self.init(error.message, Failure.status(for: error.code))
         case let error as DomainError:
             self.init(error.description, Failure.status(for: error.code))
+        case let error as CredentialError:
+            self.init(error.message, Failure.status(for: error.code))
         case let error as ExitCode:
             self.init(nil, error.rawValue)
         case let error as ValidationError:
@@ -76,6 +79,15 @@ struct Failure {
         case .invalidInput: .invalidInput
         case .conflict, .alreadyInitialized: .conflict
         case .permission: .permission
+        default: .storage
+        }
+    }
+
+    static func status(for code: CredentialError.Code) -> ExitStatus {
+        switch code {
+        case .keyFileInsecure: .permission
+        case .keyFileMissing: .notFound
+        case .exportFailed, .documentMalformed: .invalidInput
         default: .storage
         }
     }
