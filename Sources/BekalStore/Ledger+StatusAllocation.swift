@@ -1,6 +1,7 @@
 import BekalDomain
 import Foundation
 import GRDB
+import Logging
 
 /// One credential's place in a Bitstring Status List, as recorded at export time.
 public struct StatusIndexRecord: Sendable, Hashable {

@@ -63,7 +63,7 @@ struct FacilityExportRun {
         let manifest: JSONValue = [
             "type": "BekalExportManifest",
             "version": 1,
-            "facility": .string(setup.issuerID),
+            "issuer": .string(setup.issuerID),
             "createdAt": .string(Timestamp.format(now)),
             "statusListCredential": .string(setup.statusListURL),
             "personStatus": .string(status.rawValue),

@@ -25,14 +25,7 @@ struct IssuerSetup {
 
     /// Loads the key ring (refusing an insecure key file) and the issuer settings.
     static func load(home: URL, facility: Facility) throws -> IssuerSetup {
-        let ring: KeyRing
-        do {
-            ring = try KeyRing.load(from: home.appendingPathComponent("keys"))
-        } catch where error.code == .keyFileMissing {
-            throw CredentialError(
-                .keyFileMissing,
-                "this data directory has no issuer key (it was initialized before keys existed); run `bekal keys create`")
-        }
+        let ring = try loadRing(home.appendingPathComponent("keys"))
         var setup = IssuerSetup(ring: ring, configuredIssuerID: nil, statusListURL: defaultStatusListURL(facility))
         let url = home.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else { return setup }
@@ -52,6 +45,16 @@ struct IssuerSetup {
             setup.statusListURL = text
         }
         return setup
+    }
+
+    private static func loadRing(_ directory: URL) throws -> KeyRing {
+        let result = Result { () throws(CredentialError) -> KeyRing in try KeyRing.load(from: directory) }
+        if case .failure(let error) = result, error.code == .keyFileMissing {
+            throw CredentialError(
+                .keyFileMissing,
+                "this data directory has no issuer key (it was initialized before keys existed); run `bekal keys create`")
+        }
+        return try result.get()
     }
 
     static func isListURL(_ text: String) -> Bool {
