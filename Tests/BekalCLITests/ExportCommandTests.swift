@@ -16,7 +16,7 @@ struct ExportCommandTests {
         let file = demo.path("one.json")
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(!text.contains(person.register), "the register number must not be readable from the file")
-        #expect(!text.contains("DEMO"), "names are left out by default")
+        #expect(!text.contains(person.name), "names are left out by default")
 
         let trust = try demo.trustList()
         let valid = try demo.verify(file, ["--trust", trust])
@@ -24,8 +24,6 @@ struct ExportCommandTests {
         #expect(valid.stdout.contains("VALID: issued by did:key:z6Mk"))
         #expect(valid.stdout.contains("NOT CHECKED"), "no status list given: revocation is said to be unchecked")
 
-        let matching = try demo.verify(file, ["--trust", trust], )
-        #expect(matching.status == 0)
         let registerFile = try demo.cli.write("register.txt", person.register)
         let match = try demo.verify(file, ["--trust", trust, "--register-number-file", registerFile])
         #expect(match.status == 0, "\(match.stdout)")
@@ -45,7 +43,7 @@ struct ExportCommandTests {
         let person = try demo.exportablePerson()
         #expect(try demo.export(person.id, to: "named.json", ["--include-name"]).status == 0)
         let named = try String(contentsOfFile: demo.path("named.json"), encoding: .utf8)
-        #expect(named.contains("DEMO"))
+        #expect(named.contains(person.name))
         let trust = try demo.trustList()
         #expect(try demo.verify(demo.path("named.json"), ["--trust", trust]).status == 0)
 

@@ -43,7 +43,10 @@ struct ExportEvidenceTests {
         for candidate in try demo.persons() {
             guard let id = candidate["id"] as? String else { continue }
             let portfolio = try demo.cli.run("portfolio", id, "--json")
-            if portfolio.stdout.contains("sha256") { person = id; break }
+            if portfolio.stdout.range(of: #""evidenceCount" : [1-9]"#, options: .regularExpression) != nil {
+                person = id
+                break
+            }
         }
         let id = try #require(person)
         let refused = try demo.export(id, to: "m.json", ["--evidence-dir", demo.path("ev")])

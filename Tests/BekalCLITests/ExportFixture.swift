@@ -25,9 +25,10 @@ struct ExportFixture {
     }
 
     /// An active person with at least one Kompeten unit (the demo always has some).
-    func exportablePerson() throws -> (id: String, register: String) {
+    func exportablePerson() throws -> (id: String, register: String, name: String) {
         let person = try #require(try persons(status: "active").first)
-        return (try #require(person["id"] as? String), try #require(person["registerNumber"] as? String))
+        return (try #require(person["id"] as? String), try #require(person["registerNumber"] as? String),
+                try #require(person["fullName"] as? String))
     }
 
     func trustList(_ name: String = "trust.json") throws -> String {
