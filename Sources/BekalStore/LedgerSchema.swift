@@ -30,6 +30,7 @@ enum LedgerSchema {
             try createProjections(db)
         }
         MetricsSchema.register(in: &migrator)
+        StatusAllocationSchema.register(in: &migrator)
         return migrator
     }
 

@@ -61,7 +61,9 @@ enum Projection {
             try requireActive(release.personID, db)
         case .corrected(let correction):
             try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
-        case .credentialRevoked, .privacyBudgetSpent:
+        case .credentialRevoked(let revocation):
+            try checkRevocation(revocation, db)
+        case .privacyBudgetSpent:
             break
         }
     }

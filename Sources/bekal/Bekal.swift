@@ -21,6 +21,7 @@ struct Bekal: AsyncParsableCommand {
             Verify.self,
             Keys.self,
             Render.self, StatsCommand.self, PublishCommand.self,
+            ExportCommand.self, Revoke.self, StatusListCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,

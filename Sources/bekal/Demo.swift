@@ -1,4 +1,5 @@
 import ArgumentParser
+import BekalCredentials
 import BekalDomain
 import BekalStore
 import Foundation
@@ -24,6 +25,7 @@ struct Demo: ParsableCommand {
         }
         let result = try ledger.append(
             contentsOf: entries, actor: global.resolvedActor, facilityCode: data.facility.code, recordedAt: Date())
+        try KeyRing.create(at: global.homeURL.appendingPathComponent("keys"), now: Date())
         print("Demo facility \(data.facility.code) with \(people) fake people: \(result.appended.count) events "
             + "in \(global.homeURL.path)")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BekalCredentials
 import BekalDomain
 import BekalMetrics
 import BekalPublisher
@@ -35,7 +36,8 @@ struct Failure {
     /// `nil` for errors ArgumentParser reports itself (help, version, usage).
     init?(known error: any Error) {
         switch error {
-        case is CommandFailure, is StoreError, is DomainError, is MetricsError, is PublisherError, is ValidationError:
+        case is CommandFailure, is StoreError, is DomainError, is MetricsError, is PublisherError, is ValidationError,
+            is CredentialError:
             self.init(error)
         case let code as ExitCode where code.rawValue != 0: self.init(error)
         case is ExitCode: return nil
@@ -57,6 +59,8 @@ struct Failure {
             self.init(error.description, Failure.status(for: error.code))
         case let error as PublisherError:
             self.init(error.description, Failure.status(for: error.code))
+        case let error as CredentialError:
+            self.init(error.message, Failure.status(for: error.code))
         case let error as ExitCode:
             self.init(nil, error.rawValue)
         case let error as ValidationError:
@@ -83,6 +87,15 @@ struct Failure {
         case .invalidInput: .invalidInput
         case .conflict, .alreadyInitialized: .conflict
         case .permission: .permission
+        default: .storage
+        }
+    }
+
+    static func status(for code: CredentialError.Code) -> ExitStatus {
+        switch code {
+        case .keyFileInsecure: .permission
+        case .keyFileMissing: .notFound
+        case .exportFailed, .documentMalformed: .invalidInput
         default: .storage
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Shows, rotates and publishes the facility's issuer keys.",
-        subcommands: [KeysDID.self, KeysRotate.self, KeysTrustList.self])
+        subcommands: [KeysCreate.self, KeysDID.self, KeysRotate.self, KeysTrustList.self])
 }
 
 /// Where the keys live: `<home>/keys/`, home from `--home` or `$BEKAL_HOME`.

@@ -49,7 +49,7 @@ public struct KeyRing: Sendable {
         if FileManager.default.fileExists(atPath: url.path) {
             throw CredentialError(.keyFileWrite, "a key ring already exists; use 'bekal keys rotate' to replace the key")
         }
-        let ring = KeyRing(current: .generate(), currentValidFrom: now)
+        let ring = KeyRing(current: .generate(), currentValidFrom: Self.wholeSecond(now, roundingUp: false))
         try ring.save(at: directory)
         return ring
     }
@@ -66,9 +66,19 @@ public struct KeyRing: Sendable {
     }
 
     /// Retires the current key at `now` (its public key stays, with `validUntil = now`) and makes a new current key.
+    ///
+    /// Proof `created` times and trust-list windows are whole seconds, so the old key's window ends at the next
+    /// whole second and the new key's starts at the current one: both cover the second of the rotation, and an
+    /// export signed in that second (by either key) still verifies.
     public mutating func rotate(now: Date, newKey: IssuerKey = .generate()) {
-        retired.append(KeyValidity(didKey: current.didKey, validFrom: currentValidFrom, validUntil: now))
+        retired.append(KeyValidity(
+            didKey: current.didKey, validFrom: currentValidFrom, validUntil: Self.wholeSecond(now, roundingUp: true)))
         current = newKey
-        currentValidFrom = now
+        currentValidFrom = Self.wholeSecond(now, roundingUp: false)
+    }
+
+    static func wholeSecond(_ date: Date, roundingUp: Bool) -> Date {
+        let seconds = date.timeIntervalSince1970
+        return Date(timeIntervalSince1970: roundingUp ? seconds.rounded(.up) : seconds.rounded(.down))
     }
 }

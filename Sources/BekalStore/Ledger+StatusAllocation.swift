@@ -1,0 +1,95 @@
+import BekalDomain
+import Foundation
+import GRDB
+import Logging
+
+/// One credential's place in a Bitstring Status List, as recorded at export time.
+public struct StatusIndexRecord: Sendable, Hashable {
+    public var credentialID: String
+    public var index: Int
+    /// The person the credential is about; `nil` is allowed for documents about no one (not used today).
+    public var personID: UUID?
+
+    public init(credentialID: String, index: Int, personID: UUID?) {
+        self.credentialID = credentialID
+        self.index = index
+        self.personID = personID
+    }
+}
+
+extension Ledger {
+    /// Every credential id with its index on the list `listURL`. An export passes these to the exporter so a
+    /// re-exported credential keeps its index and a new one gets the next free index.
+    public func statusIndices(listURL: String) throws -> [String: Int] {
+        try read { db in
+            var result: [String: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT credential_id, status_index FROM status_allocation WHERE list_url = ?",
+                arguments: [listURL])
+            while let row = try rows.next() { result[row["credential_id"]] = row["status_index"] }
+            return result
+        }
+    }
+
+    /// Records the indices an export handed out, all or none. Ids already recorded with the same index are
+    /// left as they are.
+    ///
+    /// - Throws: `StoreError.conflict` when an id already has another index or the index went to another id
+    ///   (two exports ran at once: run the export again).
+    public func recordStatusIndices(_ records: [StatusIndexRecord], listURL: String, allocatedAt: Date) throws {
+        guard !records.isEmpty else { return }
+        let timestamp = PayloadCoding.timestamp(allocatedAt)
+        try Ledger.mapErrors {
+            try writer.write { db in
+                let existing = try db.cachedStatement(
+                    sql: "SELECT list_url, status_index FROM status_allocation WHERE credential_id = ?")
+                let taken = try db.cachedStatement(
+                    sql: "SELECT credential_id FROM status_allocation WHERE list_url = ? AND status_index = ?")
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO status_allocation (credential_id, list_url, status_index, person_id, allocated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """)
+                for record in records {
+                    if let row = try Row.fetchOne(existing, arguments: [record.credentialID]) {
+                        guard row["list_url"] == listURL, row["status_index"] == record.index else {
+                            throw StoreError(.conflict, "a credential already has another status index; run the export again")
+                        }
+                        continue
+                    }
+                    if try String.fetchOne(taken, arguments: [listURL, record.index]) != nil {
+                        throw StoreError(.conflict, "status index \(record.index) was taken by another export at the same time; run the export again")
+                    }
+                    try insert.execute(arguments: [
+                        record.credentialID, listURL, record.index, record.personID.map(Projection.key), timestamp,
+                    ])
+                }
+            }
+        }
+        logger.info("status indices recorded", metadata: ["indices.count": "\(records.count)"])
+    }
+
+    /// Whether an export handed out a status index to this credential id.
+    public func hasStatusIndex(credentialID: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM status_allocation WHERE credential_id = ?", arguments: [credentialID]) == true
+        }
+    }
+
+    /// Revokes an exported credential: appends `credential.revoked`. The next status list sets its bit.
+    ///
+    /// - Throws: `StoreError.notFound` when no export ever carried this id, `.conflict` when it is already
+    ///   revoked, `.invalidInput` for an id that is not a `urn:uuid:` or an empty reason.
+    @discardableResult
+    public func revoke(credentialID: String, reason: String, actor: String, recordedAt: Date) throws -> LedgerEvent {
+        // Checked before the append; a second process revoking the same id at the same moment is still refused
+        // inside the append's transaction (already revoked), so the race cannot double-revoke.
+        guard try hasStatusIndex(credentialID: credentialID) else {
+            throw StoreError(.notFound, "no exported credential has this id")
+        }
+        let facility = try facility()
+        return try append(
+            .credentialRevoked(CredentialRevocation(credentialID: credentialID, reason: reason)),
+            actor: actor, facilityCode: facility.code, recordedAt: recordedAt)
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+
+/// `bekal export`, `revoke`, `status-list export`, `keys` and `verify` end to end with the built binary on a
+/// `bekal demo` facility.
+@Suite("Export, revoke and verify with the built binary")
+struct ExportCommandTests {
+    @Test("an exported portfolio verifies VALID with the facility's trust list, and the register number matches")
+    func exportVerifies() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        let export = try demo.export(person.id, to: "one.json")
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(!export.stdout.contains(person.register))
+        let file = demo.path("one.json")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!text.contains(person.register), "the register number must not be readable from the file")
+        #expect(!text.contains(person.name), "names are left out by default")
+
+        let trust = try demo.trustList()
+        let valid = try demo.verify(file, ["--trust", trust])
+        #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+        #expect(valid.stdout.contains("VALID: issued by did:key:z6Mk"))
+        #expect(valid.stdout.contains("NOT CHECKED"), "no status list given: revocation is said to be unchecked")
+
+        let registerFile = try demo.cli.write("register.txt", person.register)
+        let match = try demo.verify(file, ["--trust", trust, "--register-number-file", registerFile])
+        #expect(match.status == 0, "\(match.stdout)")
+        let otherFile = try demo.cli.write("other.txt", person.register + "X")
+        let mismatch = try demo.verify(file, ["--trust", trust, "--register-number-file", otherFile])
+        #expect(mismatch.status == 1)
+        #expect(mismatch.stdout.contains("FAIL  identity"))
+
+        // Without the trust list nothing vouches for the key.
+        #expect(try demo.verify(file).status == 1)
+    }
+
+    @Test("--include-name puts the name in; a tampered export is INVALID with the proof check named")
+    func nameAndTampering() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        #expect(try demo.export(person.id, to: "named.json", ["--include-name"]).status == 0)
+        let named = try String(contentsOfFile: demo.path("named.json"), encoding: .utf8)
+        #expect(named.contains(person.name))
+        let trust = try demo.trustList()
+        #expect(try demo.verify(demo.path("named.json"), ["--trust", trust]).status == 0)
+
+        let outer = try demo.tampered(demo.path("named.json"), replacing: "skills portfolio", with: "skills portfoliO", name: "t1.json")
+        let outerRun = try demo.verify(outer, ["--trust", trust])
+        #expect(outerRun.status == 1)
+        #expect(outerRun.stdout.contains("FAIL  proof"))
+        #expect(outerRun.stdout.hasSuffix("check(s) failed\n") || outerRun.stdout.contains("INVALID"))
+
+        let inner = try demo.tampered(demo.path("named.json"), replacing: "\"Competency\"", with: "\"Certificate\"", name: "t2.json")
+        let innerRun = try demo.verify(inner, ["--trust", trust])
+        #expect(innerRun.status == 1)
+        #expect(innerRun.stdout.contains("INVALID"))
+    }
+
+    @Test("a revoked embedded credential is INVALID against the published status list; re-export keeps its index")
+    func revocation() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        #expect(try demo.export(person.id, to: "before.json").status == 0)
+        let trust = try demo.trustList()
+        let ids = try demo.embeddedIDs(demo.path("before.json"))
+        let target = try #require(ids.first)
+
+        let clean = try demo.cli.run("status-list", "export", "--out", demo.path("status0.json"))
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let notRevoked = try demo.verify(demo.path("before.json"), ["--trust", trust, "--status-list", demo.path("status0.json")])
+        #expect(notRevoked.status == 0, "\(notRevoked.stdout)")
+        #expect(notRevoked.stdout.contains("PASS  revocation"))
+
+        let revoke = try demo.cli.run("revoke", target, "--reason", "issued in error")
+        #expect(revoke.status == 0, "\(revoke.stderr)")
+        #expect(try demo.cli.run("revoke", target, "--reason", "again").status == 5)
+        #expect(try demo.cli.run("revoke", "urn:uuid:\(UUID().uuidString.lowercased())", "--reason", "x").status == 3)
+        #expect(try demo.cli.run("revoke", "not-a-urn", "--reason", "x").status == 4)
+
+        #expect(try demo.cli.run("status-list", "export", "--out", demo.path("status1.json")).status == 0)
+        let revoked = try demo.verify(demo.path("before.json"), ["--trust", trust, "--status-list", demo.path("status1.json")])
+        #expect(revoked.status == 1)
+        #expect(revoked.stdout.contains("REVOKED"))
+
+        // A later export carries the same credential under the same index, so the old revocation covers it.
+        #expect(try demo.export(person.id, to: "after.json").status == 0)
+        func index(_ file: String, of id: String) throws -> String? {
+            let subject = try #require(try demo.json(file)["credentialSubject"] as? [String: Any])
+            let embedded = try #require(subject["verifiableCredential"] as? [[String: Any]])
+            let credential = embedded.first { $0["id"] as? String == id }
+            return (credential?["credentialStatus"] as? [String: Any])?["statusListIndex"] as? String
+        }
+        let first = try index(demo.path("before.json"), of: target)
+        #expect(first != nil)
+        #expect(try index(demo.path("after.json"), of: target) == first)
+        let again = try demo.verify(demo.path("after.json"), ["--trust", trust, "--status-list", demo.path("status1.json")])
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("REVOKED"))
+    }
+
+    @Test("export --all writes one VALID file per active person named by id, a manifest, and refuses to overwrite")
+    func exportAll() throws {
+        let demo = try ExportFixture.demo(people: 6)
+        defer { demo.cli.cleanUp() }
+        let active = try demo.persons(status: "active")
+        let run = try demo.cli.run("export", "--all", "--out-dir", demo.path("all"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.path("all")).sorted()
+        let expected = (active.compactMap { ($0["id"] as? String).map { "\($0.lowercased()).json" } } + ["manifest.json"]).sorted()
+        #expect(files == expected)
+        let manifest = try demo.json(demo.path("all/manifest.json"))
+        #expect(manifest["count"] as? Int == active.count)
+        let manifestText = try String(contentsOfFile: demo.path("all/manifest.json"), encoding: .utf8)
+        for person in active {
+            #expect(!manifestText.contains(try #require(person["registerNumber"] as? String)))
+        }
+        let trust = try demo.trustList()
+        for file in files where file != "manifest.json" {
+            let result = try demo.verify(demo.path("all/\(file)"), ["--trust", trust])
+            #expect(result.status == 0, "\(file): \(result.stdout)")
+        }
+        let refused = try demo.cli.run("export", "--all", "--out-dir", demo.path("all"))
+        #expect(refused.status == 5)
+        #expect(refused.stderr.contains("--force"))
+        #expect(try demo.cli.run("export", "--all", "--out-dir", demo.path("all"), "--force").status == 0)
+        // --due-within 0 keeps only people already due.
+        let due = try demo.cli.run("export", "--all", "--due-within", "0", "--out-dir", demo.path("due"))
+        #expect(due.status == 0, "\(due.stderr)")
+    }
+
+    @Test("after a key rotation an earlier export still verifies with the new trust list")
+    func rotation() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        #expect(try demo.export(person.id, to: "old.json").status == 0)
+        let rotate = try demo.cli.run("keys", "rotate")
+        #expect(rotate.status == 0, "\(rotate.stderr)")
+        #expect(try demo.export(person.id, to: "new.json").status == 0)
+        let trust = try demo.trustList("trust2.json")
+        #expect(try demo.verify(demo.path("old.json"), ["--trust", trust]).status == 0)
+        #expect(try demo.verify(demo.path("new.json"), ["--trust", trust]).status == 0)
+        let oldIssuer = try #require((try demo.json(demo.path("old.json"))["issuer"] as? [String: Any])?["id"] as? String)
+        let newIssuer = try #require((try demo.json(demo.path("new.json"))["issuer"] as? [String: Any])?["id"] as? String)
+        #expect(oldIssuer != newIssuer)
+    }
+
+    @Test("a key file readable by others exits 7; a missing key file exits 3 and names `bekal keys create`")
+    func keyFileProblems() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        let keyFile = demo.cli.home.appendingPathComponent("keys/issuer-keys.json").path
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+        let insecure = try demo.export(person.id, to: "x.json")
+        #expect(insecure.status == 7)
+        #expect(insecure.stderr.contains("chmod 600"))
+        #expect(!FileManager.default.fileExists(atPath: demo.path("x.json")))
+        #expect(try demo.cli.run("status-list", "export", "--out", demo.path("s.json")).status == 7)
+
+        try FileManager.default.removeItem(atPath: keyFile)
+        let missing = try demo.export(person.id, to: "x.json")
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("bekal keys create"))
+        #expect(try demo.cli.run("keys", "create").status == 0)
+        #expect(try demo.export(person.id, to: "x.json").status == 0)
+    }
+
+    @Test("export refuses to overwrite without --force and rejects bad option combinations")
+    func refusals() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        #expect(try demo.export(person.id, to: "a.json").status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: demo.path("a.json")))
+        #expect(try demo.export(person.id, to: "a.json").status == 5)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: demo.path("a.json"))) == before)
+        #expect(try demo.export(person.id, to: "a.json", ["--force"]).status == 0)
+        #expect(try demo.cli.run("export", "--out", demo.path("b.json")).status == 2)
+        #expect(try demo.cli.run("export", person.id, "--all", "--out-dir", demo.path("d")).status == 2)
+        #expect(try demo.export("AII-NOBODY/1999", to: "c.json").status == 3)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: demo.root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("the CLI's export is valid against schemas/export.schema.json and each embedded credential against OB 3.0")
+    func schemas() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        #expect(try demo.export(person.id, to: "s.json", ["--include-name"]).status == 0)
+        let root = ExportFixture.repositoryRoot
+        let profile = try ExportFixture.validateSchema(root.appendingPathComponent("schemas/export.schema.json").path, demo.path("s.json"))
+        #expect(profile.status == 0, "\(profile.output)")
+        #expect(profile.output.contains("0 error(s)"))
+        let ob3 = root.appendingPathComponent("Tests/BekalCredentialsTests/Fixtures/ob3/ob_v3p0_achievementcredential_schema.json").path
+        let embedded = try ExportFixture.validateSchema(ob3, demo.path("s.json"), embedded: true)
+        #expect(embedded.status == 0, "\(embedded.output)")
+        #expect(try demo.cli.run("status-list", "export", "--out", demo.path("list.json")).status == 0)
+        let list = try ExportFixture.validateSchema(root.appendingPathComponent("schemas/status-list.schema.json").path, demo.path("list.json"))
+        #expect(list.status == 0, "\(list.output)")
+        // The validator is not a rubber stamp: a document missing its proof fails the export schema.
+        let broken = try demo.tampered(demo.path("s.json"), replacing: "\"credentialSubject\"", with: "\"credentialSubjekt\"", name: "broken.json")
+        #expect(try ExportFixture.validateSchema(root.appendingPathComponent("schemas/export.schema.json").path, broken).status == 1)
+    }
+}
