@@ -18,3 +18,17 @@ echo "== bekal portfolio $PERSON"
 echo
 echo "== bekal readiness --due-within 180"
 "$BEKAL" readiness --due-within 180
+echo
+echo "== bekal export $PERSON, then the parole officer's offline check"
+OUT="$BEKAL_HOME/out"
+mkdir -p "$OUT"
+"$BEKAL" export "$PERSON" --out "$OUT/portfolio.json"
+"$BEKAL" keys trust-list --out "$OUT/trust.json"
+"$BEKAL" status-list export --out "$OUT/status.json"
+"$BEKAL" verify "$OUT/portfolio.json" --trust "$OUT/trust.json" --status-list "$OUT/status.json"
+"$BEKAL" render "$OUT/portfolio.json" --out "$OUT/portfolio.html" --trust "$OUT/trust.json" \
+  --status-list "$OUT/status.json" >/dev/null
+echo "(readable page: $OUT/portfolio.html)"
+echo
+echo "== bekal stats: the anonymized report for the current quarter, as it would be sent"
+"$BEKAL" stats --period "$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
