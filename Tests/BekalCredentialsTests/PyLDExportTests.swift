@@ -87,4 +87,16 @@ struct PyLDExportTests {
         #expect(run.output.contains("coverage: DROPPED"))
         #expect(run.status == 1)
     }
+
+    @Test("an export signed with eddsa-rdfc-2022 by pyld (not by Bekal) verifies VALID in Bekal, and not after a change")
+    func pyldSignedVerifiesInBekal() throws {
+        let document = try Fixture.json("pyld-signed/export-25-rdfc.json")
+        #expect(RdfcExportTests.allCredentials(document).allSatisfy { RdfcExportTests.proofs($0) == ["eddsa-rdfc-2022"] })
+        let verification = SamplePortfolio.verify(document)
+        #expect(verification.result.isValid, "\(verification.checks.filter { $0.status == .failed })")
+        #expect(verification.checks.filter { $0.check == "proof" && $0.status == .passed }.count == 26)
+        var changed = try #require(document.objectValue)
+        changed["validFrom"] = "2026-11-20T09:00:01Z"
+        #expect(!SamplePortfolio.verify(.object(changed)).result.isValid)
+    }
 }
