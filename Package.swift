@@ -103,7 +103,7 @@ let package = Package(
         // Export and verification timings (swift run -c release credentials-benchmark).
         .executableTarget(
             name: "credentials-benchmark",
-            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON"],
+            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON", "BekalLinkedData"],
             path: "Benchmarks/CredentialsBenchmark",
             swiftSettings: swiftSettings),
 

@@ -114,12 +114,12 @@ public enum PortfolioExporter {
                 ("credentialStatus", clrStatus),
             ])
         }
-        // Safe mode before anything is signed: the whole export, embedded credentials included, must expand to
-        // absolute IRIs, or an eddsa-rdfc-2022 proof would not cover every member (and JSON-LD readers would
-        // not see them). Checked for every cryptosuite choice, so a jcs export is valid OB 3.0 JSON-LD too.
-        try EddsaRdfc2022().checkCoverage(clr(embedded))
-
+        // Safe mode: every member of the export must expand to absolute IRIs, or an eddsa-rdfc-2022 proof would not
+        // cover it. With rdfc among the suites, signing itself runs JSON-LD in safe mode over each credential and
+        // then over the whole export, and any failure aborts the export before a result exists; a jcs-only export
+        // gets the same check as a separate pass, so it is valid OB 3.0 JSON-LD too.
         let suites = options.cryptosuite.suites
+        if !suites.contains(where: { $0 is EddsaRdfc2022 }) { try EddsaRdfc2022().checkCoverage(clr(embedded)) }
         let signed = try embedded.map { doc throws(CredentialError) in try sign(doc, key: key, now: now, suites: suites) }
         let secured = try sign(clr(signed), key: key, now: now, suites: suites)
         return ExportResult(
