@@ -29,8 +29,10 @@ let package = Package(
         .target(
             name: "BekalStore",
             dependencies: [
-                "BekalDomain",
+                "BekalDomain", "BekalMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,6 +93,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Ledger import and portfolio figures in process, for scripts/bench-ledger.sh (release build).
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: ["BekalDomain", "BekalStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
 
         // Benchmarks (run with -c release; see Benchmarks/bekal-benchmarks/main.swift).
         .executableTarget(
@@ -108,13 +115,13 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain", "BekalLinkedData"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]
 )
