@@ -110,14 +110,14 @@ let package = Package(
         // Export and verification timings (swift run -c release credentials-benchmark).
         .executableTarget(
             name: "credentials-benchmark",
-            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON"],
+            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON", "BekalLinkedData"],
             path: "Benchmarks/CredentialsBenchmark",
             swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain", "BekalLinkedData"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

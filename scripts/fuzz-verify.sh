@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer target over parse → canonicalize → verify (Fuzz/VerifyFuzz.swift).
+# Builds and runs the libFuzzer target over parse → canonicalize → verify (Fuzz/VerifyFuzz.swift), both
+# cryptosuites: eddsa-jcs-2022 and eddsa-rdfc-2022 (JSON-LD → RDF → RDFC-1.0 in safe mode).
 # Usage: scripts/fuzz-verify.sh [SECONDS]  (default 60). Needs `swift build -c release --product credentials-benchmark`
-# first (it provides the release objects of BekalJSON, BekalDomain and swift-crypto). BekalCredentials is compiled
+# first (it provides the release objects of BekalJSON, BekalLinkedData with its bundled contexts, BekalDomain and
+# swift-crypto). BekalCredentials is compiled
 # here with coverage instrumentation; seeds are in Fuzz/verify-corpus, crashes go to .build/fuzz-verify/artifacts.
 # Each crash found must become a regression test in Tests/BekalCredentialsTests.
 set -euo pipefail
@@ -11,7 +13,7 @@ rel="$root/.build/release"
 out="$root/.build/fuzz-verify"
 mkdir -p "$out/corpus" "$out/artifacts"
 objects=()
-for module in BekalJSON BekalDomain Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
+for module in BekalJSON BekalLinkedData BekalDomain Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
   while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$rel/$module.build" -name '*.o' -print0)
 done
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
@@ -21,5 +23,5 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     "${objects[@]}" -lz -lstdc++ \
     -o "$out/verify-fuzz"
 exec "$out/verify-fuzz" "$out/corpus" "$root/Fuzz/verify-corpus" \
-    -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/"

@@ -1,11 +1,15 @@
-// Measures export and verification of a ~25-achievement portfolio.
-// Run: swift run -c release credentials-benchmark [iterations]
+// Measures export and verification of a ~25-achievement portfolio, per cryptosuite choice.
+// Run: swift run -c release credentials-benchmark [iterations] [--write-export FILE]
+// --write-export saves one eddsa-rdfc-2022 export, e.g. for scripts/bench-linkeddata.sh (Bekal vs pyld).
 import BekalCredentials
 import BekalDomain
 import BekalJSON
+import BekalLinkedData
 import Foundation
 
-let iterations = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 50
+let arguments = Array(CommandLine.arguments.dropFirst())
+let iterations = arguments.first.flatMap(Int.init) ?? 50
+let exportFile = arguments.firstIndex(of: "--write-export").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 
 func portfolio() -> Portfolio {
     let personID = UUID()
@@ -46,38 +50,50 @@ func portfolio() -> Portfolio {
 let key = IssuerKey.generate()
 let sample = portfolio()
 let now = Date()
-var generator = SystemRandomNumberGenerator()
-var exports: [JSONValue] = []
 let clock = ContinuousClock()
-
-let exportTime = try clock.measure {
-    for _ in 0..<iterations {
-        let result = try PortfolioExporter.export(
-            sample, key: key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: "https://x.example/s/1")),
-            now: now, random: &generator)
-        exports.append(result.credential)
-    }
-}
-let embedded = exports[0]["credentialSubject"]?["verifiableCredential"]?.arrayValue?.count ?? 0
-let bytes = exports.map { JSONWriter.serialize($0) }
 let context = VerificationContext(at: now.addingTimeInterval(60), trust: TrustAnchors(selfSigningIssuers: [key.didKey.did]))
 let verifier = CredentialVerifier()
-var valid = 0
-let verifyTime = clock.measure {
-    for data in bytes where verifier.verify(bytes: data, context: context).result.isValid { valid += 1 }
+
+func ms(_ d: Duration, per count: Int = iterations) -> Double {
+    (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15) / Double(count)
 }
-func ms(_ d: Duration) -> Double {
-    (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15) / Double(iterations)
+
+for suite in ExportCryptosuite.allCases {
+    var generator = SystemRandomNumberGenerator()
+    var exports: [JSONValue] = []
+    let options = ExportOptions(statusAllocation: StatusAllocation(listURL: "https://x.example/s/1"), cryptosuite: suite)
+    let exportTime = try clock.measure {
+        for _ in 0..<iterations {
+            exports.append(try PortfolioExporter.export(sample, key: key, options: options, now: now, random: &generator).credential)
+        }
+    }
+    let embedded = exports[0]["credentialSubject"]?["verifiableCredential"]?.arrayValue?.count ?? 0
+    let bytes = exports.map { JSONWriter.serialize($0) }
+    if suite == .rdfc {
+        if let exportFile { try Data(bytes[0]).write(to: URL(fileURLWithPath: exportFile)) }
+        // Canonicalization of one whole export (what its outer proof hashes), for comparison with pyld.
+        var unsecured = exports[0].objectValue ?? JSONObject()
+        unsecured["proof"] = nil
+        let rdfc = EdDSARDFC2022()
+        let nquads = try rdfc.canonicalize(.object(unsecured))
+        let canonTime = try clock.measure { for _ in 0..<iterations { _ = try rdfc.canonicalize(.object(unsecured)) } }
+        let toRDFTime = try clock.measure { for _ in 0..<iterations { _ = try rdfc.jsonld.toRDF(.object(unsecured)) } }
+        print("[\(suite.rawValue)] " + String(format: "canonicalize one export (%d bytes of N-Quads): %.2f ms, of which JSON-LD to RDF %.2f ms",
+            nquads.utf8.count, ms(canonTime), ms(toRDFTime)))
+    }
+    var valid = 0
+    let verifyTime = clock.measure {
+        for data in bytes where verifier.verify(bytes: data, context: context).result.isValid { valid += 1 }
+    }
+    let facility = (0..<200).map { _ in portfolio() }
+    var facilityResult: [ExportResult] = []
+    let facilityTime = try clock.measure {
+        facilityResult = try FacilityExport.exportAll(facility, key: key, options: options, now: now).exports
+    }
+    print("[\(suite.rawValue)] portfolio: \(embedded) embedded credentials, \(bytes[0].count) bytes")
+    print("[\(suite.rawValue)] " + String(format: "export: %.2f ms per portfolio (%d iterations)", ms(exportTime), iterations))
+    print("[\(suite.rawValue)] " + String(format: "verify (parse + all proofs + policies): %.2f ms per portfolio, %d/%d VALID",
+        ms(verifyTime), valid, iterations))
+    print("[\(suite.rawValue)] " + String(format: "facility export of %d portfolios (FacilityExport.exportAll, all cores): %.0f ms total",
+        facilityResult.count, ms(facilityTime, per: 1)))
 }
-let facility = (0..<200).map { _ in portfolio() }
-var facilityResult: [ExportResult] = []
-let facilityTime = try clock.measure {
-    facilityResult = try FacilityExport.exportAll(
-        facility, key: key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: "https://x.example/s/1")),
-        now: now).exports
-}
-print("portfolio: \(embedded) embedded credentials, \(bytes[0].count) bytes")
-print(String(format: "export: %.2f ms per portfolio (%d iterations)", ms(exportTime), iterations))
-print(String(format: "verify (parse + all proofs + policies): %.2f ms per portfolio, %d/%d VALID", ms(verifyTime), valid, iterations))
-print(String(format: "facility export of %d portfolios (FacilityExport.exportAll, all cores): %.0f ms total",
-    facilityResult.count, Double(facilityTime.components.seconds) * 1e3 + Double(facilityTime.components.attoseconds) / 1e15))

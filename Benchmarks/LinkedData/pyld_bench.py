@@ -41,6 +41,7 @@ for path in sys.argv[2:]:
     secured = json.load(open(path))
     unsecured = copy.deepcopy(secured)
     proof = unsecured.pop("proof")
+    proof = proof[0] if isinstance(proof, list) else proof  # Bekal exports write one-element proof sets
     name = os.path.basename(path)
     measure("pyld canonicalize " + name, 20, lambda: canonize(unsecured))
 

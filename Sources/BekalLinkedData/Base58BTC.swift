@@ -1,50 +1,74 @@
-/// Base58 with the Bitcoin alphabet, as multibase `z` uses it.
-enum Base58BTC {
+/// Base58 with the Bitcoin alphabet (base58-btc), as multibase `z` values, `did:key` and `proofValue` use it.
+/// The one implementation in the package: BekalCredentials' `Base58`/`Multibase` wrap it with their errors.
+public enum Base58BTC {
     private static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
-    private static let values: [UInt8: UInt8] = {
-        var map: [UInt8: UInt8] = [:]
-        for (index, byte) in alphabet.enumerated() { map[byte] = UInt8(index) }
-        return map
+    private static let indexes: [Int8] = {
+        var table = [Int8](repeating: -1, count: 128)
+        for (index, character) in alphabet.enumerated() { table[Int(character)] = Int8(index) }
+        return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
-        let zeros = bytes.prefix { $0 == 0 }.count
-        var digits: [UInt8] = []  // little-endian base-58 digits
-        for byte in bytes.dropFirst(zeros) {
+    /// The longest text `decode` accepts by default: keys and signatures are far shorter, and the work is quadratic.
+    public static let defaultMaxLength = 512
+
+    /// Encodes bytes; each leading zero byte becomes a leading `1`.
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        let input = Array(bytes)
+        let zeros = input.prefix { $0 == 0 }.count
+        // log(256)/log(58) ≈ 1.37
+        var digits = [UInt8](repeating: 0, count: (input.count - zeros) * 138 / 100 + 1)
+        var length = 0
+        for byte in input[zeros...] {
             var carry = Int(byte)
-            for index in digits.indices {
-                carry += Int(digits[index]) << 8
-                digits[index] = UInt8(carry % 58)
+            var step = 0
+            var position = digits.count - 1
+            while (carry != 0 || step < length) && position >= 0 {
+                carry += 256 * Int(digits[position])
+                digits[position] = UInt8(carry % 58)
                 carry /= 58
+                step += 1
+                position -= 1
             }
-            while carry > 0 {
-                digits.append(UInt8(carry % 58))
-                carry /= 58
-            }
+            length = step
         }
-        let out = Array(repeating: alphabet[0], count: zeros) + digits.reversed().map { alphabet[Int($0)] }
+        var out = [UInt8](repeating: alphabet[0], count: zeros)
+        out.append(contentsOf: digits.drop { $0 == 0 }.map { alphabet[Int($0)] })
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `nil` for characters outside the alphabet; bounded to short inputs (keys and signatures).
-    static func decode(_ text: String, maxLength: Int = 256) -> [UInt8]? {
+    /// Why text is not base58-btc.
+    public enum DecodingFailure: Error, Sendable, Hashable {
+        case tooLong
+        case invalidCharacter
+    }
+
+    /// Decodes base58-btc text, or says why it cannot.
+    /// - Parameter maxLength: refuses longer text before doing quadratic work on it.
+    public static func decoding(_ text: String, maxLength: Int = defaultMaxLength) -> Result<[UInt8], DecodingFailure> {
         let input = Array(text.utf8)
-        guard input.count <= maxLength else { return nil }
+        guard input.count <= maxLength else { return .failure(.tooLong) }
         let zeros = input.prefix { $0 == alphabet[0] }.count
-        var bytes: [UInt8] = []  // little-endian
-        for character in input.dropFirst(zeros) {
-            guard let value = values[character] else { return nil }
-            var carry = Int(value)
-            for index in bytes.indices {
-                carry += Int(bytes[index]) * 58
-                bytes[index] = UInt8(carry & 0xFF)
-                carry >>= 8
+        var bytes = [UInt8](repeating: 0, count: (input.count - zeros) * 733 / 1000 + 1)
+        var length = 0
+        for character in input[zeros...] {
+            guard character < 128, indexes[Int(character)] >= 0 else { return .failure(.invalidCharacter) }
+            var carry = Int(indexes[Int(character)])
+            var step = 0
+            var position = bytes.count - 1
+            while (carry != 0 || step < length) && position >= 0 {
+                carry += 58 * Int(bytes[position])
+                bytes[position] = UInt8(carry % 256)
+                carry /= 256
+                step += 1
+                position -= 1
             }
-            while carry > 0 {
-                bytes.append(UInt8(carry & 0xFF))
-                carry >>= 8
-            }
+            length = step
         }
-        return Array(repeating: 0, count: zeros) + bytes.reversed()
+        return .success([UInt8](repeating: 0, count: zeros) + bytes.drop { $0 == 0 })
+    }
+
+    /// Decodes base58-btc text; `nil` for characters outside the alphabet or text longer than `maxLength`.
+    public static func decode(_ text: String, maxLength: Int = defaultMaxLength) -> [UInt8]? {
+        try? decoding(text, maxLength: maxLength).get()
     }
 }

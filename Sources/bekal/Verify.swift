@@ -9,7 +9,8 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verifies a signed credential or portfolio export offline.",
         discussion: """
-            Checks that the JSON is well-formed, every proof (outer and embedded) verifies, the issuer is trusted \
+            Checks that the JSON is well-formed, every proof (outer and embedded; eddsa-rdfc-2022 or eddsa-jcs-2022, \
+            alone or as a proof set) verifies, the issuer is trusted \
             and its key was valid when it signed, the validity dates hold, no credential is revoked in the status \
             lists given, and, when a register number is given, that the export belongs to that person. \
             Exit status: 0 VALID, 1 INVALID, 2 usage error or unreadable input.

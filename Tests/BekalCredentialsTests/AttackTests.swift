@@ -3,11 +3,12 @@ import BekalJSON
 import Foundation
 import Testing
 
-/// Tampering with a real export must give INVALID with the failing check named.
+/// Tampering with a real export must give INVALID with the failing check named. These run on an eddsa-jcs-2022
+/// export, whose signature covers the JSON as written; `RdfcAttackTests` holds the eddsa-rdfc-2022 counterparts.
 @Suite("Attacks on exports")
 struct AttackTests {
     /// A real export of a smaller portfolio (3 units, 2 certificates, the record) so every leaf can be mutated.
-    static let small: JSONValue = try! SamplePortfolio.export(SamplePortfolio.make(units: 3)).credential
+    static let small: JSONValue = try! SamplePortfolio.export(SamplePortfolio.make(units: 3), cryptosuite: .jcs).credential
 
     enum Step: Hashable, CustomStringConvertible {
         case key(String), index(Int)
@@ -129,7 +130,9 @@ struct AttackTests {
 
     @Test("swapping an embedded credential with one from another person's export is INVALID")
     func swapBetweenExports() throws {
-        let other = try SamplePortfolio.export(SamplePortfolio.make(register: "BI.2025.0999", name: "Other Person", units: 3, seed: 2), seed: 77).credential
+        let other = try SamplePortfolio.export(
+            SamplePortfolio.make(register: "BI.2025.0999", name: "Other Person", units: 3, seed: 2), seed: 77, cryptosuite: .jcs
+        ).credential
         let foreign = try #require(other["credentialSubject"]?["verifiableCredential"]?.arrayValue?.first)
         // The foreign credential verifies on its own...
         #expect(SamplePortfolio.verify(foreign).result.isValid)
@@ -158,7 +161,7 @@ struct AttackTests {
 
     @Test("a proof copied onto another document is INVALID")
     func copiedProof() throws {
-        let other = try SamplePortfolio.export(SamplePortfolio.make(units: 3), seed: 5).credential
+        let other = try SamplePortfolio.export(SamplePortfolio.make(units: 3), seed: 5, cryptosuite: .jcs).credential
         let transplanted = Self.modify(other, at: [.key("proof")][...]) { _ in Self.small["proof"]! }
         expectInvalid(transplanted, "transplanted proof", check: "proof")
     }

@@ -53,9 +53,9 @@ struct IndependentCheckTests {
         #expect(run2.status == 0, "\(run2.output)")
     }
 
-    @Test("an independent Python verifier accepts the outer and all 25 embedded proofs, and rejects a tampered export")
+    @Test("an independent Python eddsa-jcs-2022 verifier accepts the outer and all 25 embedded proofs of a jcs export, and rejects a tampered export")
     func pythonVerifier() throws {
-        let export = try SamplePortfolio.export().credential
+        let export = try SamplePortfolio.export(cryptosuite: .jcs).credential
         let file = try writeTemporary(export, name: "export.json")
         let run = try python("verify_export.py", [file.path])
         #expect(run.status == 0, "\(run.output)")

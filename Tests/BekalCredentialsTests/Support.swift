@@ -106,12 +106,14 @@ enum SamplePortfolio {
 
     static func export(
         _ portfolio: Portfolio = make(), key: IssuerKey = key, includeName: Bool = false, issuerID: String? = nil,
-        seed: UInt64 = 42
+        seed: UInt64 = 42, cryptosuite: ExportCryptosuite = .default
     ) throws -> ExportResult {
         var random = SeededRandom(state: seed)
         return try PortfolioExporter.export(
             portfolio, key: key,
-            options: ExportOptions(includeName: includeName, issuerID: issuerID, statusAllocation: StatusAllocation(listURL: listURL)),
+            options: ExportOptions(
+                includeName: includeName, issuerID: issuerID, statusAllocation: StatusAllocation(listURL: listURL),
+                cryptosuite: cryptosuite),
             now: now, random: &random)
     }
 

@@ -13,11 +13,45 @@ public struct ExportOptions: Sendable {
     public var issuerID: String?
     /// Where the status list is published and which indices are already taken.
     public var statusAllocation: StatusAllocation
+    /// Which Data Integrity cryptosuite signs every credential of the export (`bekal export --cryptosuite`).
+    /// Default `eddsa-rdfc-2022`: see ``ExportCryptosuite``.
+    public var cryptosuite: ExportCryptosuite
 
-    public init(includeName: Bool = false, issuerID: String? = nil, statusAllocation: StatusAllocation) {
+    public init(
+        includeName: Bool = false, issuerID: String? = nil, statusAllocation: StatusAllocation,
+        cryptosuite: ExportCryptosuite = .default
+    ) {
         self.includeName = includeName
         self.issuerID = issuerID
         self.statusAllocation = statusAllocation
+        self.cryptosuite = cryptosuite
+    }
+}
+
+/// The proofs an export carries on each credential.
+///
+/// The default is `eddsa-rdfc-2022` alone, because that is what the verifiers an export meets accept: the 1EdTech
+/// Open Badges 3.0 / CLR 2.0 validator and conformance suite, and MIT DCC's verifier-core (Learner Credential
+/// Wallet, VerifierPlus). `eddsa-jcs-2022` is not among the suites those verify, and a proof set with a proof a
+/// verifier does not know may make it reject the whole credential, so `both` is opt-in, for readers known to handle
+/// proof sets (`bekal verify` does). `bekal verify` accepts all three.
+public enum ExportCryptosuite: String, Sendable, Hashable, CaseIterable {
+    /// One `eddsa-rdfc-2022` proof (JSON-LD, RDFC-1.0); every term must be defined by the bundled contexts.
+    case rdfc = "eddsa-rdfc-2022"
+    /// One `eddsa-jcs-2022` proof (RFC 8785): signs the JSON as written.
+    case jcs = "eddsa-jcs-2022"
+    /// A proof set: `eddsa-rdfc-2022` first, then `eddsa-jcs-2022`, each over the document without proofs.
+    case both
+
+    public static let `default` = ExportCryptosuite.rdfc
+
+    /// The suites that sign, in the order their proofs appear.
+    public var suites: [any Cryptosuite] {
+        switch self {
+        case .rdfc: [EddsaRdfc2022()]
+        case .jcs: [EddsaJcs2022()]
+        case .both: [EddsaRdfc2022(), EddsaJcs2022()]
+        }
     }
 }
 

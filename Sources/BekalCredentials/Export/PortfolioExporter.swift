@@ -4,6 +4,7 @@ import Foundation
 
 /// Exports a portfolio as a signed CLR 2.0 `ClrCredential` whose subject embeds one individually signed OB 3.0
 /// `AchievementCredential` per achievement. The file stands alone: nothing is linked, everything is embedded.
+/// Each credential is signed with `options.cryptosuite` (default `eddsa-rdfc-2022`).
 public enum PortfolioExporter {
     /// Builds and signs the export.
     /// - Parameters:
@@ -85,38 +86,56 @@ public enum PortfolioExporter {
             embedded.append(builder.trainingAndProduction(id: id, status: try statusEntry(id, &allocation)))
         }
 
-        var signed: [JSONValue] = []
-        for doc in embedded { signed.append(.object(try DataIntegrity.sign(doc, key: key, created: now, asProofSet: true))) }
-
-        var subject = JSONObject([
-            ("type", ["ClrSubject"]),
-            ("identifier", .array(identifiers)),
-            ("verifiableCredential", .array(signed)),
-        ])
-        subject["achievement"] = .array(builder.frameworkUnits())
-        if !associations.isEmpty { subject["association"] = .array(associations) }
         let clrID = newIDs.clr
-        let clr = JSONObject([
-            ("@context", .array(Vocabulary.clrContexts.map { .string($0) })),
-            ("id", .string(clrID)),
-            ("type", ["VerifiableCredential", "ClrCredential"]),
-            ("name", .string("Batik cap skills portfolio from \(portfolio.facility.name)")),
-            ("issuer", issuer),
-            ("validFrom", .string(Timestamp.format(now))),
-            ("credentialSubject", .object(subject)),
-            (
-                "credentialSchema",
-                [
-                    ["id": .string(Vocabulary.clrCredentialSchema), "type": .string(Vocabulary.schemaValidatorType)],
-                    ["id": .string(Vocabulary.bekalExportProfile), "type": .string(Vocabulary.schemaValidatorType)],
-                ]
-            ),
-            ("credentialStatus", try statusEntry(clrID, &allocation)),
-        ])
-        let secured = try DataIntegrity.sign(clr, key: key, created: now, asProofSet: true)
+        let clrStatus = try statusEntry(clrID, &allocation)
+        func clr(_ credentials: [JSONObject]) -> JSONObject {
+            var subject = JSONObject([
+                ("type", ["ClrSubject"]),
+                ("identifier", .array(identifiers)),
+                ("verifiableCredential", .array(credentials.map { .object($0) })),
+            ])
+            subject["achievement"] = .array(builder.frameworkUnits())
+            if !associations.isEmpty { subject["association"] = .array(associations) }
+            return JSONObject([
+                ("@context", .array(Vocabulary.clrContexts.map { .string($0) })),
+                ("id", .string(clrID)),
+                ("type", ["VerifiableCredential", "ClrCredential"]),
+                ("name", .string("Batik cap skills portfolio from \(portfolio.facility.name)")),
+                ("issuer", issuer),
+                ("validFrom", .string(Timestamp.format(now))),
+                ("credentialSubject", .object(subject)),
+                (
+                    "credentialSchema",
+                    [
+                        ["id": .string(Vocabulary.clrCredentialSchema), "type": .string(Vocabulary.schemaValidatorType)],
+                        ["id": .string(Vocabulary.bekalExportProfile), "type": .string(Vocabulary.schemaValidatorType)],
+                    ]
+                ),
+                ("credentialStatus", clrStatus),
+            ])
+        }
+        // Safe mode: every member of the export must expand to absolute IRIs, or an eddsa-rdfc-2022 proof would not
+        // cover it. With rdfc among the suites, signing itself runs JSON-LD in safe mode over each credential and
+        // then over the whole export, and any failure aborts the export before a result exists; a jcs-only export
+        // gets the same check as a separate pass, so it is valid OB 3.0 JSON-LD too.
+        let suites = options.cryptosuite.suites
+        if !suites.contains(where: { $0 is EddsaRdfc2022 }) { try EddsaRdfc2022().checkCoverage(clr(embedded)) }
+        let signed = try embedded.map { doc throws(CredentialError) in try sign(doc, key: key, now: now, suites: suites) }
+        let secured = try sign(clr(signed), key: key, now: now, suites: suites)
         return ExportResult(
             credential: .object(secured), statusAllocation: allocation,
             embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue })
+    }
+
+    /// Adds one proof per suite (one suite: a one-element proof set; several: a proof set, not a chain).
+    static func sign(_ document: JSONObject, key: IssuerKey, now: Date, suites: [any Cryptosuite])
+        throws(CredentialError) -> JSONObject
+    {
+        var secured = document
+        for suite in suites {
+            secured = try DataIntegrity.sign(secured, key: key, created: now, suite: suite, asProofSet: true)
+        }
+        return secured
     }
 
     /// The ids of the credentials an export of `portfolio` contains, in the order the exporter allocates them.

@@ -1,7 +1,7 @@
 import BekalJSON
 import Foundation
 
-/// A Data Integrity cryptosuite (`eddsa-jcs-2022`, later `eddsa-rdfc-2022`): how a document and the proof options
+/// A Data Integrity cryptosuite (`eddsa-jcs-2022`, `eddsa-rdfc-2022`): how a document and the proof options
 /// become the bytes that are signed. Key resolution, proof sets and chains, and trust are the caller's business.
 public protocol Cryptosuite: Sendable {
     /// The `cryptosuite` value of its proofs, e.g. `eddsa-jcs-2022`.
@@ -54,8 +54,8 @@ public struct CryptosuiteRegistry: Sendable {
         self.suites = Dictionary(suites.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The suites Bekal implements today: `eddsa-jcs-2022`.
-    public static let standard = CryptosuiteRegistry([EddsaJcs2022()])
+    /// The suites Bekal implements: `eddsa-rdfc-2022` (safe mode, bundled contexts) and `eddsa-jcs-2022`.
+    public static let standard = CryptosuiteRegistry([EddsaRdfc2022(), EddsaJcs2022()])
 
     public mutating func register(_ suite: any Cryptosuite) { suites[suite.name] = suite }
 

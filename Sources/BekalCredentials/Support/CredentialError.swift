@@ -20,6 +20,7 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
             case statusListTooLarge
             case compressionFailed
             case exportFailed
+            case termNotCovered
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -56,6 +57,9 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         public static let compressionFailed = Code(.compressionFailed)
         /// A portfolio that cannot be exported.
         public static let exportFailed = Code(.exportFailed)
+        /// JSON-LD safe mode: a term or type in a document to be signed with `eddsa-rdfc-2022` has no IRI in its
+        /// contexts, so the signature would not cover it; Bekal refuses to sign.
+        public static let termNotCovered = Code(.termNotCovered)
 
         public var description: String { value.rawValue }
     }

@@ -1,8 +1,9 @@
 import BekalDomain
 import BekalJSON
 
-/// The subject's hashed register number matches the one given (`--register-number`), and an embedded
-/// credential names the same subject as the portfolio around it.
+/// The subject's hashed register number matches the one given (`--register-number`), and, in a Bekal export, an
+/// embedded credential names the same subject as the portfolio around it. Other CLRs are not held to that: CLR 2.0
+/// lets each embedded credential identify the learner its own way.
 public struct IdentityPolicy: VerificationPolicy {
     public let name = "identity"
     public init() {}
@@ -10,7 +11,9 @@ public struct IdentityPolicy: VerificationPolicy {
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let identifiers = credential.document["credentialSubject"]?["identifier"]?.arrayValue ?? []
         var records: [CheckRecord] = []
-        if let container = credential.container {
+        if let container = credential.container, !ProfilePolicy.declaresBekalProfile(container) {
+            records.append(credential.record(name, .skipped, "not a Bekal export; its subject is not compared with the portfolio's"))
+        } else if let container = credential.container {
             let outer = container["credentialSubject"]?["identifier"]?.arrayValue ?? []
             records.append(
                 outer == identifiers && !outer.isEmpty

@@ -19,9 +19,7 @@ public struct ProfilePolicy: VerificationPolicy {
         if credential.issuerID == nil { problems.append("issuer is missing or has no id") }
         if doc["credentialSubject"] == nil { problems.append("credentialSubject is missing") }
 
-        let schemas = (doc["credentialSchema"]?.arrayValue ?? doc["credentialSchema"].map { [$0] } ?? [])
-            .compactMap { $0["id"]?.stringValue }
-        let declaresProfile = schemas.contains(Vocabulary.bekalExportProfile)
+        let declaresProfile = Self.declaresBekalProfile(doc)
         if declaresProfile { problems += profileProblems(doc, types: types, contexts: contexts) }
         if credential.isEmbedded, types.contains("AchievementCredential") || types.contains("OpenBadgeCredential") {
             problems += achievementProblems(doc)
@@ -30,6 +28,12 @@ public struct ProfilePolicy: VerificationPolicy {
             return [credential.record(name, .passed, declaresProfile ? "VC 2.0 and Bekal export profile" : "VC 2.0 structure")]
         }
         return problems.map { credential.record(name, .failed, $0) }
+    }
+
+    /// Whether the document lists Bekal's export profile in `credentialSchema` (and so promises its rules).
+    static func declaresBekalProfile(_ doc: JSONObject) -> Bool {
+        (doc["credentialSchema"]?.arrayValue ?? doc["credentialSchema"].map { [$0] } ?? [])
+            .contains { $0["id"]?.stringValue == Vocabulary.bekalExportProfile }
     }
 
     private func profileProblems(_ doc: JSONObject, types: [String], contexts: [JSONValue]) -> [String] {
