@@ -16,7 +16,10 @@ struct ExportCommand: ParsableCommand {
             of the register number; the name is left out unless --include-name is given (the file gets \
             forwarded; the PK confirms the person with the register number). \
             --all exports everyone matching --status (default active) and --due-within into --out-dir, one file \
-            per person named by the internal id, plus manifest.json. Existing files are kept unless --force.
+            per person named by the internal id, plus manifest.json. Existing files are kept unless --force. \
+            Every credential is signed with eddsa-rdfc-2022 by default, the cryptosuite the Open Badges \
+            validator and the DCC verifier accept; --cryptosuite eddsa-jcs-2022 signs the JSON as written, and \
+            --cryptosuite both adds both proofs as a proof set (only for readers known to handle proof sets).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -49,6 +52,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("out-dir"), help: "With --all: the directory for the exports and manifest.json.")
     var outDir: String?
 
+    @Option(help: "eddsa-rdfc-2022 (default), eddsa-jcs-2022 or both.")
+    var cryptosuite: String?
+
     @Flag(help: "Replace existing files.")
     var force = false
 
@@ -69,10 +75,12 @@ struct ExportCommand: ParsableCommand {
         let ledger = try global.openLedger()
         let facility = try ledger.facility()
         let setup = try IssuerSetup.load(home: global.homeURL, facility: facility)
+        let suite = try cryptosuite.map { try Input.choice($0, option: "--cryptosuite", as: ExportCryptosuite.self) }
+            ?? .default
         if all {
             let status = try status.map { try Input.choice($0, option: "--status", as: PersonStatus.self) } ?? .active
             let summary = try FacilityExportRun(
-                ledger: ledger, setup: setup, includeName: includeName, force: force,
+                ledger: ledger, setup: setup, includeName: includeName, cryptosuite: suite, force: force,
                 outDirectory: URL(fileURLWithPath: outDir ?? "."), logger: global.logger
             ).run(status: status, dueWithin: dueWithin, now: Date())
             print("Exported \(summary.files) portfolio(s) with \(summary.credentials) credentials to \(outDir ?? ".") "
@@ -89,7 +97,7 @@ struct ExportCommand: ParsableCommand {
         let indices = try ledger.statusIndices(listURL: setup.statusListURL)
         var random = SystemRandomNumberGenerator()
         let result = try PortfolioExporter.export(
-            portfolio, key: setup.key, options: setup.exportOptions(includeName: includeName, indices: indices),
+            portfolio, key: setup.key, options: setup.exportOptions(includeName: includeName, indices: indices, cryptosuite: suite),
             now: now, random: &random)
         // Indices are recorded before the file exists, so no export ever carries an index the store lacks.
         try ledger.recordStatusIndices(

@@ -15,6 +15,7 @@ struct FacilityExportRun {
     var ledger: Ledger
     var setup: IssuerSetup
     var includeName: Bool
+    var cryptosuite: ExportCryptosuite
     var force: Bool
     var outDirectory: URL
     var logger: Logger
@@ -38,7 +39,7 @@ struct FacilityExportRun {
             start += chunk.count
             let portfolios = try chunk.map { try ledger.portfolio(of: .id($0.id)) }
             let indices = try ledger.statusIndices(listURL: setup.statusListURL)
-            let options = setup.exportOptions(includeName: includeName, indices: indices)
+            let options = setup.exportOptions(includeName: includeName, indices: indices, cryptosuite: cryptosuite)
             let (exports, _) = try FacilityExport.exportAll(portfolios, key: setup.key, options: options, now: now)
             var records: [StatusIndexRecord] = []
             for (portfolio, export) in zip(portfolios, exports) {

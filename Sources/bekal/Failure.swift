@@ -95,7 +95,7 @@ struct Failure {
         switch code {
         case .keyFileInsecure: .permission
         case .keyFileMissing: .notFound
-        case .exportFailed, .documentMalformed: .invalidInput
+        case .exportFailed, .documentMalformed, .termNotCovered: .invalidInput
         default: .storage
         }
     }

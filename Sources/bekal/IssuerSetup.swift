@@ -72,8 +72,9 @@ struct IssuerSetup {
     }
 
     /// Export options for this facility with the indices already handed out.
-    func exportOptions(includeName: Bool, indices: [String: Int]) -> ExportOptions {
+    func exportOptions(includeName: Bool, indices: [String: Int], cryptosuite: ExportCryptosuite) -> ExportOptions {
         ExportOptions(includeName: includeName, issuerID: configuredIssuerID,
-                      statusAllocation: StatusAllocation(listURL: statusListURL, indices: indices))
+                      statusAllocation: StatusAllocation(listURL: statusListURL, indices: indices),
+                      cryptosuite: cryptosuite)
     }
 }

@@ -36,6 +36,33 @@ struct ExportCommandTests {
         #expect(try demo.verify(file).status == 1)
     }
 
+    @Test("--cryptosuite picks the proofs: eddsa-rdfc-2022 by default, eddsa-jcs-2022 or both on request")
+    func cryptosuiteChoice() throws {
+        let demo = try ExportFixture.demo()
+        defer { demo.cli.cleanUp() }
+        let person = try demo.exportablePerson()
+        let trust = try demo.trustList()
+        let expected: [(String, [String], [String])] = [
+            ("default.json", [], ["eddsa-rdfc-2022"]),
+            ("jcs.json", ["--cryptosuite", "eddsa-jcs-2022"], ["eddsa-jcs-2022"]),
+            ("both.json", ["--cryptosuite", "both"], ["eddsa-rdfc-2022", "eddsa-jcs-2022"]),
+        ]
+        for (file, options, suites) in expected {
+            let export = try demo.export(person.id, to: file, options)
+            #expect(export.status == 0, "\(export.stderr)")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: demo.path(file))))
+            let proofs = try #require((document as? [String: Any])?["proof"] as? [[String: Any]])
+            #expect(proofs.compactMap { $0["cryptosuite"] as? String } == suites, "\(file)")
+            let verified = try demo.verify(demo.path(file), ["--trust", trust])
+            #expect(verified.status == 0, "\(file): \(verified.stdout)")
+            for suite in suites { #expect(verified.stdout.contains("\(suite) signature verifies"), "\(file)") }
+        }
+        let unknown = try demo.export(person.id, to: "unknown.json", ["--cryptosuite", "ed25519-2020"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("--cryptosuite"))
+        #expect(!FileManager.default.fileExists(atPath: demo.path("unknown.json")))
+    }
+
     @Test("--include-name puts the name in; a tampered export is INVALID with the proof check named")
     func nameAndTampering() throws {
         let demo = try ExportFixture.demo()
