@@ -13,6 +13,8 @@ if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v prometheus-pushgateway >/dev/null || need_apt+=(prometheus-pushgateway)
   # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).
   command -v chromium >/dev/null || need_apt+=(chromium)
+  # A font, so the screenshot has text on a machine that has none (chromium only recommends one).
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
   # pdftotext/pdfinfo, to check the printed page (A4, page numbers in the margin).
   command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 fi
