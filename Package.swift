@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -1,0 +1,181 @@
+import Logging
+import BekalDomain
+import Foundation
+
+/// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
+/// kind and the normalized row) so that importing the same file twice records nothing twice.
+public struct CSVImport: Sendable {
+    public var kind: ImportKind
+    /// Persons known to the ledger, by register number and by id.
+    var persons: [String: Person]
+    var frameworks: [CompetencyFramework]
+    var facilityCode: String
+
+    /// Prepares an import against the current state of the ledger.
+    public init(kind: ImportKind, ledger: Ledger) throws {
+        self.kind = kind
+        var persons: [String: Person] = [:]
+        for person in try ledger.persons(status: nil) {
+            persons[person.registerNumber.rawValue] = person
+            persons[person.id.uuidString.lowercased()] = person
+        }
+        self.persons = persons
+        self.frameworks = try ledger.frameworks()
+        self.facilityCode = try ledger.facility().code
+    }
+
+    /// Reads every row; the first bad row stops the import with an error naming the row and field.
+    public func entries(from table: CSVTable) throws -> [LedgerEntry] {
+        let known = Set(kind.requiredColumns + kind.optionalColumns)
+        let header = table.header.map { $0.lowercased() }
+        if Set(header).count != header.count {
+            throw StoreError(.invalidInput, "row 1: the header names a column twice")
+        }
+        for column in kind.requiredColumns where !header.contains(column) {
+            throw StoreError(.invalidInput, "row 1: the header lacks the column '\(column)' for \(kind.rawValue)")
+        }
+        if let extra = header.first(where: { !known.contains($0) }) {
+            throw StoreError(.invalidInput, "row 1: the column '\(extra)' is not part of a \(kind.rawValue) file")
+        }
+        return try table.rows.map { line, fields in
+            var values: [String: String] = [:]
+            for (column, value) in zip(header, fields) { values[column] = value }
+            let row = CSVRow(number: line, values: values)
+            return LedgerEntry(try payload(row), naturalKey: naturalKey(values))
+        }
+    }
+
+    func naturalKey(_ values: [String: String]) -> String {
+        var text = kind.rawValue
+        for column in values.keys.sorted() {
+            text += "\u{1E}\(column)\u{1F}\(values[column]?.trimmingCharacters(in: .whitespaces) ?? "")"
+        }
+        return EventDigest.sha256(Data(text.utf8))
+    }
+
+    func payload(_ row: CSVRow) throws -> LedgerPayload {
+        switch kind {
+        case .persons:
+            guard let number = RegisterNumber(try row.text("register_number")) else {
+                throw row.failure("register_number", "a value is required")
+            }
+            guard let name = PersonName(try row.text("full_name")) else {
+                throw row.failure("full_name", "a value is required")
+            }
+            return .personAdded(Person(
+                id: UUID(), registerNumber: number, fullName: name,
+                birthDate: try row.optional("birth_date").map { _ in try date(row, "birth_date") },
+                admissionDate: try date(row, "admission_date"),
+                expectedReleaseDate: try date(row, "expected_release_date"), status: .active,
+                facilityCode: facilityCode))
+        case .assessments:
+            let framework = try framework(row)
+            return .assessmentRecorded(Assessment(
+                id: UUID(), personID: try person(row).id, frameworkID: framework.id,
+                frameworkVersion: framework.version, unitCode: try row.text("unit_code"),
+                outcome: try choice(row, "outcome", AssessmentOutcome.self),
+                assessorName: try row.text("assessor_name"),
+                assessorRole: try choice(row, "assessor_role", AssessorRole.self),
+                method: try choice(row, "method", AssessmentMethod.self), date: try date(row, "date"),
+                notes: row.optional("notes")))
+        case .training:
+            return .trainingRecorded(TrainingSession(
+                id: UUID(), personID: try person(row).id, date: try date(row, "date"),
+                hours: try number(row, "hours", positive: true), topic: try row.text("topic"),
+                trainer: try row.text("trainer")))
+        case .production:
+            return .productionRecorded(ProductionEntry(
+                id: UUID(), personID: try person(row).id, date: try date(row, "date"), motif: try row.text("motif"),
+                cap: try row.text("cap"), quantity: try number(row, "quantity", positive: false),
+                unit: try choice(row, "unit", ProductionUnit.self), grade: try choice(row, "grade", QualityGrade.self),
+                rework: try count(row, "rework"), rejects: try count(row, "rejects"),
+                rejectReason: row.optional("reject_reason"), hours: try number(row, "hours", positive: true)))
+        case .certificates:
+            let issued = try date(row, "issued_on")
+            let expires = try row.optional("expires_on").map { _ in try date(row, "expires_on") }
+                ?? issued.adding(years: Certificate.bnspValidityYears)
+            if expires < issued { throw row.failure("expires_on", "the expiry date is before the issue date") }
+            let units = (row.optional("units") ?? "").split(separator: ";")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .certificateRecorded(Certificate(
+                id: UUID(), personID: try person(row).id, issuer: try row.text("issuer"),
+                scheme: try row.text("scheme"), number: try row.text("number"),
+                registrationNumber: row.optional("registration_number"), issuedOn: issued, expiresOn: expires,
+                unitCodes: units))
+        }
+    }
+
+    private func person(_ row: CSVRow) throws -> Person {
+        let reference = try row.text("person")
+        guard let person = persons[reference] ?? persons[reference.lowercased()] else {
+            throw StoreError(.notFound, "row \(row.number), field 'person': unknown person")
+        }
+        return person
+    }
+
+    private func framework(_ row: CSVRow) throws -> CompetencyFramework {
+        let id = row.optional("framework_id")
+        let version = row.optional("framework_version")
+        let match = frameworks.last { ($0.id == id || id == nil) && ($0.version == version || version == nil) }
+        guard let match else {
+            throw StoreError(.notFound, "row \(row.number), field 'framework_id': unknown framework")
+        }
+        let unit = try row.text("unit_code")
+        guard match.unit(code: unit) != nil else {
+            throw StoreError(.notFound, "row \(row.number), field 'unit_code': unknown unit in framework \(match.id)")
+        }
+        return match
+    }
+
+    private func date(_ row: CSVRow, _ field: String) throws -> LocalDate {
+        guard let date = LocalDate(try row.text(field)) else {
+            throw row.failure(field, "expected an existing date as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    private func number(_ row: CSVRow, _ field: String, positive: Bool) throws -> Double {
+        guard let value = Double(try row.text(field)), value.isFinite, positive ? value > 0 : value >= 0 else {
+            throw row.failure(field, positive ? "expected a number above 0" : "expected a number, 0 or more")
+        }
+        return value
+    }
+
+    private func count(_ row: CSVRow, _ field: String) throws -> Int {
+        guard let text = row.optional(field) else { return 0 }
+        guard let value = Int(text), value >= 0 else { throw row.failure(field, "expected a whole number, 0 or more") }
+        return value
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ row: CSVRow, _ field: String, _ type: T.Type) throws
+        -> T where T.RawValue == String
+    {
+        let text = try row.text(field)
+        guard let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
+        else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw row.failure(field, "expected one of \(allowed)")
+        }
+        return value
+    }
+}
+
+extension Ledger {
+    /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
+    public func importCSV(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
+    ) throws -> BatchAppendResult {
+        let table: CSVTable
+        do {
+            table = try CSVTable(data)
+        } catch {
+            throw StoreError(.invalidInput, error.description, cause: error)
+        }
+        let importer = try CSVImport(kind: kind, ledger: self)
+        let entries = try importer.entries(from: table)
+        let lines = table.rows.map(\.line)
+        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(entries.count)"])
+        return try append(contentsOf: entries, actor: actor, facilityCode: importer.facilityCode,
+                          recordedAt: recordedAt, failureContext: { "row \(lines[$0])" })
+    }
+}

@@ -1,0 +1,43 @@
+/// The outcome of recomputing the hash chain from the stored bytes.
+public enum ChainVerification: Sendable, Hashable {
+    /// Every event links to its predecessor and hashes to its stored hash.
+    case intact(count: Int, headHash: String)
+    /// The first event where the chain breaks.
+    case broken(ChainBreak)
+
+    public var isIntact: Bool {
+        if case .intact = self { true } else { false }
+    }
+}
+
+/// Where and how the chain is broken. Messages name the sequence number only, never the event's content.
+public struct ChainBreak: Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Hashable {
+        /// The stored columns do not hash to the stored hash: something was edited.
+        case editedEvent = "edited-event"
+        /// A sequence number is missing: an event was deleted.
+        case missingEvent = "missing-event"
+        /// `prev_hash` does not match the previous event's hash: events were deleted, inserted or reordered.
+        case brokenLink = "broken-link"
+    }
+
+    /// The sequence number of the first event found wrong.
+    public var sequence: Int64
+    public var reason: Reason
+    /// Starts with the name of the policy that failed.
+    public var message: String
+
+    public var description: String { message }
+}
+
+/// One check on one stored event, given the event before it. A small policy type per rule, combined by
+/// `ChainVerifier`.
+protocol ChainPolicy: Sendable {
+    func check(_ event: StoredEvent, after previous: StoredEvent?) -> ChainBreak?
+}
+
+/// The stored columns of an event, exactly as read from the file.
+struct StoredEvent: Sendable {
+    var columns: EventDigest.Columns
+    var hash: String
+}

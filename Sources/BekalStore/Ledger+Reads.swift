@@ -1,0 +1,166 @@
+import BekalDomain
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Everything recorded about one person, corrections applied and retractions removed, against the framework
+    /// imported last.
+    ///
+    /// - Parameter reference: a register number or the internal UUID.
+    /// - Throws: `StoreError.notFound` for an unknown person or when no framework was imported.
+    public func portfolio(of reference: PersonReference) throws -> Portfolio {
+        try read { db in
+            let person = try Ledger.person(reference, db)
+            let id = Projection.key(person.id)
+            guard let facility = try Ledger.facility(db) else {
+                throw StoreError(.notInitialized, "the ledger has no facility")
+            }
+            guard let framework = try Ledger.frameworks(db).last else {
+                throw StoreError(.notFound, "no competency framework imported; run `bekal framework import`")
+            }
+            func records<T: Decodable>(_ type: T.Type, _ sql: String) throws -> [T] {
+                try String.fetchAll(db, sql: sql, arguments: [id]).map { try PayloadCoding.decodeRecord(type, $0) }
+            }
+            return Portfolio(
+                person: person, facility: facility, framework: framework,
+                assessments: try records(
+                    Assessment.self, "SELECT json FROM assessment WHERE person_id = ? ORDER BY date, sequence"),
+                certificates: try records(
+                    Certificate.self, "SELECT json FROM certificate WHERE person_id = ? ORDER BY issued_on, sequence"),
+                training: try records(
+                    TrainingSession.self, "SELECT json FROM training WHERE person_id = ? ORDER BY date, sequence"),
+                production: try records(
+                    ProductionEntry.self, "SELECT json FROM production WHERE person_id = ? ORDER BY date, sequence"))
+        }
+    }
+
+    /// One person, by register number or id.
+    public func person(_ reference: PersonReference) throws -> Person {
+        try read { db in try Ledger.person(reference, db) }
+    }
+
+    /// Persons, optionally only those with a status, ordered by expected release date.
+    public func persons(status: PersonStatus?) throws -> [Person] {
+        try read { db in
+            let rows: [Row]
+            if let status {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT json, status, facility_code FROM person WHERE status = ?
+                    ORDER BY expected_release_date, id
+                    """, arguments: [status.rawValue])
+            } else {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT json, status, facility_code FROM person ORDER BY expected_release_date, id
+                    """)
+            }
+            return try rows.map(Ledger.person(from:))
+        }
+    }
+
+    /// The facility recorded by `bekal init`.
+    public func facility() throws -> Facility {
+        try read { db in
+            guard let facility = try Ledger.facility(db) else {
+                throw StoreError(.notInitialized, "the ledger has no facility")
+            }
+            return facility
+        }
+    }
+
+    /// Every imported framework version, oldest import first.
+    public func frameworks() throws -> [CompetencyFramework] {
+        try read { db in try Ledger.frameworks(db) }
+    }
+
+    /// Revoked credential ids with the reason of each.
+    public func revokedCredentialIDs() throws -> [String: String] {
+        try read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT credential_id, reason FROM revocation") {
+                result[row["credential_id"]] = row["reason"]
+            }
+            return result
+        }
+    }
+
+    /// Events in chain order, starting after `sequence` (from the first when `nil`), at most `limit`.
+    public func events(after sequence: Int64?, limit: Int) throws -> [LedgerEvent] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM ledger_event WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                arguments: [sequence ?? 0, max(0, limit)])
+            return try rows.map(Ledger.event(from:))
+        }
+    }
+
+    /// One event by its id.
+    public func event(id: UUID) throws -> LedgerEvent {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM ledger_event WHERE event_id = ?", arguments: [Projection.key(id)])
+            else { throw StoreError(.notFound, "no event with this id") }
+            return try Ledger.event(from: row)
+        }
+    }
+
+    /// The number of events in the ledger.
+    public func eventCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger_event") ?? 0 }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Ledger.mapErrors { try writer.read { db in try body(db) } }
+    }
+
+    // MARK: Row decoding
+
+    static func person(_ reference: PersonReference, _ db: Database) throws -> Person {
+        let row: Row?
+        switch reference {
+        case .id(let id):
+            row = try Row.fetchOne(db, sql: "SELECT json, status, facility_code FROM person WHERE id = ?",
+                                   arguments: [Projection.key(id)])
+        case .registerNumber(let number):
+            row = try Row.fetchOne(
+                db, sql: "SELECT json, status, facility_code FROM person WHERE register_number = ?",
+                arguments: [number.rawValue])
+        }
+        guard let row else { throw StoreError(.notFound, "unknown person") }
+        return try person(from: row)
+    }
+
+    static func person(from row: Row) throws -> Person {
+        var person = try PayloadCoding.decodeRecord(Person.self, row["json"])
+        guard let status = PersonStatus(rawValue: row["status"]) else {
+            throw StoreError(.corrupted, "a person row has an unknown status")
+        }
+        person.status = status
+        person.facilityCode = row["facility_code"]
+        return person
+    }
+
+    static func facility(_ db: Database) throws -> Facility? {
+        try Row.fetchOne(db, sql: "SELECT code, name FROM facility LIMIT 1").map {
+            Facility(code: $0["code"], name: $0["name"])
+        }
+    }
+
+    static func frameworks(_ db: Database) throws -> [CompetencyFramework] {
+        try String.fetchAll(db, sql: "SELECT json FROM framework ORDER BY sequence").map {
+            try PayloadCoding.decodeRecord(CompetencyFramework.self, $0)
+        }
+    }
+
+    static func event(from row: Row) throws -> LedgerEvent {
+        let sequence: Int64 = row["sequence"]
+        guard let id = UUID(uuidString: row["event_id"]),
+            let recordedAt = PayloadCoding.date(fromTimestamp: row["recorded_at"])
+        else { throw StoreError(.corrupted, "event \(sequence) has a malformed id or time") }
+        let personID: String? = row["person_id"]
+        return LedgerEvent(
+            sequence: sequence, id: id, type: row["type"], personID: personID.flatMap(UUID.init(uuidString:)),
+            payload: try PayloadCoding.decode(row["payload"], sequence: sequence), actor: row["actor"],
+            facilityCode: row["facility_code"], recordedAt: recordedAt, naturalKey: row["natural_key"],
+            previousHash: row["prev_hash"], hash: row["hash"])
+    }
+}

@@ -1,0 +1,145 @@
+import BekalDomain
+import Foundation
+import GRDB
+import Logging
+
+/// The one owner of a facility's database: an append-only, hash-chained event ledger plus the projections
+/// derived from it. It migrates in `init`, appends only through named methods that keep the chain and the
+/// projections in step inside one write transaction, and offers read methods for the other modules.
+public final class Ledger: Sendable {
+    /// The database file's name inside the data directory.
+    public static let databaseFileName = "bekal.sqlite"
+
+    /// The data directory, or `nil` for an in-memory ledger.
+    public let home: URL?
+    let writer: any DatabaseWriter
+    let logger: Logger
+
+    /// Opens the ledger in an initialized data directory.
+    ///
+    /// - Throws: `StoreError` `.homeMissing`, `.permission`, `.notInitialized`, `.corrupted` or `.newerSchema`.
+    public convenience init(home: URL, logger: Logger) throws {
+        try Ledger.checkHome(home)
+        let file = home.appendingPathComponent(Ledger.databaseFileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw StoreError(.notInitialized, "the data directory has no ledger; run `bekal init` first")
+        }
+        guard FileManager.default.isReadableFile(atPath: file.path),
+            FileManager.default.isWritableFile(atPath: file.path)
+        else { throw StoreError(.permission, "the ledger file cannot be read and written") }
+        try self.init(home: home, writer: try Ledger.openPool(file), logger: logger)
+    }
+
+    /// Creates a data directory (if needed) with a new ledger whose first event records the facility.
+    /// Also creates `keys/` (mode 0700) for the signing keys.
+    public static func initialize(
+        home: URL, facility: Facility, actor: String, recordedAt: Date, logger: Logger
+    ) throws -> Ledger {
+        let ledger = try create(home: home, logger: logger)
+        _ = try ledger.append(.facilityInitialized(facility), actor: actor, facilityCode: facility.code,
+                              recordedAt: recordedAt)
+        return ledger
+    }
+
+    /// Creates a data directory (if needed) with an empty ledger, for callers that append the facility event
+    /// themselves (the demo). Also creates `keys/` (mode 0700) and `evidence/`.
+    public static func create(home: URL, logger: Logger) throws -> Ledger {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        if files.fileExists(atPath: home.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StoreError(.homeMissing, "the data directory path is a file") }
+        } else {
+            do {
+                try files.createDirectory(at: home, withIntermediateDirectories: true,
+                                          attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(.permission, "the data directory cannot be created")
+            }
+        }
+        let file = home.appendingPathComponent(databaseFileName)
+        if files.fileExists(atPath: file.path) {
+            throw StoreError(.alreadyInitialized, "the data directory already holds a ledger")
+        }
+        do {
+            try files.createDirectory(at: home.appendingPathComponent("keys"), withIntermediateDirectories: true,
+                                      attributes: [.posixPermissions: 0o700])
+            try files.createDirectory(at: home.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.permission, "the data directory's subdirectories cannot be created")
+        }
+        return try Ledger(home: home, writer: try openPool(file), logger: logger)
+    }
+
+    /// A ledger in memory with the same schema and configuration, for tests.
+    public static func inMemory(logger: Logger = Logger(label: "bekal.store")) throws -> Ledger {
+        try Ledger(home: nil, writer: try DatabaseQueue(configuration: configuration()), logger: logger)
+    }
+
+    init(home: URL?, writer: any DatabaseWriter, logger: Logger) throws {
+        self.home = home
+        self.writer = writer
+        self.logger = logger
+        let migrator = LedgerSchema.migrator
+        try Ledger.mapErrors {
+            let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                throw StoreError(.newerSchema, "the database was written by a newer version of Bekal; upgrade Bekal")
+            }
+            try migrator.migrate(writer)
+        }
+    }
+
+    /// The evidence store of this ledger's data directory.
+    public var evidence: EvidenceStore? {
+        home.map { EvidenceStore(root: $0.appendingPathComponent("evidence")) }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // A second `bekal` process waits for the writer instead of failing.
+        config.busyMode = .timeout(30)
+        config.label = "bekal.ledger"
+        return config
+    }
+
+    static func openPool(_ file: URL) throws -> DatabasePool {
+        try mapErrors { try DatabasePool(path: file.path, configuration: configuration()) }
+    }
+
+    static func checkHome(_ home: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: home.path, isDirectory: &isDirectory) else {
+            throw StoreError(.homeMissing, "the data directory does not exist; run `bekal init` or pass --home")
+        }
+        guard isDirectory.boolValue else { throw StoreError(.homeMissing, "the data directory path is a file") }
+        guard FileManager.default.isReadableFile(atPath: home.path),
+            FileManager.default.isWritableFile(atPath: home.path),
+            FileManager.default.isExecutableFile(atPath: home.path)
+        else { throw StoreError(.permission, "the data directory cannot be read and written") }
+    }
+
+    /// Turns SQLite failures into `StoreError`s with fixed messages (SQLite's own text may quote values).
+    static func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                throw StoreError(.corrupted, "the database file is damaged or is not a Bekal database", cause: error)
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+                throw StoreError(.permission, "the database file cannot be opened for writing", cause: error)
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError(.storage, "the database stayed locked by another process", cause: error)
+            case .SQLITE_CONSTRAINT:
+                throw StoreError(.conflict, "the change contradicts the ledger's constraints", cause: error)
+            case .SQLITE_FULL, .SQLITE_IOERR:
+                throw StoreError(.storage, "the disk is full or failed", cause: error)
+            default:
+                throw StoreError(.storage, "the database failed (SQLite code \(error.resultCode.rawValue))", cause: error)
+            }
+        }
+    }
+}

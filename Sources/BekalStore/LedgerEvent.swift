@@ -1,0 +1,55 @@
+import BekalDomain
+import Foundation
+
+/// One event of the ledger as stored: its place in the hash chain and what it records.
+public struct LedgerEvent: Sendable, Hashable, Identifiable {
+    /// Position in the chain, from 1, without gaps.
+    public var sequence: Int64
+    public var id: UUID
+    /// `LedgerPayload.kind`, e.g. `assessment.recorded`.
+    public var type: String
+    public var personID: UUID?
+    public var payload: LedgerPayload
+    /// The staff member who recorded the event.
+    public var actor: String
+    /// The facility where the event was recorded.
+    public var facilityCode: String
+    public var recordedAt: Date
+    /// For imports: a digest of the source row, so the same row is never recorded twice.
+    public var naturalKey: String?
+    /// Lowercase hex SHA-256 of the previous event (64 zeros for the first).
+    public var previousHash: String
+    /// Lowercase hex SHA-256 over every other column, see `EventDigest`.
+    public var hash: String
+}
+
+/// An event to append: the payload and, for imported rows, the natural key that makes re-imports idempotent.
+public struct LedgerEntry: Sendable, Hashable {
+    public var payload: LedgerPayload
+    public var naturalKey: String?
+    /// The event id to store; a new random id when `nil`. Set when later entries (corrections) name this one.
+    public var eventID: UUID?
+    /// Overrides the batch's actor for this entry (demo data recorded by several staff members).
+    public var actor: String?
+    /// Overrides the batch's facility code for this entry.
+    public var facilityCode: String?
+
+    public init(
+        _ payload: LedgerPayload, naturalKey: String? = nil, eventID: UUID? = nil, actor: String? = nil,
+        facilityCode: String? = nil
+    ) {
+        self.payload = payload
+        self.naturalKey = naturalKey
+        self.eventID = eventID
+        self.actor = actor
+        self.facilityCode = facilityCode
+    }
+}
+
+/// What a batch append did.
+public struct BatchAppendResult: Sendable, Hashable {
+    /// The events appended, in order.
+    public var appended: [LedgerEvent]
+    /// Entries skipped because their natural key was already in the ledger (or earlier in the batch).
+    public var skipped: Int
+}

@@ -1,0 +1,219 @@
+import BekalDomain
+import Foundation
+import GRDB
+
+/// Keeps the query tables in step with the ledger. `check` runs before an append and refuses events that would
+/// contradict the ledger (unknown person or unit, duplicate register number); `apply` runs in the same
+/// transaction, right after the append, and during a rebuild.
+enum Projection {
+    // MARK: Checks
+
+    /// - Parameter frameworks: the imported frameworks, loaded once per batch by the caller.
+    static func check(
+        _ payload: LedgerPayload, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+    ) throws {
+        let person = try payload.personID.flatMap { id in
+            try String.fetchOne(db, sql: "SELECT json FROM person WHERE id = ?", arguments: [key(id)])
+        }.map { try PayloadCoding.decodeRecord(Person.self, $0) }
+        let context = RecordContext(
+            today: today(recordedAt), person: person, frameworks: frameworks)
+        try RecordValidation.require(payload, in: context)
+        switch payload {
+        case .facilityInitialized:
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM facility") ?? 0 > 0 {
+                throw StoreError(.alreadyInitialized, "the ledger already has a facility")
+            }
+        case .personAdded(let person):
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE register_number = ?",
+                                 arguments: [person.registerNumber.rawValue]) == true {
+                throw StoreError(.conflict, "a person with this register number is already recorded")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [key(person.id)]) == true {
+                throw StoreError(.conflict, "a person with this id is already recorded")
+            }
+        case .frameworkImported(let framework):
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM framework WHERE id = ? AND version = ?",
+                                 arguments: [framework.id, framework.version]) == true {
+                throw StoreError(.conflict, "framework \(framework.id) version \(framework.version) is already imported")
+            }
+        case .assessmentRecorded(let assessment):
+            try requirePerson(assessment.personID, db)
+            let framework = frameworks.first {
+                $0.id == assessment.frameworkID && $0.version == assessment.frameworkVersion
+            }
+            guard let framework else {
+                throw StoreError(.notFound, "unknown framework \(assessment.frameworkID) version \(assessment.frameworkVersion)")
+            }
+            guard framework.unit(code: assessment.unitCode) != nil else {
+                throw StoreError(.notFound, "unknown unit \(assessment.unitCode) in framework \(framework.id)")
+            }
+        case .certificateRecorded(let certificate):
+            try requirePerson(certificate.personID, db)
+            if certificate.expiresOn < certificate.issuedOn {
+                throw StoreError(.invalidInput, "the certificate expires before it was issued")
+            }
+        case .trainingRecorded(let training):
+            try requirePerson(training.personID, db)
+        case .productionRecorded(let production):
+            try requirePerson(production.personID, db)
+        case .transferred(let transfer):
+            try requireActive(transfer.personID, db)
+        case .released(let release):
+            try requireActive(release.personID, db)
+        case .corrected(let correction):
+            try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, db)
+        case .credentialRevoked:
+            break
+        }
+    }
+
+    private static func checkCorrection(
+        _ correction: Correction, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+    ) throws {
+        let target = try Row.fetchOne(
+            db, sql: "SELECT type, person_id FROM ledger_event WHERE event_id = ?",
+            arguments: [key(correction.correctedEventID)])
+        guard let target else { throw StoreError(.notFound, "no event with this id to correct") }
+        let type: String = target["type"]
+        guard let table = recordTable(forType: type) else {
+            throw StoreError(.conflict, "events of type \(type) cannot be corrected")
+        }
+        let present = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM \(table) WHERE event_id = ?", arguments: [key(correction.correctedEventID)])
+        guard present == true else { throw StoreError(.conflict, "the event was already retracted") }
+        if let replacement = correction.replacement {
+            guard replacement.kind == type else {
+                throw StoreError(.conflict, "a correction must replace a \(type) with a record of the same kind")
+            }
+            guard replacement.personID?.uuidString.lowercased() == (target["person_id"] as String?) else {
+                throw StoreError(.conflict, "a correction cannot move a record to another person")
+            }
+            if case .assessmentRecorded = replacement {
+                try check(replacement, recordedAt: recordedAt, frameworks: frameworks, db)
+            }
+        } else if type == "person.added" {
+            throw StoreError(.conflict, "a person cannot be retracted; correct the record instead")
+        }
+    }
+
+    private static func requirePerson(_ id: UUID, _ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [key(id)]) == true else {
+            throw StoreError(.notFound, "unknown person")
+        }
+    }
+
+    private static func requireActive(_ id: UUID, _ db: Database) throws {
+        let status = try String.fetchOne(db, sql: "SELECT status FROM person WHERE id = ?", arguments: [key(id)])
+        guard let status else { throw StoreError(.notFound, "unknown person") }
+        guard status == PersonStatus.active.rawValue else {
+            throw StoreError(.conflict, "the person is no longer active (\(status))")
+        }
+    }
+
+    // MARK: Apply
+
+    static func apply(_ payload: LedgerPayload, eventID: UUID, sequence: Int64, _ db: Database) throws {
+        switch payload {
+        case .facilityInitialized(let facility):
+            try db.execute(sql: "INSERT INTO facility (code, name) VALUES (?, ?)",
+                           arguments: [facility.code, facility.name])
+        case .frameworkImported(let framework):
+            try db.execute(sql: "INSERT INTO framework (id, version, sequence, json) VALUES (?, ?, ?, ?)",
+                           arguments: [framework.id, framework.version, sequence,
+                                       try PayloadCoding.encodeRecord(framework)])
+        case .transferred(let transfer):
+            try db.execute(sql: "UPDATE person SET status = 'transferred', facility_code = ? WHERE id = ?",
+                           arguments: [transfer.toFacility, key(transfer.personID)])
+        case .released(let release):
+            try db.execute(sql: "UPDATE person SET status = 'released' WHERE id = ?",
+                           arguments: [key(release.personID)])
+        case .credentialRevoked(let revocation):
+            try db.execute(sql: "INSERT OR REPLACE INTO revocation (credential_id, reason, event_id) VALUES (?, ?, ?)",
+                           arguments: [revocation.credentialID, revocation.reason, key(eventID)])
+        case .corrected(let correction):
+            try applyCorrection(correction, db)
+        case .personAdded, .assessmentRecorded, .certificateRecorded, .trainingRecorded, .productionRecorded:
+            try insertRecord(payload, eventID: eventID, sequence: sequence, db)
+        }
+    }
+
+    private static func applyCorrection(_ correction: Correction, _ db: Database) throws {
+        let target = key(correction.correctedEventID)
+        let row = try Row.fetchOne(db, sql: "SELECT type, sequence FROM ledger_event WHERE event_id = ?",
+                                   arguments: [target])
+        guard let row, let table = recordTable(forType: row["type"]) else { return }
+        if let replacement = correction.replacement {
+            if case .personAdded(let person) = replacement {
+                // Keep the status and facility that later events set; replace the recorded facts.
+                try db.execute(sql: """
+                    UPDATE person SET register_number = ?, admission_date = ?, expected_release_date = ?, json = ?
+                    WHERE event_id = ?
+                    """, arguments: [person.registerNumber.rawValue, person.admissionDate.description,
+                                     person.expectedReleaseDate.description,
+                                     try PayloadCoding.encodeRecord(person), target])
+                return
+            }
+            try db.execute(sql: "DELETE FROM \(table) WHERE event_id = ?", arguments: [target])
+            try insertRecord(replacement, eventID: correction.correctedEventID, sequence: row["sequence"], db)
+        } else {
+            try db.execute(sql: "DELETE FROM \(table) WHERE event_id = ?", arguments: [target])
+        }
+    }
+
+    private static func insertRecord(_ payload: LedgerPayload, eventID: UUID, sequence: Int64, _ db: Database) throws {
+        let id = key(eventID)
+        switch payload {
+        case .personAdded(let p):
+            try db.execute(sql: """
+                INSERT INTO person (id, event_id, register_number, admission_date, expected_release_date, status,
+                                    facility_code, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [key(p.id), id, p.registerNumber.rawValue, p.admissionDate.description,
+                                 p.expectedReleaseDate.description, p.status.rawValue, p.facilityCode,
+                                 try PayloadCoding.encodeRecord(p)])
+        case .assessmentRecorded(let a):
+            try db.execute(sql: """
+                INSERT INTO assessment (event_id, person_id, framework_id, framework_version, unit_code, outcome,
+                                        date, sequence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, key(a.personID), a.frameworkID, a.frameworkVersion, a.unitCode,
+                                 a.outcome.rawValue, a.date.description, sequence, try PayloadCoding.encodeRecord(a)])
+        case .certificateRecorded(let c):
+            try db.execute(sql: """
+                INSERT INTO certificate (event_id, person_id, issued_on, expires_on, sequence, json)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
+                                 try PayloadCoding.encodeRecord(c)])
+        case .trainingRecorded(let t):
+            try db.execute(sql: """
+                INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, key(t.personID), t.date.description, t.hours, sequence,
+                                 try PayloadCoding.encodeRecord(t)])
+        case .productionRecorded(let p):
+            try db.execute(sql: """
+                INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [id, key(p.personID), p.date.description, p.quantity, sequence,
+                                 try PayloadCoding.encodeRecord(p)])
+        default:
+            break
+        }
+    }
+
+    /// The projection table that holds records of an event type, for the types a correction may name.
+    static func recordTable(forType type: String) -> String? {
+        switch type {
+        case "person.added": "person"
+        case "assessment.recorded": "assessment"
+        case "certificate.recorded": "certificate"
+        case "training.recorded": "training"
+        case "production.recorded": "production"
+        default: nil
+        }
+    }
+
+    /// The facility's calendar day at `date`: Indonesian facilities keep WIB (UTC+7).
+    static func today(_ date: Date) -> LocalDate {
+        LocalDate(daysSinceEpoch: Int(((date.timeIntervalSince1970 + 7 * 3600) / 86_400).rounded(.down)))
+    }
+
+    /// UUIDs are stored lowercase, the form `UUID.uuidString` does not give.
+    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+}

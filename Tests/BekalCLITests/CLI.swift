@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the built `bekal` binary in a fresh temporary data directory.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+    }
+
+    /// `.build/debug/bekal`, next to the test bundle, else found from this file's path.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["BEKAL_BINARY"] { return URL(fileURLWithPath: path) }
+        let bundleDirectory = Bundle.main.bundleURL
+        for directory in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("bekal")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/bekal")
+    }()
+
+    let root: URL
+    var home: URL { root.appendingPathComponent("home") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+
+    /// Starts `bekal` with `--home` set through the environment; output goes to files to avoid pipe stalls.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, URL, URL) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["BEKAL_HOME"] = home.path
+        env["BEKAL_ACTOR"] = "petugas.uji"
+        env.removeValue(forKey: "BEKAL_LOG_LEVEL")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let id = UUID().uuidString
+        let out = root.appendingPathComponent("\(id).out")
+        let err = root.appendingPathComponent("\(id).err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        return (process, out, err)
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+        try run(arguments, environment: environment)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment)
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = root.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A facility with the sample framework and one person admitted 2025-09-01.
+    static let register = "AII-0042/2025"
+    static let name = "Rahmat Pengujian"
+
+    static func withPerson() throws -> CLI {
+        let cli = try CLI()
+        try #require(try cli.run("init", "--facility-code", "LAPAS-UJI", "--facility-name", "Lapas Uji").status == 0)
+        try #require(try cli.run("framework", "import", "--sample").status == 0)
+        try #require(try cli.run(
+            "person", "add", "--register-number", register, "--name", name, "--admitted", "2025-09-01",
+            "--release", "2026-12-20").status == 0)
+        return cli
+    }
+
+    func eventCount() throws -> Int {
+        let result = try run("ledger", "verify", "--json")
+        let object = try #require(try result.json() as? [String: Any])
+        #expect(object["intact"] as? Bool == true)
+        return try #require(object["count"] as? Int)
+    }
+
+    static func eventID(_ result: Result) -> String? {
+        result.stdout.split(separator: "(").last.map { String($0.prefix(36)) }
+    }
+}

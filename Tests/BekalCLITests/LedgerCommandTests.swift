@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@Suite("bekal import, ledger, portfolio, readiness and demo, end to end")
+struct LedgerCommandTests {
+    @Test("a CSV import is all-or-nothing, names the bad row and field, and skips rows on re-import")
+    func importCSV() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        let good = try cli.write("training.csv", """
+            person,date,hours,topic,trainer\r
+            \(CLI.register),2026-02-01,3,"Malam, panas",Mentor\r
+            \(CLI.register),2026-02-02,2,Cap,Mentor\r
+
+            """)
+        let first = try cli.run("import", good, "--kind", "training")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Imported 2"))
+        let again = try cli.run("import", good, "--kind", "training")
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Imported 0 training rows; skipped 2"))
+        let before = try cli.eventCount()
+        let bad = try cli.write("bad.csv", """
+            person,date,hours,topic,trainer
+            \(CLI.register),2026-02-05,3,Malam,Mentor
+            \(CLI.register),2026-02-06,lots,Malam,Mentor
+
+            """)
+        let refused = try cli.run("import", bad, "--kind", "training")
+        #expect(refused.status == 4)
+        #expect(refused.stderr.contains("row 3, field 'hours'"))
+        #expect(!refused.stderr.contains(CLI.register))
+        let early = try cli.write("early.csv", "person,date,hours,topic,trainer\n\(CLI.register),2024-01-01,3,M,T\n")
+        let beforeAdmission = try cli.run("import", early, "--kind", "training")
+        #expect(beforeAdmission.status == 4)
+        #expect(beforeAdmission.stderr.contains("row 2"))
+        #expect(try cli.eventCount() == before)
+        #expect(try cli.run("import", good, "--kind", "salaries").status == 4)
+        #expect(try cli.run("import", cli.root.appendingPathComponent("none.csv").path, "--kind", "training").status == 3)
+    }
+
+    @Test("ledger verify exits 1 and names the event after the file is tampered with; rebuild replays")
+    func verifyTampered() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("train", CLI.register, "--date", "2026-02-01", "--hours", "3", "--topic", "M",
+                            "--trainer", "T").status == 0)
+        #expect(try cli.run("ledger", "rebuild").stdout.contains("from 4 events"))
+        let database = cli.home.appendingPathComponent("bekal.sqlite").path
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", database, """
+            DROP TRIGGER ledger_event_no_update;
+            UPDATE ledger_event SET payload = replace(payload, '"hours":3', '"hours":30') WHERE sequence = 4;
+            """]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try #require(sqlite.terminationStatus == 0)
+        let verify = try cli.run("ledger", "verify", "--json")
+        #expect(verify.status == 1)
+        let report = try #require(try verify.json() as? [String: Any])
+        #expect(report["intact"] as? Bool == false)
+        #expect(report["sequence"] as? Int == 4)
+        #expect(report["reason"] as? String == "edited-event")
+    }
+
+    @Test("a missing data directory, a newer schema and a corrupted file each exit with their code")
+    func storageFaults() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let missing = try cli.run("person", "list")
+        #expect(missing.status == 6)
+        #expect(missing.stderr.contains("does not exist"))
+        #expect(try cli.run("init", "--facility-code", "LAPAS-UJI", "--facility-name", "Lapas Uji").status == 0)
+        let database = cli.home.appendingPathComponent("bekal.sqlite")
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", database.path, "INSERT INTO grdb_migrations VALUES ('v2-future')"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let newer = try cli.run("person", "list")
+        #expect(newer.status == 6)
+        #expect(newer.stderr.contains("newer version"))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        try Data(repeating: 0x42, count: 4096).write(to: database)
+        let corrupted = try cli.run("person", "list")
+        #expect(corrupted.status == 6)
+        #expect(corrupted.stderr.contains("damaged"))
+        #expect(!corrupted.stderr.contains("Fatal error"))
+    }
+
+    @Test("portfolio and readiness print the standing and what is missing, ordered by release date")
+    func portfolioAndReadiness() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("person", "add", "--register-number", "AII-0001/2026", "--name", "Kedua Uji",
+                            "--admitted", "2025-10-01", "--release", "2026-12-01").status == 0)
+        #expect(try cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K",
+                            "--assessor", "A", "--role", "bnsp-assessor", "--method", "observation",
+                            "--date", "2026-03-02").status == 0)
+        let text = try cli.run("portfolio", CLI.register)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[K ] SAMPLE.BTKCAP.001"))
+        #expect(text.stdout.contains("1 Kompeten, 0 Belum Kompeten, 7 never assessed"))
+        let readiness = try cli.run("readiness", "--json")
+        let lines = try #require(try readiness.json() as? [[String: Any]])
+        #expect(lines.compactMap { $0["registerNumber"] as? String } == ["AII-0001/2026", CLI.register])
+        let report = try #require(lines.last?["report"] as? [String: Any])
+        let kinds = (report["missing"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+        #expect(kinds.contains("evidence-missing"))
+        #expect(kinds.contains("training-hours"))
+        #expect(report["ready"] as? Bool == false)
+        let one = try #require(try cli.run("readiness", CLI.register, "--json").json() as? [Any])
+        #expect(one.count == 1)
+        let none = try #require(try cli.run("readiness", "--due-within", "0", "--json").json() as? [Any])
+        #expect(none.isEmpty)
+        #expect(try cli.run("readiness", "--due-within", "-1").status == 2)
+        #expect(try cli.run("portfolio", "NOBODY").status == 3)
+    }
+
+    @Test("demo builds a facility whose chain verifies, with a real portfolio and a readiness list")
+    func demo() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let demo = try cli.run("demo", "--people", "5", "--seed", "7")
+        #expect(demo.status == 0)
+        #expect(try cli.eventCount() > 50)
+        let persons = try #require(try cli.run("person", "list", "--json").json() as? [[String: Any]])
+        #expect(persons.count == 5)
+        #expect(persons.allSatisfy { ($0["fullName"] as? String)?.hasPrefix("DEMO") == true })
+        let first = try #require(persons.first?["registerNumber"] as? String)
+        #expect(try cli.run("portfolio", first).stdout.contains("Framework SAMPLE.BTKCAP"))
+        #expect(try cli.run("readiness").status == 0)
+        #expect(try cli.run("demo").status == 5)
+    }
+
+    @Test("no name or register number reaches the log, even at trace level and on errors")
+    func privacy() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        let env = ["BEKAL_LOG_LEVEL": "trace"]
+        var stderr = ""
+        let csv = try cli.write("t.csv", "person,date,hours,topic,trainer\n\(CLI.register),2026-02-01,3,M,T\n")
+        for arguments in [
+            ["import", csv, "--kind", "training"], ["portfolio", CLI.register], ["readiness"],
+            ["person", "add", "--register-number", CLI.register, "--name", CLI.name, "--admitted", "2025-09-01",
+             "--release", "2026-12-20"],
+            ["assess", CLI.register, "--unit", "X", "--outcome", "K", "--assessor", "A", "--role", "bnsp-assessor",
+             "--method", "observation", "--date", "2026-03-02"],
+            ["ledger", "verify"],
+        ] {
+            stderr += try cli.run(arguments, environment: env).stderr
+        }
+        #expect(stderr.contains("ledger append committed"))
+        #expect(!stderr.contains(CLI.register))
+        #expect(!stderr.contains("AII-0042"))
+        #expect(!stderr.contains(CLI.name))
+        #expect(!stderr.contains("Rahmat"))
+    }
+}
