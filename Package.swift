@@ -41,10 +41,12 @@ let package = Package(
         .target(
             name: "BekalCredentials",
             dependencies: [
-                "BekalDomain", "BekalJSON", "BekalLinkedData",
+                "BekalDomain", "BekalJSON", "BekalLinkedData", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // zlib, for the GZIP of Bitstring Status Lists (no Foundation compression on Linux).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // JSON-LD 1.1 expansion to RDF and RDFC-1.0 canonicalization, offline.
         .target(
             name: "BekalLinkedData",

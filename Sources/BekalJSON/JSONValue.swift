@@ -43,6 +43,15 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// Sets the member `key` as the subscript does, returning the value it replaced (`nil` when the member is
+    /// new), so a parser can refuse duplicate names with a single lookup.
+    @discardableResult
+    public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
+        let previous = storage.updateValue(value, forKey: key)
+        if previous == nil { keys.append(key) }
+        return previous
+    }
+
     /// The members in insertion order.
     public var members: [(key: String, value: JSONValue)] {
         keys.map { ($0, storage[$0]!) }

@@ -17,6 +17,7 @@ struct Bekal: ParsableCommand {
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
             Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self,
+            Canonicalize.self, Verify.self, Keys.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,

@@ -1,0 +1,128 @@
+import BekalDomain
+import BekalJSON
+import Foundation
+
+/// Exports a portfolio as a signed CLR 2.0 `ClrCredential` whose subject embeds one individually signed OB 3.0
+/// `AchievementCredential` per achievement. The file stands alone: nothing is linked, everything is embedded.
+public enum PortfolioExporter {
+    /// Builds and signs the export.
+    /// - Parameters:
+    ///   - key: the facility's current signing key.
+    ///   - now: the issuance time, written as `validFrom` and as each proof's `created`.
+    ///   - random: the source of the identity salt and new credential ids (inject a seeded one in tests).
+    public static func export(
+        _ portfolio: Portfolio, key: IssuerKey, options: ExportOptions, now: Date,
+        random: inout some RandomNumberGenerator
+    ) throws(CredentialError) -> ExportResult {
+        var allocation = options.statusAllocation
+        let issuerID = options.issuerID ?? key.didKey.did
+        let issuer: JSONValue = [
+            "id": .string(issuerID), "type": ["Profile"], "name": .string(portfolio.facility.name),
+        ]
+        let salt = Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let identity = IdentityHash(registerNumber: portfolio.person.registerNumber, salt: salt)
+        var identifiers: [JSONValue] = [
+            [
+                "type": "IdentityObject", "identityHash": .string(identity.identityHash),
+                "identityType": "identifier", "hashed": true, "salt": .string(salt),
+            ]
+        ]
+        if options.includeName {
+            identifiers.append([
+                "type": "IdentityObject", "identityHash": .string(portfolio.person.fullName.rawValue),
+                "identityType": "name", "hashed": false,
+            ])
+        }
+        let builder = AchievementCredentialBuilder(
+            portfolio: portfolio, issuer: issuer, subjectIdentifiers: identifiers, now: now)
+
+        var embedded: [JSONObject] = []
+        var competencyAchievementIDs: [String: String] = [:]
+        let kompeten = portfolio.latestAssessmentByUnit.values
+            .filter { $0.outcome == .kompeten }
+            .sorted { $0.unitCode < $1.unitCode }
+        for assessment in kompeten {
+            let id = "urn:uuid:" + assessment.id.uuidString.lowercased()
+            let doc = builder.competency(assessment, id: id, status: try statusEntry(id, &allocation))
+            competencyAchievementIDs[assessment.unitCode] = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue
+            embedded.append(doc)
+        }
+        var associations: [JSONValue] = []
+        for certificate in portfolio.certificates.sorted(by: { $0.issuedOn < $1.issuedOn }) {
+            let id = "urn:uuid:" + certificate.id.uuidString.lowercased()
+            let doc = builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
+            if let certificateAchievement = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue {
+                for code in certificate.unitCodes {
+                    guard let unitAchievement = competencyAchievementIDs[code] else { continue }
+                    associations.append([
+                        "type": "Association", "associationType": "isPartOf",
+                        "sourceId": .string(unitAchievement), "targetId": .string(certificateAchievement),
+                    ])
+                }
+            }
+            embedded.append(doc)
+        }
+        if !portfolio.training.isEmpty || !portfolio.production.isEmpty {
+            let id = newID(&random)
+            embedded.append(builder.trainingAndProduction(id: id, status: try statusEntry(id, &allocation)))
+        }
+
+        var signed: [JSONValue] = []
+        for doc in embedded { signed.append(.object(try DataIntegrity.sign(doc, key: key, created: now, asProofSet: true))) }
+
+        var subject = JSONObject([
+            ("type", ["ClrSubject"]),
+            ("identifier", .array(identifiers)),
+            ("verifiableCredential", .array(signed)),
+        ])
+        if !associations.isEmpty { subject["association"] = .array(associations) }
+        let clrID = newID(&random)
+        let clr = JSONObject([
+            ("@context", .array(Vocabulary.clrContexts.map { .string($0) })),
+            ("id", .string(clrID)),
+            ("type", ["VerifiableCredential", "ClrCredential"]),
+            ("name", .string("Batik cap skills portfolio from \(portfolio.facility.name)")),
+            ("issuer", issuer),
+            ("validFrom", .string(Timestamp.format(now))),
+            ("credentialSubject", .object(subject)),
+            (
+                "credentialSchema",
+                [
+                    ["id": .string(Vocabulary.clrCredentialSchema), "type": .string(Vocabulary.schemaValidatorType)],
+                    ["id": .string(Vocabulary.bekalExportProfile), "type": .string(Vocabulary.schemaValidatorType)],
+                ]
+            ),
+            ("credentialStatus", try statusEntry(clrID, &allocation)),
+        ])
+        let secured = try DataIntegrity.sign(clr, key: key, created: now, asProofSet: true)
+        return ExportResult(
+            credential: .object(secured), statusAllocation: allocation,
+            embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue })
+    }
+
+    /// A `BitstringStatusListEntry` for the credential, allocating its index.
+    static func statusEntry(_ credentialID: String, _ allocation: inout StatusAllocation) throws(CredentialError)
+        -> JSONValue
+    {
+        let index = try allocation.index(for: credentialID)
+        return [
+            "id": .string("\(allocation.listURL)#\(index)"),
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": .string(String(index)),
+            "statusListCredential": .string(allocation.listURL),
+        ]
+    }
+
+    /// A version-4 `urn:uuid:` from the injected random source.
+    static func newID(_ random: inout some RandomNumberGenerator) -> String {
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
+        bytes[6] = bytes[6] & 0x0f | 0x40
+        bytes[8] = bytes[8] & 0x3f | 0x80
+        let hex = Hex.encode(bytes)
+        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        }
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
+}

@@ -1,0 +1,20 @@
+/// The URLs Bekal's exports name: contexts (bundled, never fetched) and schemas.
+public enum Vocabulary {
+    public static let credentialsV2 = "https://www.w3.org/ns/credentials/v2"
+    public static let openBadges = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+    public static let clr = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
+    /// Defines `1EdTechJsonSchemaValidator2019`; without it JSON-LD processing (eddsa-rdfc-2022) drops the type.
+    public static let extensions = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+
+    public static let schemaValidatorType = "1EdTechJsonSchemaValidator2019"
+    public static let achievementCredentialSchema =
+        "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+    public static let clrCredentialSchema =
+        "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json"
+    /// Bekal's export profile (`schemas/export.schema.json`). A document listing it in `credentialSchema`
+    /// declares the profile, and the verifier then applies the profile checks.
+    public static let bekalExportProfile = "https://bekal.id/schemas/export/v1/export.schema.json"
+
+    static let achievementContexts: [String] = [credentialsV2, openBadges, extensions]
+    static let clrContexts: [String] = [credentialsV2, clr, openBadges, extensions]
+}

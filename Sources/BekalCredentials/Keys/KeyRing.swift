@@ -1,0 +1,74 @@
+import Foundation
+
+/// One public key of the facility with the window in which it may sign.
+public struct KeyValidity: Sendable, Hashable {
+    public var didKey: DIDKey
+    public var validFrom: Date
+    /// `nil` while the key is current.
+    public var validUntil: Date?
+
+    public init(didKey: DIDKey, validFrom: Date, validUntil: Date?) {
+        self.didKey = didKey
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+
+    /// Whether a proof created at `date` falls inside the window (`validFrom` ≤ date < `validUntil`).
+    public func covers(_ date: Date) -> Bool {
+        date >= validFrom && (validUntil.map { date < $0 } ?? true)
+    }
+}
+
+/// The facility's current signing key and the public halves of its retired keys, stored in one 0600 file
+/// `<home>/keys/issuer-keys.json`. Retired private keys are discarded on rotation: only their public keys and
+/// windows are kept, so earlier exports keep verifying through the trust list.
+public struct KeyRing: Sendable {
+    /// The file name inside `<home>/keys/`.
+    public static let fileName = "issuer-keys.json"
+
+    public private(set) var current: IssuerKey
+    public private(set) var currentValidFrom: Date
+    public private(set) var retired: [KeyValidity]
+
+    public init(current: IssuerKey, currentValidFrom: Date, retired: [KeyValidity] = []) {
+        self.current = current
+        self.currentValidFrom = currentValidFrom
+        self.retired = retired
+    }
+
+    /// Every key, retired first, with its window.
+    public var keys: [KeyValidity] {
+        retired + [KeyValidity(didKey: current.didKey, validFrom: currentValidFrom, validUntil: nil)]
+    }
+
+    /// Creates a key ring with a fresh key in `directory` (normally `<home>/keys/`). Called by `bekal init`.
+    /// Refuses to overwrite an existing ring.
+    @discardableResult
+    public static func create(at directory: URL, now: Date) throws(CredentialError) -> KeyRing {
+        let url = directory.appendingPathComponent(fileName)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw CredentialError(.keyFileWrite, "a key ring already exists; use 'bekal keys rotate' to replace the key")
+        }
+        let ring = KeyRing(current: .generate(), currentValidFrom: now)
+        try ring.save(at: directory)
+        return ring
+    }
+
+    /// Loads the ring from `directory`, refusing a file that group or others may read.
+    public static func load(from directory: URL) throws(CredentialError) -> KeyRing {
+        let data = try KeyFile.readPrivate(directory.appendingPathComponent(fileName))
+        return try KeyRingFile.decode(data)
+    }
+
+    /// Writes the ring atomically with mode 0600.
+    public func save(at directory: URL) throws(CredentialError) {
+        try KeyFile.writePrivate(try KeyRingFile.encode(self), to: directory.appendingPathComponent(Self.fileName))
+    }
+
+    /// Retires the current key at `now` (its public key stays, with `validUntil = now`) and makes a new current key.
+    public mutating func rotate(now: Date, newKey: IssuerKey = .generate()) {
+        retired.append(KeyValidity(didKey: current.didKey, validFrom: currentValidFrom, validUntil: now))
+        current = newKey
+        currentValidFrom = now
+    }
+}

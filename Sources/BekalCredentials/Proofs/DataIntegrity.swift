@@ -1,0 +1,156 @@
+import BekalJSON
+import Foundation
+
+/// Adds and verifies Data Integrity proofs (`DataIntegrityProof`) on JSON documents, including proof sets
+/// (`proof` as an array) and proof chains (`previousProof`).
+public enum DataIntegrity {
+    /// Signs `document` with `key`: the result carries the new proof; an existing proof makes a proof set.
+    /// - Parameters:
+    ///   - verificationMethod: defaults to the key's own `did:key` verification method.
+    ///   - created: the proof's creation time (injected; the clock is the caller's).
+    ///   - asProofSet: write a single proof as a one-element array, as the 1EdTech OB 3.0 / CLR 2.0 schemas expect.
+    public static func sign(
+        _ document: JSONObject, key: IssuerKey, created: Date, suite: any Cryptosuite = EddsaJcs2022(),
+        verificationMethod: String? = nil, asProofSet: Bool = false
+    ) throws(CredentialError) -> JSONObject {
+        var unsecured = document
+        let existing = unsecured["proof"]
+        unsecured["proof"] = nil
+        let options = JSONObject([
+            ("type", "DataIntegrityProof"),
+            ("cryptosuite", .string(suite.name)),
+            ("created", .string(Timestamp.format(created))),
+            ("verificationMethod", .string(verificationMethod ?? key.didKey.verificationMethodID)),
+            ("proofPurpose", "assertionMethod"),
+        ])
+        let proof = try suite.createProof(document: unsecured, options: options, key: key)
+        var secured = unsecured
+        switch existing {
+        case nil: secured["proof"] = asProofSet ? .array([.object(proof)]) : .object(proof)
+        case .array(let proofs)?: secured["proof"] = .array(proofs + [.object(proof)])
+        case let single?: secured["proof"] = .array([single, .object(proof)])
+        }
+        return secured
+    }
+
+    /// Verifies every proof on `document` against the document without `proof` (and, for a chained proof, with
+    /// the proofs it names as `proof`). Never throws: each proof gets a result.
+    public static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry = .standard)
+        -> ProofSetResult
+    {
+        guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
+        let candidates: [JSONValue]
+        switch proofValue {
+        case .object: candidates = [proofValue]
+        case .array(let items) where !items.isEmpty: candidates = items
+        case .array: return ProofSetResult(structure: .missing, proofs: [])
+        default: return ProofSetResult(structure: .notAnObject, proofs: [])
+        }
+        var unsecured = document
+        unsecured["proof"] = nil
+        let results = candidates.enumerated().map { index, candidate in
+            verify(candidate, index: index, all: candidates, unsecured: unsecured, registry: registry)
+        }
+        return ProofSetResult(structure: .present, proofs: results)
+    }
+
+    private static func verify(
+        _ candidate: JSONValue, index: Int, all: [JSONValue], unsecured: JSONObject, registry: CryptosuiteRegistry
+    ) -> ProofResult {
+        var result = ProofResult(index: index)
+        guard case .object(let proof) = candidate else {
+            result.outcome = .failed(ProofFailure("proof-not-object", "a proof is not a JSON object"))
+            return result
+        }
+        result.cryptosuite = proof["cryptosuite"]?.stringValue
+        result.verificationMethod = proof["verificationMethod"]?.stringValue
+        guard proof["type"]?.stringValue == "DataIntegrityProof" else {
+            result.outcome = .failed(ProofFailure("unsupported-proof-type", "the proof type is not DataIntegrityProof"))
+            return result
+        }
+        guard let suiteName = result.cryptosuite else {
+            result.outcome = .failed(ProofFailure("proof-malformed", "the proof has no cryptosuite"))
+            return result
+        }
+        guard let suite = registry.suite(named: suiteName) else {
+            result.outcome = .failed(
+                ProofFailure("unsupported-cryptosuite", "cryptosuite \(String(suiteName.prefix(40))) is not supported"))
+            return result
+        }
+        guard proof["proofPurpose"]?.stringValue == "assertionMethod" else {
+            result.outcome = .failed(ProofFailure("wrong-proof-purpose", "the proof purpose is not assertionMethod"))
+            return result
+        }
+        guard let createdText = proof["created"]?.stringValue, let created = Timestamp.parse(createdText) else {
+            result.outcome = .failed(ProofFailure("proof-malformed", "the proof has no valid created time"))
+            return result
+        }
+        result.created = created
+        guard let method = result.verificationMethod, let key = try? DIDKey(method), method.contains("#") else {
+            result.outcome = .failed(
+                ProofFailure("verification-method-unsupported", "the verificationMethod is not an Ed25519 did:key method"))
+            return result
+        }
+        result.key = key
+        var input = unsecured
+        switch previousProofs(of: proof, in: all) {
+        case .none: break
+        case .some(.success(let previous)): input["proof"] = .array(previous)
+        case .some(.failure(let failure)):
+            result.outcome = .failed(failure)
+            return result
+        }
+        result.outcome = suite.verifyProof(document: input, proof: proof, publicKey: key)
+        return result
+    }
+
+    /// The proofs a chained proof names in `previousProof`, or why they cannot be found.
+    private static func previousProofs(of proof: JSONObject, in all: [JSONValue])
+        -> Result<[JSONValue], ProofFailure>?
+    {
+        guard let previous = proof["previousProof"] else { return nil }
+        let ids: [String]
+        switch previous {
+        case .string(let id): ids = [id]
+        case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): ids = items.compactMap(\.stringValue)
+        default: return .failure(ProofFailure("proof-malformed", "previousProof is not an id or a list of ids"))
+        }
+        var matching: [JSONValue] = []
+        for id in ids {
+            guard let found = all.first(where: { $0["id"]?.stringValue == id }) else {
+                return .failure(ProofFailure("previous-proof-missing", "a proof named in previousProof is not in the proof set"))
+            }
+            matching.append(found)
+        }
+        return .success(matching)
+    }
+}
+
+/// The proofs found on a document and how each one fared.
+public struct ProofSetResult: Sendable, Hashable {
+    public enum Structure: Sendable, Hashable {
+        case present
+        /// No `proof` member (or an empty list).
+        case missing
+        /// `proof` is a string, number or other non-object.
+        case notAnObject
+    }
+
+    public var structure: Structure
+    public var proofs: [ProofResult]
+
+    /// True when there is at least one proof and every one verified.
+    public var allVerified: Bool { structure == .present && proofs.allSatisfy { $0.outcome == .verified } }
+}
+
+/// One proof's result, with what the verifier learned from it (key, creation time).
+public struct ProofResult: Sendable, Hashable {
+    public var index: Int
+    public var cryptosuite: String?
+    public var verificationMethod: String?
+    public var key: DIDKey?
+    public var created: Date?
+    public var outcome: ProofCheck = .failed(ProofFailure("not-checked", "the proof was not checked"))
+
+    public init(index: Int) { self.index = index }
+}

@@ -1,0 +1,76 @@
+import BekalJSON
+import Crypto
+import Foundation
+
+/// W3C vc-di-eddsa `eddsa-jcs-2022`: JCS (RFC 8785), SHA-256, Ed25519.
+public struct EddsaJcs2022: Cryptosuite {
+    public let name = "eddsa-jcs-2022"
+
+    public init() {}
+
+    /// The intermediate values of the hashing step, exposed so tests can compare them with the W3C vectors.
+    public struct HashData: Sendable, Hashable {
+        public var canonicalProofConfig: [UInt8]
+        public var canonicalDocument: [UInt8]
+        public var proofConfigHash: [UInt8]
+        public var documentHash: [UInt8]
+        /// proof hash ‖ document hash (64 bytes): what is signed.
+        public var combined: [UInt8] { proofConfigHash + documentHash }
+    }
+
+    /// Canonicalizes and hashes the proof configuration (no `proofValue`) and the document (no `proof`).
+    public static func hashData(document: JSONObject, proofConfig: JSONObject) throws(CredentialError) -> HashData {
+        let proofCanon = try canonicalize(.object(proofConfig))
+        let docCanon = try canonicalize(.object(document))
+        return HashData(
+            canonicalProofConfig: proofCanon, canonicalDocument: docCanon,
+            proofConfigHash: Array(SHA256.hash(data: proofCanon)), documentHash: Array(SHA256.hash(data: docCanon)))
+    }
+
+    static func canonicalize(_ value: JSONValue) throws(CredentialError) -> [UInt8] {
+        do {
+            return try JCS.canonicalize(value)
+        } catch {
+            throw CredentialError(.canonicalizationFailed, "the document cannot be canonicalized (RFC 8785)")
+        }
+    }
+
+    public func createProof(document: JSONObject, options: JSONObject, key: IssuerKey) throws(CredentialError)
+        -> JSONObject
+    {
+        var config = options
+        config["proofValue"] = nil
+        // Proof configuration rule: the proof carries the document's @context.
+        if let context = document["@context"] { config["@context"] = context }
+        let hash = try Self.hashData(document: document, proofConfig: config)
+        let signature = try key.sign(hash.combined)
+        config["proofValue"] = .string(Multibase.encodeBase58(signature))
+        return config
+    }
+
+    public func verifyProof(document: JSONObject, proof: JSONObject, publicKey: DIDKey) -> ProofCheck {
+        guard case .string(let proofValue)? = proof["proofValue"],
+            let signature = try? Multibase.decodeBase58(proofValue), signature.count == 64
+        else { return .failed(.proofValueMalformed) }
+        var options = proof
+        options["proofValue"] = nil
+        if let proofContext = options["@context"] {
+            guard Self.contextList(document["@context"]).starts(with: Self.contextList(proofContext)) else {
+                return .failed(.contextMismatch)
+            }
+        }
+        guard let hash = try? Self.hashData(document: document, proofConfig: options) else {
+            return .failed(ProofFailure("canonicalization-failed", "the document cannot be canonicalized"))
+        }
+        return publicKey.isValidSignature(signature, for: hash.combined) ? .verified : .failed(.signatureMismatch)
+    }
+
+    /// An `@context` value as a list (a single value counts as a list of one).
+    static func contextList(_ value: JSONValue?) -> [JSONValue] {
+        switch value {
+        case nil: []
+        case .array(let items)?: items
+        case let single?: [single]
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Which index of a status list belongs to which credential. The store keeps this mapping; the exporter takes
+/// it in and hands back the new entries it allocated.
+public struct StatusAllocation: Sendable, Hashable {
+    /// The URL of the `BitstringStatusListCredential` the indices refer to.
+    public var listURL: String
+    public private(set) var indices: [String: Int]
+    public var capacity: Int
+
+    public init(listURL: String, indices: [String: Int] = [:], capacity: Int = StatusList.minimumBitCount) {
+        self.listURL = listURL
+        self.indices = indices
+        self.capacity = capacity
+    }
+
+    /// The credential's index, allocating the next free one the first time.
+    public mutating func index(for credentialID: String) throws(CredentialError) -> Int {
+        if let existing = indices[credentialID] { return existing }
+        let next = (indices.values.max() ?? -1) + 1
+        guard next < capacity else {
+            throw CredentialError(.exportFailed, "the status list is full; start a new list")
+        }
+        indices[credentialID] = next
+        return next
+    }
+
+    /// The list with the bits of `revoked` credential ids set; ids never allocated are ignored.
+    public func statusList(revoked: some Sequence<String>) throws(CredentialError) -> StatusList {
+        var list = StatusList(bitCount: capacity)
+        for id in revoked {
+            if let index = indices[id] { try list.setBit(at: index) }
+        }
+        return list
+    }
+}

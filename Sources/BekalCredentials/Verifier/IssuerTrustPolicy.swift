@@ -1,0 +1,47 @@
+import Foundation
+
+/// The key behind each proof is bound to the credential's issuer (`--issuer` for a did:key signing for
+/// itself, or the trust list) and was valid when the proof was created.
+public struct IssuerTrustPolicy: VerificationPolicy {
+    public let name = "issuer-trust"
+    public init() {}
+
+    public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
+        guard let issuer = credential.issuerID else {
+            return [credential.record(name, .failed, "the credential has no issuer id")]
+        }
+        let shownIssuer = String(issuer.prefix(120))
+        if context.trust.isEmpty {
+            return [credential.record(name, .failed, "no trusted issuer given (use --issuer DID or --trust FILE); issuer \(shownIssuer) is not trusted")]
+        }
+        let signers = credential.proofs.proofs.filter { $0.key != nil }
+        guard !signers.isEmpty else {
+            return [credential.record(name, .failed, "no proof names a usable key")]
+        }
+        return signers.map { proof in
+            guard let key = proof.key, let created = proof.created else {
+                return credential.record(name, .failed, "the proof lacks a key or a creation time")
+            }
+            if context.trust.selfSigningIssuers.contains(issuer), issuer == key.did {
+                return credential.record(name, .passed, "issuer \(shownIssuer) signs for itself and is trusted (--issuer)")
+            }
+            let bound = context.trust.trustList?.keys(for: issuer) ?? []
+            if bound.isEmpty {
+                let why = issuer.hasPrefix("did:key:") && issuer != key.did
+                    ? "the issuer \(shownIssuer) is not the signing key \(key.did)"
+                    : "issuer \(shownIssuer) is not trusted"
+                return credential.record(name, .failed, why)
+            }
+            let windows = bound.filter { $0.didKey == key }
+            guard !windows.isEmpty else {
+                return credential.record(name, .failed, "key \(key.did) is not bound to issuer \(shownIssuer)")
+            }
+            guard windows.contains(where: { $0.covers(created) }) else {
+                return credential.record(
+                    name, .failed,
+                    "key \(key.did) was not valid for \(shownIssuer) at the proof's creation \(Timestamp.format(created))")
+            }
+            return credential.record(name, .passed, "key \(key.did) is bound to issuer \(shownIssuer) (trust list) and valid at \(Timestamp.format(created))")
+        }
+    }
+}

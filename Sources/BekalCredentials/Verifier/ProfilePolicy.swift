@@ -1,0 +1,74 @@
+import BekalJSON
+
+/// VC 2.0 structure for every credential, and Bekal's export profile (`schemas/export.schema.json`) for documents
+/// that list it in `credentialSchema`. The JSON Schema itself is checked by an independent validator in the tests;
+/// this policy checks the rules a verifier relies on.
+public struct ProfilePolicy: VerificationPolicy {
+    public let name = "profile"
+    public init() {}
+
+    public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
+        let doc = credential.document
+        var problems: [String] = []
+        let contexts = EddsaJcs2022.contextList(doc["@context"])
+        if contexts.first?.stringValue != Vocabulary.credentialsV2 {
+            problems.append("@context does not start with \(Vocabulary.credentialsV2)")
+        }
+        let types = Self.types(doc["type"])
+        if !types.contains("VerifiableCredential") { problems.append("type lacks VerifiableCredential") }
+        if credential.issuerID == nil { problems.append("issuer is missing or has no id") }
+        if doc["credentialSubject"] == nil { problems.append("credentialSubject is missing") }
+
+        let schemas = (doc["credentialSchema"]?.arrayValue ?? doc["credentialSchema"].map { [$0] } ?? [])
+            .compactMap { $0["id"]?.stringValue }
+        let declaresProfile = schemas.contains(Vocabulary.bekalExportProfile)
+        if declaresProfile { problems += profileProblems(doc, types: types, contexts: contexts) }
+        if credential.isEmbedded, types.contains("AchievementCredential") || types.contains("OpenBadgeCredential") {
+            problems += achievementProblems(doc)
+        }
+        if problems.isEmpty {
+            return [credential.record(name, .passed, declaresProfile ? "VC 2.0 and Bekal export profile" : "VC 2.0 structure")]
+        }
+        return problems.map { credential.record(name, .failed, $0) }
+    }
+
+    private func profileProblems(_ doc: JSONObject, types: [String], contexts: [JSONValue]) -> [String] {
+        var problems: [String] = []
+        if !types.contains("ClrCredential") { problems.append("a Bekal export is a ClrCredential") }
+        for url in Vocabulary.clrContexts where !contexts.contains(.string(url)) {
+            problems.append("@context lacks \(url)")
+        }
+        let subject = doc["credentialSubject"]
+        if !Self.types(subject?["type"]).contains("ClrSubject") { problems.append("credentialSubject is not a ClrSubject") }
+        if (subject?["verifiableCredential"]?.arrayValue ?? []).isEmpty {
+            problems.append("the ClrSubject embeds no credentials")
+        }
+        let identifiers = subject?["identifier"]?.arrayValue ?? []
+        if !identifiers.contains(where: { $0["hashed"]?.boolValue == true && $0["salt"]?.stringValue != nil }) {
+            problems.append("the subject has no salted, hashed identifier")
+        }
+        if doc["credentialStatus"] == nil { problems.append("credentialStatus is missing") }
+        return problems
+    }
+
+    private func achievementProblems(_ doc: JSONObject) -> [String] {
+        var problems: [String] = []
+        let subject = doc["credentialSubject"]
+        if !Self.types(subject?["type"]).contains("AchievementSubject") {
+            problems.append("credentialSubject is not an AchievementSubject")
+        }
+        if subject?["achievement"]?.objectValue == nil { problems.append("the AchievementSubject has no achievement") }
+        if subject?["id"] == nil && (subject?["identifier"]?.arrayValue ?? []).isEmpty {
+            problems.append("the AchievementSubject has neither id nor identifier")
+        }
+        return problems
+    }
+
+    static func types(_ value: JSONValue?) -> [String] {
+        switch value {
+        case .string(let s)?: [s]
+        case .array(let items)?: items.compactMap(\.stringValue)
+        default: []
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import BekalCredentials
+import BekalJSON
+import Foundation
+import Testing
+
+/// Runs the built `bekal` binary: `verify` and `keys`.
+@Suite("bekal verify and bekal keys")
+struct CLITests {
+    static var binary: String {
+        // The resource bundle sits next to the products in .build/<config>/.
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("bekal").path
+    }
+
+    func bekal(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["BEKAL_REGISTER_NUMBER"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    let did = SamplePortfolio.key.didKey.did
+    let at = "2026-11-21T00:00:00Z"
+
+    @Test("an export verifies VALID (exit 0) with a line per check, and a tampered one INVALID (exit 1)")
+    func verifyExport() throws {
+        let export = try SamplePortfolio.export().credential
+        let file = try writeTemporary(export, name: "export.json")
+        let ok = try bekal(["verify", file.path, "--issuer", did, "--at", at])
+        #expect(ok.status == 0, "\(ok.output)")
+        #expect(ok.output.contains("PASS  proof  [credential]"))
+        #expect(ok.output.contains("NOT CHECKED: no status list was given"))
+        #expect(ok.output.contains("WARN  validity"))
+        #expect(ok.output.hasSuffix("VALID: issued by \(did); 25 embedded credential(s) verified\n"))
+
+        var text = String(decoding: JSONWriter.serialize(export, pretty: true), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"value\": \"K\"", with: "\"value\": \"BK\"")
+        let tampered = file.deletingLastPathComponent().appendingPathComponent("tampered.json")
+        try Data(text.utf8).write(to: tampered)
+        let bad = try bekal(["verify", tampered.path, "--issuer", did, "--at", at])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("FAIL  proof"))
+        #expect(bad.output.contains("INVALID"))
+    }
+
+    @Test("--json gives a machine-readable report with the verdict")
+    func json() throws {
+        let file = try writeTemporary(try SamplePortfolio.export().credential, name: "export.json")
+        let run = try bekal(["verify", file.path, "--issuer", did, "--at", at, "--json"])
+        #expect(run.status == 0)
+        let report = try JSONParser.parse(Array(run.output.utf8))
+        #expect(report["verdict"] == "VALID")
+        #expect((report["checks"]?.arrayValue?.count ?? 0) > 100)
+    }
+
+    @Test("the register number from a file or the environment is matched; the plain option warns")
+    func registerNumber() throws {
+        let file = try writeTemporary(try SamplePortfolio.export().credential, name: "export.json")
+        let numberFile = file.deletingLastPathComponent().appendingPathComponent("rn.txt")
+        try Data("BI.2024.0117\n".utf8).write(to: numberFile)
+        let fromFile = try bekal(["verify", file.path, "--issuer", did, "--at", at, "--register-number-file", numberFile.path])
+        #expect(fromFile.status == 0)
+        #expect(fromFile.output.contains("matches the subject's identity hash"))
+        let fromEnv = try bekal(["verify", file.path, "--issuer", did, "--at", at], environment: ["BEKAL_REGISTER_NUMBER": "BI.9999"])
+        #expect(fromEnv.status == 1)
+        #expect(fromEnv.output.contains("does NOT match"))
+        #expect(!fromEnv.output.contains("BI.9999"))
+        let plain = try bekal(["verify", file.path, "--issuer", did, "--at", at, "--register-number", "BI.2024.0117"])
+        #expect(plain.status == 0)
+        #expect(plain.output.contains("warning: --register-number is visible"))
+    }
+
+    @Test("a revoked credential with the status list given is INVALID (revoked)")
+    func revoked() throws {
+        let result = try SamplePortfolio.export()
+        let list = try result.statusAllocation.statusList(revoked: [result.embeddedCredentialIDs[0]])
+        let statusDoc = try StatusListCredential.make(id: SamplePortfolio.listURL, issuer: did, list: list, key: SamplePortfolio.key, now: SamplePortfolio.now)
+        let file = try writeTemporary(result.credential, name: "export.json")
+        let statusFile = file.deletingLastPathComponent().appendingPathComponent("status.json")
+        try Data(JSONWriter.serialize(.object(statusDoc))).write(to: statusFile)
+        let run = try bekal(["verify", file.path, "--issuer", did, "--at", at, "--status-list", statusFile.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("FAIL  revocation  [embedded[0] \(result.embeddedCredentialIDs[0])]  REVOKED"))
+    }
+
+    @Test("signedJCS.json: VALID with the trust list binding its key to its issuer, INVALID without")
+    func w3cVector() throws {
+        let signed = try Fixture.url("vc-di-eddsa/eddsa-jcs-2022/signedJCS.json").path
+        let list = TrustList(issuers: [.init(id: "https://vc.example/issuers/5678", keys: [
+            KeyValidity(didKey: try DIDKey("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"), validFrom: Timestamp.parse("2023-01-01T00:00:00Z")!, validUntil: nil)
+        ])])
+        let trust = try writeTemporary(list.json, name: "trust.json")
+        let with = try bekal(["verify", signed, "--trust", trust.path])
+        #expect(with.status == 0, "\(with.output)")
+        let without = try bekal(["verify", signed])
+        #expect(without.status == 1)
+        #expect(without.output.contains("FAIL  issuer-trust"))
+        let didOnly = try bekal(["verify", signed, "--issuer", "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"])
+        #expect(didOnly.status == 1)
+    }
+
+    @Test("unreadable input and usage errors exit 2; malformed JSON is INVALID (exit 1) naming well-formed")
+    func badInput() throws {
+        #expect(try bekal(["verify", "/nonexistent/file.json"]).status == 2)
+        let file = try writeTemporary("x", name: "x.json")
+        #expect(try bekal(["verify", file.path, "--at", "yesterday"]).status == 2)
+        #expect(try bekal(["verify", file.path, "--issuer", "did:web:example.org"]).status == 2)
+        #expect(try bekal(["verify", file.path, "--trust", file.path]).status == 2)
+        let garbage = file.deletingLastPathComponent().appendingPathComponent("garbage.json")
+        try Data("{\"a\":1,\"a\":2}".utf8).write(to: garbage)
+        let run = try bekal(["verify", garbage.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("FAIL  well-formed"))
+        let deep = file.deletingLastPathComponent().appendingPathComponent("deep.json")
+        try Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8).write(to: deep)
+        #expect(try bekal(["verify", deep.path]).status == 1)
+    }
+
+    @Test("keys did prints the DID document; rotate keeps the old key in the trust list; an insecure key file exits 7")
+    func keys() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-home-\(UUID().uuidString)")
+        let ring = try KeyRing.create(at: home.appendingPathComponent("keys"), now: SamplePortfolio.now)
+        let didRun = try bekal(["keys", "did", "--home", home.path])
+        #expect(didRun.status == 0)
+        #expect(try JSONParser.parse(Array(didRun.output.utf8))["id"]?.stringValue == ring.current.didKey.did)
+        let rotated = try bekal(["keys", "rotate"], environment: ["BEKAL_HOME": home.path])
+        #expect(rotated.status == 0)
+        #expect(rotated.output.hasPrefix("did:key:z6Mk"))
+        #expect(!rotated.output.contains(ring.current.didKey.did))
+        let out = home.appendingPathComponent("trust.json")
+        #expect(try bekal(["keys", "trust-list", "--home", home.path, "--out", out.path, "--issuer-id", "https://lapas.example/issuer"]).status == 0)
+        let list = try TrustList(json: try JSONParser.parse(Array(try Data(contentsOf: out))))
+        #expect(list.keys(for: "https://lapas.example/issuer").map(\.didKey).contains(ring.current.didKey))
+        #expect(list.keys(for: "https://lapas.example/issuer").count == 2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: home.appendingPathComponent("keys/\(KeyRing.fileName)").path)
+        let insecure = try bekal(["keys", "did", "--home", home.path])
+        #expect(insecure.status == 7)
+        #expect(insecure.output.contains("chmod 600"))
+    }
+}

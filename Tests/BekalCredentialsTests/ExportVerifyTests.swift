@@ -1,0 +1,161 @@
+import BekalCredentials
+import BekalDomain
+import BekalJSON
+import Foundation
+import Testing
+
+@Suite("Portfolio export and verification")
+struct ExportVerifyTests {
+    @Test("an export of 22 units, 2 certificates and the record embeds 25 signed credentials and verifies VALID")
+    func roundTrip() throws {
+        let result = try SamplePortfolio.export()
+        let embedded = try #require(result.credential["credentialSubject"]?["verifiableCredential"]?.arrayValue)
+        #expect(embedded.count == 25)
+        #expect(result.embeddedCredentialIDs.count == 25)
+        let verification = SamplePortfolio.verify(result.credential, register: "BI.2024.0117")
+        #expect(verification.result.isValid, "\(verification.checks.filter { $0.status == .failed })")
+        // 6 policies on the outer credential and on each embedded one, plus well-formed.
+        #expect(verification.checks.filter { $0.check == "proof" && $0.status == .passed }.count == 26)
+        // The expired Tukang Celup certificate is reported with its date, not hidden.
+        #expect(verification.checks.contains { $0.status == .warning && $0.detail == "certificate expired on 2026-01-10T00:00:00Z" })
+        #expect(verification.checks.contains { $0.check == "revocation" && $0.detail.contains("no status list was given") })
+    }
+
+    @Test("the export never carries the register number, the name (by default) or the assessor's name")
+    func privacy() throws {
+        let result = try SamplePortfolio.export()
+        let text = String(decoding: JSONWriter.serialize(result.credential), as: UTF8.self)
+        #expect(!text.contains("BI.2024.0117"))
+        #expect(!text.contains("Budi"))
+        #expect(!text.contains("Asesor Secret Name"))
+        #expect(text.contains("bnsp-assessor"))
+        let named = try SamplePortfolio.export(includeName: true)
+        #expect(String(decoding: JSONWriter.serialize(named.credential), as: UTF8.self).contains("Budi Santoso"))
+    }
+
+    @Test("the identity hash is sha256$ of register number and salt, and only the right number matches")
+    func identityHash() throws {
+        let result = try SamplePortfolio.export()
+        let identifier = try #require(result.credential["credentialSubject"]?["identifier"]?.arrayValue?.first)
+        let salt = try #require(identifier["salt"]?.stringValue)
+        #expect(identifier["hashed"] == true)
+        #expect(identifier["identityType"] == "identifier")
+        #expect(identifier["identityHash"]?.stringValue == IdentityHash(registerNumber: RegisterNumber("BI.2024.0117")!, salt: salt).identityHash)
+        #expect(salt.count == 32)
+        #expect(SamplePortfolio.verify(result.credential, register: "BI.2024.0117").result.isValid)
+        let wrong = SamplePortfolio.verify(result.credential, register: "BI.2024.0118")
+        #expect(!wrong.result.isValid)
+        #expect(wrong.checks.contains { $0.check == "identity" && $0.status == .failed })
+    }
+
+    @Test("two exports use different salts, so they cannot be linked by the identity hash")
+    func saltsDiffer() throws {
+        let a = try SamplePortfolio.export(seed: 1).credential["credentialSubject"]?["identifier"]
+        let b = try SamplePortfolio.export(seed: 2).credential["credentialSubject"]?["identifier"]
+        #expect(a != b)
+    }
+
+    @Test("a competency carries its alignment, criteria, result and hashed evidence")
+    func competencyContent() throws {
+        let result = try SamplePortfolio.export()
+        let first = try #require(result.credential["credentialSubject"]?["verifiableCredential"]?.arrayValue?.first)
+        let achievement = try #require(first["credentialSubject"]?["achievement"])
+        #expect(achievement["achievementType"] == "Competency")
+        let alignment = try #require(achievement["alignment"]?.arrayValue?.first)
+        #expect(alignment["targetCode"] == "C.13BTK01.001.2")
+        #expect(alignment["targetFramework"] == "sample-batik-cap 2026.1")
+        #expect(achievement["criteria"]?["narrative"]?.stringValue?.isEmpty == false)
+        let outcome = try #require(first["credentialSubject"]?["result"]?.arrayValue?.first)
+        #expect(outcome["value"] == "K")
+        let evidence = try #require(first["evidence"]?.arrayValue?.first)
+        // sha256 of "00" * 32 bytes as RFC 6920: base64url of 32 zero bytes.
+        #expect(evidence["id"] == "ni:///sha-256;AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        #expect(evidence["mediaType"] == "image/jpeg")
+        #expect(first["credentialSchema"]?.arrayValue?.first?["type"] == "1EdTechJsonSchemaValidator2019")
+        #expect(first["credentialStatus"]?["type"] == "BitstringStatusListEntry")
+    }
+
+    @Test("without any trusted issuer the export is INVALID, and a trust list binding an https issuer makes it VALID")
+    func trust() throws {
+        let plain = try SamplePortfolio.export()
+        let untrusted = SamplePortfolio.verify(plain.credential, trust: TrustAnchors())
+        #expect(!untrusted.result.isValid)
+        #expect(untrusted.checks.contains { $0.check == "issuer-trust" && $0.status == .failed })
+
+        let url = "https://lapas-purwokerto.example/issuer"
+        let https = try SamplePortfolio.export(issuerID: url)
+        #expect(https.credential["issuer"]?["id"]?.stringValue == url)
+        let ring = KeyRing(current: SamplePortfolio.key, currentValidFrom: Timestamp.parse("2026-01-01T00:00:00Z")!)
+        let list = TrustList.facility(issuerID: url, name: "Lapas", ring: ring)
+        #expect(SamplePortfolio.verify(https.credential, trust: TrustAnchors(trustList: list)).result.isValid)
+        // --issuer with the did:key does not make the key sign for the https issuer.
+        #expect(!SamplePortfolio.verify(https.credential, trust: SamplePortfolio.trust()).result.isValid)
+    }
+
+    @Test("after rotation, an export signed by the retired key still verifies through the trust list, a new one with a key used outside its window does not")
+    func rotation() throws {
+        let url = "https://lapas-purwokerto.example/issuer"
+        var ring = KeyRing(current: SamplePortfolio.key, currentValidFrom: Timestamp.parse("2026-01-01T00:00:00Z")!)
+        let old = try SamplePortfolio.export(issuerID: url)
+        ring.rotate(now: SamplePortfolio.now.addingTimeInterval(60))
+        let list = TrustList.facility(issuerID: url, name: nil, ring: ring)
+        let roundTripped = try TrustList(json: list.json)
+        #expect(roundTripped == list)
+        #expect(SamplePortfolio.verify(old.credential, trust: TrustAnchors(trustList: roundTripped)).result.isValid)
+        // The old key signing after its retirement: outside its window.
+        var random = SeededRandom(state: 9)
+        let late = try PortfolioExporter.export(
+            SamplePortfolio.make(), key: SamplePortfolio.key,
+            options: ExportOptions(issuerID: url, statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)),
+            now: SamplePortfolio.now.addingTimeInterval(3600), random: &random)
+        let verdict = SamplePortfolio.verify(late.credential, trust: TrustAnchors(trustList: roundTripped), at: SamplePortfolio.now.addingTimeInterval(7200))
+        #expect(!verdict.result.isValid)
+        #expect(verdict.checks.contains { $0.check == "issuer-trust" && $0.detail.contains("was not valid") })
+        // The new key's export verifies.
+        var random2 = SeededRandom(state: 10)
+        let fresh = try PortfolioExporter.export(
+            SamplePortfolio.make(), key: ring.current,
+            options: ExportOptions(issuerID: url, statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)),
+            now: SamplePortfolio.now.addingTimeInterval(3600), random: &random2)
+        #expect(SamplePortfolio.verify(fresh.credential, trust: TrustAnchors(trustList: roundTripped), at: SamplePortfolio.now.addingTimeInterval(7200)).result.isValid)
+    }
+
+    @Test("validity dates are checked at the given time")
+    func validityAt() throws {
+        let result = try SamplePortfolio.export()
+        let before = SamplePortfolio.verify(result.credential, at: SamplePortfolio.now.addingTimeInterval(-60))
+        #expect(!before.result.isValid)
+        #expect(before.checks.contains { $0.check == "validity" && $0.detail.hasPrefix("not yet valid") })
+    }
+
+    @Test("a revoked embedded credential is INVALID when its status list is given, with the list's own proof checked")
+    func revocation() throws {
+        let result = try SamplePortfolio.export()
+        let target = result.embeddedCredentialIDs[3]
+        let list = try result.statusAllocation.statusList(revoked: [target])
+        let issuer = SamplePortfolio.key.didKey.did
+        let listCredential = try StatusListCredential.make(
+            id: SamplePortfolio.listURL, issuer: issuer, list: list, key: SamplePortfolio.key, now: SamplePortfolio.now)
+        let verifier = CredentialVerifier()
+        let verified = try verifier.statusList(listCredential, trust: SamplePortfolio.trust())
+        #expect(verified.problem == nil)
+        let verdict = SamplePortfolio.verify(result.credential, statusLists: [verified])
+        #expect(!verdict.result.isValid)
+        let failures = verdict.checks.filter { $0.status == .failed }
+        #expect(failures.count == 1)
+        #expect(failures.first?.check == "revocation")
+        #expect(failures.first?.subject.contains(target) == true)
+        // An empty list: VALID, and every credential's revocation passed.
+        let clean = try StatusListCredential.make(
+            id: SamplePortfolio.listURL, issuer: issuer, list: StatusList(), key: SamplePortfolio.key, now: SamplePortfolio.now)
+        let ok = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(clean, trust: SamplePortfolio.trust())])
+        #expect(ok.result.isValid)
+        #expect(ok.checks.filter { $0.check == "revocation" && $0.status == .passed }.count == 26)
+        // A forged list (signed by another key) is not trusted.
+        let forger = try IssuerKey(seed: Array(repeating: 9, count: 32))
+        let forged = try StatusListCredential.make(
+            id: SamplePortfolio.listURL, issuer: issuer, list: StatusList(), key: forger, now: SamplePortfolio.now)
+        let bad = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(forged, trust: SamplePortfolio.trust())])
+        #expect(!bad.result.isValid)
+    }
+}
