@@ -1,0 +1,94 @@
+import BekalDomain
+import Foundation
+
+/// The report sent to the ministry: the facility's code, the period and protected tables — nothing else.
+///
+/// The type has no field that could hold a name, a register number, a person's id or a date of an event: only
+/// the period, the report's own id and creation time, the policy and counts. `schemas/metrics-report.schema.json`
+/// describes its JSON form.
+public struct MetricsReport: Sendable, Hashable, Codable {
+    /// The version of the report format.
+    public static let formatVersion = 1
+
+    public var formatVersion: Int
+    public var facilityCode: String
+    public var period: ReportingPeriod
+    /// Also the `Idempotency-Key` of every delivery attempt.
+    public var reportID: UUID
+    public var generatedAt: Date
+    public var policy: PolicyDescription
+    public var tables: [PublishedTable]
+
+    /// How the figures were protected, as stated in the report.
+    public struct PolicyDescription: Sendable, Hashable, Codable {
+        public var threshold: Int
+        public var roundingBase: Int
+        /// ε of the whole report when noise was added.
+        public var epsilon: Double?
+        public var summary: String
+
+        public init(_ policy: DisclosurePolicy) {
+            threshold = policy.threshold
+            roundingBase = policy.roundingBase
+            epsilon = policy.epsilon?.doubleValue
+            summary = policy.summary
+        }
+    }
+
+    public init(
+        facilityCode: String, period: ReportingPeriod, reportID: UUID, generatedAt: Date, policy: DisclosurePolicy,
+        tables: [PublishedTable]
+    ) {
+        self.formatVersion = MetricsReport.formatVersion
+        self.facilityCode = facilityCode
+        self.period = period
+        self.reportID = reportID
+        self.generatedAt = generatedAt
+        self.policy = PolicyDescription(policy)
+        self.tables = tables
+    }
+
+    /// Builds the report for `figures` under `policy`.
+    /// - Parameters:
+    ///   - reportID: a fresh UUID (injected so a retry of the same computation can keep it).
+    ///   - now: the generation time.
+    ///   - random: the noise source (the system CSPRNG in production).
+    public static func make(
+        from figures: ProgrammeFigures, policy: DisclosurePolicy = .ons105, reportID: UUID, now: Date,
+        random: inout some RandomNumberGenerator
+    ) -> MetricsReport {
+        let tables = DisclosureControl(policy: policy).protect(figures, random: &random)
+        // Whole seconds: the timestamp says when, not which instant, and encodes identically everywhere.
+        let generatedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        return MetricsReport(
+            facilityCode: figures.facilityCode, period: figures.period, reportID: reportID, generatedAt: generatedAt,
+            policy: policy, tables: tables)
+    }
+
+    /// The JSON bytes of the report: sorted keys, ISO 8601 time, so the same report always encodes the same way.
+    public func jsonData() throws -> Data {
+        try MetricsReport.encoder.encode(self)
+    }
+
+    /// Decodes a report from its JSON form.
+    public static func decode(_ data: Data) throws(MetricsError) -> MetricsReport {
+        do {
+            return try decoder.decode(MetricsReport.self, from: data)
+        } catch {
+            throw MetricsError(.invalidReport, "the data is not a metrics report")
+        }
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

@@ -1,0 +1,69 @@
+/// The one error type of BekalPublisher. Equality compares the code only; messages never hold secrets or
+/// personal data.
+public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as a stable code (the CLI maps it to an exit code).
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Value: String, Sendable, Hashable {
+            case invalidEndpoint = "invalid-endpoint"
+            case connectFailed = "connect-failed"
+            case timedOut = "timed-out"
+            case connectionLost = "connection-lost"
+            case tlsFailure = "tls-failure"
+            case responseTooLarge = "response-too-large"
+            case transportFailure = "transport-failure"
+            case secretMissing = "secret-missing"
+            case secretInsecure = "secret-insecure"
+            case secretUnreadable = "secret-unreadable"
+            case unknownReport = "unknown-report"
+            case outboxFailure = "outbox-failure"
+        }
+
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// The URL is not an absolute `http` or `https` URL.
+        public static let invalidEndpoint = Code(.invalidEndpoint)
+        /// Nothing accepted the connection (refused, unreachable, name not resolved).
+        public static let connectFailed = Code(.connectFailed)
+        /// The connect or total timeout ran out.
+        public static let timedOut = Code(.timedOut)
+        /// The connection broke before a complete response arrived.
+        public static let connectionLost = Code(.connectionLost)
+        /// TLS failed: the certificate was not trusted or the handshake broke.
+        public static let tlsFailure = Code(.tlsFailure)
+        /// The response body exceeded the configured bound.
+        public static let responseTooLarge = Code(.responseTooLarge)
+        /// Any other libcurl failure.
+        public static let transportFailure = Code(.transportFailure)
+        /// The secret's environment variable is unset or empty.
+        public static let secretMissing = Code(.secretMissing)
+        /// The secret file is readable by group or others.
+        public static let secretInsecure = Code(.secretInsecure)
+        /// The secret file cannot be read or is empty.
+        public static let secretUnreadable = Code(.secretUnreadable)
+        /// The outbox holds no report with that id.
+        public static let unknownReport = Code(.unknownReport)
+        /// The outbox could not be read or written.
+        public static let outboxFailure = Code(.outboxFailure)
+
+        public var description: String { value.rawValue }
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// Whether a delivery that failed this way may succeed if tried again.
+    public var isTransient: Bool {
+        [Code.connectFailed, .timedOut, .connectionLost].contains(code)
+    }
+
+    public static func == (lhs: PublisherError, rhs: PublisherError) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A shared secret (bearer token or HMAC key). It comes from a file or an environment variable, never from a
+/// command-line argument, and its description is redacted so it can never reach a log line.
+public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    let bytes: [UInt8]
+
+    /// Wraps bytes already read by the caller (tests, or a future keychain).
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public var description: String { "‹secret›" }
+    public var debugDescription: String { description }
+
+    /// Reads a secret from a regular file that only its owner can read (mode `0600` or stricter), like a key file.
+    /// A trailing line break is removed.
+    public static func fromFile(_ path: String) throws(PublisherError) -> Secret {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw PublisherError(.secretUnreadable, "the secret file cannot be read")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw PublisherError(.secretInsecure, "the secret file is readable by group or others; make it mode 0600")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PublisherError(.secretUnreadable, "the secret file cannot be read")
+        }
+        return try trimmed(Array(data), empty: PublisherError(.secretUnreadable, "the secret file is empty"))
+    }
+
+    /// Reads a secret from an environment variable.
+    public static func fromEnvironment(
+        _ name: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(PublisherError) -> Secret {
+        guard let value = environment[name] else {
+            throw PublisherError(.secretMissing, "the environment variable \(name) is not set")
+        }
+        return try trimmed(Array(value.utf8), empty: PublisherError(.secretMissing, "the environment variable \(name) is empty"))
+    }
+
+    private static func trimmed(_ bytes: [UInt8], empty: PublisherError) throws(PublisherError) -> Secret {
+        var bytes = bytes
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        guard !bytes.isEmpty else { throw empty }
+        return Secret(bytes: bytes)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}

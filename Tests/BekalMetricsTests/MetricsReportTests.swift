@@ -1,0 +1,93 @@
+import BekalDomain
+import BekalMetrics
+import Foundation
+import Testing
+
+@Suite("The metrics report")
+struct MetricsReportTests {
+    static func report(policy: DisclosurePolicy = .ons105, people: Int = 400, seed: UInt64 = 21) throws -> MetricsReport {
+        let figures = ProgrammeFigures.compute(
+            from: LedgerFixture.randomLedger(people: people, eventsPerPerson: 10, seed: seed), facilityCode: "LAPAS-PWT",
+            period: try #require(ReportingPeriod("2026-Q2")))
+        var random = SeededGenerator(seed: seed)
+        return MetricsReport.make(
+            from: figures, policy: policy, reportID: UUID(), now: Date(timeIntervalSince1970: 1_790_000_000.75),
+            random: &random)
+    }
+
+    @Test("real reports, with and without noise, satisfy the JSON schema")
+    func schemaValid() throws {
+        for policy in [DisclosurePolicy.ons105, try DisclosurePolicy(epsilon: try Epsilon("2"))] {
+            let data = try Self.report(policy: policy).jsonData()
+            #expect(try SchemaValidator.errors(data, schema: "metrics-report.schema.json") == [])
+        }
+    }
+
+    @Test("the schema refuses a report carrying anything else, such as a list of names")
+    func schemaRefusesExtras() throws {
+        var object = try JSONSerialization.jsonObject(with: try Self.report().jsonData()) as! [String: Any]
+        object["names"] = ["Budi Santoso"]
+        let tampered = try JSONSerialization.data(withJSONObject: object)
+        #expect(try !SchemaValidator.errors(tampered, schema: "metrics-report.schema.json").isEmpty)
+        object["names"] = nil
+        object["period"] = "2026-07-01"
+        #expect(try !SchemaValidator.errors(try JSONSerialization.data(withJSONObject: object), schema: "metrics-report.schema.json").isEmpty)
+    }
+
+    @Test("a report encodes the same way twice and decodes back to itself, suppressed cells included")
+    func roundTrip() throws {
+        let report = try Self.report(people: 40)
+        let data = try report.jsonData()
+        #expect(try report.jsonData() == data)
+        let decoded = try MetricsReport.decode(data)
+        #expect(decoded == report)
+        #expect(decoded.tables.contains { $0.rows.contains { $0.cells.contains(.suppressed) } })
+        #expect(throws: MetricsError(.invalidReport, "")) { try MetricsReport.decode(Data("{}".utf8)) }
+    }
+
+    @Test("a facility of three people publishes no figure about them and none of their names, numbers or ids")
+    func threePeople() throws {
+        let (a, b, c) = (UUID(), UUID(), UUID())
+        let people = [
+            LedgerFixture.person(a, name: "Siti Aminah", register: "BI.2025.0042"),
+            LedgerFixture.person(b, name: "Joko Widodo Susilo", register: "BI.2025.0043"),
+            LedgerFixture.person(c, name: "Rahmat Hidayat", register: "BI.2025.0044"),
+        ]
+        var payloads: [LedgerPayload] = [.frameworkImported(LedgerFixture.framework)] + people.map { .personAdded($0) }
+        for p in [a, b, c] {
+            payloads += [
+                LedgerFixture.assessment(p, "U1", .kompeten, "2026-07-10"), LedgerFixture.training(p, 30, "2026-07-11"),
+                LedgerFixture.production(p, 200, .a, "2026-07-12"), LedgerFixture.certificate(p, "Tukang Cap", "2026-08-01"),
+                .released(Release(personID: p, date: LedgerFixture.date("2026-09-01"), kind: .parole)),
+            ]
+        }
+        let figures = ProgrammeFigures.compute(
+            from: LedgerFixture.events(payloads), facilityCode: "LAPAS-PWT", period: try #require(ReportingPeriod("2026-Q3")))
+        var random = SystemRandomNumberGenerator()
+        let report = MetricsReport.make(from: figures, reportID: UUID(), now: Date(), random: &random)
+        for table in report.tables {
+            let figures = table.rows.flatMap(\.cells) + table.columnTotals + [table.grandTotal].compactMap { $0 }
+            #expect(figures.allSatisfy { $0 == .suppressed || $0 == .count(0) }, "table \(table.id)")
+        }
+        let text = String(decoding: try report.jsonData(), as: UTF8.self) + PrometheusRenderer.render(report)
+        for person in people {
+            for secret in [person.fullName.rawValue, person.registerNumber.rawValue, person.id.uuidString, person.id.uuidString.lowercased(), "2026-09-01", "2026-07-1"] {
+                #expect(!text.contains(secret))
+            }
+        }
+    }
+
+    @Test("the Prometheus rendering has one gauge per table column and omits suppressed figures")
+    func prometheus() throws {
+        let table = protect(countTable([[30, 3], [25, 15], [40, 20]]))
+        let report = MetricsReport(
+            facilityCode: "LAPAS-PWT", period: try #require(ReportingPeriod("2026-07")), reportID: UUID(),
+            generatedAt: Date(timeIntervalSince1970: 0), policy: .ons105, tables: [table])
+        let lines = PrometheusRenderer.render(report).split(separator: "\n").map(String.init)
+        #expect(lines.contains("# TYPE bekal_competency_outcomes_c0 gauge"))
+        #expect(lines.contains("bekal_competency_outcomes_c0{period=\"2026-07\",row=\"r2\",scope=\"cell\"} 40"))
+        #expect(lines.contains("bekal_competency_outcomes_row_total{period=\"2026-07\",row=\"r0\",scope=\"row_total\"} 35"))
+        #expect(!lines.contains { $0.contains("row=\"r0\",scope=\"cell\"") })
+        #expect(lines.filter { !$0.hasPrefix("#") }.allSatisfy { $0.range(of: #"^[a-z_][a-z0-9_]*\{[^}]*\} [0-9]+$"#, options: .regularExpression) != nil })
+    }
+}
