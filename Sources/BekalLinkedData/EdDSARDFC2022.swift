@@ -1,0 +1,103 @@
+import BekalJSON
+import Crypto
+import Foundation
+
+/// The Data Integrity cryptosuite `eddsa-rdfc-2022` (W3C vc-di-eddsa): JSON-LD to RDF, RDFC-1.0, SHA-256,
+/// Ed25519. These are the pieces a verifier's cryptosuite seam calls; proof-set and policy checks live there.
+///
+/// Safe mode is on by default: a document part of which JSON-LD would drop (so the signature would not
+/// cover it) is refused with ``LinkedDataError/Code/undefinedTerm`` rather than signed or accepted.
+public struct EdDSARDFC2022: Sendable {
+    public static let cryptosuite = "eddsa-rdfc-2022"
+
+    public var jsonld: JSONLD
+    public var canonicalizer: RDFCanonicalizer
+
+    public init(
+        loader: any DocumentLoader = BundledContexts(), safeMode: Bool = true,
+        canonicalizer: RDFCanonicalizer = RDFCanonicalizer()
+    ) {
+        self.jsonld = JSONLD(loader: loader, options: JSONLDOptions(safeMode: safeMode))
+        self.canonicalizer = canonicalizer
+    }
+
+    /// Canonical N-Quads of a JSON-LD document: expansion, deserialization to RDF, RDFC-1.0.
+    public func canonicalize(_ document: JSONValue) throws(LinkedDataError) -> String {
+        let dataset = try jsonld.toRDF(document)
+        if dataset.isEmpty { throw LinkedDataError(.emptyExpansion, "document expands to no RDF statements") }
+        return try canonicalizer.canonicalize(dataset).nquads
+    }
+
+    /// The proof configuration: the proof options without `proofValue`, with the document's `@context`
+    /// (section 3.3.5, "Proof Configuration").
+    public func proofConfiguration(_ proofOptions: JSONObject, documentContext: JSONValue?) -> JSONValue {
+        var configuration = proofOptions
+        configuration["proofValue"] = nil
+        if let documentContext { configuration["@context"] = documentContext }
+        return .object(configuration)
+    }
+
+    /// SHA-256(canonical proof configuration) ‖ SHA-256(canonical document): the 64 bytes that are signed.
+    public func hashData(unsecuredDocument: JSONValue, proofConfiguration: JSONValue) throws(LinkedDataError) -> [UInt8] {
+        let proofHash = SHA256.hash(data: Array(try canonicalize(proofConfiguration).utf8))
+        let documentHash = SHA256.hash(data: Array(try canonicalize(unsecuredDocument).utf8))
+        return Array(proofHash) + Array(documentHash)
+    }
+
+    /// Signs `document` (its `proof`, if any, is left out of what is signed) and returns the proof object
+    /// with its `proofValue`. `proofOptions` carries `type`, `cryptosuite`, `created`, `verificationMethod`
+    /// and `proofPurpose`.
+    public func createProof(
+        document: JSONValue, proofOptions: JSONObject, privateKey: Curve25519.Signing.PrivateKey
+    ) throws(LinkedDataError) -> JSONObject {
+        guard case .object(var unsecured) = document else {
+            throw LinkedDataError(.invalidDocument, "a document to sign must be a JSON object")
+        }
+        unsecured["proof"] = nil
+        guard proofOptions["cryptosuite"] == .string(Self.cryptosuite), proofOptions["type"] == "DataIntegrityProof" else {
+            throw LinkedDataError(.invalidProof, "proof options are not a DataIntegrityProof with \(Self.cryptosuite)")
+        }
+        let configuration = proofConfiguration(proofOptions, documentContext: unsecured["@context"])
+        let data = try hashData(unsecuredDocument: .object(unsecured), proofConfiguration: configuration)
+        let signature: Data
+        do {
+            signature = try privateKey.signature(for: data)
+        } catch {
+            throw LinkedDataError(.invalidProof, "Ed25519 signing failed")
+        }
+        var proof = proofOptions
+        proof["proofValue"] = .string("z" + Base58BTC.encode(Array(signature)))
+        return proof
+    }
+
+    /// Checks one proof over `unsecuredDocument` (the document without `proof`, or with the previous proofs
+    /// of a proof chain). Returns whether the signature holds.
+    /// - Throws: ``LinkedDataError/Code/invalidProof`` for a malformed proof, and any expansion or
+    ///   canonicalization error (unknown context, safe mode, poison graph).
+    public func verifyProof(
+        unsecuredDocument: JSONValue, proof: JSONObject, publicKey: Curve25519.Signing.PublicKey
+    ) throws(LinkedDataError) -> Bool {
+        guard case .object(var unsecured) = unsecuredDocument else {
+            throw LinkedDataError(.invalidDocument, "a signed document must be a JSON object")
+        }
+        guard proof["type"] == "DataIntegrityProof", proof["cryptosuite"] == .string(Self.cryptosuite) else {
+            throw LinkedDataError(.invalidProof, "proof is not a DataIntegrityProof with \(Self.cryptosuite)")
+        }
+        guard case .string(let proofValue)? = proof["proofValue"], proofValue.hasPrefix("z"),
+            let signature = Base58BTC.decode(String(proofValue.dropFirst())), signature.count == 64
+        else {
+            throw LinkedDataError(.invalidProof, "proofValue is not a base58-btc Ed25519 signature")
+        }
+        if let proofContext = proof["@context"] {
+            let required = proofContext.arrayValue ?? [proofContext]
+            let actual = unsecured["@context"].map { $0.arrayValue ?? [$0] } ?? []
+            guard actual.count >= required.count, Array(actual.prefix(required.count)) == required else {
+                throw LinkedDataError(.invalidProof, "proof @context is not a prefix of the document's @context")
+            }
+            unsecured["@context"] = proofContext
+        }
+        let configuration = proofConfiguration(proof, documentContext: unsecured["@context"])
+        let data = try hashData(unsecuredDocument: .object(unsecured), proofConfiguration: configuration)
+        return publicKey.isValidSignature(signature, for: data)
+    }
+}

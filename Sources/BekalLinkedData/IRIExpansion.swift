@@ -1,0 +1,67 @@
+import BekalJSON
+
+extension JSONLDProcessor {
+    /// IRI Expansion (section 5.2.2). `nil` means the value maps to nothing.
+    func expandIRI(
+        _ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
+        localContext: JSONObject?, defined: inout [String: Bool]
+    ) throws(LinkedDataError) -> String? {
+        if Keyword.isKeyword(value) { return value }
+        if Keyword.hasKeywordForm(value) { return nil }
+        if let localContext, localContext[value] != nil, defined[value] != true {
+            try createTermDefinition(&active, localContext, value, &defined, baseURL: nil)
+        }
+        if let definition = active.terms[value] {
+            if let iri = definition.iri, Keyword.isKeyword(iri) { return iri }
+            if vocab { return definition.iri }
+        }
+        if let colon = value.dropFirst().firstIndex(of: ":") {
+            let prefix = String(value[..<colon])
+            let suffix = value[value.index(after: colon)...]
+            if prefix == "_" || suffix.hasPrefix("//") { return value }
+            if let localContext, localContext[prefix] != nil, defined[prefix] != true {
+                try createTermDefinition(&active, localContext, prefix, &defined, baseURL: nil)
+            }
+            if let definition = active.terms[prefix], let iri = definition.iri, definition.prefix {
+                return iri + suffix
+            }
+            if IRI.isAbsolute(value) { return value }
+        }
+        if vocab, let vocabMapping = active.vocab { return vocabMapping + value }
+        if documentRelative { return IRI.resolve(value, against: active.base) }
+        return value
+    }
+
+    /// IRI expansion where no local context is being defined.
+    func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false)
+        throws(LinkedDataError) -> String?
+    {
+        var defined: [String: Bool] = [:]
+        var context = active
+        return try expandIRI(
+            &context, value, documentRelative: documentRelative, vocab: vocab, localContext: nil, defined: &defined)
+    }
+
+    /// Value Expansion (section 5.3.2).
+    func expandValue(_ active: ActiveContext, property: String?, _ value: JSONValue) throws(LinkedDataError) -> JSONValue {
+        let definition = property.flatMap { active.terms[$0] }
+        if case .string(let string) = value {
+            if definition?.type == "@id" {
+                return .object(JSONObject([("@id", try expandIRI(active, string, documentRelative: true).map(JSONValue.string) ?? .null)]))
+            }
+            if definition?.type == "@vocab" {
+                return .object(JSONObject([("@id", try expandIRI(active, string, documentRelative: true, vocab: true).map(JSONValue.string) ?? .null)]))
+            }
+        }
+        var result = JSONObject([("@value", value)])
+        if let type = definition?.type, type != "@id", type != "@vocab", type != "@none" {
+            result["@type"] = .string(type)
+        } else if case .string = value {
+            let language: String? = if let mapped = definition?.language { mapped } else { active.defaultLanguage }
+            let direction: String? = if let mapped = definition?.direction { mapped } else { active.defaultDirection }
+            if let language { result["@language"] = .string(language) }
+            if let direction { result["@direction"] = .string(direction) }
+        }
+        return .object(result)
+    }
+}

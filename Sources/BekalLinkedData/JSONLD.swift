@@ -1,0 +1,47 @@
+import BekalJSON
+
+/// JSON-LD 1.1 processing offline: expansion and conversion to an RDF dataset.
+public struct JSONLD: Sendable {
+    public var loader: any DocumentLoader {
+        didSet { cache = ContextCache() }
+    }
+    public var options: JSONLDOptions {
+        didSet { cache = ContextCache() }
+    }
+    /// Processed contexts; replaced whenever the options change, since results depend on them.
+    private var cache = ContextCache()
+
+    public init(loader: any DocumentLoader = BundledContexts(), options: JSONLDOptions = JSONLDOptions()) {
+        self.loader = loader
+        self.options = options
+    }
+
+    /// The expanded form of `document` (JSON-LD 1.1 API `expand()`): always an array.
+    public func expand(_ document: JSONValue) throws(LinkedDataError) -> [JSONValue] {
+        try expand(document, processor: JSONLDProcessor(loader: loader, options: options, cache: cache))
+    }
+
+    private func expand(_ document: JSONValue, processor: JSONLDProcessor) throws(LinkedDataError) -> [JSONValue] {
+        var active = ActiveContext(base: options.base)
+        if let expandContext = options.expandContext {
+            let context = expandContext["@context"] ?? expandContext
+            active = try processor.processContext(active, context, baseURL: options.base)
+        }
+        var expanded = try processor.expand(active, property: nil, document, baseURL: options.base)
+        if case .object(let object) = expanded, object.count == 1, let graph = object["@graph"] {
+            expanded = graph
+        }
+        return processor.asArray(expanded)
+    }
+
+    /// The RDF dataset `document` denotes (JSON-LD 1.1 API `toRdf()`), blank nodes labelled `b0`, `b1`, ….
+    public func toRDF(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
+        let expanded = try expand(document)
+        var nodeMap = NodeMap()
+        var none: [JSONValue]?
+        try nodeMap.generate(.array(expanded), graph: "@default", list: &none)
+        var deserializer = RDFDeserializer(nodeMap: nodeMap, options: options)
+        try deserializer.run()
+        return deserializer.dataset
+    }
+}

@@ -1,0 +1,78 @@
+import BekalJSON
+import Crypto
+import Foundation
+import Testing
+
+@testable import BekalLinkedData
+
+@Suite("eddsa-rdfc-2022 against the W3C vc-di-eddsa vectors")
+struct EdDSARDFC2022Tests {
+    let suite = EdDSARDFC2022()
+    static let folder = "vc-di-eddsa/eddsa-rdfc-2022/"
+
+    func privateKey() throws -> Curve25519.Signing.PrivateKey {
+        let keyPair = try TestFiles.json("vc-di-eddsa/keyPair.json")
+        let multibase = try #require(keyPair["privateKeyMultibase"]?.stringValue)
+        let bytes = try #require(Base58BTC.decode(String(multibase.dropFirst())))
+        #expect(bytes.prefix(2) == [0x80, 0x26])  // multicodec ed25519-priv
+        return try Curve25519.Signing.PrivateKey(rawRepresentation: bytes.dropFirst(2))
+    }
+
+    @Test("the unsigned credential canonicalizes to canonDocDataInt.txt byte for byte")
+    func canonicalDocument() throws {
+        let canonical = try suite.canonicalize(try TestFiles.json("vc-di-eddsa/unsigned.json"))
+        #expect(canonical == (try TestFiles.text(Self.folder + "canonDocDataInt.txt")))
+        #expect(TestFiles.hex(SHA256.hash(data: Array(canonical.utf8))) == (try TestFiles.text(Self.folder + "docHashDataInt.txt")))
+    }
+
+    @Test("the proof configuration canonicalizes to proofCanonDataInt.txt and hashes to proofHashDataInt.txt")
+    func canonicalProofConfiguration() throws {
+        let configuration = try TestFiles.json(Self.folder + "proofConfigDataInt.json")
+        let canonical = try suite.canonicalize(configuration)
+        #expect(canonical == (try TestFiles.text(Self.folder + "proofCanonDataInt.txt")))
+        #expect(TestFiles.hex(SHA256.hash(data: Array(canonical.utf8))) == (try TestFiles.text(Self.folder + "proofHashDataInt.txt")))
+    }
+
+    @Test("hashData is the proof hash followed by the document hash")
+    func combinedHash() throws {
+        let document = try TestFiles.json("vc-di-eddsa/unsigned.json")
+        let options = try #require(try TestFiles.json(Self.folder + "proofConfigDataInt.json").objectValue)
+        let configuration = suite.proofConfiguration(options, documentContext: document["@context"])
+        let data = try suite.hashData(unsecuredDocument: document, proofConfiguration: configuration)
+        #expect(data.count == 64)
+        #expect(TestFiles.hex(data) == (try TestFiles.text(Self.folder + "combinedHashDataInt.txt")))
+    }
+
+    @Test("signing with the vector key reproduces the signature and proofValue (Ed25519 is deterministic here)")
+    func signatureAndProofValue() throws {
+        let document = try TestFiles.json("vc-di-eddsa/unsigned.json")
+        var options = try #require(try TestFiles.json(Self.folder + "proofConfigDataInt.json").objectValue)
+        options["@context"] = nil
+        let proof = try suite.createProof(document: document, proofOptions: options, privateKey: try privateKey())
+        let proofValue = try #require(proof["proofValue"]?.stringValue)
+        #expect(proofValue == (try TestFiles.text(Self.folder + "sigBTC58DataInt.txt")))
+        let signature = try #require(Base58BTC.decode(String(proofValue.dropFirst())))
+        #expect(TestFiles.hex(signature) == (try TestFiles.text(Self.folder + "sigHexDataInt.txt")))
+        var secured = try #require(document.objectValue)
+        secured["proof"] = .object(proof)
+        let signed = try #require(try TestFiles.json(Self.folder + "signedDataInt.json").objectValue)
+        #expect(secured == signed)
+    }
+
+    @Test("signedDataInt.json verifies, and fails once its name is changed")
+    func verifySigned() throws {
+        let signed = try TestFiles.json(Self.folder + "signedDataInt.json")
+        #expect(try TestFiles.verifyAll(signed, suite: suite))
+        var altered = try #require(signed.objectValue)
+        altered["name"] = "Alumni Credentiak"
+        #expect(try !TestFiles.verifyAll(.object(altered), suite: suite))
+    }
+
+    @Test("base58-btc round-trips and keeps leading zero bytes")
+    func base58() throws {
+        let bytes: [UInt8] = [0, 0, 1, 2, 255, 128, 7]
+        #expect(Base58BTC.decode(Base58BTC.encode(bytes)) == bytes)
+        #expect(Base58BTC.encode([0, 0]) == "11")
+        #expect(Base58BTC.decode("0OIl") == nil)
+    }
+}
