@@ -15,6 +15,7 @@ let package = Package(
             "BekalLinkedData", "BekalMetrics", "BekalPublisher",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
+        .executable(name: "bekal-bench", targets: ["bekal-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -84,6 +85,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // The benchmark program (release build), driven by scripts/bench.sh; not part of the test suite.
+        .executableTarget(
+            name: "bekal-bench",
+            dependencies: [
+                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
+                "BekalPublisher",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
