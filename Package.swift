@@ -12,7 +12,7 @@ let package = Package(
     products: [
         .library(name: "Bekal", targets: [
             "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-            "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
         .executable(name: "bekal-bench", targets: ["bekal-bench"]),
@@ -74,12 +74,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // The human-readable portfolio: bilingual, printable, self-contained HTML with the verdict.
+        .target(
+            name: "BekalRender",
+            dependencies: [
+                "BekalDomain", "BekalJSON", "BekalCredentials",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line tool.
         .executableTarget(
             name: "bekal",
             dependencies: [
                 "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-                "BekalLinkedData", "BekalMetrics", "BekalPublisher",
+                "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +104,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Benchmarks (run with -c release; see Benchmarks/bekal-benchmarks/main.swift).
+        .executableTarget(
+            name: "bekal-benchmarks",
+            dependencies: [
+                "BekalDomain", "BekalMetrics", "BekalPublisher", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/bekal-benchmarks", swiftSettings: swiftSettings),
+
+        // Export and verification timings (swift run -c release credentials-benchmark).
+        .executableTarget(
+            name: "credentials-benchmark",
+            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON"],
+            path: "Benchmarks/CredentialsBenchmark",
+            swiftSettings: swiftSettings),
+
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
@@ -103,6 +126,7 @@ let package = Package(
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
     ]
 )

@@ -11,6 +11,10 @@ command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 command -v openssl >/dev/null || need_apt+=(openssl)
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v prometheus-pushgateway >/dev/null || need_apt+=(prometheus-pushgateway)
+  # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).
+  command -v chromium >/dev/null || need_apt+=(chromium)
+  # pdftotext/pdfinfo, to check the printed page (A4, page numbers in the margin).
+  command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2

@@ -3,6 +3,7 @@
 # Usage: scripts/fuzz.sh [SECONDS]   (default 60). Needs a Swift toolchain with libFuzzer (Linux swift.org builds).
 # Seeds come from Fuzz/corpus (read only); new inputs go to .build/fuzz/corpus, crashes to .build/fuzz/artifacts.
 # Each crash found must become a regression test in Tests/BekalJSONTests.
+# Later (issue 3): add the BekalCredentials sources (and its verify step in Fuzz/JSONFuzz.swift) to the swiftc line.
 set -euo pipefail
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"

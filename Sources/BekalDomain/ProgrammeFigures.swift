@@ -110,6 +110,9 @@ public struct FigureTable: Sendable, Hashable, Codable {
     public var hasRowTotals: Bool
     /// How much one person can change the table's cells in total (L1), for noise calibration.
     public var sensitivity: Int
+    /// Distinct persons behind each column total, when the producer knows them (a person can add to several rows
+    /// of a magnitude column, so the sum of the rows' contributors overstates it). Never published.
+    public var columnContributors: [Int]?
 
     /// Creates a table; rows shorter or longer than `columns` are padded with zeros or cut.
     public init(id: String, columns: [FigureColumn], rows: [FigureRow], hasRowTotals: Bool, sensitivity: Int) {
@@ -122,6 +125,14 @@ public struct FigureTable: Sendable, Hashable, Codable {
         }
         self.hasRowTotals = hasRowTotals
         self.sensitivity = max(1, sensitivity)
+        self.columnContributors = nil
+    }
+
+    /// The same table, stating the distinct persons behind each column total.
+    public func withColumnContributors(_ contributors: [Int]) -> FigureTable {
+        var copy = self
+        copy.columnContributors = contributors.count == columns.count ? contributors : nil
+        return copy
     }
 
     /// The sum of row `row`'s cells (persons summed too, an upper bound on distinct contributors).

@@ -49,7 +49,8 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let code: Code
     public let message: String
-    /// Byte offset in the input where the problem was found, when there is an input.
+    /// Zero-based byte offset in the input where the problem was found; `nil` when there is no input position
+    /// (a document over the size limit, or a value handed to `JCS`).
     public let offset: Int?
 
     public init(_ code: Code, _ message: String, offset: Int? = nil) {

@@ -1,9 +1,14 @@
 /// Strict RFC 8259 parser for documents Bekal signs and verifies.
 ///
 /// Beyond RFC 8259 it enforces I-JSON (RFC 7493) as signed documents need it: member names are unique, strings
-/// are well-formed Unicode (RFC 3629 UTF-8, no lone surrogate escapes), numbers are finite doubles and integer
-/// literals stay within ±2^53. Size, depth and string length are bounded by `JSONLimits`. The parser is
-/// iterative, so nesting depth never turns into stack depth.
+/// are well-formed Unicode (RFC 3629 UTF-8, no lone surrogate escapes), numbers are finite doubles, and no
+/// integer beyond ±2^53 is accepted — neither as a literal nor as a number like `1e20` whose canonical form would
+/// be such a literal (so every canonical form parses again). Size, depth and string length are bounded by
+/// `JSONLimits`. The parser is iterative, so nesting depth never turns into stack depth.
+///
+/// Object member names are Swift `String`s, so two names that are canonically equivalent Unicode (`"\u00c5"` and
+/// `"A\u030a"`) are refused as duplicates: a signed document must not read two ways. String values keep their
+/// exact code points.
 public enum JSONParser {
     /// Parses one JSON document.
     /// - Parameters:

@@ -51,6 +51,9 @@ public struct DisclosureControl: Sendable {
             persons[line.total] = line.members.reduce(0) { $0 + persons[$1] }
             if line.members.contains(where: suppressed.contains) && noise != nil { suppressed.insert(line.total) }
         }
+        if noise == nil, let contributors = table.columnContributors {
+            for c in table.columns.indices { persons[layout.columnTotal(c)] = contributors[c] }
+        }
         suppressed.formUnion(primarySuppression(values: values, persons: persons))
         suppressed.formUnion(allOrNone(layout: layout, values: values))
         suppressed = complementarySuppression(layout: layout, values: values, suppressed: suppressed)

@@ -72,11 +72,19 @@ public struct MetricsReport: Sendable, Hashable, Codable {
 
     /// Decodes a report from its JSON form.
     public static func decode(_ data: Data) throws(MetricsError) -> MetricsReport {
+        let report: MetricsReport
         do {
-            return try decoder.decode(MetricsReport.self, from: data)
+            report = try decoder.decode(MetricsReport.self, from: data)
         } catch {
             throw MetricsError(.invalidReport, "the data is not a metrics report")
         }
+        for table in report.tables {
+            let width = table.columns.count
+            guard table.columnTotals.count == width, table.rows.allSatisfy({ $0.cells.count == width }),
+                table.rows.allSatisfy({ ($0.total != nil) == (table.grandTotal != nil) })
+            else { throw MetricsError(.invalidReport, "table \(table.id) has rows that do not match its columns") }
+        }
+        return report
     }
 
     private static var encoder: JSONEncoder {

@@ -129,7 +129,8 @@ extension ProgrammeFigures {
         }
         return FigureTable(
             id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)], rows: rows,
-            hasRowTotals: true, sensitivity: 1)
+            hasRowTotals: true, sensitivity: 1
+        ).withColumnContributors([Set(entries.map(\.personID)).count])
     }
 
     static func releaseTable(_ released: [Release], assessments: [Assessment], framework: CompetencyFramework?)

@@ -22,8 +22,8 @@ public enum PrometheusRenderer {
                     guard let n = value?.count else { return }
                     out += "\(name){period=\"\(period)\",row=\"\(escape(row))\",scope=\"\(scope)\"} \(n)\n"
                 }
-                for row in table.rows { sample(row.cells[c], row: row.key, scope: "cell") }
-                sample(table.columnTotals[c], row: "", scope: "column_total")
+                for row in table.rows where c < row.cells.count { sample(row.cells[c], row: row.key, scope: "cell") }
+                if c < table.columnTotals.count { sample(table.columnTotals[c], row: "", scope: "column_total") }
             }
             if table.rows.first?.total != nil || table.grandTotal != nil {
                 let name = metricName("bekal_\(table.id)_row_total")

@@ -33,7 +33,7 @@ struct TableLayout: Sendable, Hashable {
         var lines: [Line] = []
         if hasRowTotals {
             for r in 0..<rowCount {
-                lines.append(Line(members: (0..<columnCount).map { cell(r, $0) }, total: rowTotal(r)!))
+                lines.append(Line(members: (0..<columnCount).map { cell(r, $0) }, total: rowCount * columnCount + r))
             }
         }
         for c in 0..<columnCount {

@@ -1,3 +1,4 @@
+import CCurlShim
 import Foundation
 
 /// A dedicated OS thread that runs blocking libcurl calls, so `curl_easy_perform` never occupies a thread of
@@ -9,7 +10,10 @@ final class CurlThread: @unchecked Sendable {
     private var stopping = false
 
     init(name: String) {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            bekal_set_current_thread_name(name)
+            run()
+        }
         thread.name = name
         thread.start()
     }

@@ -61,7 +61,7 @@ public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// Whether a delivery that failed this way may succeed if tried again.
     public var isTransient: Bool {
-        [Code.connectFailed, .timedOut, .connectionLost].contains(code)
+        [Code.connectFailed, .timedOut, .connectionLost, .responseTooLarge].contains(code)
     }
 
     public static func == (lhs: PublisherError, rhs: PublisherError) -> Bool { lhs.code == rhs.code }

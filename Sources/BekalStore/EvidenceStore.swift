@@ -52,6 +52,10 @@ public struct EvidenceStore: Sendable {
     /// The bytes of stored evidence, checked against its hash.
     /// - Throws: `StoreError.notFound` when missing, `.corrupted` when the bytes no longer match.
     public func contents(of evidence: Evidence) throws -> Data {
+        // The hash comes from a record that may have been imported; never let it name a path outside the store.
+        guard evidence.sha256.count == 64, evidence.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            throw StoreError(.invalidInput, "the evidence hash is not 64 lowercase hex digits")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url(forSHA256: evidence.sha256))

@@ -52,6 +52,8 @@ extension Ledger {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                     var frameworks = try Ledger.frameworks(db)
+                    // Persons looked up during this batch; an entry that changes a person drops it.
+                    var persons: [UUID: Person] = [:]
                     for (index, entry) in entries.enumerated() {
                         if let key = entry.naturalKey,
                             try Bool.fetchOne(keyLookup, arguments: [key]) == true
@@ -60,7 +62,17 @@ extension Ledger {
                             continue
                         }
                         do {
-                            try Projection.check(entry.payload, recordedAt: recordedAt, frameworks: frameworks, db)
+                            var person: Person?
+                            if let id = entry.payload.personID {
+                                if let cached = persons[id] {
+                                    person = cached
+                                } else {
+                                    person = try Projection.storedPerson(id, db)
+                                    persons[id] = person
+                                }
+                            }
+                            try Projection.check(
+                                entry.payload, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
                         } catch let error as StoreError {
                             throw StoreError(error.code, "\(failureContext(index)): \(error.message)")
                         } catch let error as DomainError {
@@ -84,7 +96,12 @@ extension Ledger {
                             columns.previousHash, hash,
                         ])
                         try Projection.apply(entry.payload, eventID: eventID, sequence: sequence, db)
-                        if case .frameworkImported(let framework) = entry.payload { frameworks.append(framework) }
+                        switch entry.payload {
+                        case .frameworkImported(let framework): frameworks.append(framework)
+                        case .personAdded, .corrected, .transferred, .released:
+                            if let id = entry.payload.personID { persons[id] = nil }
+                        default: break
+                        }
                         result.appended.append(LedgerEvent(
                             sequence: sequence, id: eventID, type: columns.type, personID: entry.payload.personID,
                             payload: entry.payload, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt,

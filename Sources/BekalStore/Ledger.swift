@@ -100,6 +100,10 @@ public final class Ledger: Sendable {
         // A second `bekal` process waits for the writer instead of failing.
         config.busyMode = .timeout(30)
         config.label = "bekal.ledger"
+        config.prepareDatabase { db in
+            // A large import is one transaction; a bigger page cache keeps it from spilling pages early.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         return config
     }
 

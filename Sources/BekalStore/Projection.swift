@@ -9,12 +9,11 @@ enum Projection {
     // MARK: Checks
 
     /// - Parameter frameworks: the imported frameworks, loaded once per batch by the caller.
+    /// - Parameter person: the person the payload is about as the ledger holds them, `nil` if unknown.
     static func check(
-        _ payload: LedgerPayload, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+        _ payload: LedgerPayload, recordedAt: Date, frameworks: [CompetencyFramework], person: Person?,
+        _ db: Database
     ) throws {
-        let person = try payload.personID.flatMap { id in
-            try String.fetchOne(db, sql: "SELECT json FROM person WHERE id = ?", arguments: [key(id)])
-        }.map { try PayloadCoding.decodeRecord(Person.self, $0) }
         let context = RecordContext(
             today: today(recordedAt), person: person, frameworks: frameworks)
         try RecordValidation.require(payload, in: context)
@@ -61,14 +60,15 @@ enum Projection {
         case .released(let release):
             try requireActive(release.personID, db)
         case .corrected(let correction):
-            try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, db)
+            try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
         case .credentialRevoked:
             break
         }
     }
 
     private static func checkCorrection(
-        _ correction: Correction, recordedAt: Date, frameworks: [CompetencyFramework], _ db: Database
+        _ correction: Correction, recordedAt: Date, frameworks: [CompetencyFramework], person: Person?,
+        _ db: Database
     ) throws {
         let target = try Row.fetchOne(
             db, sql: "SELECT type, person_id FROM ledger_event WHERE event_id = ?",
@@ -89,7 +89,7 @@ enum Projection {
                 throw StoreError(.conflict, "a correction cannot move a record to another person")
             }
             if case .assessmentRecorded = replacement {
-                try check(replacement, recordedAt: recordedAt, frameworks: frameworks, db)
+                try check(replacement, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
             }
         } else if type == "person.added" {
             throw StoreError(.conflict, "a person cannot be retracted; correct the record instead")
@@ -97,7 +97,8 @@ enum Projection {
     }
 
     private static func requirePerson(_ id: UUID, _ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [key(id)]) == true else {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?")
+        guard try Bool.fetchOne(statement, arguments: [key(id)]) == true else {
             throw StoreError(.notFound, "unknown person")
         }
     }
@@ -164,33 +165,33 @@ enum Projection {
         let id = key(eventID)
         switch payload {
         case .personAdded(let p):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO person (id, event_id, register_number, admission_date, expected_release_date, status,
                                     facility_code, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [key(p.id), id, p.registerNumber.rawValue, p.admissionDate.description,
+                """).execute(arguments: [key(p.id), id, p.registerNumber.rawValue, p.admissionDate.description,
                                  p.expectedReleaseDate.description, p.status.rawValue, p.facilityCode,
                                  try PayloadCoding.encodeRecord(p)])
         case .assessmentRecorded(let a):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO assessment (event_id, person_id, framework_id, framework_version, unit_code, outcome,
                                         date, sequence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, key(a.personID), a.frameworkID, a.frameworkVersion, a.unitCode,
+                """).execute(arguments: [id, key(a.personID), a.frameworkID, a.frameworkVersion, a.unitCode,
                                  a.outcome.rawValue, a.date.description, sequence, try PayloadCoding.encodeRecord(a)])
         case .certificateRecorded(let c):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO certificate (event_id, person_id, issued_on, expires_on, sequence, json)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
+                """).execute(arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
                                  try PayloadCoding.encodeRecord(c)])
         case .trainingRecorded(let t):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, key(t.personID), t.date.description, t.hours, sequence,
+                """).execute(arguments: [id, key(t.personID), t.date.description, t.hours, sequence,
                                  try PayloadCoding.encodeRecord(t)])
         case .productionRecorded(let p):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, key(p.personID), p.date.description, p.quantity, sequence,
+                """).execute(arguments: [id, key(p.personID), p.date.description, p.quantity, sequence,
                                  try PayloadCoding.encodeRecord(p)])
         default:
             break
@@ -207,6 +208,12 @@ enum Projection {
         case "production.recorded": "production"
         default: nil
         }
+    }
+
+    /// The person as stored (status and facility as recorded at admission), `nil` if unknown.
+    static func storedPerson(_ id: UUID, _ db: Database) throws -> Person? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM person WHERE id = ?"), arguments: [key(id)])
+            .map { try PayloadCoding.decodeRecord(Person.self, $0) }
     }
 
     /// The facility's calendar day at `date`: Indonesian facilities keep WIB (UTC+7).

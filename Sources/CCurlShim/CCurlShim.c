@@ -1,4 +1,18 @@
+#define _GNU_SOURCE
 #include "CCurlShim.h"
+#include <pthread.h>
+#include <string.h>
+
+void bekal_set_current_thread_name(const char *name) {
+#if defined(__APPLE__)
+    pthread_setname_np(name);
+#else
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = 0;
+    pthread_setname_np(pthread_self(), truncated);
+#endif
+}
 
 CURLcode bekal_curl_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);

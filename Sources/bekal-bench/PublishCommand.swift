@@ -21,7 +21,6 @@ struct PublishCommand: AsyncParsableCommand {
         let transport = try CurlTransport()
         let relay = Relay(transport: transport, endpoint: endpoint, logger: Logger(label: "bekal.bench"))
         guard let period = ReportingPeriod("2026-Q3") else { throw BenchFailure("bad period") }
-        var lastSummary = Relay.Summary()
         let reports = count
         let samples = try await Sampling.measure(repetition.repetitions) {
             let entries = (0..<reports).map { _ in
@@ -29,9 +28,9 @@ struct PublishCommand: AsyncParsableCommand {
                             enqueuedAt: BenchFixture.now)
             }
             let outbox = InMemoryOutbox(entries)
-            lastSummary = try await relay.publishPending(from: outbox)
-            guard lastSummary.sent == reports else {
-                throw BenchFailure("only \(lastSummary.sent) of \(reports) reports acknowledged")
+            let summary = try await relay.publishPending(from: outbox)
+            guard summary.sent == reports else {
+                throw BenchFailure("only \(summary.sent) of \(reports) reports acknowledged")
             }
         }
         Figure(id: "publish.bekal", samples: samples, items: count, bytes: body.count,

@@ -53,8 +53,8 @@ struct Figure: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(self), let line = String(data: data, encoding: .utf8) {
-            print(line)
-            fflush(stdout)
+            // One write per line, so lines never interleave with anything else on the pipe.
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 }

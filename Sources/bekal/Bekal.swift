@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 @main
-struct Bekal: ParsableCommand {
+struct Bekal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bekal",
         abstract: "Records, exports and verifies batik cap skills portfolios for people in custody.",
@@ -17,12 +17,15 @@ struct Bekal: ParsableCommand {
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
             Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self,
-            Canonicalize.self, Verify.self, Keys.self,
+            Canonicalize.self,
+            Verify.self,
+            Keys.self,
+            Render.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,
     /// so no command ever prints a stack trace.
-    static func main() {
+    static func main() async {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             let level = ProcessInfo.processInfo.environment["BEKAL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
@@ -36,10 +39,15 @@ struct Bekal: ParsableCommand {
             exit(withError: error)  // help, version and usage errors (exit 0 or 2)
         }
         do {
-            var command = command
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
         } catch {
-            let failure = Failure(error)
+            // Help, version and ArgumentParser's own errors are thrown from `run()` too; it prints those.
+            guard let failure = Failure(known: error) else { exit(withError: error) }
             if let message = failure.message {
                 FileHandle.standardError.write(Data("bekal: \(message)\n".utf8))
             }

@@ -30,6 +30,18 @@ struct Failure {
     var message: String?
     var exitCode: Int32
 
+    /// `nil` for errors ArgumentParser reports itself (help, version, usage).
+    init?(known error: any Error) {
+        switch error {
+        case is CommandFailure, is StoreError, is DomainError, is ValidationError: self.init(error)
+        case let code as ExitCode where code.rawValue != 0: self.init(error)
+        case is ExitCode: return nil
+        default:
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return nil }
+            self.init(error)
+        }
+    }
+
     init(_ error: any Error) {
         switch error {
         case let error as CommandFailure:

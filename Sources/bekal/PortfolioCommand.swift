@@ -10,11 +10,13 @@ struct PortfolioCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var page: PortfolioPageOptions
 
     @Argument(help: "The person's register number or internal id.") var person: String
 
     func run() throws {
         let portfolio = try global.openLedger().portfolio(of: try Input.person(person))
+        if page.html { return try page.emit(portfolio, home: global.homeURL, today: Clock.today()) }
         let standing = PortfolioStanding(portfolio, today: Clock.today())
         if output.json {
             return try printJSON(PortfolioOutput(person: portfolio.person, facility: portfolio.facility, standing: standing))

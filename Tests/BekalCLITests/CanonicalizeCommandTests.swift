@@ -74,6 +74,15 @@ struct CanonicalizeCommandTests {
         #expect(lone.error.contains("loneSurrogate"))
     }
 
+    @Test("exits 4 on a document over the 8 MiB limit")
+    func rejectsOversizedFile() throws {
+        let file = try temporaryFile([UInt8](repeating: UInt8(ascii: " "), count: (8 << 20) + 1))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let outcome = try run([file.path])
+        #expect(outcome.status == 4)
+        #expect(outcome.error.contains("tooLarge"))
+    }
+
     @Test("exits 2 when the file cannot be read")
     func rejectsUnreadableFile() throws {
         let missing = try run(["/nonexistent/bekal-\(UUID().uuidString).json"])

@@ -3,6 +3,22 @@ import Testing
 
 @Suite("bekal init, person, framework and the record commands, end to end")
 struct RecordingCommandTests {
+    @Test("help exits 0 with sentences; an unknown subcommand or missing option exits 2")
+    func helpAndUsage() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let help = try cli.run("--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Records, exports and verifies"))
+        let subcommandHelp = try cli.run("readiness", "--help")
+        #expect(subcommandHelp.status == 0)
+        #expect(subcommandHelp.stdout.contains("--due-within"))
+        #expect(try cli.run("no-such-command").status == 2)
+        let missing = try cli.run("train", "AII-1", "--date", "2026-01-01")
+        #expect(missing.status == 2)
+        #expect(!missing.stderr.contains("unexpected failure"))
+    }
+
     @Test("init creates the data directory with keys/ at 0700, and a second init exits 5")
     func initTwice() throws {
         let cli = try CLI()

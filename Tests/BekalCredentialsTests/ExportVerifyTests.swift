@@ -158,4 +158,44 @@ struct ExportVerifyTests {
         let bad = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(forged, trust: SamplePortfolio.trust())])
         #expect(!bad.result.isValid)
     }
+
+    @Test("an evidence hash that is not 64 hex digits stops the export with exportFailed")
+    func badEvidenceHash() throws {
+        var portfolio = SamplePortfolio.make(units: 3)
+        portfolio.assessments[0].evidence[0].sha256 = "not-a-hash"
+        #expect(throws: CredentialError(.exportFailed, "")) { try SamplePortfolio.export(portfolio) }
+    }
+
+    @Test("a second export reuses the status indices of credentials already allocated")
+    func allocationReused() throws {
+        let first = try SamplePortfolio.export()
+        var random = SeededRandom(state: 3)
+        let second = try PortfolioExporter.export(
+            SamplePortfolio.make(), key: SamplePortfolio.key,
+            options: ExportOptions(statusAllocation: first.statusAllocation), now: SamplePortfolio.now, random: &random)
+        let unitID = first.embeddedCredentialIDs[0]
+        #expect(second.statusAllocation.indices[unitID] == first.statusAllocation.indices[unitID])
+        // Competency and certificate credentials keep their ids; the CLR and the record get new ones.
+        #expect(second.statusAllocation.indices.count == first.statusAllocation.indices.count + 2)
+    }
+}
+
+@Suite("Whole-facility export")
+struct FacilityExportTests {
+    @Test("exporting several portfolios in parallel gives distinct indices and every export verifies")
+    func exportAll() throws {
+        let portfolios = (1...6).map { SamplePortfolio.make(register: "BI.\($0)", name: "Person \($0)", units: 4, seed: UInt8($0)) }
+        let (exports, allocation) = try FacilityExport.exportAll(
+            portfolios, key: SamplePortfolio.key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)),
+            now: SamplePortfolio.now)
+        #expect(exports.count == 6)
+        // 4 units + 2 certificates + record + CLR per person.
+        #expect(allocation.indices.count == 6 * 8)
+        #expect(Set(allocation.indices.values).count == 48)
+        for (i, export) in exports.enumerated() {
+            #expect(SamplePortfolio.verify(export.credential, register: "BI.\(i + 1)").result.isValid)
+            let index = try #require(export.credential["credentialStatus"]?["statusListIndex"]?.stringValue)
+            #expect(allocation.indices[try #require(export.credential["id"]?.stringValue)] == Int(index))
+        }
+    }
 }

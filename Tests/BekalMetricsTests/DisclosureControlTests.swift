@@ -104,3 +104,17 @@ struct DisclosureControlTests {
         #expect(differs)
     }
 }
+
+@Suite("Disclosure control of magnitude totals")
+struct MagnitudeTotalTests {
+    @Test("a production total made by fewer than k distinct people is hidden even when each grade lists them again")
+    func distinctContributors() {
+        // Four people produced in every grade: 12 contributor slots, but only 4 persons behind the total.
+        let rows = ["A", "B", "C"].map { FigureRow(key: $0, cells: [FigureCell(value: 150, persons: 4)]) }
+        let table = FigureTable(
+            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)], rows: rows, hasRowTotals: true,
+            sensitivity: 1)
+        #expect(protect(table).columnTotals == [.count(450)])  // the sum of slots, 12, passes k = 10
+        #expect(protect(table.withColumnContributors([4])).columnTotals == [.suppressed])
+    }
+}

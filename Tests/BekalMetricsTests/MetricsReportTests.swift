@@ -43,6 +43,16 @@ struct MetricsReportTests {
         #expect(decoded == report)
         #expect(decoded.tables.contains { $0.rows.contains { $0.cells.contains(.suppressed) } })
         #expect(throws: MetricsError(.invalidReport, "")) { try MetricsReport.decode(Data("{}".utf8)) }
+        // A table whose rows are narrower than its columns is refused, not indexed out of range later.
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var tables = object["tables"] as! [[String: Any]]
+        var rows = tables[1]["rows"] as! [[String: Any]]
+        rows[0]["cells"] = [5]
+        tables[1]["rows"] = rows
+        object["tables"] = tables
+        #expect(throws: MetricsError(.invalidReport, "")) {
+            try MetricsReport.decode(try JSONSerialization.data(withJSONObject: object))
+        }
     }
 
     @Test("a facility of three people publishes no figure about them and none of their names, numbers or ids")
@@ -89,5 +99,21 @@ struct MetricsReportTests {
         #expect(lines.contains("bekal_competency_outcomes_row_total{period=\"2026-07\",row=\"r0\",scope=\"row_total\"} 35"))
         #expect(!lines.contains { $0.contains("row=\"r0\",scope=\"cell\"") })
         #expect(lines.filter { !$0.hasPrefix("#") }.allSatisfy { $0.range(of: #"^[a-z_][a-z0-9_]*\{[^}]*\} [0-9]+$"#, options: .regularExpression) != nil })
+    }
+}
+
+@Suite("The review text of a report")
+struct ReportTextTests {
+    @Test("the text shows every published figure, x for suppressed ones, and rejects bad periods by name")
+    func text() throws {
+        let table = protect(countTable([[30, 3], [25, 15], [40, 20]]))
+        let report = MetricsReport(
+            facilityCode: "LAPAS-PWT", period: try ReportingPeriod.parse("2026-Q3"), reportID: UUID(),
+            generatedAt: Date(timeIntervalSince1970: 0), policy: .ons105, tables: [table])
+        let lines = ReportText.render(report).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.contains(["r0", "x", "x", "35"]))
+        #expect(lines.contains(["r2", "40", "20", "60"]))
+        #expect(lines.contains(["total", "95", "40", "135"]))
+        #expect(throws: MetricsError(.invalidPeriod, "")) { try ReportingPeriod.parse("2026-Q5") }
     }
 }

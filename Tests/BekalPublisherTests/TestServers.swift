@@ -34,8 +34,10 @@ final class ServerProcess: @unchecked Sendable {
     deinit { stop() }
 
     func stop() {
+        // SIGKILL: children of Foundation's Process can inherit a blocked SIGTERM, and these servers hold nothing
+        // worth a graceful stop.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }

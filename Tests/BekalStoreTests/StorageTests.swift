@@ -82,5 +82,7 @@ struct StorageTests {
         try Data("abd".utf8).write(to: store.url(forSHA256: evidence.sha256))
         #expect(throws: StoreError(.corrupted, "")) { try store.contents(of: evidence) }
         #expect(throws: StoreError(.invalidInput, "")) { try store.store(bytes, mediaType: "plain", description: "") }
+        let escaping = Evidence(sha256: "../../bekal.sqlite", mediaType: "text/plain", description: "", byteCount: 0)
+        #expect(throws: StoreError(.invalidInput, "")) { try store.contents(of: escaping) }
     }
 }

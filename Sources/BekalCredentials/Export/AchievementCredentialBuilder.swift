@@ -11,7 +11,7 @@ struct AchievementCredentialBuilder {
     var now: Date
 
     /// A competency unit assessed K: the Achievement aligned to its unit code, the assessment as results.
-    func competency(_ assessment: Assessment, id: String, status: JSONValue) -> JSONObject {
+    func competency(_ assessment: Assessment, id: String, status: JSONValue) throws(CredentialError) -> JSONObject {
         let framework = portfolio.framework
         let unit = framework.unit(code: assessment.unitCode)
         let title = unit?.title.en ?? assessment.unitCode
@@ -45,12 +45,12 @@ struct AchievementCredentialBuilder {
         ]
         return credential(
             id: id, name: title, achievement: achievement, results: results,
-            evidence: assessment.evidence.map(Self.evidence), validFrom: Timestamp.format(now), validUntil: nil,
+            evidence: try assessment.evidence.map { (file) throws(CredentialError) in try Self.evidence(file) }, validFrom: Timestamp.format(now), validUntil: nil,
             status: status)
     }
 
     /// A certificate of competency: valid from its issue to its expiry date, aligned to the units it covers.
-    func certificate(_ certificate: Certificate, id: String, status: JSONValue) -> JSONObject {
+    func certificate(_ certificate: Certificate, id: String, status: JSONValue) throws(CredentialError) -> JSONObject {
         let framework = portfolio.framework
         let rd = ResultDescriptions(achievementID: "urn:bekal:certificate:\(certificate.scheme)")
         var descriptions = rd.certificateDescriptions
@@ -86,7 +86,7 @@ struct AchievementCredentialBuilder {
         ])
         var doc = credential(
             id: id, name: "Certificate of competency: \(certificate.scheme)", achievement: achievement,
-            results: results, evidence: certificate.scan.map { [Self.evidence($0)] } ?? [],
+            results: results, evidence: try certificate.scan.map { (file) throws(CredentialError) in [try Self.evidence(file)] } ?? [],
             validFrom: Timestamp.format(certificate.issuedOn), validUntil: Timestamp.format(certificate.expiresOn),
             status: status)
         if case .object(var subject)? = doc["credentialSubject"] {
@@ -113,11 +113,14 @@ struct AchievementCredentialBuilder {
         results.append(rd.result("rejects", value: String(production.reduce(0) { $0 + $1.rejects })))
         results.append(rd.result("rework", value: String(production.reduce(0) { $0 + $1.rework })))
         results.append(rd.result("production-hours", value: Self.number(production.reduce(0) { $0 + $1.hours })))
-        let descriptions: [JSONValue] = results.compactMap { result in
+        var descriptions: [JSONValue] = results.compactMap { result in
             guard let rdID = result["resultDescription"]?.stringValue else { return nil }
             let key = String(rdID.split(separator: "#").last ?? "")
             return rd.description(key, name: key.replacingOccurrences(of: "-", with: " "), type: "RawScore")
         }
+        let map = competencyMapResults(rd)
+        results += map.results
+        descriptions += map.descriptions
         let dates = (portfolio.training.map(\.date) + production.map(\.date)).sorted()
         let achievement = JSONObject([
             ("id", .string("urn:bekal:record:\(Self.slug(portfolio.facility.code)):batik-cap")),
@@ -167,7 +170,7 @@ struct AchievementCredentialBuilder {
         return doc
     }
 
-    private func alignment(framework: CompetencyFramework, unitCode: String, title: String) -> JSONValue {
+    func alignment(framework: CompetencyFramework, unitCode: String, title: String) -> JSONValue {
         [
             "type": ["Alignment"],
             "targetName": .string(title),
@@ -178,13 +181,15 @@ struct AchievementCredentialBuilder {
         ]
     }
 
-    private func achievementID(framework: CompetencyFramework, unitCode: String) -> String {
+    func achievementID(framework: CompetencyFramework, unitCode: String) -> String {
         "urn:bekal:framework:\(Self.slug(framework.id)):\(Self.slug(framework.version)):unit:\(Self.slug(unitCode))"
     }
 
     /// An evidence file as an OB 3.0 Evidence entry named by its RFC 6920 hash URI.
-    static func evidence(_ file: Evidence) -> JSONValue {
-        let digest = Hex.decode(file.sha256) ?? []
+    static func evidence(_ file: Evidence) throws(CredentialError) -> JSONValue {
+        guard let digest = Hex.decode(file.sha256), digest.count == 32 else {
+            throw CredentialError(.exportFailed, "an evidence file's SHA-256 is not 64 hex digits")
+        }
         return [
             "id": .string("ni:///sha-256;" + Base64URL.encode(digest)),
             "type": ["Evidence"],

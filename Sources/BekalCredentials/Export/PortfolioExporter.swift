@@ -14,6 +14,24 @@ public enum PortfolioExporter {
         _ portfolio: Portfolio, key: IssuerKey, options: ExportOptions, now: Date,
         random: inout some RandomNumberGenerator
     ) throws(CredentialError) -> ExportResult {
+        try export(portfolio, key: key, options: options, now: now, newIDs: NewIDs(&random), random: &random)
+    }
+
+    /// The ids an export mints (the others come from the records).
+    struct NewIDs: Sendable {
+        var clr: String
+        var record: String
+
+        init(_ random: inout some RandomNumberGenerator) {
+            clr = PortfolioExporter.newID(&random)
+            record = PortfolioExporter.newID(&random)
+        }
+    }
+
+    static func export(
+        _ portfolio: Portfolio, key: IssuerKey, options: ExportOptions, now: Date, newIDs: NewIDs,
+        random: inout some RandomNumberGenerator
+    ) throws(CredentialError) -> ExportResult {
         var allocation = options.statusAllocation
         let issuerID = options.issuerID ?? key.didKey.did
         let issuer: JSONValue = [
@@ -43,14 +61,14 @@ public enum PortfolioExporter {
             .sorted { $0.unitCode < $1.unitCode }
         for assessment in kompeten {
             let id = "urn:uuid:" + assessment.id.uuidString.lowercased()
-            let doc = builder.competency(assessment, id: id, status: try statusEntry(id, &allocation))
+            let doc = try builder.competency(assessment, id: id, status: try statusEntry(id, &allocation))
             competencyAchievementIDs[assessment.unitCode] = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue
             embedded.append(doc)
         }
         var associations: [JSONValue] = []
         for certificate in portfolio.certificates.sorted(by: { $0.issuedOn < $1.issuedOn }) {
             let id = "urn:uuid:" + certificate.id.uuidString.lowercased()
-            let doc = builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
+            let doc = try builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
             if let certificateAchievement = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue {
                 for code in certificate.unitCodes {
                     guard let unitAchievement = competencyAchievementIDs[code] else { continue }
@@ -62,8 +80,8 @@ public enum PortfolioExporter {
             }
             embedded.append(doc)
         }
-        if !portfolio.training.isEmpty || !portfolio.production.isEmpty {
-            let id = newID(&random)
+        if hasRecordCredential(portfolio) {
+            let id = newIDs.record
             embedded.append(builder.trainingAndProduction(id: id, status: try statusEntry(id, &allocation)))
         }
 
@@ -75,8 +93,9 @@ public enum PortfolioExporter {
             ("identifier", .array(identifiers)),
             ("verifiableCredential", .array(signed)),
         ])
+        subject["achievement"] = .array(builder.frameworkUnits())
         if !associations.isEmpty { subject["association"] = .array(associations) }
-        let clrID = newID(&random)
+        let clrID = newIDs.clr
         let clr = JSONObject([
             ("@context", .array(Vocabulary.clrContexts.map { .string($0) })),
             ("id", .string(clrID)),
@@ -98,6 +117,16 @@ public enum PortfolioExporter {
         return ExportResult(
             credential: .object(secured), statusAllocation: allocation,
             embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue })
+    }
+
+    /// The ids of the credentials an export of `portfolio` contains, in the order the exporter allocates them.
+    static func credentialIDs(_ portfolio: Portfolio, newIDs: NewIDs) -> [String] {
+        var ids = portfolio.latestAssessmentByUnit.values.filter { $0.outcome == .kompeten }
+            .sorted { $0.unitCode < $1.unitCode }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
+        ids += portfolio.certificates.sorted { $0.issuedOn < $1.issuedOn }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
+        if hasRecordCredential(portfolio) { ids.append(newIDs.record) }
+        ids.append(newIDs.clr)
+        return ids
     }
 
     /// A `BitstringStatusListEntry` for the credential, allocating its index.

@@ -9,21 +9,34 @@ public enum DataIntegrity {
     ///   - verificationMethod: defaults to the key's own `did:key` verification method.
     ///   - created: the proof's creation time (injected; the clock is the caller's).
     ///   - asProofSet: write a single proof as a one-element array, as the 1EdTech OB 3.0 / CLR 2.0 schemas expect.
+    ///   - id: the proof's own id, needed when a later proof chains to it.
+    ///   - previousProof: ids of existing proofs this one endorses (a proof chain); they are signed along.
     public static func sign(
         _ document: JSONObject, key: IssuerKey, created: Date, suite: any Cryptosuite = EddsaJcs2022(),
-        verificationMethod: String? = nil, asProofSet: Bool = false
+        verificationMethod: String? = nil, asProofSet: Bool = false, id: String? = nil, previousProof: [String] = []
     ) throws(CredentialError) -> JSONObject {
         var unsecured = document
         let existing = unsecured["proof"]
         unsecured["proof"] = nil
-        let options = JSONObject([
+        var options = JSONObject([
             ("type", "DataIntegrityProof"),
             ("cryptosuite", .string(suite.name)),
             ("created", .string(Timestamp.format(created))),
             ("verificationMethod", .string(verificationMethod ?? key.didKey.verificationMethodID)),
             ("proofPurpose", "assertionMethod"),
         ])
-        let proof = try suite.createProof(document: unsecured, options: options, key: key)
+        if let id { options["id"] = .string(id) }
+        var input = unsecured
+        if !previousProof.isEmpty {
+            let all = existing?.arrayValue ?? existing.map { [$0] } ?? []
+            let matching = previousProof.compactMap { wanted in all.first { $0["id"]?.stringValue == wanted } }
+            guard matching.count == previousProof.count else {
+                throw CredentialError(.proofMalformed, "a previousProof id names no existing proof")
+            }
+            options["previousProof"] = previousProof.count == 1 ? .string(previousProof[0]) : .array(previousProof.map { .string($0) })
+            input["proof"] = .array(matching)
+        }
+        let proof = try suite.createProof(document: input, options: options, key: key)
         var secured = unsecured
         switch existing {
         case nil: secured["proof"] = asProofSet ? .array([.object(proof)]) : .object(proof)

@@ -5,22 +5,24 @@ public struct StatusAllocation: Sendable, Hashable {
     public var listURL: String
     public private(set) var indices: [String: Int]
     public var capacity: Int
+    private var nextIndex: Int
 
     public init(listURL: String, indices: [String: Int] = [:], capacity: Int = StatusList.minimumBitCount) {
         self.listURL = listURL
         self.indices = indices
         self.capacity = capacity
+        nextIndex = (indices.values.max() ?? -1) + 1
     }
 
     /// The credential's index, allocating the next free one the first time.
     public mutating func index(for credentialID: String) throws(CredentialError) -> Int {
         if let existing = indices[credentialID] { return existing }
-        let next = (indices.values.max() ?? -1) + 1
-        guard next < capacity else {
+        guard nextIndex < capacity else {
             throw CredentialError(.exportFailed, "the status list is full; start a new list")
         }
-        indices[credentialID] = next
-        return next
+        indices[credentialID] = nextIndex
+        nextIndex += 1
+        return nextIndex - 1
     }
 
     /// The list with the bits of `revoked` credential ids set; ids never allocated are ignored.

@@ -21,6 +21,9 @@ CURLcode bekal_curl_getinfo_double(CURL *handle, CURLINFO info, double *value);
 struct curl_slist *bekal_curl_slist_append(struct curl_slist *list, const char *line);
 void bekal_curl_slist_free(struct curl_slist *list);
 
+/// Names the calling thread (at most 15 bytes are kept on Linux), so the dedicated libcurl thread shows in tools.
+void bekal_set_current_thread_name(const char *name);
+
 /// The libcurl constants Swift needs, as plain values (some are macros Swift does not import).
 extern const long bekal_curl_global_default;
 extern const CURLoption bekal_opt_url, bekal_opt_protocols_str, bekal_opt_redir_protocols_str, bekal_opt_nosignal,

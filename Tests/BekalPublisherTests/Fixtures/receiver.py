@@ -16,7 +16,7 @@ POST /control/faults with a JSON list; each report request takes the next fault:
   "big"          answer 500 with a 1 MiB body
 With --tls-cert/--tls-key it serves HTTPS.
 """
-import argparse, base64, email.utils, hashlib, json, socket, ssl, sys, threading, time
+import argparse, base64, email.utils, hashlib, json, signal, socket, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
@@ -25,6 +25,9 @@ seen = {}  # idempotency key -> body sha256
 
 
 def main():
+    # A parent may start us with SIGTERM blocked; make it stop us as usual.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--log", required=True)
     parser.add_argument("--port", type=int, default=0)
@@ -39,6 +42,8 @@ def main():
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes; without TCP_NODELAY each response waits for a delayed ACK.
+        disable_nagle_algorithm = True
 
         def log_message(self, *a):
             pass

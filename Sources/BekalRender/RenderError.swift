@@ -1,0 +1,35 @@
+/// The one error type of `BekalRender`: a stable `code` (for exit codes and tests) and a fixed `message` that
+/// never carries personal data. Equality compares codes only.
+public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, stable across releases.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Value: String, Sendable, Hashable {
+            case notAnExport
+            case evidenceDirectoryUnreadable
+            case outputNotWritable
+        }
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// The document is not a JSON object, so there is nothing to show.
+        public static let notAnExport = Code(.notAnExport)
+        /// `--evidence-dir` does not name a readable directory.
+        public static let evidenceDirectoryUnreadable = Code(.evidenceDirectoryUnreadable)
+        /// The HTML file could not be written (or renamed into place).
+        public static let outputNotWritable = Code(.outputNotWritable)
+
+        public var description: String { value.rawValue }
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    public static func == (lhs: RenderError, rhs: RenderError) -> Bool { lhs.code == rhs.code }
+}
