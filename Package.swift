@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "BekalStore",
             dependencies: [
-                "BekalDomain",
+                "BekalDomain", "BekalMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -120,13 +120,13 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]
 )

@@ -126,7 +126,34 @@ def export_all(scale, home):
     out, _ = run(bench("export-all", "--home", home, "--out-dir", out_dir, "--jobs", 2, "--warmups", warmups,
                        "--runs", runs), memory_key=f"export-all@{scale}")
     figures_from(out, f"@{scale}")
+    cli_export_all(scale, home)
     return out_dir
+
+
+def cli_export_all(scale, home):
+    """`bekal export --all` (whole process), once the export command has landed; skipped with a note before."""
+    probe = subprocess.run([ARGS.bekal, "export", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if probe.returncode != 0:
+        RESULTS["checks"]["bekal export --all"] = "not measured: this build has no `bekal export` command yet"
+        return
+    out_dir = os.path.join(ARGS.work, str(scale), "cli-exports")
+    warmups, runs = REPS[scale]
+    samples = []
+    for i in range(warmups + runs):
+        shutil.rmtree(out_dir, ignore_errors=True)
+        cmd = [ARGS.bekal, "export", "--all", "--status", "active", "--out-dir", out_dir, "--home", home]
+        _, elapsed = run(cmd, memory_key=f"bekal export --all@{scale}" if i == warmups else None, check=False)
+        if RESULTS["memory"].get(f"bekal export --all@{scale}") is None and i >= warmups:
+            break
+        if i >= warmups:
+            samples.append(elapsed)
+    files = len([n for n in os.listdir(out_dir) if n.endswith(".json") and n != "manifest.json"]) \
+        if os.path.isdir(out_dir) else 0
+    if not samples or files == 0:
+        RESULTS["checks"][f"bekal export --all@{scale}"] = "failed: no exports written"
+        return
+    record({"id": "cli.export-all", "samples": samples, "items": files, "bytes": 0,
+            "note": "bekal export --all --status active, whole process"}, f"cli.export-all@{scale}")
 
 
 def import_bench(scale, csv_dir):

@@ -14,6 +14,8 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
     case released(Release)
     case corrected(Correction)
     case credentialRevoked(CredentialRevocation)
+    /// A noisy metrics report spent privacy budget of its period.
+    case privacyBudgetSpent(PrivacyBudgetSpend)
 
     /// The stable name stored in the ledger's `type` column.
     public var kind: String {
@@ -29,13 +31,14 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
         case .released: "person.released"
         case .corrected: "record.corrected"
         case .credentialRevoked: "credential.revoked"
+        case .privacyBudgetSpent: "metrics.privacy-budget-spent"
         }
     }
 
     /// The person the event is about, when it is about one.
     public var personID: UUID? {
         switch self {
-        case .facilityInitialized, .frameworkImported, .credentialRevoked: nil
+        case .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent: nil
         case .personAdded(let p): p.id
         case .assessmentRecorded(let a): a.personID
         case .certificateRecorded(let c): c.personID

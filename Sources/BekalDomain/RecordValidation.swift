@@ -53,6 +53,11 @@ public enum RecordValidation {
                 v.add(.invalidIdentifier, "credentialID", "A credential id is a urn:uuid: URI.")
             }
             v.require(revocation.reason, "reason")
+        case .privacyBudgetSpent(let spend):
+            v.require(spend.facilityCode, "facilityCode")
+            if spend.epsilonNumerator == 0 || spend.epsilonDenominator == 0 {
+                v.add(.quantityOutOfRange, "epsilon", "Epsilon is a positive fraction.")
+            }
         }
     }
 
@@ -141,7 +146,7 @@ public enum RecordValidation {
         v.require(c.reason, "reason")
         guard let replacement = c.replacement else { return }
         switch replacement {
-        case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked:
+        case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent:
             v.add(.invalidReplacement, "replacement", "Only a person's record can be replaced by a correction.")
         default:
             if replacement.personID != c.personID {

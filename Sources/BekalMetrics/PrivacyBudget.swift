@@ -1,20 +1,16 @@
 import BekalDomain
 import Foundation
 
-/// One spend of privacy budget: a noisy report released for a period. Recorded in the ledger (phase 2) so the
-/// budget of a period survives restarts.
-public struct PrivacyBudgetSpend: Sendable, Hashable, Codable {
-    public var facilityCode: String
-    public var period: ReportingPeriod
-    public var epsilon: Epsilon
-    public var reportID: UUID
-
+extension PrivacyBudgetSpend {
+    /// A spend of `epsilon` for report `reportID`.
     public init(facilityCode: String, period: ReportingPeriod, epsilon: Epsilon, reportID: UUID) {
-        self.facilityCode = facilityCode
-        self.period = period
-        self.epsilon = epsilon
-        self.reportID = reportID
+        self.init(
+            facilityCode: facilityCode, period: period, epsilonNumerator: epsilon.numerator,
+            epsilonDenominator: epsilon.denominator, reportID: reportID)
     }
+
+    /// The ε spent, `nil` when the recorded fraction is not a valid ε.
+    public var epsilon: Epsilon? { try? Epsilon(numerator: epsilonNumerator, denominator: epsilonDenominator) }
 }
 
 /// The total ε a facility may spend on the noisy reports of one period (sequential composition: the ε of every
@@ -33,7 +29,7 @@ public struct PrivacyBudget: Sendable, Hashable {
         previous: [PrivacyBudgetSpend]
     ) throws(MetricsError) -> PrivacyBudgetSpend {
         let spent = previous.filter { $0.facilityCode == facilityCode && $0.period == period }
-            .reduce(epsilon.doubleValue) { $0 + $1.epsilon.doubleValue }
+            .reduce(epsilon.doubleValue) { $0 + $1.epsilonValue }
         // ε values are short decimals; the tolerance only absorbs binary rounding of their sum.
         guard spent <= perPeriod.doubleValue * (1 + 1e-12) else {
             throw MetricsError(

@@ -34,7 +34,7 @@ extension ProgrammeFigures {
             case .released(let r): releases.append(r)
             case .transferred(let t): transfers.append(t)
             case .frameworkImported(let f): framework = f
-            case .facilityInitialized, .personAdded, .corrected, .credentialRevoked: break
+            case .facilityInitialized, .personAdded, .corrected, .credentialRevoked, .privacyBudgetSpent: break
             }
         }
         let inPeriod = { (day: LocalDate) in period.contains(day) }

@@ -29,6 +29,7 @@ enum LedgerSchema {
                 """)
             try createProjections(db)
         }
+        MetricsSchema.register(in: &migrator)
         return migrator
     }
 

@@ -61,7 +61,7 @@ enum Projection {
             try requireActive(release.personID, db)
         case .corrected(let correction):
             try checkCorrection(correction, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
-        case .credentialRevoked:
+        case .credentialRevoked, .privacyBudgetSpent:
             break
         }
     }
@@ -133,6 +133,8 @@ enum Projection {
                            arguments: [revocation.credentialID, revocation.reason, key(eventID)])
         case .corrected(let correction):
             try applyCorrection(correction, db)
+        case .privacyBudgetSpent:
+            break  // read from the ledger itself (`Ledger.privacyBudgetSpends`)
         case .personAdded, .assessmentRecorded, .certificateRecorded, .trainingRecorded, .productionRecorded:
             try insertRecord(payload, eventID: eventID, sequence: sequence, db)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BekalCredentials
 import BekalDomain
 import BekalStore
 import Foundation
@@ -32,6 +33,8 @@ struct GenerateCommand: ParsableCommand {
             contentsOf: entries, actor: BenchFixture.actor, facilityCode: data.facility.code,
             recordedAt: BenchFixture.now)
         let appended = clock.now
+        // The facility's issuer key, as `bekal init` makes it, so that `bekal export` can run on this home.
+        _ = try KeyRing.create(at: URL(fileURLWithPath: home).appendingPathComponent("keys"), now: BenchFixture.now)
         var rows = 0
         if let csvDir {
             rows = try DemoCSV(data: data).write(to: URL(fileURLWithPath: csvDir))

@@ -1,0 +1,208 @@
+import BekalDomain
+import BekalMetrics
+import Foundation
+import GRDB
+
+/// The programme figures of one period computed in SQL over the projections, one GROUP BY per table.
+///
+/// It is the store's one query path for metrics: every table is built from its cells only (totals are derived by
+/// `FigureTable`), so a total always equals the sum of its rows. `ProgrammeFigures.compute(from:facilityCode:period:)`
+/// is the reference it must agree with exactly; `docs/metrics.md` defines every figure.
+enum ProgrammeFiguresQuery {
+    static func figures(period: ReportingPeriod, _ db: Database) throws -> ProgrammeFigures {
+        guard let facility = try Ledger.facility(db) else {
+            throw StoreError(.notInitialized, "the ledger has no facility")
+        }
+        let window = Window(first: period.firstDay.description, last: period.lastDay.description)
+        let framework = try Ledger.frameworks(db).last
+        return ProgrammeFigures(
+            facilityCode: facility.code, period: period,
+            participants: try participants(window, db),
+            competencyOutcomes: try competencyOutcomes(window, framework: framework, db),
+            certificates: try certificates(window, db),
+            trainingHours: try trainingHours(window, db),
+            production: try production(window, db),
+            releases: try releases(window, framework: framework, db))
+    }
+
+    /// The period's first and last day as stored (`YYYY-MM-DD`, so text order is date order).
+    struct Window {
+        var first: String
+        var last: String
+        var arguments: StatementArguments { ["first": first, "last": last] }
+    }
+
+    /// Release and transfer days, read from the ledger itself (they have no projection table). The `type IN`
+    /// term is written exactly as the partial index `ledger_event_movement` so that the index is used.
+    static let movements = """
+        movement AS (
+            SELECT person_id, type, sequence,
+                json_extract(payload, CASE type WHEN 'person.released' THEN '$.released._0.date'
+                                                ELSE '$.transferred._0.date' END) AS day,
+                json_extract(payload, '$.released._0.kind') AS kind
+            FROM ledger_event INDEXED BY ledger_event_movement
+            WHERE type IN ('person.released', 'person.transferred')
+        )
+        """
+
+    static func participants(_ w: Window, _ db: Database) throws -> FigureTable {
+        let rows = try Row.fetchAll(db, sql: """
+            WITH participant(person_id) AS (
+                SELECT person_id FROM assessment WHERE date BETWEEN :first AND :last
+                UNION SELECT person_id FROM training WHERE date BETWEEN :first AND :last
+                UNION SELECT person_id FROM production WHERE date BETWEEN :first AND :last
+            ),
+            \(movements),
+            latest AS (
+                SELECT person_id,
+                    MAX(CASE WHEN type = 'person.released' THEN day END) AS released_on,
+                    MAX(CASE WHEN type = 'person.transferred' THEN day END) AS transferred_on
+                FROM movement WHERE day <= :last GROUP BY person_id
+            )
+            SELECT CASE
+                    WHEN l.transferred_on IS NOT NULL
+                        AND (l.released_on IS NULL OR l.transferred_on > l.released_on) THEN 'transferred'
+                    WHEN l.released_on IS NOT NULL THEN 'released'
+                    ELSE 'active' END AS status,
+                COUNT(*) AS persons
+            FROM participant p LEFT JOIN latest l ON l.person_id = p.person_id
+            GROUP BY status
+            """, arguments: w.arguments)
+        let counts = Dictionary(rows.map { (($0["status"] as String), ($0["persons"] as Int)) }, uniquingKeysWith: +)
+        return FigureTable(
+            id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
+            rows: PersonStatus.allCases.map { FigureRow(key: $0.rawValue, cells: [.persons(counts[$0.rawValue] ?? 0)]) },
+            hasRowTotals: true, sensitivity: 1)
+    }
+
+    static func competencyOutcomes(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws
+        -> FigureTable
+    {
+        // The latest assessment of each (unit, person) in the period; on the same day the later ledger entry wins
+        // (a correction keeps the sequence of the event it replaces).
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT unit_code, SUM(outcome = 'K') AS k, SUM(outcome = 'BK') AS bk FROM (
+                SELECT unit_code, outcome, ROW_NUMBER() OVER (
+                    PARTITION BY unit_code, person_id ORDER BY date DESC, sequence DESC) AS n
+                FROM assessment WHERE date BETWEEN :first AND :last
+            ) WHERE n = 1 GROUP BY unit_code
+            """, arguments: w.arguments)
+        var outcomes: [String: (Int, Int)] = [:]
+        for row in rows { outcomes[row["unit_code"]] = (row["k"], row["bk"]) }
+        let codes = Set(framework?.units.map(\.code) ?? []).union(outcomes.keys).sorted()
+        return FigureTable(
+            id: "competency-outcomes",
+            columns: [FigureColumn(key: "K", measure: .persons), FigureColumn(key: "BK", measure: .persons)],
+            rows: codes.map { code in
+                let (k, bk) = outcomes[code] ?? (0, 0)
+                return FigureRow(key: code, cells: [.persons(k), .persons(bk)])
+            },
+            hasRowTotals: true, sensitivity: max(1, codes.count))
+    }
+
+    static func certificates(_ w: Window, _ db: Database) throws -> FigureTable {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT json_extract(json, '$.scheme') AS scheme, COUNT(*) AS issued, COUNT(DISTINCT person_id) AS persons
+            FROM certificate WHERE issued_on BETWEEN :first AND :last GROUP BY scheme
+            """, arguments: w.arguments)
+        var issued: [String: FigureCell] = [:]
+        for row in rows { issued[row["scheme"]] = FigureCell(value: row["issued"], persons: row["persons"]) }
+        let schemes = Set(ProgrammeFigures.standardSchemes).union(issued.keys).sorted()
+        return FigureTable(
+            id: "certificates", columns: [FigureColumn(key: "certificates", measure: .certificates)],
+            rows: schemes.map { FigureRow(key: $0, cells: [issued[$0] ?? .zero]) },
+            hasRowTotals: true, sensitivity: max(1, schemes.count))
+    }
+
+    static func trainingHours(_ w: Window, _ db: Database) throws -> FigureTable {
+        let bands = ProgrammeFigures.trainingBands
+        // Band n holds sums in [lower, upper); the bands are contiguous, so comparing with each upper bound in
+        // order places a sum.
+        let cases = bands.enumerated().dropLast().map { "WHEN hours < \($0.element.upper) THEN \($0.offset)" }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT CASE \(cases.joined(separator: " ")) ELSE \(bands.count - 1) END AS band,
+                COUNT(*) AS persons, SUM(hours) AS hours
+            FROM (SELECT SUM(hours) AS hours FROM training WHERE date BETWEEN :first AND :last GROUP BY person_id)
+            WHERE hours > 0 AND hours >= \(bands[0].lower)
+            GROUP BY band
+            """, arguments: w.arguments)
+        var byBand: [Int: (Int, Double)] = [:]
+        for row in rows { byBand[row["band"]] = (row["persons"], row["hours"]) }
+        return FigureTable(
+            id: "training-hours",
+            columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
+            rows: bands.enumerated().map { index, band in
+                let (persons, hours) = byBand[index] ?? (0, 0)
+                let total = Int(hours.rounded(.toNearestOrAwayFromZero))
+                return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
+            },
+            hasRowTotals: false, sensitivity: 1)
+    }
+
+    static func production(_ w: Window, _ db: Database) throws -> FigureTable {
+        // Grouping sets by hand: one row per grade, then the whole column (grade NULL) for its distinct persons.
+        let rows = try Row.fetchAll(db, sql: """
+            WITH piece AS (
+                SELECT json_extract(json, '$.grade') AS grade, quantity, person_id FROM production
+                WHERE date BETWEEN :first AND :last AND json_extract(json, '$.unit') = 'pieces'
+            )
+            SELECT grade, SUM(quantity) AS pieces, COUNT(DISTINCT person_id) AS persons FROM piece GROUP BY grade
+            UNION ALL
+            SELECT NULL, SUM(quantity), COUNT(DISTINCT person_id) FROM piece
+            """, arguments: w.arguments)
+        var byGrade: [String: FigureCell] = [:]
+        var contributors = 0
+        for row in rows {
+            let pieces = Int((row["pieces"] as Double? ?? 0).rounded(.toNearestOrAwayFromZero))
+            if let grade: String = row["grade"] {
+                byGrade[grade] = FigureCell(value: pieces, persons: row["persons"])
+            } else {
+                contributors = row["persons"]
+            }
+        }
+        return FigureTable(
+            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
+            rows: QualityGrade.allCases.map { FigureRow(key: $0.rawValue, cells: [byGrade[$0.rawValue] ?? .zero]) },
+            hasRowTotals: true, sensitivity: 1
+        ).withColumnContributors([contributors])
+    }
+
+    static func releases(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws -> FigureTable {
+        // Ready: the latest assessment on or before the release day of every core unit of the last imported
+        // framework is Kompeten. Without a framework or core units nobody is ready.
+        let core = framework?.units.filter(\.isCore).map(\.code) ?? []
+        let coreJSON = String(decoding: try JSONEncoder().encode(core), as: UTF8.self)
+        var arguments = w.arguments
+        arguments += [
+            "core": coreJSON, "coreCount": core.count, "frameworkID": framework?.id ?? "",
+            "frameworkVersion": framework?.version ?? "",
+        ]
+        let rows = try Row.fetchAll(db, sql: """
+            WITH \(movements),
+            released AS (
+                SELECT person_id, day, kind, ROW_NUMBER() OVER (
+                    PARTITION BY person_id ORDER BY day DESC, sequence DESC) AS n
+                FROM movement WHERE type = 'person.released' AND day BETWEEN :first AND :last
+            ),
+            core(code) AS (SELECT value FROM json_each(:core))
+            SELECT kind, COUNT(*) AS persons, SUM(:coreCount > 0 AND (
+                SELECT COUNT(*) FROM core c WHERE (
+                    SELECT outcome FROM assessment a
+                    WHERE a.person_id = r.person_id AND a.unit_code = c.code AND a.date <= r.day
+                        AND a.framework_id = :frameworkID AND a.framework_version = :frameworkVersion
+                    ORDER BY a.date DESC, a.sequence DESC LIMIT 1) = 'K'
+                ) = :coreCount) AS ready
+            FROM released r WHERE n = 1 GROUP BY kind
+            """, arguments: arguments)
+        var byKind: [String: (Int, Int)] = [:]
+        for row in rows { byKind[row["kind"]] = (row["ready"], row["persons"]) }
+        return FigureTable(
+            id: "releases",
+            columns: [FigureColumn(key: "ready", measure: .persons), FigureColumn(key: "not-ready", measure: .persons)],
+            rows: ReleaseKind.allCases.map { kind in
+                let (ready, persons) = byKind[kind.rawValue] ?? (0, 0)
+                return FigureRow(key: kind.rawValue, cells: [.persons(ready), .persons(persons - ready)])
+            },
+            hasRowTotals: true, sensitivity: 1)
+    }
+}

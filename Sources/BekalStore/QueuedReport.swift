@@ -1,0 +1,49 @@
+import BekalDomain
+import Foundation
+
+/// A metrics report in the ledger's outbox: its body is fixed when it is queued, so every delivery attempt sends
+/// the same bytes under the same idempotency key.
+public struct QueuedReport: Sendable, Hashable {
+    /// Where the report is in its delivery.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        case pending
+        case sent
+        /// Parked: the endpoint refused it permanently.
+        case failed
+    }
+
+    /// The report's own id, also its `Idempotency-Key`.
+    public var reportID: UUID
+    public var facilityCode: String
+    public var period: ReportingPeriod
+    /// The exact bytes to send.
+    public var body: Data
+    /// The body's format, `json` (the report schema); other wire formats are rendered from it.
+    public var format: String
+    public var state: State
+    public var attempts: Int
+    /// The last error or the endpoint's reason for refusing it, sanitized by the publisher (no secrets, no
+    /// personal data: reports hold none).
+    public var lastError: String?
+    public var enqueuedAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+
+    public init(
+        reportID: UUID, facilityCode: String, period: ReportingPeriod, body: Data, format: String = "json",
+        state: State = .pending, attempts: Int = 0, lastError: String? = nil, enqueuedAt: Date, updatedAt: Date? = nil,
+        finishedAt: Date? = nil
+    ) {
+        self.reportID = reportID
+        self.facilityCode = facilityCode
+        self.period = period
+        self.body = body
+        self.format = format
+        self.state = state
+        self.attempts = attempts
+        self.lastError = lastError
+        self.enqueuedAt = enqueuedAt
+        self.updatedAt = updatedAt ?? enqueuedAt
+        self.finishedAt = finishedAt
+    }
+}

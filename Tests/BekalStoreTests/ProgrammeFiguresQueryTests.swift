@@ -1,0 +1,108 @@
+import BekalDomain
+import BekalMetrics
+import Foundation
+import Testing
+@testable import BekalStore
+
+@Suite("Programme figures in SQL")
+struct ProgrammeFiguresQueryTests {
+    static let today = LocalDate("2026-09-15")!
+    /// Noon WIB on `today`, so no demo record lies in the future.
+    static let recordedAt = Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 5 * 3600)
+
+    static func demoLedger(people: Int, seed: UInt64) throws -> (Ledger, [ProgrammeEvent]) {
+        let data = DemoFacility.generate(people: people, seed: seed, today: today)
+        let ledger = try Ledger.inMemory()
+        _ = try ledger.append(
+            contentsOf: data.events.map {
+                LedgerEntry($0.payload, eventID: $0.id, actor: $0.actor, facilityCode: $0.facilityCode)
+            }, actor: "demo", facilityCode: data.facility.code, recordedAt: recordedAt)
+        return (ledger, data.events.map { ProgrammeEvent(id: $0.id, payload: $0.payload) })
+    }
+
+    static let periods = ["2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4", "2026-09", "2026-08", "2026-07", "2026-03"]
+        .compactMap(ReportingPeriod.init)
+
+    @Test("equal the reference computation exactly on demo facilities, for several seeds and periods",
+          arguments: [UInt64(1), 7, 42])
+    func matchReference(seed: UInt64) throws {
+        let (ledger, events) = try Self.demoLedger(people: 60, seed: seed)
+        var nonEmpty = 0
+        for period in Self.periods {
+            let sql = try ledger.programmeFigures(period: period)
+            let reference = ProgrammeFigures.compute(
+                from: events, facilityCode: DemoFacility.facility.code, period: period)
+            #expect(sql == reference, "period \(period)")
+            if sql.participants.grandTotal.value > 0 { nonEmpty += 1 }
+        }
+        // The comparison means something only if the periods hold data, releases and transfers included.
+        #expect(nonEmpty >= 4)
+        let q3 = try ledger.programmeFigures(period: ReportingPeriod("2026-Q3")!)
+        #expect(q3.releases.grandTotal.value > 0)
+        #expect(q3.competencyOutcomes.grandTotal.value > 0)
+        #expect(q3.trainingHours.columnTotal(1).value > 0)
+    }
+
+    @Test("follow the tie and correction rules: same-day latest entry, retractions, moves, metres, later frameworks")
+    func edgeCases() throws {
+        let scenario = try Scenario()
+        var events: [ProgrammeEvent] = []
+        func record(_ payload: LedgerPayload) throws -> UUID {
+            let event = try scenario.record(payload)
+            events.append(ProgrammeEvent(id: event.id, payload: payload))
+            return event.id
+        }
+        let ledger = scenario.ledger
+        for event in try ledger.events(after: nil, limit: 10) {
+            events.append(ProgrammeEvent(id: event.id, payload: event.payload))
+        }
+        let person = scenario.person
+        let core = CompetencyFramework.sampleBatikCap.units.filter(\.isCore).map(\.code)
+        // BK then K on the same day: the later entry (K) counts once.
+        _ = try record(scenario.assessment(unit: core[0], outcome: .belumKompeten, date: "2026-04-02"))
+        _ = try record(scenario.assessment(unit: core[0], outcome: .kompeten, date: "2026-04-02"))
+        for unit in core.dropFirst() { _ = try record(scenario.assessment(unit: unit, date: "2026-04-03")) }
+        // A retracted training and one moved out of the period by a correction.
+        let wrong = try record(scenario.training(hours: 20, date: "2026-04-05"))
+        _ = try record(.corrected(Correction(correctedEventID: wrong, personID: person.id, reason: "dua kali",
+                                             replacement: nil)))
+        let moved = try record(scenario.training(hours: 12, date: "2026-04-06"))
+        _ = try record(.corrected(Correction(correctedEventID: moved, personID: person.id, reason: "salah tanggal",
+                                             replacement: scenario.training(hours: 12, date: "2026-03-30"))))
+        _ = try record(scenario.training(hours: 9.5, date: "2026-05-01"))
+        _ = try record(.productionRecorded(ProductionEntry(
+            id: UUID(), personID: person.id, date: LocalDate("2026-05-02")!, motif: "Parang", cap: "C1",
+            quantity: 12.5, unit: .pieces, grade: .b, rework: 0, rejects: 0, rejectReason: nil, hours: 2)))
+        _ = try record(.productionRecorded(ProductionEntry(
+            id: UUID(), personID: person.id, date: LocalDate("2026-05-02")!, motif: "Parang", cap: "C1",
+            quantity: 40, unit: .metres, grade: .a, rework: 0, rejects: 0, rejectReason: nil, hours: 2)))
+        _ = try record(.released(Release(personID: person.id, date: LocalDate("2026-05-20")!, kind: .parole)))
+        let period = ReportingPeriod("2026-Q2")!
+        let sql = try ledger.programmeFigures(period: period)
+        #expect(sql == ProgrammeFigures.compute(from: events, facilityCode: Scenario.facility.code, period: period))
+        // Hand-checked figures, so agreement cannot come from a shared mistake.
+        #expect(sql.participants.rows.map(\.key) == ["active", "released", "transferred"])
+        #expect(sql.participants.rows.map { $0.cells[0].value } == [0, 1, 0])
+        let first = try #require(sql.competencyOutcomes.rows.first { $0.key == core[0] })
+        #expect(first.cells.map(\.value) == [1, 0])
+        #expect(sql.trainingHours.rows.map { $0.cells.map(\.value) } == [[1, 10], [0, 0], [0, 0], [0, 0]])
+        #expect(sql.production.rows.map { $0.cells[0].value } == [0, 13, 0])
+        #expect(sql.releases.rows.map { $0.cells.map(\.value) } == [[1, 0], [0, 0], [0, 0]])
+        #expect(sql.certificates.rows.count == ProgrammeFigures.standardSchemes.count)
+    }
+
+    @Test("count a transferred participant by the last day's status, and a person with no activity nowhere")
+    func statusOnLastDay() throws {
+        let scenario = try Scenario()
+        _ = try scenario.record(scenario.training(hours: 2, date: "2026-04-01"))
+        _ = try scenario.record(.transferred(Transfer(
+            personID: scenario.person.id, fromFacility: Scenario.facility.code, toFacility: "LAPAS-LAIN",
+            date: LocalDate("2026-05-10")!)))
+        let idle = Scenario.person(register: "REG-0002")
+        _ = try scenario.record(.personAdded(idle))
+        let q2 = try scenario.ledger.programmeFigures(period: ReportingPeriod("2026-Q2")!)
+        #expect(q2.participants.rows.map { $0.cells[0].value } == [0, 0, 1])
+        let june = try scenario.ledger.programmeFigures(period: ReportingPeriod("2026-06")!)
+        #expect(june.participants.grandTotal.value == 0)
+    }
+}
