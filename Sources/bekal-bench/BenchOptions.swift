@@ -19,7 +19,11 @@ enum BenchFixture {
     /// The time stamped on generated events and exports (2026-11-29T00:00:00Z).
     static let now = Date(timeIntervalSince1970: 1_795_910_400)
     static let actor = "bench.runner"
-    static let logger = Logger(label: "bekal.bench")
+    static let logger: Logger = {
+        var logger = Logger(label: "bekal.bench")
+        logger.logLevel = .warning  // store info lines would interleave with the figures on the terminal
+        return logger
+    }()
 
     /// A fixed benchmark-only issuer key (not a secret: it signs synthetic data only).
     static func issuerKey() throws -> IssuerKey {
