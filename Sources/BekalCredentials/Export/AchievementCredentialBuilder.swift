@@ -15,7 +15,7 @@ struct AchievementCredentialBuilder {
         let framework = portfolio.framework
         let unit = framework.unit(code: assessment.unitCode)
         let title = unit?.title.en ?? assessment.unitCode
-        let rd = ResultDescriptions(achievementID: "urn:bekal:unit:\(assessment.unitCode)")
+        let rd = ResultDescriptions(achievementID: "urn:bekal:unit:\(Self.slug(assessment.unitCode))")
         var achievement = JSONObject([
             ("id", .string(achievementID(framework: framework, unitCode: assessment.unitCode))),
             ("type", ["Achievement"]),
@@ -52,7 +52,7 @@ struct AchievementCredentialBuilder {
     /// A certificate of competency: valid from its issue to its expiry date, aligned to the units it covers.
     func certificate(_ certificate: Certificate, id: String, status: JSONValue) throws(CredentialError) -> JSONObject {
         let framework = portfolio.framework
-        let rd = ResultDescriptions(achievementID: "urn:bekal:certificate:\(certificate.scheme)")
+        let rd = ResultDescriptions(achievementID: "urn:bekal:certificate:\(Self.slug(certificate.scheme))")
         var descriptions = rd.certificateDescriptions
         var results: [JSONValue] = [
             rd.result("certification-body", value: certificate.issuer),
