@@ -9,6 +9,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -24,6 +25,7 @@ from report import write_markdown  # noqa: E402
 
 # Repetitions per scale: (warm-ups, runs). Fewer at 20,000 people to stay inside the time budget.
 REPS = {200: (1, 7), 2000: (1, 5), 20000: (0, 2)}
+LAST_CHILD_CPU = 0.0  # user + system CPU seconds of the last command run through run()
 RESULTS = {"figures": {}, "memory": {}, "checks": {}, "scales": [], "machine": {}, "log": []}
 
 
@@ -38,6 +40,9 @@ def summarize(figure):
     n = len(samples)
     median = samples[n // 2] if n % 2 else (samples[n // 2 - 1] + samples[n // 2]) / 2
     figure.update(median=median, min=samples[0], max=samples[-1], runs=n)
+    cpu = sorted(figure.get("cpu") or [])
+    if cpu:
+        figure["cpu_median"] = cpu[len(cpu) // 2] if len(cpu) % 2 else (cpu[len(cpu) // 2 - 1] + cpu[len(cpu) // 2]) / 2
     return figure
 
 
@@ -45,7 +50,8 @@ def record(figure, key=None):
     key = key or figure["id"]
     RESULTS["figures"][key] = summarize(figure)
     f = RESULTS["figures"][key]
-    log(f"{key}: median {f['median'] * 1000:.2f} ms (min {f['min'] * 1000:.2f}, max {f['max'] * 1000:.2f}), "
+    cpu = f" cpu {f['cpu_median'] * 1000:.2f} ms," if "cpu_median" in f else ""
+    log(f"{key}: median {f['median'] * 1000:.2f} ms (min {f['min'] * 1000:.2f}, max {f['max'] * 1000:.2f}),{cpu} "
         f"{f['items']} items")
     return f
 
@@ -68,10 +74,14 @@ def run(cmd, env=None, memory_key=None, check=True, capture=True):
         time_file = os.path.join(ARGS.work, "time-v.txt")
         full = ["/usr/bin/time", "-v", "-o", time_file] + full
     merged = dict(os.environ, **(env or {}))
+    global LAST_CHILD_CPU
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.run(full, env=merged, stdout=subprocess.PIPE if capture else None,
                              stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CHILD_CPU = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if check and process.returncode != 0:
         raise SystemExit(f"command failed ({process.returncode}): {' '.join(cmd)}\n{process.stderr[-4000:]}")
     if time_file:
@@ -87,11 +97,12 @@ def time_processes(label, cmd_factory, warmups, runs, items=1, note=""):
     """Wall time of whole processes (start-up included)."""
     for i in range(warmups):
         run(cmd_factory(i))
-    samples = []
+    samples, cpu = [], []
     for i in range(runs):
         _, elapsed = run(cmd_factory(i))
         samples.append(elapsed)
-    return record({"id": label, "samples": samples, "items": items, "bytes": 0, "note": note})
+        cpu.append(LAST_CHILD_CPU)
+    return record({"id": label, "samples": samples, "cpu": cpu, "items": items, "bytes": 0, "note": note})
 
 
 def bench(*args):
@@ -140,6 +151,9 @@ def cli_export_all(scale, home):
         return
     out_dir = os.path.join(ARGS.work, str(scale), "cli-exports")
     warmups, runs = REPS[scale]
+    if "export" not in run([ARGS.bekal, "--help"])[0]:
+        RESULTS["checks"]["bekal export --all"] = "not measured: this build has no `bekal export` command yet"
+        return
     samples = []
     for i in range(warmups + runs):
         shutil.rmtree(out_dir, ignore_errors=True)
@@ -171,20 +185,23 @@ def import_bench(scale, csv_dir):
     rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
     target = os.path.join(ARGS.work, str(scale), "import-run")
     warmups, runs = REPS[scale]
-    samples = []
+    samples, cpu = [], []
     for i in range(warmups + runs):
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(base, target)
         total = 0.0
+        total_cpu = 0.0
         for kind, path in zip(kinds, files):
             out, elapsed = run([ARGS.bekal, "import", "--home", target, "--kind", kind, path],
                                env={"BEKAL_ACTOR": "bench.runner"})
             if i == 0 and not out.startswith("Imported"):
                 raise SystemExit(f"unexpected import output: {out}")
             total += elapsed
+            total_cpu += LAST_CHILD_CPU
         if i >= warmups:
             samples.append(total)
-    record({"id": "import.bekal", "samples": samples, "items": rows, "bytes": 0,
+            cpu.append(total_cpu)
+    record({"id": "import.bekal", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
             "note": "4 bekal import processes, hash chain, natural keys, projections"}, f"import.bekal@{scale}")
     verify_out, _ = run([ARGS.bekal, "ledger", "verify", "--home", target])
     RESULTS["checks"][f"import ledger verify@{scale}"] = verify_out.strip().splitlines()[-1] if verify_out else ""
@@ -200,16 +217,19 @@ def sqlite_cli(scale, files, warmups, runs):
         script_lines.append(f".import {path} t{index}")
     script_lines.append("COMMIT;")
     script = "\n".join(script_lines) + "\n"
-    samples = []
+    samples, cpu = [], []
     rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
     for i in range(warmups + runs):
         if os.path.exists(db):
             os.remove(db)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(["sqlite3", db], input=script, text=True, check=True, stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if i >= warmups:
             samples.append(time.perf_counter() - start)
-    record({"id": "import.sqlite-cli", "samples": samples, "items": rows, "bytes": 0,
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    record({"id": "import.sqlite-cli", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
             "note": "sqlite3 .import, one transaction"}, f"import.sqlite-cli@{scale}")
 
 
