@@ -145,15 +145,13 @@ def export_all(scale, home):
 
 def cli_export_all(scale, home):
     """`bekal export --all` (whole process), once the export command has landed; skipped with a note before."""
-    probe = subprocess.run([ARGS.bekal, "export", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if probe.returncode != 0:
+    probe = subprocess.run([ARGS.bekal, "export", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True)
+    if probe.returncode != 0 or "--out-dir" not in probe.stdout:
         RESULTS["checks"]["bekal export --all"] = "not measured: this build has no `bekal export` command yet"
         return
     out_dir = os.path.join(ARGS.work, str(scale), "cli-exports")
     warmups, runs = REPS[scale]
-    if "export" not in run([ARGS.bekal, "--help"])[0]:
-        RESULTS["checks"]["bekal export --all"] = "not measured: this build has no `bekal export` command yet"
-        return
     samples = []
     for i in range(warmups + runs):
         shutil.rmtree(out_dir, ignore_errors=True)
