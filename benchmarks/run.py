@@ -403,6 +403,9 @@ def main():
     cli_startup(single)
     publish(payload)
     RESULTS["total_seconds"] = time.time() - started
+    RESULTS["finished_utc"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    RESULTS["commit"] = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
     with open(ARGS.json + ".tmp", "w") as f:
         json.dump(RESULTS, f, indent=2, sort_keys=True)
     os.replace(ARGS.json + ".tmp", ARGS.json)
