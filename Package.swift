@@ -32,6 +32,8 @@ let package = Package(
             dependencies: [
                 "BekalDomain", "BekalMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,6 +93,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings),
+        // Ledger import and portfolio figures in process, for scripts/bench-ledger.sh (release build).
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: ["BekalDomain", "BekalStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
 
         // The benchmark program (release build), driven by scripts/bench.sh; not part of the test suite.

@@ -17,66 +17,11 @@ public struct CSVTable: Sendable, Hashable {
             throw DomainError(.malformedCSV, path: "", message: "The file is not UTF-8 text.")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var records: [(Int, [String])] = []
-        var row: [String] = []
-        var cell = ""
-        var inQuotes = false
-        var cellWasQuoted = false
-        var line = 1
-        var rowStartLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        func endRow() {
-            row.append(cell)
-            if !(row.count == 1 && row[0].isEmpty && !cellWasQuoted) { records.append((rowStartLine, row)) }
-            row = []
-            cell = ""
-            cellWasQuoted = false
+        // Byte by byte: the delimiters are ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII.
+        let parsed = text.withUTF8 { bytes in
+            Result { () throws(DomainError) -> [(Int, [String])] in try CSVTable.records(bytes) }
         }
-        while let scalar = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if scalar == "\"" {
-                    if pending == "\"" {
-                        cell.unicodeScalars.append("\"")
-                        pending = iterator.next()
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    cell.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case ",":
-                row.append(cell)
-                cell = ""
-                cellWasQuoted = false
-            case "\r" where pending == "\n":
-                continue
-            case "\n", "\r":
-                endRow()
-                line += 1
-                rowStartLine = line
-            case "\"":
-                guard cell.isEmpty, !cellWasQuoted else {
-                    throw DomainError(.malformedCSV, path: "row \(line)", message: "A quote appears inside an unquoted cell.")
-                }
-                inQuotes = true
-                cellWasQuoted = true
-            default:
-                if cellWasQuoted {
-                    throw DomainError(.malformedCSV, path: "row \(line)", message: "Text follows the closing quote of a cell.")
-                }
-                cell.unicodeScalars.append(scalar)
-            }
-        }
-        if inQuotes {
-            throw DomainError(.malformedCSV, path: "row \(rowStartLine)", message: "A quoted cell is not closed.")
-        }
-        if !cell.isEmpty || !row.isEmpty || cellWasQuoted { endRow() }
+        let records = try parsed.get()
         guard let first = records.first else {
             throw DomainError(.csvHeader, path: "row 1", message: "The file has no header row.")
         }
@@ -90,6 +35,72 @@ public struct CSVTable: Sendable, Hashable {
             lines.append(number)
             cells.append(values)
         }
+    }
+
+    private static func records(_ bytes: UnsafeBufferPointer<UInt8>) throws(DomainError) -> [(Int, [String])] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var records: [(Int, [String])] = []
+        var row: [String] = []
+        var cell: [UInt8] = []
+        var inQuotes = false
+        var cellWasQuoted = false
+        var line = 1
+        var rowStartLine = 1
+        func endRow() {
+            row.append(String(decoding: cell, as: UTF8.self))
+            if !(row.count == 1 && row[0].isEmpty && !cellWasQuoted) { records.append((rowStartLine, row)) }
+            row = []
+            cell.removeAll(keepingCapacity: true)
+            cellWasQuoted = false
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            let next: UInt8? = index < bytes.count ? bytes[index] : nil
+            if inQuotes {
+                if byte == quote {
+                    if next == quote {
+                        cell.append(quote)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == lf { line += 1 }
+                    cell.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case comma:
+                row.append(String(decoding: cell, as: UTF8.self))
+                cell.removeAll(keepingCapacity: true)
+                cellWasQuoted = false
+            case cr where next == lf:
+                continue
+            case lf, cr:
+                endRow()
+                line += 1
+                rowStartLine = line
+            case quote:
+                guard cell.isEmpty, !cellWasQuoted else {
+                    throw DomainError(.malformedCSV, path: "row \(line)", message: "A quote appears inside an unquoted cell.")
+                }
+                inQuotes = true
+                cellWasQuoted = true
+            default:
+                if cellWasQuoted {
+                    throw DomainError(.malformedCSV, path: "row \(line)", message: "Text follows the closing quote of a cell.")
+                }
+                cell.append(byte)
+            }
+        }
+        if inQuotes {
+            throw DomainError(.malformedCSV, path: "row \(rowStartLine)", message: "A quoted cell is not closed.")
+        }
+        if !cell.isEmpty || !row.isEmpty || cellWasQuoted { endRow() }
+        return records
     }
 
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {

@@ -25,6 +25,21 @@ final class ContextCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedCaches: [String: ContextCache] = [:]
+
+    /// One process-wide cache per processing mode for the bundled contexts, whose content never changes,
+    /// so the cost of processing them is paid once per process.
+    static func bundled(jsonLD11: Bool, safeMode: Bool) -> ContextCache {
+        let key = "\(jsonLD11)-\(safeMode)"
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let cache = sharedCaches[key] { return cache }
+        let cache = ContextCache()
+        sharedCaches[key] = cache
+        return cache
+    }
+
     func lookup(_ key: Key) -> ActiveContext? {
         lock.lock()
         defer { lock.unlock() }

@@ -3,17 +3,25 @@ import BekalJSON
 /// JSON-LD 1.1 processing offline: expansion and conversion to an RDF dataset.
 public struct JSONLD: Sendable {
     public var loader: any DocumentLoader {
-        didSet { cache = ContextCache() }
+        didSet { cache = Self.cache(loader: loader, options: options) }
     }
     public var options: JSONLDOptions {
-        didSet { cache = ContextCache() }
+        didSet { cache = Self.cache(loader: loader, options: options) }
     }
-    /// Processed contexts; replaced whenever the options change, since results depend on them.
-    private var cache = ContextCache()
+    /// Processed contexts; replaced whenever the loader or options change, since results depend on them.
+    private var cache: ContextCache
 
     public init(loader: any DocumentLoader = BundledContexts(), options: JSONLDOptions = JSONLDOptions()) {
         self.loader = loader
         self.options = options
+        self.cache = Self.cache(loader: loader, options: options)
+    }
+
+    private static func cache(loader: any DocumentLoader, options: JSONLDOptions) -> ContextCache {
+        if loader is BundledContexts {
+            return ContextCache.bundled(jsonLD11: options.jsonLD11, safeMode: options.safeMode)
+        }
+        return ContextCache()
     }
 
     /// The expanded form of `document` (JSON-LD 1.1 API `expand()`): always an array.

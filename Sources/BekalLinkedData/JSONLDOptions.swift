@@ -11,21 +11,29 @@ public struct JSONLDOptions: Sendable {
     /// Safe mode: any term, type or value that expansion or RDF conversion would silently drop is an error
     /// (``LinkedDataError/Code/undefinedTerm``), so a signature covers the whole document.
     public var safeMode: Bool
-    /// `i18n-datatype` encodes `@direction` into the datatype IRI; `nil` (the default) drops directions.
-    public var rdfDirectionI18nDatatype: Bool
+    /// How `@direction` reaches RDF; `nil` (the default, as in the specification) drops directions.
+    public var rdfDirection: RDFDirection?
     public var limits: JSONLDLimits
 
     public init(
         base: String? = nil, expandContext: JSONValue? = nil, jsonLD11: Bool = true, safeMode: Bool = false,
-        rdfDirectionI18nDatatype: Bool = false, limits: JSONLDLimits = JSONLDLimits()
+        rdfDirection: RDFDirection? = nil, limits: JSONLDLimits = JSONLDLimits()
     ) {
         self.base = base
         self.expandContext = expandContext
         self.jsonLD11 = jsonLD11
         self.safeMode = safeMode
-        self.rdfDirectionI18nDatatype = rdfDirectionI18nDatatype
+        self.rdfDirection = rdfDirection
         self.limits = limits
     }
+}
+
+/// The JSON-LD `rdfDirection` option.
+public enum RDFDirection: String, Sendable {
+    /// The datatype `https://www.w3.org/ns/i18n#<language>_<direction>`.
+    case i18nDatatype = "i18n-datatype"
+    /// A blank node with `rdf:value`, `rdf:language` and `rdf:direction`.
+    case compoundLiteral = "compound-literal"
 }
 
 /// Bounds on the work one document may cause.

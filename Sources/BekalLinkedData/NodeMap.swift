@@ -2,8 +2,16 @@ import BekalJSON
 
 /// Node Map Generation (JSON-LD 1.1 API section 7.2): the flattened graphs RDF conversion reads.
 struct NodeMap {
+    /// One node of the map: property → values, with a set beside each list so adding stays linear.
+    struct Node {
+        var properties: [String: [JSONValue]] = [:]
+        /// Serialized values: exact code points, unlike `JSONValue` equality (see ``RDFDataset``).
+        var seen: [String: Set<[UInt8]>] = [:]
+        var index: JSONValue?
+    }
+
     /// Graph name → subject → node.
-    var graphs: [String: [String: JSONObject]] = ["@default": [:]]
+    var graphs: [String: [String: Node]] = ["@default": [:]]
     var issuer = IdentifierIssuer(prefix: "_:b")
 
     mutating func label(_ blankNode: String) -> String { issuer.issue(blankNode) }
@@ -20,15 +28,15 @@ struct NodeMap {
     }
 
     private mutating func addUnique(_ value: JSONValue, graph: String, subject: String, property: String) {
-        var values = graphs[graph]?[subject]?[property]?.arrayValue ?? []
-        if !values.contains(value) { values.append(value) }
-        graphs[graph]?[subject]?[property] = .array(values)
+        let key = JSONWriter.serialize(value)
+        if graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(key).inserted {
+            graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
+        }
     }
 
     private mutating func append(_ value: JSONValue, graph: String, subject: String, property: String) {
-        var values = graphs[graph]?[subject]?[property]?.arrayValue ?? []
-        values.append(value)
-        graphs[graph]?[subject]?[property] = .array(values)
+        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(JSONWriter.serialize(value))
+        graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
     }
 
     mutating func generate(
@@ -82,7 +90,7 @@ struct NodeMap {
             id = freshLabel()
         }
         object["@id"] = nil
-        if graphs[graph]?[id] == nil { graphs[graph]?[id] = JSONObject([("@id", .string(id))]) }
+        if graphs[graph]?[id] == nil { graphs[graph, default: [:]][id] = Node() }
         switch subject {
         case .reverse(let reference):
             if let property { addUnique(reference, graph: graph, subject: id, property: property) }
@@ -103,8 +111,8 @@ struct NodeMap {
             object["@type"] = nil
         }
         if let index = object["@index"] {
-            if let existing = graphs[graph]?[id]?["@index"], existing != index { throw .jsonLD("conflicting indexes") }
-            graphs[graph]?[id]?["@index"] = index
+            if let existing = graphs[graph]?[id]?.index, existing != index { throw .jsonLD("conflicting indexes") }
+            graphs[graph, default: [:]][id, default: Node()].index = index
             object["@index"] = nil
         }
         if case .object(let reverseMap)? = object["@reverse"] {
@@ -130,7 +138,9 @@ struct NodeMap {
         for key in object.keys.sorted() {
             guard let value = object[key] else { continue }
             let propertyName = IRI.isBlankNode(key) ? label(key) : key
-            if graphs[graph]?[id]?[propertyName] == nil { graphs[graph]?[id]?[propertyName] = .array([]) }
+            if graphs[graph]?[id]?.properties[propertyName] == nil {
+                graphs[graph, default: [:]][id, default: Node()].properties[propertyName] = []
+            }
             var none: [JSONValue]?
             try generate(value, graph: graph, subject: .node(id), property: propertyName, list: &none)
         }

@@ -51,8 +51,8 @@ struct RDFDeserializer {
                     try dropped("a node identifier")
                     continue
                 }
-                for property in node.keys.sorted() {
-                    let values = node[property]?.arrayValue ?? []
+                for property in node.properties.keys.sorted() {
+                    let values = node.properties[property] ?? []
                     if property == "@type" {
                         for case .string(let type) in values {
                             guard let object = term(type) else {
@@ -118,7 +118,7 @@ struct RDFDeserializer {
                     lexical = Self.canonicalDouble(number)
                     if datatype == nil { datatype = Self.xsd + "double" }
                 } else {
-                    lexical = String(Int64(number))
+                    lexical = Self.canonicalInteger(number)
                     if datatype == nil { datatype = Self.xsd + "integer" }
                 }
             case .string(let string):
@@ -127,9 +127,21 @@ struct RDFDeserializer {
                 return nil
             }
         }
-        if let direction = object["@direction"]?.stringValue, options.rdfDirectionI18nDatatype {
-            let tag = (language ?? "").lowercased()
-            return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
+        if let direction = object["@direction"]?.stringValue, let mode = options.rdfDirection {
+            switch mode {
+            case .i18nDatatype:
+                let tag = (language ?? "").lowercased()
+                return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
+            case .compoundLiteral:
+                let label = String(nodeMap.freshLabel().dropFirst(2))
+                let node = RDFTerm.blankNode(label)
+                try emit(RDFQuad(node, .iri(Self.rdf + "value"), .literal(RDFLiteral(lexical)), graph: graph))
+                if let language {
+                    try emit(RDFQuad(node, .iri(Self.rdf + "language"), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                }
+                try emit(RDFQuad(node, .iri(Self.rdf + "direction"), .literal(RDFLiteral(direction)), graph: graph))
+                return node
+            }
         }
         if let language, datatype == nil { return .literal(RDFLiteral(lexical, language: language)) }
         return .literal(RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString))
@@ -157,6 +169,14 @@ struct RDFDeserializer {
             return false
         }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// An integral double below 10^21 in decimal digits; beyond Int64 it is formatted, never converted,
+    /// so a large number is never a trap.
+    static func canonicalInteger(_ number: Double) -> String {
+        if number == 0 { return "0" }
+        if abs(number) < 9.0e18 { return String(Int64(number)) }
+        return String(format: "%.0f", number)
     }
 
     /// The canonical xsd:double form JSON-LD uses: `1.5E1`, `1.0E0`.

@@ -44,9 +44,12 @@ public struct RDFQuad: Sendable, Hashable {
 }
 
 /// An RDF dataset: a set of quads, kept in the order they were first added.
+///
+/// Quads are told apart by their exact code points (their N-Quads bytes), not by Swift's `String` equality,
+/// which treats canonically equivalent strings (`é` and `e` + U+0301) as equal where RDF does not.
 public struct RDFDataset: Sendable, Hashable {
     public private(set) var quads: [RDFQuad] = []
-    private var seen: Set<RDFQuad> = []
+    private var seen: Set<[UInt8]> = []
 
     public init() {}
 
@@ -56,7 +59,7 @@ public struct RDFDataset: Sendable, Hashable {
 
     /// Adds a quad unless the dataset already has it (a dataset is a set).
     public mutating func insert(_ quad: RDFQuad) {
-        if seen.insert(quad).inserted { quads.append(quad) }
+        if seen.insert(Array(NQuadsSerializer.line(quad).utf8)).inserted { quads.append(quad) }
     }
 
     public var count: Int { quads.count }

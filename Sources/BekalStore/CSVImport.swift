@@ -1,6 +1,7 @@
-import Logging
 import BekalDomain
+import Crypto
 import Foundation
+import Logging
 
 /// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
 /// kind and the normalized row) so that importing the same file twice records nothing twice.
@@ -37,15 +38,33 @@ public struct CSVImport: Sendable {
         if let extra = header.first(where: { !known.contains($0) }) {
             throw StoreError(.invalidInput, "row 1: the column '\(extra)' is not part of a \(kind.rawValue) file")
         }
-        return try table.rows.map { line, fields in
-            var values: [String: String] = [:]
-            for (column, value) in zip(header, fields) { values[column] = value }
-            let row = CSVRow(number: line, values: values)
-            return LedgerEntry(try payload(row), naturalKey: naturalKey(values))
+        var columns: [String: Int] = [:]
+        for (index, column) in header.enumerated() { columns[column] = index }
+        // The natural key covers the columns in sorted order (the order of the first release's keys).
+        let keyColumns = header.enumerated().sorted { $0.element < $1.element }
+        var ids = RandomUUIDs()
+        return try table.rows.map { line, cells in
+            let row = CSVRow(number: line, cells: cells, columns: columns)
+            return LedgerEntry(try payload(row, id: ids.next()), naturalKey: naturalKey(cells, columns: keyColumns))
         }
     }
 
-    func naturalKey(_ values: [String: String]) -> String {
+    /// SHA-256 of the kind, then of each column in sorted order as `RS name US trimmed-value`.
+    func naturalKey(_ cells: [String], columns: [(offset: Int, element: String)]) -> String {
+        var input: [UInt8] = []
+        input.reserveCapacity(256)
+        input.append(contentsOf: kind.rawValue.utf8)
+        for (index, column) in columns {
+            input.append(0x1E)
+            input.append(contentsOf: column.utf8)
+            input.append(0x1F)
+            if index < cells.count { input.append(contentsOf: cells[index].trimmingCSVWhitespace().utf8) }
+        }
+        return EventDigest.hex(SHA256.hash(data: input))
+    }
+
+    /// The first release's natural key, kept as the reference `naturalKey(_:columns:)` must reproduce.
+    func referenceNaturalKey(_ values: [String: String]) -> String {
         var text = kind.rawValue
         for column in values.keys.sorted() {
             text += "\u{1E}\(column)\u{1F}\(values[column]?.trimmingCharacters(in: .whitespaces) ?? "")"
@@ -53,7 +72,7 @@ public struct CSVImport: Sendable {
         return EventDigest.sha256(Data(text.utf8))
     }
 
-    func payload(_ row: CSVRow) throws -> LedgerPayload {
+    func payload(_ row: CSVRow, id: UUID) throws -> LedgerPayload {
         switch kind {
         case .persons:
             guard let number = RegisterNumber(try row.text("register_number")) else {
@@ -63,7 +82,7 @@ public struct CSVImport: Sendable {
                 throw row.failure("full_name", "a value is required")
             }
             return .personAdded(Person(
-                id: UUID(), registerNumber: number, fullName: name,
+                id: id, registerNumber: number, fullName: name,
                 birthDate: try row.optional("birth_date").map { _ in try date(row, "birth_date") },
                 admissionDate: try date(row, "admission_date"),
                 expectedReleaseDate: try date(row, "expected_release_date"), status: .active,
@@ -71,7 +90,7 @@ public struct CSVImport: Sendable {
         case .assessments:
             let framework = try framework(row)
             return .assessmentRecorded(Assessment(
-                id: UUID(), personID: try person(row).id, frameworkID: framework.id,
+                id: id, personID: try person(row).id, frameworkID: framework.id,
                 frameworkVersion: framework.version, unitCode: try row.text("unit_code"),
                 outcome: try choice(row, "outcome", AssessmentOutcome.self),
                 assessorName: try row.text("assessor_name"),
@@ -80,12 +99,12 @@ public struct CSVImport: Sendable {
                 notes: row.optional("notes")))
         case .training:
             return .trainingRecorded(TrainingSession(
-                id: UUID(), personID: try person(row).id, date: try date(row, "date"),
+                id: id, personID: try person(row).id, date: try date(row, "date"),
                 hours: try number(row, "hours", positive: true), topic: try row.text("topic"),
                 trainer: try row.text("trainer")))
         case .production:
             return .productionRecorded(ProductionEntry(
-                id: UUID(), personID: try person(row).id, date: try date(row, "date"), motif: try row.text("motif"),
+                id: id, personID: try person(row).id, date: try date(row, "date"), motif: try row.text("motif"),
                 cap: try row.text("cap"), quantity: try number(row, "quantity", positive: false),
                 unit: try choice(row, "unit", ProductionUnit.self), grade: try choice(row, "grade", QualityGrade.self),
                 rework: try count(row, "rework"), rejects: try count(row, "rejects"),
@@ -98,7 +117,7 @@ public struct CSVImport: Sendable {
             let units = (row.optional("units") ?? "").split(separator: ";")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .certificateRecorded(Certificate(
-                id: UUID(), personID: try person(row).id, issuer: try row.text("issuer"),
+                id: id, personID: try person(row).id, issuer: try row.text("issuer"),
                 scheme: try row.text("scheme"), number: try row.text("number"),
                 registrationNumber: row.optional("registration_number"), issuedOn: issued, expiresOn: expires,
                 unitCodes: units))

@@ -5,7 +5,15 @@ import Foundation
 struct CSVRow {
     /// The row number in the file (the header is row 1).
     let number: Int
-    let values: [String: String]
+    let cells: [String]
+    /// Column name (lowercased header) to cell index, shared by every row of the file.
+    let columns: [String: Int]
+
+    init(number: Int, cells: [String], columns: [String: Int]) {
+        self.number = number
+        self.cells = cells
+        self.columns = columns
+    }
 
     func text(_ field: String) throws -> String {
         guard let value = optional(field) else {
@@ -15,8 +23,9 @@ struct CSVRow {
     }
 
     func optional(_ field: String) -> String? {
-        guard let value = values[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        return value
+        guard let index = columns[field], index < cells.count else { return nil }
+        let value = cells[index].trimmingCSVWhitespace()
+        return value.isEmpty ? nil : value
     }
 
     func failure(_ field: String, _ expectation: String) -> StoreError {

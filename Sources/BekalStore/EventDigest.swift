@@ -23,16 +23,19 @@ package enum EventDigest {
     }
 
     package static func hash(_ columns: Columns) -> String {
-        var hasher = SHA256()
+        // One buffer, one digest call: per-column `update` calls cost more than the hashing at import rates.
+        var input: [UInt8] = []
+        input.reserveCapacity(columns.payload.utf8.count + 400)
         func put(_ text: String?) {
-            guard let text else {
+            guard var text else {
                 // NULL: a length no real value can have.
-                withUnsafeBytes(of: UInt64.max.bigEndian) { hasher.update(bufferPointer: $0) }
+                withUnsafeBytes(of: UInt64.max.bigEndian) { input.append(contentsOf: $0) }
                 return
             }
-            let bytes = Array(text.utf8)
-            withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: bytes)
+            text.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { input.append(contentsOf: $0) }
+                input.append(contentsOf: utf8)
+            }
         }
         put(String(columns.sequence))
         put(columns.eventID)
@@ -44,19 +47,20 @@ package enum EventDigest {
         put(columns.recordedAt)
         put(columns.naturalKey)
         put(columns.previousHash)
-        return hex(hasher.finalize())
+        return hex(SHA256.hash(data: input))
     }
 
     package static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
         for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex SHA-256 of raw bytes (evidence files, CSV natural keys).
     package static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }

@@ -13,7 +13,7 @@ extension Ledger {
 
     /// Adds a report to the outbox as it is; a report with the same id already there is left unchanged.
     public func enqueue(_ report: QueuedReport) throws {
-        try write { db in
+        try writeOutbox { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM report_outbox WHERE report_id = ?",
                                  arguments: [Projection.key(report.reportID)]) == true { return }
             try Ledger.insert(report, db)
@@ -43,7 +43,7 @@ extension Ledger {
     }
 
     private func updateQueued(_ reportID: UUID, set assignments: String, _ arguments: StatementArguments) throws {
-        try write { db in
+        try writeOutbox { db in
             var arguments = arguments
             arguments += ["id": Projection.key(reportID)]
             try db.execute(sql: "UPDATE report_outbox SET \(assignments) WHERE report_id = :id", arguments: arguments)
@@ -51,7 +51,7 @@ extension Ledger {
         }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func writeOutbox<T>(_ body: (Database) throws -> T) throws -> T {
         try Ledger.mapErrors { try writer.write { db in try body(db) } }
     }
 

@@ -102,10 +102,17 @@ public final class Ledger: Sendable {
         config.label = "bekal.ledger"
         config.prepareDatabase { db in
             // A large import is one transaction; a bigger page cache keeps it from spilling pages early.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = \(Ledger.cacheSize)")
         }
         return config
     }
+
+    /// The page cache of a connection, in SQLite's unit (negative: KiB): 32 MiB.
+    static let cacheSize = -32768
+    /// Batches above this many entries get `largeBatchCacheSize` while they run.
+    static let largeBatch = 5_000
+    /// 512 MiB at most, for a batch of hundreds of thousands of rows; only what is used is allocated.
+    static let largeBatchCacheSize = -524_288
 
     static func openPool(_ file: URL) throws -> DatabasePool {
         try mapErrors { try DatabasePool(path: file.path, configuration: configuration()) }

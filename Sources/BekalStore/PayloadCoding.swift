@@ -5,6 +5,18 @@ import Foundation
 /// yields the same bytes and therefore the same hash.
 package enum PayloadCoding {
     package static func encode(_ payload: LedgerPayload) throws -> String {
+        try encodeWithRecord(payload).payload
+    }
+
+    /// The payload's JSON and, for the kinds with a projection row, the record's JSON (the payload's inner
+    /// object, stored in the row), both written once.
+    package static func encodeWithRecord(_ payload: LedgerPayload) throws -> (payload: String, record: String?) {
+        if let written = RecordJSONWriter.payload(payload) { return (written.payload, written.record) }
+        return (try encodeWithFoundation(payload), nil)
+    }
+
+    /// The reference encoding, which `RecordJSONWriter` reproduces for the frequent kinds.
+    package static func encodeWithFoundation(_ payload: LedgerPayload) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -29,6 +41,7 @@ package enum PayloadCoding {
     }
 
     package static func decodeRecord<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        if let record = RecordJSONReader.read(type, text) { return record }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

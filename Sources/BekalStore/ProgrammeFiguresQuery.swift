@@ -140,9 +140,10 @@ enum ProgrammeFiguresQuery {
     }
 
     static func production(_ w: Window, _ db: Database) throws -> FigureTable {
-        // Grouping sets by hand: one row per grade, then the whole column (grade NULL) for its distinct persons.
+        // Grouping sets by hand: one row per grade, then the whole column (grade NULL) for its distinct persons;
+        // MATERIALIZED so the period's entries are scanned once, not once per branch.
         let rows = try Row.fetchAll(db, sql: """
-            WITH piece AS (
+            WITH piece AS MATERIALIZED (
                 SELECT json_extract(json, '$.grade') AS grade, quantity, person_id FROM production
                 WHERE date BETWEEN :first AND :last AND json_extract(json, '$.unit') = 'pieces'
             )

@@ -36,7 +36,7 @@ enum Projection {
                 throw StoreError(.conflict, "framework \(framework.id) version \(framework.version) is already imported")
             }
         case .assessmentRecorded(let assessment):
-            try requirePerson(assessment.personID, db)
+            try requirePerson(assessment.personID, known: person, db)
             let framework = frameworks.first {
                 $0.id == assessment.frameworkID && $0.version == assessment.frameworkVersion
             }
@@ -47,14 +47,14 @@ enum Projection {
                 throw StoreError(.notFound, "unknown unit \(assessment.unitCode) in framework \(framework.id)")
             }
         case .certificateRecorded(let certificate):
-            try requirePerson(certificate.personID, db)
+            try requirePerson(certificate.personID, known: person, db)
             if certificate.expiresOn < certificate.issuedOn {
                 throw StoreError(.invalidInput, "the certificate expires before it was issued")
             }
         case .trainingRecorded(let training):
-            try requirePerson(training.personID, db)
+            try requirePerson(training.personID, known: person, db)
         case .productionRecorded(let production):
-            try requirePerson(production.personID, db)
+            try requirePerson(production.personID, known: person, db)
         case .transferred(let transfer):
             try requireActive(transfer.personID, db)
         case .released(let release):
@@ -96,7 +96,10 @@ enum Projection {
         }
     }
 
-    private static func requirePerson(_ id: UUID, _ db: Database) throws {
+    /// - Parameter known: the person the caller already read from the person table, if any; a match saves
+    ///   the query (a person row is never deleted).
+    private static func requirePerson(_ id: UUID, known: Person?, _ db: Database) throws {
+        if known?.id == id { return }
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?")
         guard try Bool.fetchOne(statement, arguments: [key(id)]) == true else {
             throw StoreError(.notFound, "unknown person")
@@ -113,7 +116,11 @@ enum Projection {
 
     // MARK: Apply
 
-    static func apply(_ payload: LedgerPayload, eventID: UUID, sequence: Int64, _ db: Database) throws {
+    /// - Parameter record: the record's JSON when the caller has it already (the append wrote it with the
+    ///   payload); otherwise it is written here.
+    static func apply(
+        _ payload: LedgerPayload, eventID: UUID, sequence: Int64, record: String? = nil, _ db: Database
+    ) throws {
         switch payload {
         case .facilityInitialized(let facility):
             try db.execute(sql: "INSERT INTO facility (code, name) VALUES (?, ?)",
@@ -136,7 +143,7 @@ enum Projection {
         case .privacyBudgetSpent:
             break  // read from the ledger itself (`Ledger.privacyBudgetSpends`)
         case .personAdded, .assessmentRecorded, .certificateRecorded, .trainingRecorded, .productionRecorded:
-            try insertRecord(payload, eventID: eventID, sequence: sequence, db)
+            try insertRecord(payload, eventID: eventID, sequence: sequence, record: record, db)
         }
     }
 
@@ -163,8 +170,11 @@ enum Projection {
         }
     }
 
-    private static func insertRecord(_ payload: LedgerPayload, eventID: UUID, sequence: Int64, _ db: Database) throws {
+    private static func insertRecord(
+        _ payload: LedgerPayload, eventID: UUID, sequence: Int64, record: String? = nil, _ db: Database
+    ) throws {
         let id = key(eventID)
+        guard let json = try record ?? PayloadCoding.encodeWithRecord(payload).record else { return }
         switch payload {
         case .personAdded(let p):
             try db.cachedStatement(sql: """
@@ -172,29 +182,41 @@ enum Projection {
                                     facility_code, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [key(p.id), id, p.registerNumber.rawValue, p.admissionDate.description,
                                  p.expectedReleaseDate.description, p.status.rawValue, p.facilityCode,
-                                 try PayloadCoding.encodeRecord(p)])
+                                 json])
         case .assessmentRecorded(let a):
             try db.cachedStatement(sql: """
                 INSERT INTO assessment (event_id, person_id, framework_id, framework_version, unit_code, outcome,
                                         date, sequence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [id, key(a.personID), a.frameworkID, a.frameworkVersion, a.unitCode,
-                                 a.outcome.rawValue, a.date.description, sequence, try PayloadCoding.encodeRecord(a)])
+                                 a.outcome.rawValue, a.date.description, sequence, json])
         case .certificateRecorded(let c):
             try db.cachedStatement(sql: """
                 INSERT INTO certificate (event_id, person_id, issued_on, expires_on, sequence, json)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
-                                 try PayloadCoding.encodeRecord(c)])
+                                 json])
         case .trainingRecorded(let t):
-            try db.cachedStatement(sql: """
+            var row = DirectInsert(try db.cachedStatement(sql: """
                 INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(t.personID), t.date.description, t.hours, sequence,
-                                 try PayloadCoding.encodeRecord(t)])
+                """))
+            row.text(id)
+            row.text(key(t.personID))
+            row.text(t.date.description)
+            row.real(t.hours)
+            row.integer(sequence)
+            row.text(json)
+            try row.run()
         case .productionRecorded(let p):
-            try db.cachedStatement(sql: """
+            var row = DirectInsert(try db.cachedStatement(sql: """
                 INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(p.personID), p.date.description, p.quantity, sequence,
-                                 try PayloadCoding.encodeRecord(p)])
+                """))
+            row.text(id)
+            row.text(key(p.personID))
+            row.text(p.date.description)
+            row.real(p.quantity)
+            row.integer(sequence)
+            row.text(json)
+            try row.run()
         default:
             break
         }
@@ -224,5 +246,5 @@ enum Projection {
     }
 
     /// UUIDs are stored lowercase, the form `UUID.uuidString` does not give.
-    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func key(_ id: UUID) -> String { UUIDText.lowercase(id) }
 }

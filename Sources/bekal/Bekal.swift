@@ -20,7 +20,7 @@ struct Bekal: AsyncParsableCommand {
             Canonicalize.self,
             Verify.self,
             Keys.self,
-            Render.self,
+            Render.self, StatsCommand.self, PublishCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,

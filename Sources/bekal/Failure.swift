@@ -1,5 +1,7 @@
 import ArgumentParser
 import BekalDomain
+import BekalMetrics
+import BekalPublisher
 import BekalStore
 import Foundation
 
@@ -33,7 +35,8 @@ struct Failure {
     /// `nil` for errors ArgumentParser reports itself (help, version, usage).
     init?(known error: any Error) {
         switch error {
-        case is CommandFailure, is StoreError, is DomainError, is ValidationError: self.init(error)
+        case is CommandFailure, is StoreError, is DomainError, is MetricsError, is PublisherError, is ValidationError:
+            self.init(error)
         case let code as ExitCode where code.rawValue != 0: self.init(error)
         case is ExitCode: return nil
         default:
@@ -49,6 +52,10 @@ struct Failure {
         case let error as StoreError:
             self.init(error.message, Failure.status(for: error.code))
         case let error as DomainError:
+            self.init(error.description, Failure.status(for: error.code))
+        case let error as MetricsError:
+            self.init(error.description, Failure.status(for: error.code))
+        case let error as PublisherError:
             self.init(error.description, Failure.status(for: error.code))
         case let error as ExitCode:
             self.init(nil, error.rawValue)
@@ -84,6 +91,24 @@ struct Failure {
         switch code {
         case .unknownPerson, .unknownFramework, .unknownUnit: .notFound
         default: .invalidInput
+        }
+    }
+
+    static func status(for code: MetricsError.Code) -> ExitStatus {
+        switch code {
+        case .privacyBudgetExhausted: .conflict
+        case .invalidReport: .storage
+        default: .invalidInput
+        }
+    }
+
+    static func status(for code: PublisherError.Code) -> ExitStatus {
+        switch code {
+        case .invalidEndpoint, .secretMissing: .invalidInput
+        case .secretUnreadable: .notFound
+        case .secretInsecure: .permission
+        case .outboxFailure, .unknownReport: .storage
+        default: .network
         }
     }
 }

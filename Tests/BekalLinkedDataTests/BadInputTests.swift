@@ -111,3 +111,67 @@ struct BadInputTests {
         #expect(throws: LinkedDataError(.canonicalizationWorkLimit, "")) { try RDFCanonicalizer().canonicalize(nquads: text) }
     }
 }
+
+@Suite("Safe-mode errors help fix the context")
+struct SafeModeMessageTests {
+    @Test("the error names the undefined term and type, never the values")
+    func namesTermAndType() throws {
+        let term: JSONValue = ["@context": "https://www.w3.org/ns/credentials/v2", "nickname": "Budi"]
+        do {
+            _ = try JSONLD(options: JSONLDOptions(safeMode: true)).toRDF(term)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .undefinedTerm)
+            #expect(error.message.contains("'nickname'"))
+            #expect(!error.message.contains("Budi"))
+        }
+        let type: JSONValue = [
+            "@context": "https://www.w3.org/ns/credentials/v2", "type": ["VerifiableCredential"],
+            "credentialSchema": ["id": "https://example.org/schema", "type": "1EdTechJsonSchemaValidator2019"],
+        ]
+        do {
+            _ = try JSONLD(options: JSONLDOptions(safeMode: true)).toRDF(type)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("'1EdTechJsonSchemaValidator2019'"))
+        }
+    }
+}
+
+@Suite("Canonically equivalent strings stay distinct in RDF")
+struct CodePointIdentityTests {
+    @Test("é precomposed and decomposed are two literals, as in pyld and the RDF model")
+    func normalizationForms() throws {
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        let document: JSONValue = ["@id": "urn:x", "http://example.org/name": [.string(composed), .string(decomposed)]]
+        let dataset = try JSONLD().toRDF(document)
+        #expect(dataset.count == 2)
+        let nquads = try RDFCanonicalizer().canonicalize(dataset).nquads
+        #expect(nquads.utf8.count == 2 * "<urn:x> <http://example.org/name> \"\" .\n".utf8.count + composed.utf8.count + decomposed.utf8.count)
+    }
+}
+
+@Suite("Numbers become canonical literals")
+struct NumberLiteralTests {
+    func literal(_ number: Double) throws -> String {
+        let dataset = try JSONLD().toRDF(["@id": "urn:x", "http://example.org/n": .number(number)])
+        guard case .literal(let literal)? = dataset.quads.first?.object else { return "" }
+        return literal.lexicalForm + "^^" + literal.datatype.split(separator: "#").last.map(String.init)!
+    }
+
+    @Test("integers beyond Int64 and below 10^21 stay integers, without a trap")
+    func largeIntegers() throws {
+        #expect(try literal(1e20) == "100000000000000000000^^integer")
+        #expect(try literal(-9.3e18) == "-9300000000000000000^^integer")
+        #expect(try literal(-0.0) == "0^^integer")
+        #expect(try literal(42) == "42^^integer")
+    }
+
+    @Test("fractions and 10^21 and above are canonical doubles")
+    func doubles() throws {
+        #expect(try literal(1e21) == "1.0E21^^double")
+        #expect(try literal(5.3) == "5.3E0^^double")
+        #expect(try literal(-0.00012) == "-1.2E-4^^double")
+    }
+}

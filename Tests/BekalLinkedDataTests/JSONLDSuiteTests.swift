@@ -36,7 +36,6 @@ struct JSONLDSuiteTests {
         if let reason = skipped[prefix + entry.id] { return reason }
         if entry.option["specVersion"] == "json-ld-1.0" { return "json-ld-1.0 only" }
         if entry.option["produceGeneralizedRdf"] == .bool(true) { return "generalized RDF (deliberately unsupported)" }
-        if entry.option["rdfDirection"] == "compound-literal" { return "rdfDirection compound-literal (unsupported)" }
         return nil
     }
 
@@ -47,7 +46,7 @@ struct JSONLDSuiteTests {
         if let context = entry.option["expandContext"]?.stringValue {
             options.expandContext = try FixtureLoader.json(context)
         }
-        options.rdfDirectionI18nDatatype = entry.option["rdfDirection"] == "i18n-datatype"
+        options.rdfDirection = entry.option["rdfDirection"]?.stringValue.flatMap(RDFDirection.init(rawValue:))
         return JSONLD(loader: FixtureLoader(), options: options)
     }
 
@@ -121,5 +120,5 @@ struct JSONLDSuiteTests {
     }
 
     static let expandFloor = 376
-    static let toRdfFloor = 453
+    static let toRdfFloor = 455
 }

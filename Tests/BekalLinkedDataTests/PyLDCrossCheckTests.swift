@@ -67,6 +67,18 @@ struct PyLDCrossCheckTests {
         #expect(theirs.verdicts == ["PROOF 0 VALID"])
     }
 
+    @Test("1EdTech examples canonicalize in safe mode to what pyld produces",
+        arguments: ["examples/full_ex.json", "examples/minimal_valid_obv3.json", "examples/validator_test_simple.json"])
+    func examples(_ path: String) throws {
+        var document = try #require(try TestFiles.json(path).objectValue)
+        document["proof"] = nil
+        let ours = try EdDSARDFC2022().canonicalize(.object(document))
+        let (output, status) = try Self.runPyLD(.object(document))
+        #expect(status == 0)
+        #expect(Self.split(output).nquads == ours)
+        #expect(ours.utf8.count > 1_000)
+    }
+
     @Test("pyld verifies a proof BekalLinkedData creates, and rejects it after a one-character change")
     func verifiesOurProof() throws {
         let keyPair = try TestFiles.json("vc-di-eddsa/keyPair.json")

@@ -95,7 +95,7 @@ extension JSONLDProcessor {
             guard let expandedProperty = try expandIRI(active, key, vocab: true),
                 expandedProperty.contains(":") || Keyword.isKeyword(expandedProperty)
             else {
-                try dropped("a term")
+                try dropped("term", named: key)
                 continue
             }
             if Keyword.isKeyword(expandedProperty) {

@@ -16,10 +16,12 @@ final class JSONLDProcessor {
 
     var isJSONLD11: Bool { options.jsonLD11 }
 
-    func dropped(_ what: String) throws(LinkedDataError) {
-        if options.safeMode {
-            throw LinkedDataError(.undefinedTerm, "safe mode: \(what) has no IRI mapping and would be dropped")
-        }
+    /// In safe mode, refuses what expansion would silently drop.
+    /// - Parameter name: a term or type name (schema vocabulary, never a document value) to help fix the context.
+    func dropped(_ what: String, named name: String? = nil) throws(LinkedDataError) {
+        guard options.safeMode else { return }
+        let label = name.map { " '\($0.prefix(64))'" } ?? ""
+        throw LinkedDataError(.undefinedTerm, "safe mode: \(what)\(label) has no IRI mapping and would be dropped")
     }
 
     /// Context Processing Algorithm (section 4.1.2), through the cache.

@@ -106,11 +106,11 @@ extension JSONLDProcessor {
 
     private func expandType(_ typeScoped: ActiveContext, _ type: String) throws(LinkedDataError) -> String {
         guard let expanded = try expandIRI(typeScoped, type, documentRelative: true, vocab: true) else {
-            try dropped("a type")
+            try dropped("type", named: type)
             return type
         }
         if options.safeMode && !IRI.isAbsolute(expanded) && !IRI.isBlankNode(expanded) {
-            try dropped("a type")
+            try dropped("type", named: type)
         }
         return expanded
     }

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+
+/// `bekal stats` and `bekal publish` end to end: the built binary, a real SQLite ledger and the Python receiver.
+@Suite("Metrics commands", .serialized)
+struct MetricsCommandTests {
+    static func demo() throws -> CLI {
+        let cli = try CLI()
+        try #require(try cli.run("demo", "--people", "40", "--seed", "5").status == 0)
+        return cli
+    }
+
+    /// Queues a report for `period` and returns its id, read from the exact JSON body printed.
+    static func queue(_ cli: CLI, _ period: String) throws -> String {
+        let result = try cli.run("stats", "--period", period, "--queue", "--json")
+        try #require(result.status == 0, "\(result.stderr)")
+        let report = try #require(try result.json() as? [String: Any])
+        #expect(report["period"] as? String == period)
+        return try #require(report["reportID"] as? String).lowercased()
+    }
+
+    static func status(_ cli: CLI) throws -> [String: [String: Any]] {
+        let result = try cli.run("publish", "--status", "--json")
+        try #require(result.status == 0)
+        let lines = try #require(try result.json() as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: lines.map { ($0["reportID"] as? String ?? "", $0) })
+    }
+
+    @Test("stats previews the exact body, and --json prints what --queue stores")
+    func statsPreview() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let text = try cli.run("stats", "--period", "2026-Q3")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("participants") && text.stdout.contains("Not queued"))
+        #expect(try Self.status(cli).isEmpty)
+        let id = try Self.queue(cli, "2026-Q3")
+        let queued = try #require(try Self.status(cli)[id])
+        #expect(queued["state"] as? String == "pending")
+        #expect(try cli.run("stats", "--period", "2026-13").status == 4)
+        #expect(try cli.run("stats", "--period", "2026-Q3", "--k", "2").status == 4)
+        #expect(try cli.run("stats", "--period", "2026-Q3", "--epsilon", "0.5").status == 2)
+        #expect(try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "abc").status == 4)
+    }
+
+    @Test("a noisy report spends the period's budget in the ledger; the budget runs out with exit 5 and nothing queued")
+    func privacyBudget() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let before = try cli.eventCount()
+        #expect(try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "0.6", "--json").status == 0)
+        #expect(try cli.eventCount() == before + 1)
+        let refused = try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "0.5")
+        #expect(refused.status == 5)
+        #expect(refused.stderr.contains("privacy-budget-exhausted"))
+        #expect(try cli.eventCount() == before + 1)
+        #expect(try Self.status(cli).count == 1)
+        // Another period has its own budget.
+        #expect(try cli.run("stats", "--period", "2026-Q2", "--queue", "--epsilon", "0.5", "--json").status == 0)
+        #expect(try Self.status(cli).count == 2)
+    }
+
+    @Test("two queued periods reach the receiver exactly once each; a rerun sends nothing")
+    func publishTwoPeriods() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let receiver = try ReportReceiver()
+        let ids = [try Self.queue(cli, "2026-Q3"), try Self.queue(cli, "2026-Q2")]
+        let sent = try cli.run("publish", "--endpoint", receiver.url)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Sent 2, failed 0, still pending 0."))
+        #expect(receiver.deliveredKeys.sorted() == ids.sorted())
+        #expect(receiver.entries.count == 2)
+        let status = try Self.status(cli)
+        #expect(ids.allSatisfy { status[$0]?["state"] as? String == "sent" })
+        let again = try cli.run("publish", "--endpoint", receiver.url)
+        #expect(again.status == 0)
+        #expect(receiver.entries.count == 2)
+        let text = try cli.run("publish", "--status")
+        #expect(text.stdout.contains("0 pending, 2 sent, 0 failed"))
+    }
+
+    @Test("kill -9 of publish mid-send, then a rerun: every report arrives, the receiver accepts each once")
+    func killedMidSend() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let receiver = try ReportReceiver()
+        let ids = try ["2026-Q3", "2026-Q2", "2026-08"].map { try Self.queue(cli, $0) }
+        try receiver.inject(["slow:5"])
+        let (process, _, _) = try cli.start(["publish", "--endpoint", receiver.url])
+        // The receiver has accepted the first report and is slow to answer: the sender is mid-request.
+        let deadline = Date().addingTimeInterval(20)
+        while receiver.deliveredKeys.isEmpty && Date() < deadline { usleep(20_000) }
+        try #require(receiver.deliveredKeys.count == 1)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let afterKill = try Self.status(cli)
+        #expect(ids.allSatisfy { afterKill[$0]?["state"] as? String == "pending" })
+        let rerun = try cli.run("publish", "--endpoint", receiver.url)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(receiver.deliveredKeys.sorted() == ids.sorted())
+        // The first report was sent again after the kill and recognised as a duplicate, not counted twice.
+        #expect(receiver.entries.filter { $0["outcome"] as? String == "duplicate" }.count == 1)
+        #expect(try Self.status(cli).values.allSatisfy { $0["state"] as? String == "sent" })
+    }
+
+    @Test("--format prometheus PUTs the text format to the Pushgateway path, with a bearer token from a 0600 file")
+    func prometheusWithBearer() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let receiver = try ReportReceiver()
+        let id = try Self.queue(cli, "2026-Q3")
+        let token = try cli.write("token", "token-rahasia-xyz\n")
+        #expect(chmod(token, 0o600) == 0)
+        let result = try cli.run("publish", "--endpoint", receiver.url, "--format", "prometheus", "--bearer-token-file", token)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("token-rahasia") && !result.stderr.contains("token-rahasia"))
+        let entry = try #require(receiver.entries.first)
+        #expect(entry["requestline"] as? String == "PUT /reports/metrics/job/bekal/facility/DEMO-LAPAS-01 HTTP/1.1")
+        #expect(entry["key"] as? String == id)
+        let headers = (entry["headers"] as? [[String]] ?? []).map { $0.joined(separator: ": ") }
+        #expect(headers.contains("Authorization: Bearer token-rahasia-xyz"))
+        let body = String(decoding: Data(base64Encoded: entry["body"] as? String ?? "") ?? Data(), as: UTF8.self)
+        #expect(body.contains("bekal_participants_persons{period=\"2026-Q3\""))
+    }
+
+    @Test("server down: exit 8 and the reports stay pending with their attempts counted")
+    func serverDown() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let id = try Self.queue(cli, "2026-Q3")
+        let receiver = try ReportReceiver()
+        let url = receiver.url
+        receiver.stop()
+        let result = try cli.run("publish", "--endpoint", url, "--max-attempts", "2", "--connect-timeout", "1")
+        #expect(result.status == 8)
+        #expect(result.stderr.contains("pending"))
+        let entry = try #require(try Self.status(cli)[id])
+        #expect(entry["state"] as? String == "pending")
+        #expect(entry["attempts"] as? Int == 2)
+    }
+
+    @Test("a permanent refusal parks the report as failed with the reason (exit 5)")
+    func refusedReport() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        let receiver = try ReportReceiver()
+        let id = try Self.queue(cli, "2026-Q3")
+        try receiver.inject(["400"])
+        let result = try cli.run("publish", "--endpoint", receiver.url)
+        #expect(result.status == 5)
+        let entry = try #require(try Self.status(cli)[id])
+        #expect(entry["state"] as? String == "failed")
+        #expect((entry["lastError"] as? String)?.hasPrefix("HTTP 400: report rejected") == true)
+    }
+
+    @Test("bad publish input: usage 2, bad endpoint 4, missing secret 4, insecure secret file 7")
+    func badInput() throws {
+        let cli = try Self.demo()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("publish").status == 2)
+        #expect(try cli.run("publish", "--status", "--endpoint", "http://127.0.0.1:9/").status == 2)
+        #expect(try cli.run("publish", "--endpoint", "ftp://127.0.0.1/x").status == 4)
+        #expect(try cli.run("publish", "--endpoint", "http://127.0.0.1:9/", "--bearer-token-env", "BEKAL_NO_SUCH_VAR")
+            .status == 4)
+        let secret = try cli.write("token", "rahasia-token-123\n")
+        #expect(chmod(secret, 0o644) == 0)
+        let insecure = try cli.run("publish", "--endpoint", "http://127.0.0.1:9/", "--bearer-token-file", secret)
+        #expect(insecure.status == 7)
+        #expect(!insecure.stderr.contains("rahasia"))
+        #expect(try cli.run("publish", "--endpoint", "http://127.0.0.1:9/", "--timeout", "0").status == 4)
+    }
+
+    @Test("a 3-person facility: every figure about them suppressed, no name, register number or id in any byte sent")
+    func threePersonPrivacy() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(try cli.run("init", "--facility-code", "LAPAS-KECIL", "--facility-name", "Lapas Kecil").status == 0)
+        try #require(try cli.run("framework", "import", "--sample").status == 0)
+        let people = [
+            ("AII-0042/2025", "Rahmat Pengujian"), ("AII-0043/2025", "Siti Rahasia"), ("AII-0044/2025", "Budi Tersembunyi"),
+        ]
+        var secrets: [String] = ["Asesor Rahasia", "Pelatih Khusus"]
+        for (register, name) in people {
+            try #require(try cli.run(
+                "person", "add", "--register-number", register, "--name", name, "--admitted", "2025-09-01",
+                "--release", "2026-12-20").status == 0)
+            secrets += [register, name] + name.split(separator: " ").map(String.init)
+            for arguments in [
+                ["assess", register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K", "--assessor", "Asesor Rahasia",
+                 "--role", "bnsp-assessor", "--method", "observation", "--date", "2026-07-10"],
+                ["train", register, "--date", "2026-07-11", "--hours", "4", "--topic", "Malam",
+                 "--trainer", "Pelatih Khusus"],
+                ["produce", register, "--date", "2026-07-12", "--motif", "Parang", "--cap", "C-1", "--quantity", "5",
+                 "--grade", "A", "--hours", "2"],
+            ] {
+                let recorded = try cli.run(arguments)
+                try #require(recorded.status == 0, "\(recorded.stderr)")
+                secrets.append(try #require(CLI.eventID(recorded)))
+            }
+        }
+        let persons = try #require(try cli.run("person", "list", "--json").json() as? [[String: Any]])
+        secrets += persons.compactMap { $0["id"] as? String }
+        #expect(persons.count == 3)
+        let id = try Self.queue(cli, "2026-Q3")
+        let receiver = try ReportReceiver()
+        let published = try cli.run(
+            "publish", "--endpoint", receiver.url, "--hmac-secret-env", "BEKAL_TEST_HMAC",
+            environment: ["BEKAL_TEST_HMAC": "whsec_c2VjcmV0LWtleS1ieXRlcw=="])
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(receiver.deliveredKeys == [id])
+        let received = receiver.everyByteReceived
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text.contains("webhook-signature"))
+        for secret in secrets + ["c2VjcmV0LWtleS1ieXRlcw"] {
+            #expect(!text.localizedCaseInsensitiveContains(secret), "sent bytes contain a value from the ledger")
+        }
+        #expect(!published.stdout.contains("c2VjcmV0") && !published.stderr.contains("c2VjcmV0"))
+        // Three participants: every cell of the participants table is suppressed.
+        let body = try #require(receiver.entries.first.map { Data(base64Encoded: $0["body"] as? String ?? "") ?? Data() })
+        let report = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        let tables = try #require(report["tables"] as? [[String: Any]])
+        let participants = try #require(tables.first { $0["id"] as? String == "participants" })
+        let rows = try #require(participants["rows"] as? [[String: Any]])
+        #expect(rows.allSatisfy { ($0["cells"] as? [Any])?.allSatisfy { $0 is NSNull } == true })
+    }
+}

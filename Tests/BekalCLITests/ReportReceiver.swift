@@ -1,0 +1,87 @@
+import Foundation
+
+/// The metrics receiver of `Fixtures/receiver.py` (a copy of the publisher tests' one), on a loopback port.
+final class ReportReceiver: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    let logURL: URL
+
+    init() throws {
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("cli-receiver-\(UUID()).jsonl")
+        let script = try existingResource(Bundle.module.url(forResource: "receiver", withExtension: "py", subdirectory: "Fixtures"))
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script.path, "--log", logURL.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        guard let text = String(data: line, encoding: .utf8)?.split(separator: "\n").first, let port = Int(text) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        self.port = port
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: logURL)
+    }
+
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/reports" }
+
+    /// Queues faults for the next report requests (through Python, so the test needs no HTTP client of its own).
+    func inject(_ faults: [String]) throws {
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: faults), as: UTF8.self)
+        let post = Process()
+        post.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        post.arguments = ["-c", """
+            import sys, urllib.request
+            r = urllib.request.urlopen(urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="POST"))
+            sys.exit(0 if r.status == 204 else 1)
+            """, "http://127.0.0.1:\(port)/control/faults", body]
+        try post.run()
+        post.waitUntilExit()
+        guard post.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Every request the receiver logged.
+    var entries: [[String: Any]] {
+        guard let data = try? Data(contentsOf: logURL) else { return [] }
+        return data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    }
+
+    /// Idempotency keys of first-time (accepted) deliveries, one per accepted report.
+    var deliveredKeys: [String] {
+        entries.filter { $0["outcome"] as? String == "delivered" }.compactMap { $0["key"] as? String }
+    }
+
+    /// Every byte the receiver got: request lines, header fields and bodies.
+    var everyByteReceived: Data {
+        var all = Data()
+        for entry in entries {
+            all.append(Data((entry["requestline"] as? String ?? "").utf8))
+            for header in entry["headers"] as? [[String]] ?? [] { all.append(Data(header.joined(separator: ": ").utf8)) }
+            all.append(Data(base64Encoded: entry["body"] as? String ?? "") ?? Data())
+        }
+        return all
+    }
+}
+
+/// A resource URL or a thrown error, never a crash.
+func existingResource(_ url: URL?) throws -> URL {
+    guard let url else { throw CocoaError(.fileNoSuchFile) }
+    return url
+}
