@@ -15,6 +15,7 @@ let package = Package(
             "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
+        .executable(name: "bekal-bench", targets: ["bekal-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -99,6 +100,17 @@ let package = Package(
             dependencies: ["BekalDomain", "BekalStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
 
+        // The benchmark program (release build), driven by scripts/bench.sh; not part of the test suite.
+        .executableTarget(
+            name: "bekal-bench",
+            dependencies: [
+                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
+                "BekalPublisher",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         // Benchmarks (run with -c release; see Benchmarks/bekal-benchmarks/main.swift).
         .executableTarget(
             name: "bekal-benchmarks",

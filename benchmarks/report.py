@@ -1,0 +1,272 @@
+"""Turns results.json into BENCHMARKS.md: the targets of issue 5 with Bekal and its peers side by side, then
+every raw figure (median, min, max of the runs)."""
+import time
+
+NOTES_FILE = "benchmarks/NOTES.md"
+
+
+def finished_from_log(r):
+    """The time of the run's last log line (runs before `finished_utc` was recorded)."""
+    last = (r.get("log") or ["?"])[-1].split(" ")[0]
+    return f"at {last} UTC on the day of the run"
+
+
+def fig(results, key):
+    return results["figures"].get(key)
+
+
+def per_item_ms(f):
+    return f["median"] / f["items"] * 1000 if f and f["items"] else None
+
+
+def rate(f):
+    return f["items"] / f["median"] if f and f["median"] else None
+
+
+def mbps(f):
+    return f["bytes"] / f["median"] / 1e6 if f and f["median"] else None
+
+
+def fmt(value, unit="", digits=None):
+    if value is None:
+        return "n/a"
+    if digits is None:
+        digits = 0 if abs(value) >= 100 else (1 if abs(value) >= 10 else (2 if abs(value) >= 0.1 else 3))
+    text = f"{value:,.{digits}f}"
+    return f"{text} {unit}".strip()
+
+
+def spread(f, scale=1000.0, unit="ms", per_item=False):
+    """median (min–max) of a figure, in ms by default."""
+    if not f:
+        return "n/a"
+    div = f["items"] if per_item else 1
+    return (f"{fmt(f['median'] / div * scale)} ({fmt(f['min'] / div * scale)}–{fmt(f['max'] / div * scale)}) "
+            f"{unit}")
+
+
+def spread_rate(f, unit, factor=1.0):
+    if not f:
+        return "n/a"
+    return (f"{fmt(f['items'] / f['median'] * factor)} ({fmt(f['items'] / f['max'] * factor)}–"
+            f"{fmt(f['items'] / f['min'] * factor)}) {unit}")
+
+
+def spread_mbps(f):
+    if not f:
+        return "n/a"
+    return (f"{fmt(f['bytes'] / f['median'] / 1e6)} ({fmt(f['bytes'] / f['max'] / 1e6)}–"
+            f"{fmt(f['bytes'] / f['min'] / 1e6)}) MB/s")
+
+
+def cpu_ratio(numerator, denominator):
+    """Ratio of CPU medians (numerator / denominator), as text; empty when either lacks CPU figures."""
+    if not numerator or not denominator or not numerator.get("cpu_median") or not denominator.get("cpu_median"):
+        return ""
+    a = numerator["cpu_median"] / numerator["items"]
+    b = denominator["cpu_median"] / denominator["items"]
+    return f" (CPU time: {a / b:.1f}×)"
+
+
+def cpu_ms(f, per_item=False):
+    if not f or not f.get("cpu_median"):
+        return ""
+    value = f["cpu_median"] / (f["items"] if per_item else 1) * 1000
+    return f"; CPU {fmt(value)} ms"
+
+
+def verdict(ok):
+    if ok is None:
+        return "not measured"
+    return "**met**" if ok else "**missed**"
+
+
+def target_rows(r):
+    rows = []
+    vb, vp, vf = fig(r, "verify.bekal"), fig(r, "verify.python"), fig(r, "verify.floor")
+    vpf = fig(r, "verify.python-floor")
+    if vb and vp:
+        ratio = per_item_ms(vp) / per_item_ms(vb)
+        rows.append(("Verify, ms per portfolio (200 exports)", spread(vb, per_item=True) + cpu_ms(vb, True),
+                     "Python jcs+cryptography " + spread(vp, per_item=True) + cpu_ms(vp, True),
+                     f"{ratio:.1f}× faster" + cpu_ratio(vp, vb),
+                     "≥ 20× Python", verdict(ratio >= 20)))
+    if vp and vpf and vf:
+        ceiling = per_item_ms(vp) / per_item_ms(vf)
+        rows.append(("… the most any verifier could gain over Python here (Python total / Bekal crypto floor)",
+                     "Bekal floor " + spread(vf, per_item=True) + cpu_ms(vf, True),
+                     "Python's own floor (hashlib + OpenSSL Ed25519) " + spread(vpf, per_item=True) + cpu_ms(vpf, True),
+                     f"{ceiling:.1f}× at most" + cpu_ratio(vp, vf), "(bounds the 20× target)", "reported"))
+    if vb and vf:
+        ratio = per_item_ms(vb) / per_item_ms(vf)
+        rows.append(("Verify vs crypto floor", spread(vb, per_item=True),
+                     "floor (SHA-256 + Ed25519 per proof) " + spread(vf, per_item=True) + cpu_ms(vf, True),
+                     f"{ratio:.2f}× the floor" + cpu_ratio(vb, vf),
+                     "≤ 1.5× floor", verdict(ratio <= 1.5)))
+    jb, jp = fig(r, "jcs.bekal"), fig(r, "jcs.python")
+    if jb and jp:
+        ratio = mbps(jb) / mbps(jp)
+        rows.append(("Canonicalize (JCS), 200 exports", spread_mbps(jb), "Python jcs " + spread_mbps(jp),
+                     f"{ratio:.1f}× faster" + cpu_ratio(jp, jb), "≥ 10× Python", verdict(ratio >= 10)))
+    rb, rp = fig(r, "rdfc.bekal"), fig(r, "rdfc.pyld")
+    if rb or rp:
+        ratio = (rp["median"] / rb["median"]) if rb and rp else None
+        rows.append(("RDFC-1.0 of one export (JSON-LD → RDF → canonical)", spread(rb) + cpu_ms(rb),
+                     "pyld " + spread(rp) + cpu_ms(rp),
+                     (f"{ratio:.1f}× faster" + cpu_ratio(rp, rb)) if ratio else "n/a", "(no target; issue 7)", "reported"))
+    e1 = fig(r, "export.one")
+    if e1:
+        rows.append(("Export, 25-achievement portfolio (sign + serialize)", spread(e1) + cpu_ms(e1), "—", "—", "≤ 2 ms",
+                     verdict(e1["median"] * 1000 <= 2)))
+    e1r = fig(r, "export.one.with-read")
+    if e1r:
+        rows.append(("… same, ledger read included", spread(e1r) + cpu_ms(e1r), "—", "—", "(≤ 2 ms)",
+                     verdict(e1r["median"] * 1000 <= 2)))
+    ea = fig(r, "export.all@2000")
+    if ea:
+        rows.append(("Facility export, 2,000 people, 2 threads (bekal-bench, streamed)",
+                     spread(ea, 1, "s") + (f"; CPU {ea['cpu_median']:.1f} s" if ea.get("cpu_median") else ""),
+                     "—", "—", "≤ 5 s",
+                     verdict(ea["median"] <= 5)))
+    m2, m20 = r["memory"].get("export-all@2000"), r["memory"].get("export-all@20000")
+    if m2 and m20:
+        ratio = m20["peak_rss_kib"] / m2["peak_rss_kib"]
+        rows.append(("Facility export peak RSS, 20,000 vs 2,000 people",
+                     f"{m20['peak_rss_kib'] / 1024:.0f} MiB vs {m2['peak_rss_kib'] / 1024:.0f} MiB", "—",
+                     f"{ratio:.2f}×", "flat (≤ 1.5×)", verdict(ratio <= 1.5)))
+    for scale in r["scales"]:
+        ib = fig(r, f"import.bekal@{scale}")
+        ip = fig(r, f"import.sqlite-python@{scale}")
+        ic = fig(r, f"import.sqlite-cli@{scale}")
+        if ib:
+            share = rate(ib) / rate(ip) if ip else None
+            share_cli = rate(ib) / rate(ic) if ic else None
+            ok = rate(ib) >= 100_000 and (share is None or share >= 0.5)
+            rows.append((f"Ledger import, {scale:,} people ({ib['items']:,} rows)", spread_rate(ib, "events/s"),
+                         "Python sqlite3 " + spread_rate(ip, "rows/s") + "; sqlite3 CLI " + spread_rate(ic, "rows/s"),
+                         (f"{share * 100:.0f}% of Python floor; {share_cli * 100:.0f}% of CLI" if share and share_cli
+                          else "n/a") + (f" (CPU time: {100 / (ib['cpu_median'] / ip['cpu_median']):.0f}% of Python floor)"
+                                         if ip and ib.get("cpu_median") and ip.get("cpu_median") else ""), "≥ 100,000/s and ≥ 50% of floor", verdict(ok)))
+    pr = fig(r, "portfolio.read")
+    if pr:
+        rows.append(("Portfolio of a person with 1,000 events (read + standing)", spread(pr) + cpu_ms(pr), "—", "—", "≤ 5 ms",
+                     verdict(pr["median"] * 1000 <= 5)))
+    cv = fig(r, "cli.verify")
+    if cv:
+        rows.append(("`bekal verify` one portfolio, whole process", spread(cv) + cpu_ms(cv), "—", "—", "≤ 50 ms",
+                     verdict(cv["median"] * 1000 <= 50)))
+    cver = fig(r, "cli.version")
+    if cver:
+        rows.append(("`bekal --version`, whole process", spread(cver) + cpu_ms(cver), "—", "—", "(start-up)", "reported"))
+    cp = fig(r, "cli.portfolio")
+    if cp:
+        rows.append(("`bekal portfolio` of the 1,000-event person, whole process", spread(cp) + cpu_ms(cp), "—", "—",
+                     "(reported)", "reported"))
+    for scale in r["scales"]:
+        sb, sq = fig(r, f"stats.bekal@{scale}"), fig(r, f"stats.sql-groupby@{scale}")
+        if sb:
+            ratio = sb["median"] / sq["median"] if sq else None
+            ok = (ratio is None or ratio <= 3) and (scale != 20000 or sb["median"] <= 1)
+            rows.append((f"Stats, one quarter, {scale:,} people ({sb['items']:,} events)", spread(sb) + cpu_ms(sb),
+                         "raw SQL GROUP BY " + spread(sq) + cpu_ms(sq),
+                         (f"{ratio:.1f}× the GROUP BY" + cpu_ratio(sb, sq)) if ratio else "n/a",
+                         ("≤ 1 s and " if scale == 20000 else "") + "≤ 3× GROUP BY", verdict(ok)))
+    pb, pq, pc = fig(r, "publish.bekal"), fig(r, "publish.requests"), fig(r, "publish.curl-loop")
+    if pb:
+        ok = rate(pb) >= 500 and (pc is None or rate(pb) > rate(pc))
+        rows.append(("Publish 1,000 reports to loopback", spread_rate(pb, "reports/s"),
+                     "requests.Session " + spread_rate(pq, "reports/s") + "; curl loop " + spread_rate(pc, "reports/s"),
+                     (f"{rate(pb) / rate(pc):.1f}× curl loop; {rate(pb) / rate(pq):.1f}× requests" if pc and pq
+                      else "n/a") + cpu_ratio(pq, pb).replace("CPU time", "CPU time vs requests"),
+                     "≥ 500/s, ahead of curl loop", verdict(ok)))
+    for name, key in (("Ledger import", "import.bekal"), ("Facility export", "export.all"),
+                      ("Stats", "stats.bekal")):
+        a, b = fig(r, f"{key}@2000"), fig(r, f"{key}@20000")
+        if a and b:
+            ratio = b["median"] / a["median"]
+            rows.append((f"Linearity: {name}, 20,000 / 2,000 people", spread(b, 1, "s"), "2,000: " + spread(a, 1, "s"),
+                         f"{ratio:.1f}×" + (f" (CPU time: {b['cpu_median'] / a['cpu_median']:.1f}×)"
+                                            if a.get("cpu_median") and b.get("cpu_median") else ""), "≤ 11×", verdict(ratio <= 11)))
+    ms20 = r["memory"].get("stats@20000")
+    if ms20:
+        rows.append(("`stats` peak RSS at 20,000 people", f"{ms20['peak_rss_kib'] / 1024:.0f} MiB", "—", "—",
+                     "(reported)", "reported"))
+    return rows
+
+
+def raw_rows(r):
+    rows = []
+    for key in sorted(r["figures"]):
+        f = r["figures"][key]
+        cpu = f"{f['cpu_median'] * 1000:,.3f}" if f.get("cpu_median") else "—"
+        rows.append((key, f"{f['median'] * 1000:,.3f}", f"{f['min'] * 1000:,.3f}", f"{f['max'] * 1000:,.3f}", cpu,
+                     str(f["runs"]), f"{f['items']:,}", f.get("note", "")))
+    return rows
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def write_markdown(r, path):
+    # A memory entry of `bekal export --all` whose timing was not recorded came from a failed or refused run.
+    for key in [k for k in r["memory"] if k.startswith("bekal export --all@")]:
+        if "cli.export-all@" + key.split("@")[1] not in r["figures"]:
+            del r["memory"][key]
+    m = r["machine"]
+    reps = ", ".join(f"{int(k):,} people: {v['warmups']} warm-up + {v['runs']} runs"
+                     for k, v in sorted(r["repetitions"].items(), key=lambda kv: int(kv[0])))
+    parts = [
+        "# Bekal benchmarks",
+        "",
+        "Generated by `scripts/bench.sh` (do not edit by hand; notes on causes live in `benchmarks/NOTES.md`). "
+        f"Run finished {r.get('finished_utc') or finished_from_log(r)}, took {r['total_seconds'] / 60:.1f} min "
+        f"(built from commit {r.get('commit', 'see git log')}).",
+        "",
+        f"**Machine:** {m.get('nproc')} cores ({m.get('cpu')}), {m.get('memory_gib')} GiB RAM, {m.get('platform')}; "
+        f"{m.get('swift')}; Python {m.get('python')}. Shared with other builds while it ran, so absolute times "
+        "drift; ratios measured in the same run are the figures to read.",
+        "",
+        f"**Method:** every figure is the median of several runs after warm-up, with (min–max). Repetitions: {reps}; "
+        "single fixed figures (export of one portfolio, portfolio read, CLI start-up) use 3 warm-ups + 21 runs. "
+        "Synthetic data: `DemoFacility.generate(people:seed: 1)` for 2026-11-29, ~100 events per person; the same "
+        "records are written as CSV for the import benchmark. Verify and canonicalize use the 200 exports of the "
+        "200-person facility (Python peers: 1 warm-up + 3 runs).",
+        "",
+        "## Targets (issue 5)",
+        "",
+        table(["Figure", "Bekal", "Peer / floor (same run, same inputs)", "Ratio", "Target", "Verdict"],
+              target_rows(r)),
+        "",
+        "## Checks made during the run",
+        "",
+    ]
+    for key, value in sorted(r["checks"].items()):
+        parts.append(f"- {key}: {value}")
+    parts += ["", "## Peak resident memory", ""]
+    parts.append(table(["Process", "Peak RSS", "Wall time"],
+                       [(k, f"{v['peak_rss_kib'] / 1024:.1f} MiB", f"{v['wall_s']:.1f} s")
+                        for k, v in sorted(r["memory"].items())]))
+    parts += ["", "## Every figure (ms per run)", "",
+              table(["Figure", "Median", "Min", "Max", "CPU median", "Runs", "Items per run", "What one run does"],
+                    raw_rows(r)),
+              ""]
+    try:
+        with open(NOTES_FILE) as f:
+            parts += ["## Notes (from benchmarks/NOTES.md)", "", f.read().strip(), ""]
+    except OSError:
+        pass
+    with open(path + ".tmp", "w") as f:
+        f.write("\n".join(parts))
+    import os
+    os.replace(path + ".tmp", path)
+
+
+if __name__ == "__main__":
+    # Re-renders the Markdown from a results file: python3 benchmarks/report.py benchmarks/results.json BENCHMARKS.md
+    import json
+    import sys
+    with open(sys.argv[1]) as f:
+        write_markdown(json.load(f), sys.argv[2])

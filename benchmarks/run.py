@@ -1,0 +1,417 @@
+#!/usr/bin/env python3
+"""Runs every Bekal benchmark with its peers, side by side, and writes results.json and BENCHMARKS.md.
+
+Called by scripts/bench.sh after the release build; see BENCHMARKS.md for what each figure means.
+usage: run.py --bekal BIN --bench BIN --work DIR --json OUT.json --markdown OUT.md [--scales 200,2000,20000]
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEERS = os.path.join(HERE, "peers")
+sys.path.insert(0, HERE)
+from report import write_markdown  # noqa: E402
+
+# Repetitions per scale: (warm-ups, runs). Fewer at 20,000 people to stay inside the time budget.
+REPS = {200: (1, 7), 2000: (1, 5), 20000: (0, 2)}
+LAST_CHILD_CPU = 0.0  # user + system CPU seconds of the last command run through run()
+RESULTS = {"figures": {}, "memory": {}, "checks": {}, "scales": [], "machine": {}, "log": []}
+
+
+def log(message):
+    stamp = time.strftime("%H:%M:%S")
+    print(f"[{stamp}] {message}", file=sys.stderr, flush=True)
+    RESULTS["log"].append(f"{stamp} {message}")
+
+
+def summarize(figure):
+    samples = sorted(figure["samples"])
+    n = len(samples)
+    median = samples[n // 2] if n % 2 else (samples[n // 2 - 1] + samples[n // 2]) / 2
+    figure.update(median=median, min=samples[0], max=samples[-1], runs=n)
+    cpu = sorted(figure.get("cpu") or [])
+    if cpu:
+        figure["cpu_median"] = cpu[len(cpu) // 2] if len(cpu) % 2 else (cpu[len(cpu) // 2 - 1] + cpu[len(cpu) // 2]) / 2
+    return figure
+
+
+def record(figure, key=None):
+    key = key or figure["id"]
+    RESULTS["figures"][key] = summarize(figure)
+    f = RESULTS["figures"][key]
+    cpu = f" cpu {f['cpu_median'] * 1000:.2f} ms," if "cpu_median" in f else ""
+    log(f"{key}: median {f['median'] * 1000:.2f} ms (min {f['min'] * 1000:.2f}, max {f['max'] * 1000:.2f}),{cpu} "
+        f"{f['items']} items")
+    return f
+
+
+def figures_from(output, suffix=""):
+    found = {}
+    for line in output.splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            figure = json.loads(line)
+            found[figure["id"]] = record(figure, figure["id"] + suffix)
+    return found
+
+
+def run(cmd, env=None, memory_key=None, check=True, capture=True):
+    """Runs a command; with memory_key, under /usr/bin/time -v to record its peak resident memory."""
+    full = list(cmd)
+    time_file = None
+    if memory_key and os.path.exists("/usr/bin/time"):
+        time_file = os.path.join(ARGS.work, "time-v.txt")
+        full = ["/usr/bin/time", "-v", "-o", time_file] + full
+    merged = dict(os.environ, **(env or {}))
+    global LAST_CHILD_CPU
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.run(full, env=merged, stdout=subprocess.PIPE if capture else None,
+                             stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CHILD_CPU = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if check and process.returncode != 0:
+        raise SystemExit(f"command failed ({process.returncode}): {' '.join(cmd)}\n{process.stderr[-4000:]}")
+    if time_file:
+        with open(time_file) as f:
+            text = f.read()
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+        RESULTS["memory"][memory_key] = {"peak_rss_kib": rss, "wall_s": elapsed}
+        log(f"memory {memory_key}: {rss / 1024:.1f} MiB peak RSS")
+    return process.stdout or "", elapsed
+
+
+def time_processes(label, cmd_factory, warmups, runs, items=1, note=""):
+    """Wall time of whole processes (start-up included)."""
+    for i in range(warmups):
+        run(cmd_factory(i))
+    samples, cpu = [], []
+    for i in range(runs):
+        _, elapsed = run(cmd_factory(i))
+        samples.append(elapsed)
+        cpu.append(LAST_CHILD_CPU)
+    return record({"id": label, "samples": samples, "cpu": cpu, "items": items, "bytes": 0, "note": note})
+
+
+def bench(*args):
+    return [ARGS.bench] + [str(a) for a in args]
+
+
+def peer(script, *args):
+    return [sys.executable, os.path.join(PEERS, script)] + [str(a) for a in args]
+
+
+def reps_args(scale):
+    warmups, runs = REPS[scale]
+    return ["--warmups", warmups, "--runs", runs]
+
+
+# --- per scale ------------------------------------------------------------------------------------------------
+
+def generate(scale):
+    base = os.path.join(ARGS.work, str(scale))
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(base)
+    home, csv_dir = os.path.join(base, "home"), os.path.join(base, "csv")
+    log(f"generate {scale} people")
+    out, _ = run(bench("generate", "--people", scale, "--seed", 1, "--home", home, "--csv-dir", csv_dir))
+    figures_from(out, f"@{scale}")
+    return home, csv_dir
+
+
+def export_all(scale, home):
+    out_dir = os.path.join(ARGS.work, str(scale), "exports")
+    warmups, runs = REPS[scale]
+    if scale >= 20000:
+        runs = 1  # one run of ~20,000 exports; its peak memory is the figure that matters here
+    out, _ = run(bench("export-all", "--home", home, "--out-dir", out_dir, "--jobs", 2, "--warmups", warmups,
+                       "--runs", runs), memory_key=f"export-all@{scale}")
+    figures_from(out, f"@{scale}")
+    cli_export_all(scale, home)
+    return out_dir
+
+
+def cli_export_all(scale, home):
+    """`bekal export --all` (whole process), once the export command has landed; skipped with a note before."""
+    probe = subprocess.run([ARGS.bekal, "export", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True)
+    if probe.returncode != 0 or "--out-dir" not in probe.stdout:
+        RESULTS["checks"]["bekal export --all"] = "not measured: this build has no `bekal export` command yet"
+        return
+    out_dir = os.path.join(ARGS.work, str(scale), "cli-exports")
+    warmups, runs = REPS[scale]
+    samples = []
+    for i in range(warmups + runs):
+        shutil.rmtree(out_dir, ignore_errors=True)
+        cmd = [ARGS.bekal, "export", "--all", "--status", "active", "--out-dir", out_dir, "--home", home]
+        _, elapsed = run(cmd, memory_key=f"bekal export --all@{scale}" if i == warmups else None, check=False)
+        if RESULTS["memory"].get(f"bekal export --all@{scale}") is None and i >= warmups:
+            break
+        if i >= warmups:
+            samples.append(elapsed)
+    files = len([n for n in os.listdir(out_dir) if n.endswith(".json") and n != "manifest.json"]) \
+        if os.path.isdir(out_dir) else 0
+    if not samples or files == 0:
+        RESULTS["checks"][f"bekal export --all@{scale}"] = "failed: no exports written"
+        return
+    record({"id": "cli.export-all", "samples": samples, "items": files, "bytes": 0,
+            "note": "bekal export --all --status active, whole process"}, f"cli.export-all@{scale}")
+
+
+def import_bench(scale, csv_dir):
+    """bekal import (whole processes) of the event CSVs into a fresh copy of a ledger holding the persons."""
+    base = os.path.join(ARGS.work, str(scale), "import-base")
+    shutil.rmtree(base, ignore_errors=True)
+    run([ARGS.bekal, "init", "--home", base, "--facility-code", "DEMO-LAPAS-01",
+         "--facility-name", "DEMO Lapas Contoh (fiktif)"])
+    run([ARGS.bekal, "framework", "import", "--sample", "--home", base])
+    run([ARGS.bekal, "import", "--home", base, "--kind", "persons", os.path.join(csv_dir, "persons.csv")])
+    kinds = ["assessments", "training", "production", "certificates"]
+    files = [os.path.join(csv_dir, f"{k}.csv") for k in kinds]
+    rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
+    target = os.path.join(ARGS.work, str(scale), "import-run")
+    warmups, runs = REPS[scale]
+    samples, cpu = [], []
+    for i in range(warmups + runs):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(base, target)
+        total = 0.0
+        total_cpu = 0.0
+        for kind, path in zip(kinds, files):
+            out, elapsed = run([ARGS.bekal, "import", "--home", target, "--kind", kind, path],
+                               env={"BEKAL_ACTOR": "bench.runner"})
+            if i == 0 and not out.startswith("Imported"):
+                raise SystemExit(f"unexpected import output: {out}")
+            total += elapsed
+            total_cpu += LAST_CHILD_CPU
+        if i >= warmups:
+            samples.append(total)
+            cpu.append(total_cpu)
+    record({"id": "import.bekal", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
+            "note": "4 bekal import processes, hash chain, natural keys, projections"}, f"import.bekal@{scale}")
+    verify_out, _ = run([ARGS.bekal, "ledger", "verify", "--home", target])
+    RESULTS["checks"][f"import ledger verify@{scale}"] = verify_out.strip().splitlines()[-1] if verify_out else ""
+    out, _ = run(peer("sqlite_import.py", os.path.join(ARGS.work, str(scale)), warmups, runs, *files))
+    figures_from(out, f"@{scale}")
+    sqlite_cli(scale, files, warmups, runs)
+
+
+def sqlite_cli(scale, files, warmups, runs):
+    db = os.path.join(ARGS.work, str(scale), "floor-cli.sqlite")
+    script_lines = [".mode csv", "BEGIN;"]
+    for index, path in enumerate(files):
+        script_lines.append(f".import {path} t{index}")
+    script_lines.append("COMMIT;")
+    script = "\n".join(script_lines) + "\n"
+    samples, cpu = [], []
+    rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
+    for i in range(warmups + runs):
+        if os.path.exists(db):
+            os.remove(db)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(["sqlite3", db], input=script, text=True, check=True, stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if i >= warmups:
+            samples.append(time.perf_counter() - start)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    record({"id": "import.sqlite-cli", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
+            "note": "sqlite3 .import, one transaction"}, f"import.sqlite-cli@{scale}")
+
+
+def stats(scale, home):
+    warmups, runs = REPS[scale]
+    payload = os.path.join(ARGS.work, "report.json")
+    reference = ["--reference"] if scale <= 2000 else []
+    out, _ = run(bench("stats", "--home", home, "--period", "2026-Q3", "--out", payload, *reference,
+                       *reps_args(scale)), memory_key=f"stats@{scale}")
+    figures_from(out, f"@{scale}")
+    out, _ = run(peer("stats_groupby.py", os.path.join(home, "bekal.sqlite"), "2026-07-01", "2026-09-30",
+                      warmups, runs))
+    figures_from(out, f"@{scale}")
+    return payload
+
+
+# --- once ----------------------------------------------------------------------------------------------------
+
+def verify_and_canonicalize(export_dir):
+    scale = 200
+    warmups, runs = REPS[scale]
+    out, _ = run(bench("verify", "--dir", export_dir, *reps_args(scale)))
+    figures_from(out)
+    out, _ = run(peer("verify_jcs.py", export_dir, 1, 3))
+    figures_from(out)
+    out, _ = run(bench("jcs", "--dir", export_dir, *reps_args(scale)))
+    figures_from(out)
+    out, _ = run(peer("canonicalize_jcs.py", export_dir, 1, 3))
+    figures_from(out)
+
+
+def export_one(home):
+    single = os.path.join(ARGS.work, "portfolio-25.json")
+    out, _ = run(bench("export-one", "--home", home, "--out", single, "--warmups", 3, "--runs", 21))
+    figures_from(out)
+    return single
+
+
+def rdfc(single):
+    nquads_bekal = os.path.join(ARGS.work, "rdfc-bekal.nq")
+    nquads_pyld = os.path.join(ARGS.work, "rdfc-pyld.nq")
+    contexts = json.loads(run(bench("contexts"))[0])
+    context_dir = os.path.join(ROOT, "Sources", "BekalLinkedData", "Contexts")
+    map_path = os.path.join(ARGS.work, "contexts.json")
+    with open(map_path, "w") as f:
+        json.dump({url: os.path.join(context_dir, name) for url, name in contexts.items()}, f)
+    bekal_out = subprocess.run(bench("rdfc", "--file", single, "--out", nquads_bekal, "--warmups", 2, "--runs", 9),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if bekal_out.returncode != 0:
+        RESULTS["checks"]["rdfc bekal"] = "failed: " + bekal_out.stderr.strip()[-300:]
+        log(RESULTS["checks"]["rdfc bekal"])
+    else:
+        figures_from(bekal_out.stdout)
+    pyld_out = subprocess.run(peer("canonicalize_pyld.py", map_path, single, 1, 3, nquads_pyld),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if pyld_out.returncode != 0:
+        RESULTS["checks"]["rdfc pyld"] = "failed: " + pyld_out.stderr.strip()[-300:]
+        log(RESULTS["checks"]["rdfc pyld"])
+    else:
+        figures_from(pyld_out.stdout)
+    if bekal_out.returncode == 0 and pyld_out.returncode == 0:
+        same = open(nquads_bekal).read() == open(nquads_pyld).read()
+        RESULTS["checks"]["rdfc same N-Quads as pyld"] = "yes" if same else "NO: outputs differ"
+
+
+def portfolio_heavy():
+    home = os.path.join(ARGS.work, "heavy")
+    shutil.rmtree(home, ignore_errors=True)
+    person = run(bench("heavy-person", "--home", home, "--events", 1000))[0].strip()
+    out, _ = run(bench("portfolio", "--home", home, "--person", person, "--warmups", 3, "--runs", 21))
+    figures_from(out)
+    time_processes("cli.portfolio", lambda i: [ARGS.bekal, "portfolio", "--home", home, person], 2, 11,
+                   note="whole process, 1,000-event person")
+
+
+def cli_startup(single):
+    with open(single) as f:
+        issuer = json.load(f)["issuer"]["id"]
+    time_processes("cli.version", lambda i: [ARGS.bekal, "--version"], 3, 21, note="whole process")
+    time_processes("cli.verify", lambda i: [ARGS.bekal, "verify", single, "--issuer", issuer,
+                                            "--at", "2026-11-30T00:00:00Z"], 3, 21,
+                   note="whole process, one 25-achievement portfolio")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def publish(payload):
+    receiver_log = os.path.join(ARGS.work, "receiver.jsonl")
+    if os.path.exists(receiver_log):
+        os.remove(receiver_log)
+    receiver = subprocess.Popen(
+        [sys.executable, os.path.join(ROOT, "Tests", "BekalPublisherTests", "Fixtures", "receiver.py"),
+         "--log", receiver_log], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(receiver.stdout.readline().strip())
+        url = f"http://127.0.0.1:{port}/reports"
+        count = 1000
+        out, _ = run(bench("publish", "--url", url, "--payload", payload, "--count", count, "--warmups", 1,
+                           "--runs", 5))
+        figures_from(out)
+        out, _ = run(peer("publish_requests.py", url, payload, count, 1, 5))
+        figures_from(out)
+        curl_count = 200
+
+        def curl_loop():
+            for _ in range(curl_count):
+                subprocess.run(["curl", "-sS", "-o", "/dev/null", "-f", "-X", "POST", "--data-binary", f"@{payload}",
+                                "-H", "Content-Type: application/json",
+                                "-H", f"Idempotency-Key: {uuid.uuid4()}", url], check=True)
+        samples = []
+        for i in range(4):
+            start = time.perf_counter()
+            curl_loop()
+            if i > 0:
+                samples.append(time.perf_counter() - start)
+        record({"id": "publish.curl-loop", "samples": samples, "items": curl_count, "bytes": 0,
+                "note": "one curl process per report"})
+    finally:
+        receiver.terminate()
+        receiver.wait()
+    delivered = sum(1 for line in open(receiver_log) if '"outcome": "delivered"' in line)
+    expected = 1000 * 6 * 2 + 200 * 4
+    RESULTS["checks"]["publish deliveries at the receiver"] = f"{delivered} of {expected} expected"
+
+
+def machine():
+    info = {"nproc": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
+    try:
+        lscpu = subprocess.run(["lscpu"], stdout=subprocess.PIPE, text=True).stdout
+        info["cpu"] = re.search(r"Model name:\s*(.+)", lscpu).group(1).strip()
+    except Exception:
+        info["cpu"] = "unknown"
+    with open("/proc/meminfo") as f:
+        info["memory_gib"] = round(int(f.readline().split()[1]) / 1024 / 1024, 1)
+    swift = subprocess.run(["swift", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    info["swift"] = swift.stdout.strip().splitlines()[0] if swift.stdout else "unknown"
+    RESULTS["machine"] = info
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bekal", required=True)
+    parser.add_argument("--bench", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--json", required=True)
+    parser.add_argument("--markdown", required=True)
+    parser.add_argument("--scales", default="200,2000,20000")
+    ARGS = parser.parse_args()
+    os.makedirs(ARGS.work, exist_ok=True)
+    started = time.time()
+    machine()
+    scales = [int(s) for s in ARGS.scales.split(",")]
+    RESULTS["scales"] = scales
+    RESULTS["repetitions"] = {str(k): {"warmups": v[0], "runs": v[1]} for k, v in REPS.items()}
+    exports = {}
+    homes = {}
+    for scale in scales:
+        home, csv_dir = generate(scale)
+        homes[scale] = home
+        exports[scale] = export_all(scale, home)
+        import_bench(scale, csv_dir)
+        payload = stats(scale, home)
+    first = scales[0]
+    verify_and_canonicalize(exports[first])
+    single = export_one(homes[2000] if 2000 in homes else homes[first])
+    rdfc(single)
+    portfolio_heavy()
+    cli_startup(single)
+    publish(payload)
+    RESULTS["total_seconds"] = time.time() - started
+    RESULTS["finished_utc"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    RESULTS["commit"] = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
+    with open(ARGS.json + ".tmp", "w") as f:
+        json.dump(RESULTS, f, indent=2, sort_keys=True)
+    os.replace(ARGS.json + ".tmp", ARGS.json)
+    write_markdown(RESULTS, ARGS.markdown)
+    log(f"done in {RESULTS['total_seconds'] / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()
