@@ -46,7 +46,13 @@ struct ExportOneCommand: ParsableCommand {
             size = try PortfolioExport.bytes(portfolio, key: key, random: &random).count
         }
         Figure(id: "export.one", samples: inMemory, items: 1, bytes: size,
-               note: "\(shape), in memory (sign + serialize)").emit()
+               note: "\(shape), in memory (sign + serialize), eddsa-jcs-2022").emit()
+        let rdfc = try Sampling.measure(repetition.repetitions) {
+            var random = SeededRandom(state: 1)
+            _ = try PortfolioExport.bytes(portfolio, key: key, cryptosuite: .rdfc, random: &random)
+        }
+        Figure(id: "export.one.rdfc", samples: rdfc, items: 1, bytes: size,
+               note: "\(shape), in memory, eddsa-rdfc-2022 (bekal export's default)").emit()
         let topUp = Array(portfolio.certificates.suffix(count - found))
         let withRead = try Sampling.measure(repetition.repetitions) {
             var random = SeededRandom(state: 1)

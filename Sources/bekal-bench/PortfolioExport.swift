@@ -14,10 +14,15 @@ enum PortfolioExport {
             + (portfolio.training.isEmpty && portfolio.production.isEmpty ? 0 : 1)
     }
 
-    static func bytes(_ portfolio: Portfolio, key: IssuerKey, random: inout some RandomNumberGenerator) throws
-        -> [UInt8]
-    {
-        let options = ExportOptions(statusAllocation: StatusAllocation(listURL: statusListURL))
+    /// - Parameter cryptosuite: `eddsa-jcs-2022` unless said otherwise, because the peers these exports are
+    ///   measured against (Python `jcs` + `cryptography`, the crypto floor) verify that suite; the
+    ///   `export.one.rdfc` figure measures `bekal export`'s default, `eddsa-rdfc-2022`.
+    static func bytes(
+        _ portfolio: Portfolio, key: IssuerKey, cryptosuite: ExportCryptosuite = .jcs,
+        random: inout some RandomNumberGenerator
+    ) throws -> [UInt8] {
+        let options = ExportOptions(
+            statusAllocation: StatusAllocation(listURL: statusListURL), cryptosuite: cryptosuite)
         let result = try PortfolioExporter.export(
             portfolio, key: key, options: options, now: BenchFixture.now, random: &random)
         return JSONWriter.serialize(result.credential)
