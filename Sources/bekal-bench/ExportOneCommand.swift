@@ -1,4 +1,5 @@
 import ArgumentParser
+import BekalCredentials
 import BekalDomain
 import BekalStore
 import Foundation
