@@ -1,6 +1,6 @@
 import Foundation
 
-/// The metrics receiver of `Fixtures/receiver.py` (a copy of the publisher tests' one), on a loopback port.
+/// The publisher tests' metrics receiver (`Tests/BekalPublisherTests/Fixtures/receiver.py`), on a loopback port.
 final class ReportReceiver: @unchecked Sendable {
     let process = Process()
     let port: Int
@@ -8,7 +8,9 @@ final class ReportReceiver: @unchecked Sendable {
 
     init() throws {
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("cli-receiver-\(UUID()).jsonl")
-        let script = try existingResource(Bundle.module.url(forResource: "receiver", withExtension: "py", subdirectory: "Fixtures"))
+        // One receiver for both test targets: read from the source tree rather than copied into this bundle.
+        let script = try existingResource(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("BekalPublisherTests/Fixtures/receiver.py"))
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [script.path, "--log", logURL.path]
         let output = Pipe()
