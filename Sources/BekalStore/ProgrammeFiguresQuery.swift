@@ -8,6 +8,10 @@ import GRDB
 /// It is the store's one query path for metrics: every table is built from its cells only (totals are derived by
 /// `FigureTable`), so a total always equals the sum of its rows. `ProgrammeFigures.compute(from:facilityCode:period:)`
 /// is the reference it must agree with exactly; `docs/metrics.md` defines every figure.
+///
+/// Each period table is read through its date index (`FiguresIndexSchema`), which holds every column these
+/// statements read (production `grade`/`unit` and certificate `scheme` are generated columns over the JSON), so a
+/// quarter costs its own rows, not the ledger's. `ProgrammeFiguresPlanTests` checks SQLite's plans for this.
 enum ProgrammeFiguresQuery {
     static func figures(period: ReportingPeriod, _ db: Database) throws -> ProgrammeFigures {
         guard let facility = try Ledger.facility(db) else {
@@ -102,7 +106,7 @@ enum ProgrammeFiguresQuery {
 
     static func certificates(_ w: Window, _ db: Database) throws -> FigureTable {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT json_extract(json, '$.scheme') AS scheme, COUNT(*) AS issued, COUNT(DISTINCT person_id) AS persons
+            SELECT scheme, COUNT(*) AS issued, COUNT(DISTINCT person_id) AS persons
             FROM certificate WHERE issued_on BETWEEN :first AND :last GROUP BY scheme
             """, arguments: w.arguments)
         var issued: [String: FigureCell] = [:]
@@ -144,8 +148,8 @@ enum ProgrammeFiguresQuery {
         // MATERIALIZED so the period's entries are scanned once, not once per branch.
         let rows = try Row.fetchAll(db, sql: """
             WITH piece AS MATERIALIZED (
-                SELECT json_extract(json, '$.grade') AS grade, quantity, person_id FROM production
-                WHERE date BETWEEN :first AND :last AND json_extract(json, '$.unit') = 'pieces'
+                SELECT grade, quantity, person_id FROM production
+                WHERE date BETWEEN :first AND :last AND unit = 'pieces'
             )
             SELECT grade, SUM(quantity) AS pieces, COUNT(DISTINCT person_id) AS persons FROM piece GROUP BY grade
             UNION ALL
