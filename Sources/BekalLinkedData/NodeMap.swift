@@ -6,7 +6,7 @@ struct NodeMap {
     struct Node {
         var properties: [String: [JSONValue]] = [:]
         /// Serialized values: exact code points, unlike `JSONValue` equality (see ``RDFDataset``).
-        var seen: [String: Set<[UInt8]>] = [:]
+        var seen: [String: Set<ByteString>] = [:]
         var index: JSONValue?
     }
 
@@ -28,14 +28,14 @@ struct NodeMap {
     }
 
     private mutating func addUnique(_ value: JSONValue, graph: String, subject: String, property: String) {
-        let key = JSONWriter.serialize(value)
+        let key = ByteString(JSONWriter.serialize(value))
         if graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(key).inserted {
             graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
         }
     }
 
     private mutating func append(_ value: JSONValue, graph: String, subject: String, property: String) {
-        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(JSONWriter.serialize(value))
+        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(ByteString(JSONWriter.serialize(value)))
         graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
     }
 

@@ -49,21 +49,30 @@ public struct RDFCanonicalizer: Sendable {
     public func canonicalize(_ dataset: RDFDataset) throws(LinkedDataError) -> Result {
         var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
         try state.run()
-        var lines: [String] = []
+        let issuer = state.canonicalIssuer
+        var lines: [[UInt8]] = []
         lines.reserveCapacity(dataset.count)
-        for quad in dataset.quads {
-            lines.append(NQuadsSerializer.line(state.relabel(quad)))
+        for (index, quad) in dataset.quads.enumerated() {
+            if state.mentionsBlankNode(quad) {
+                var line: [UInt8] = []
+                line.reserveCapacity(dataset.lines[index].count + 8)
+                NQuadsSerializer.append(quad, to: &line) { issuer.identifier(for: $0) ?? $0 }
+                lines.append(line)
+            } else {
+                lines.append(dataset.lines[index])
+            }
         }
-        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var nquads = ""
-        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
-        var previous: String?
+        lines.sort(by: ByteOrder.precedes)
+        var nquads: [UInt8] = []
+        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        var previous: [UInt8]?
         // Exact code points: `String ==` would merge canonically equivalent lines.
-        for line in lines where !(previous.map { line.utf8.elementsEqual($0.utf8) } ?? false) {
-            nquads.append(line)
+        for line in lines where previous != line {
+            nquads.append(contentsOf: line)
             previous = line
         }
-        return Result(nquads: nquads, issuedIdentifiers: state.canonicalIssuer.issued, work: state.work)
+        return Result(
+            nquads: String(decoding: nquads, as: UTF8.self), issuedIdentifiers: issuer.issued, work: state.work)
     }
 
     /// Canonicalizes an N-Quads document.
