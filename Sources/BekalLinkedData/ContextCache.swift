@@ -16,8 +16,31 @@ final class ContextCache: @unchecked Sendable {
         var remoteContexts: [String]
     }
 
+    /// A term's scoped context applied to a context: both contexts by identity, so a lookup hashes a few
+    /// integers and the term rather than the whole scoped context as ``Key`` does.
+    struct ScopedKey: Hashable {
+        var activeID: Int
+        /// The context holding the term definition.
+        var sourceID: Int
+        var term: String
+        var scope: Scope
+    }
+
+    /// Where a scoped context is applied, which sets the processing flags.
+    enum Scope: UInt8, Hashable {
+        /// Property-scoped, on a node object (protected terms may be overridden).
+        case property
+        /// Property-scoped, on a value.
+        case propertyValue
+        /// Type-scoped (does not propagate).
+        case type
+        /// The scoped context of a `@nest` term.
+        case nest
+    }
+
     private let lock = NSLock()
     private var entries: [Key: ActiveContext] = [:]
+    private var scopedEntries: [ScopedKey: ActiveContext] = [:]
     private var nextID = 1
     private let capacity: Int
 
@@ -51,6 +74,19 @@ final class ContextCache: @unchecked Sendable {
         defer { lock.unlock() }
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = context
+    }
+
+    func lookup(_ key: ScopedKey) -> ActiveContext? {
+        lock.lock()
+        defer { lock.unlock() }
+        return scopedEntries[key]
+    }
+
+    func store(_ key: ScopedKey, _ context: ActiveContext) {
+        lock.lock()
+        defer { lock.unlock() }
+        if scopedEntries.count >= capacity { scopedEntries.removeAll(keepingCapacity: true) }
+        scopedEntries[key] = context
     }
 
     /// A process-unique identity for a newly processed context.

@@ -45,7 +45,7 @@ public struct JSONLD: Sendable {
     /// The RDF dataset `document` denotes (JSON-LD 1.1 API `toRdf()`), blank nodes labelled `b0`, `b1`, ….
     public func toRDF(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
         let expanded = try expand(document)
-        var nodeMap = NodeMap()
+        var nodeMap = NodeMap(deduplicatesValues: options.rdfDirection == .compoundLiteral)
         var none: [JSONValue]?
         try nodeMap.generate(.array(expanded), graph: "@default", list: &none)
         var deserializer = RDFDeserializer(nodeMap: nodeMap, options: options)

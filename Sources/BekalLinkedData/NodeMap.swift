@@ -13,6 +13,14 @@ struct NodeMap {
     /// Graph name → subject → node.
     var graphs: [String: [String: Node]] = ["@default": [:]]
     var issuer = IdentifierIssuer(prefix: "_:b")
+    /// Whether a property keeps each value once, as the specification's node map does. RDF conversion can
+    /// skip it: equal values give equal quads, which ``RDFDataset`` keeps once anyway. The one exception is
+    /// the compound-literal `rdfDirection`, where every value with a direction becomes a fresh blank node.
+    let deduplicatesValues: Bool
+
+    init(deduplicatesValues: Bool = true) {
+        self.deduplicatesValues = deduplicatesValues
+    }
 
     mutating func label(_ blankNode: String) -> String { issuer.issue(blankNode) }
 
@@ -28,6 +36,10 @@ struct NodeMap {
     }
 
     private mutating func addUnique(_ value: JSONValue, graph: String, subject: String, property: String) {
+        guard deduplicatesValues else {
+            graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
+            return
+        }
         let key = ByteString(JSONWriter.serialize(value))
         if graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(key).inserted {
             graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
@@ -35,7 +47,10 @@ struct NodeMap {
     }
 
     private mutating func append(_ value: JSONValue, graph: String, subject: String, property: String) {
-        graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []].insert(ByteString(JSONWriter.serialize(value)))
+        if deduplicatesValues {
+            graphs[graph, default: [:]][subject, default: Node()].seen[property, default: []]
+                .insert(ByteString(JSONWriter.serialize(value)))
+        }
         graphs[graph, default: [:]][subject, default: Node()].properties[property, default: []].append(value)
     }
 
