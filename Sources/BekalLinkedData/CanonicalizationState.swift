@@ -21,11 +21,9 @@ struct CanonicalizationState {
 
     mutating func run() throws(LinkedDataError) {
         for (index, quad) in quads.enumerated() {
-            for term in [quad.subject, quad.object, quad.graph] {
-                guard let label = term?.blankNodeLabel else { continue }
-                if blankNodeToQuads[label] == nil { blankNodes.append(label) }
-                if blankNodeToQuads[label]?.last != index { blankNodeToQuads[label, default: []].append(index) }
-            }
+            noteBlankNode(quad.subject, in: index)
+            noteBlankNode(quad.object, in: index)
+            if let graph = quad.graph { noteBlankNode(graph, in: index) }
         }
         var hashToBlankNodes: [String: [String]] = [:]
         for label in blankNodes {
@@ -54,6 +52,16 @@ struct CanonicalizationState {
             for path in hashPaths {
                 for existing in path.issuer.order { canonicalIssuer.issue(existing) }
             }
+        }
+    }
+
+    private mutating func noteBlankNode(_ term: RDFTerm, in index: Int) {
+        guard case .blankNode(let label) = term else { return }
+        if let last = blankNodeToQuads[label]?.last {
+            if last != index { blankNodeToQuads[label]?.append(index) }
+        } else {
+            blankNodes.append(label)
+            blankNodeToQuads[label] = [index]
         }
     }
 

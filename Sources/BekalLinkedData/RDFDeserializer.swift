@@ -34,7 +34,9 @@ struct RDFDeserializer {
     }
 
     mutating func run() throws(LinkedDataError) {
-        for graphName in nodeMap.graphs.keys.sorted() {
+        let graphNames = nodeMap.graphNames
+        for graphPosition in graphNames.indices.sorted(by: { graphNames[$0] < graphNames[$1] }) {
+            let graphName = graphNames[graphPosition]
             let graphTerm: RDFTerm?
             if graphName == "@default" {
                 graphTerm = nil
@@ -44,9 +46,11 @@ struct RDFDeserializer {
                 try dropped("a graph name")
                 continue
             }
-            let graph = nodeMap.graphs[graphName] ?? [:]
-            for subjectID in graph.keys.sorted() {
-                guard let node = graph[subjectID] else { continue }
+            let graph = nodeMap.graphs[graphPosition]
+            let ids = graph.ids
+            for position in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
+                let subjectID = ids[position]
+                let node = graph.nodes[position]
                 guard let subject = term(subjectID) else {
                     try dropped("a node identifier")
                     continue
