@@ -43,9 +43,12 @@ final class ContextCache: @unchecked Sendable {
     private var scopedEntries: [ScopedKey: ActiveContext] = [:]
     private var nextID = 1
     private let capacity: Int
+    /// `false` processes every scoped context through ``Key`` alone: the reference the memo is tested against.
+    let memoizesScopedContexts: Bool
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 1024, memoizesScopedContexts: Bool = true) {
         self.capacity = capacity
+        self.memoizesScopedContexts = memoizesScopedContexts
     }
 
     private static let sharedLock = NSLock()

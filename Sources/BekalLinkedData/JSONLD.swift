@@ -17,6 +17,13 @@ public struct JSONLD: Sendable {
         self.cache = Self.cache(loader: loader, options: options)
     }
 
+    /// A processor with its own context cache (tests compare caching strategies with it).
+    init(loader: any DocumentLoader, options: JSONLDOptions, cache: ContextCache) {
+        self.loader = loader
+        self.options = options
+        self.cache = cache
+    }
+
     private static func cache(loader: any DocumentLoader, options: JSONLDOptions) -> ContextCache {
         if loader is BundledContexts {
             return ContextCache.bundled(jsonLD11: options.jsonLD11, safeMode: options.safeMode)
