@@ -38,17 +38,25 @@ final class ContextCache: @unchecked Sendable {
         case nest
     }
 
+    /// A key or type name expanded against a processed context (vocabulary-relative IRI expansion).
+    struct VocabularyKey: Hashable {
+        var contextID: Int
+        var name: String
+    }
+
     private let lock = NSLock()
+    private var vocabularyEntries: [VocabularyKey: String?] = [:]
     private var entries: [Key: ActiveContext] = [:]
     private var scopedEntries: [ScopedKey: ActiveContext] = [:]
     private var nextID = 1
     private let capacity: Int
-    /// `false` processes every scoped context through ``Key`` alone: the reference the memo is tested against.
-    let memoizesScopedContexts: Bool
+    /// `false` turns off the memos by context identity (scoped contexts, vocabulary names): every scoped
+    /// context goes through ``Key`` and every name is expanded afresh, the reference the memos are tested against.
+    let memoizes: Bool
 
-    init(capacity: Int = 1024, memoizesScopedContexts: Bool = true) {
+    init(capacity: Int = 1024, memoizes: Bool = true) {
         self.capacity = capacity
-        self.memoizesScopedContexts = memoizesScopedContexts
+        self.memoizes = memoizes
     }
 
     private static let sharedLock = NSLock()
@@ -90,6 +98,19 @@ final class ContextCache: @unchecked Sendable {
         defer { lock.unlock() }
         if scopedEntries.count >= capacity { scopedEntries.removeAll(keepingCapacity: true) }
         scopedEntries[key] = context
+    }
+
+    func lookup(_ key: VocabularyKey) -> String?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return vocabularyEntries[key]
+    }
+
+    func store(_ key: VocabularyKey, _ iri: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if vocabularyEntries.count >= capacity * 8 { vocabularyEntries.removeAll(keepingCapacity: true) }
+        vocabularyEntries[key] = .some(iri)
     }
 
     /// A process-unique identity for a newly processed context.

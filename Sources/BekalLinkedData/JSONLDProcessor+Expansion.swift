@@ -46,7 +46,7 @@ extension JSONLDProcessor {
     }
 
     private func expandsTo(_ active: ActiveContext, _ key: String, _ keyword: String) -> Bool {
-        (expandIRI(active, key, vocab: true)) == keyword
+        expandVocabulary(active, key) == keyword
     }
 
     private func expandObject(
@@ -92,7 +92,7 @@ extension JSONLDProcessor {
         var nests: [String] = []
         for (key, value) in element {
             if key == "@context" { continue }
-            guard let expandedProperty = expandIRI(active, key, vocab: true),
+            guard let expandedProperty = expandVocabulary(active, key),
                 expandedProperty.contains(":") || Keyword.isKeyword(expandedProperty)
             else {
                 try dropped("term", named: key)

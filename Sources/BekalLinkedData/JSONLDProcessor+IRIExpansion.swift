@@ -57,6 +57,19 @@ extension JSONLDProcessor {
         return value
     }
 
+    /// `expandIRI(active, name, vocab: true)` for the keys and types of the document being expanded,
+    /// memoized by context identity: expansion asks for the same few names against the same contexts at
+    /// every node. Only for finished contexts (expansion's), never one still being built, whose identity
+    /// does not yet name its content.
+    func expandVocabulary(_ active: ActiveContext, _ name: String) -> String? {
+        guard cache.memoizes, active.id != 0 else { return expandIRI(active, name, vocab: true) }
+        let key = ContextCache.VocabularyKey(contextID: active.id, name: name)
+        if let known = cache.lookup(key) { return known }
+        let iri = expandIRI(active, name, vocab: true)
+        cache.store(key, iri)
+        return iri
+    }
+
     /// Value Expansion (section 5.3.2).
     func expandValue(_ active: ActiveContext, property: String?, _ value: JSONValue) throws(LinkedDataError) -> JSONValue {
         let definition = property.flatMap { active.terms[$0] }

@@ -57,7 +57,7 @@ final class JSONLDProcessor {
         guard let definition = source.terms[term], let scoped = definition.context else { return active }
         let key = ContextCache.ScopedKey(activeID: active.id, sourceID: source.id, term: term, scope: scope)
         // Identity 0 is a fresh context, which other fresh contexts (with other bases) share.
-        let memoized = cache.memoizesScopedContexts && active.id != 0 && source.id != 0
+        let memoized = cache.memoizes && active.id != 0 && source.id != 0
         if memoized, let cached = cache.lookup(key) { return cached }
         let result = switch scope {
         case .property, .nest:

@@ -47,6 +47,14 @@ public struct RDFCanonicalizer: Sendable {
     /// - Throws: ``LinkedDataError/Code/canonicalizationWorkLimit`` or
     ///   ``LinkedDataError/Code/canonicalizationDepthLimit`` on graphs too costly to canonicalize.
     public func canonicalize(_ dataset: RDFDataset) throws(LinkedDataError) -> Result {
+        let (bytes, state) = try canonicalBytes(dataset)
+        return Result(
+            nquads: String(decoding: bytes, as: UTF8.self), issuedIdentifiers: state.canonicalIssuer.issued,
+            work: state.work)
+    }
+
+    /// Canonical N-Quads as UTF-8 bytes, what is hashed, without building the `String`.
+    func canonicalBytes(_ dataset: RDFDataset) throws(LinkedDataError) -> (bytes: [UInt8], state: CanonicalizationState) {
         var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
         try state.run()
         let issuer = state.canonicalIssuer
@@ -71,8 +79,7 @@ public struct RDFCanonicalizer: Sendable {
             nquads.append(contentsOf: line)
             previous = line
         }
-        return Result(
-            nquads: String(decoding: nquads, as: UTF8.self), issuedIdentifiers: issuer.issued, work: state.work)
+        return (nquads, state)
     }
 
     /// Canonicalizes an N-Quads document.
