@@ -142,8 +142,11 @@ extension JSONLDProcessor {
                     reverseMap[expandedProperty] = .array(asArray(reverseMap[expandedProperty]) + [item])
                 }
                 result["@reverse"] = .object(reverseMap)
+            } else if let existing = result[expandedProperty] {
+                result[expandedProperty] = .array(asArray(existing) + asArray(expandedValue))
             } else {
-                result[expandedProperty] = .array(asArray(result[expandedProperty]) + asArray(expandedValue))
+                // The usual case, a property met once: the expanded array as it is, not a copy.
+                result[expandedProperty] = expandedValue.arrayValue == nil ? .array([expandedValue]) : expandedValue
             }
         }
         for nestKey in nests.sorted() {
@@ -162,12 +165,14 @@ extension JSONLDProcessor {
         }
     }
 
+    /// The members a value object may have (built once: `finish` checks every value).
+    private static let valueObjectKeys: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
+
     /// Steps 14 to 19: value-object checks and dropping free-floating values.
     private func finish(_ resultIn: JSONObject, property: String?) throws(LinkedDataError) -> JSONValue {
         var result = resultIn
         if let value = result["@value"] {
-            let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
-            if result.keys.contains(where: { !allowed.contains($0) }) { throw .jsonLD("invalid value object") }
+            if result.keys.contains(where: { !Self.valueObjectKeys.contains($0) }) { throw .jsonLD("invalid value object") }
             if result["@type"] != nil && (result["@language"] != nil || result["@direction"] != nil) {
                 throw .jsonLD("invalid value object")
             }
