@@ -1,7 +1,11 @@
 import BekalJSON
 
 /// A term definition (JSON-LD 1.1 API, section 4.1).
-struct TermDefinition: Equatable {
+///
+/// A class, so reading one out of an active context's terms (expansion does so for every member and value)
+/// costs one retain rather than one per field. Filled in by Create Term Definition and never changed once
+/// it is in an active context.
+final class TermDefinition: Equatable {
     var iri: String?
     var prefix = false
     var protected = false
@@ -17,15 +21,22 @@ struct TermDefinition: Equatable {
     var nest: String?
     var type: String?
 
-    /// Equal apart from the protected flag, as protected-term redefinition checks it.
+    init() {}
+
+    static func == (lhs: TermDefinition, rhs: TermDefinition) -> Bool {
+        lhs === rhs || lhs.equals(rhs, ignoringProtection: false)
+    }
+
+    /// Equal apart from the protected flag (and the base URL), as protected-term redefinition checks it.
     func sameExceptProtection(_ other: TermDefinition) -> Bool {
-        var a = self
-        var b = other
-        a.protected = false
-        b.protected = false
-        a.baseURL = nil
-        b.baseURL = nil
-        return a == b
+        equals(other, ignoringProtection: true)
+    }
+
+    private func equals(_ other: TermDefinition, ignoringProtection: Bool) -> Bool {
+        iri == other.iri && prefix == other.prefix && reverse == other.reverse && context == other.context
+            && container == other.container && direction == other.direction && language == other.language
+            && index == other.index && nest == other.nest && type == other.type
+            && (ignoringProtection || (protected == other.protected && baseURL == other.baseURL))
     }
 
     func hasContainer(_ keyword: String) -> Bool { container.contains(keyword) }

@@ -21,11 +21,9 @@ struct CanonicalizationState {
 
     mutating func run() throws(LinkedDataError) {
         for (index, quad) in quads.enumerated() {
-            for term in [quad.subject, quad.object, quad.graph] {
-                guard let label = term?.blankNodeLabel else { continue }
-                if blankNodeToQuads[label] == nil { blankNodes.append(label) }
-                if blankNodeToQuads[label]?.last != index { blankNodeToQuads[label, default: []].append(index) }
-            }
+            noteBlankNode(quad.subject, in: index)
+            noteBlankNode(quad.object, in: index)
+            if let graph = quad.graph { noteBlankNode(graph, in: index) }
         }
         var hashToBlankNodes: [String: [String]] = [:]
         for label in blankNodes {
@@ -57,35 +55,48 @@ struct CanonicalizationState {
         }
     }
 
-    func relabel(_ quad: RDFQuad) -> RDFQuad {
-        func map(_ term: RDFTerm) -> RDFTerm {
-            guard case .blankNode(let label) = term else { return term }
-            return .blankNode(canonicalIssuer.identifier(for: label) ?? label)
+    private mutating func noteBlankNode(_ term: RDFTerm, in index: Int) {
+        guard case .blankNode(let label) = term else { return }
+        if let last = blankNodeToQuads[label]?.last {
+            if last != index { blankNodeToQuads[label]?.append(index) }
+        } else {
+            blankNodes.append(label)
+            blankNodeToQuads[label] = [index]
         }
-        return RDFQuad(map(quad.subject), quad.predicate, map(quad.object), graph: quad.graph.map(map))
+    }
+
+    func mentionsBlankNode(_ quad: RDFQuad) -> Bool {
+        quad.subject.isBlankNode || quad.object.isBlankNode || quad.graph?.isBlankNode == true
     }
 
     func hash(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
+
+    func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         switch algorithm {
-        case .sha256: Hex.encode(SHA256.hash(data: Array(text.utf8)))
-        case .sha384: Hex.encode(SHA384.hash(data: Array(text.utf8)))
+        case .sha256: Hex.encode(SHA256.hash(data: UnsafeRawBufferPointer(bytes)))
+        case .sha384: Hex.encode(SHA384.hash(data: UnsafeRawBufferPointer(bytes)))
         }
     }
 
     /// Section 4.6: hash of the quads mentioning `label`, with `label` as `_:a` and other blank nodes `_:z`.
     func hashFirstDegreeQuads(_ label: String) -> String {
-        func replace(_ term: RDFTerm) -> RDFTerm {
-            guard case .blankNode(let other) = term else { return term }
-            return .blankNode(other == label ? "a" : "z")
+        let indices = blankNodeToQuads[label] ?? []
+        var lines: [[UInt8]] = []
+        lines.reserveCapacity(indices.count)
+        for index in indices {
+            var line: [UInt8] = []
+            line.reserveCapacity(128)
+            NQuadsSerializer.append(quads[index], to: &line) { $0 == label ? "a" : "z" }
+            lines.append(line)
         }
-        var lines: [String] = []
-        for index in blankNodeToQuads[label] ?? [] {
-            let quad = quads[index]
-            lines.append(NQuadsSerializer.line(
-                RDFQuad(replace(quad.subject), quad.predicate, replace(quad.object), graph: quad.graph.map(replace))))
-        }
-        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return hash(lines.joined())
+        lines.sort(by: ByteOrder.precedes)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        for line in lines { joined.append(contentsOf: line) }
+        return joined.withUnsafeBufferPointer { hash($0) }
     }
 
     /// Section 4.7.

@@ -23,9 +23,14 @@ public struct EdDSARDFC2022: Sendable {
 
     /// Canonical N-Quads of a JSON-LD document: expansion, deserialization to RDF, RDFC-1.0.
     public func canonicalize(_ document: JSONValue) throws(LinkedDataError) -> String {
+        String(decoding: try canonicalBytes(document), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``canonicalize(_:)``, which is what gets hashed.
+    func canonicalBytes(_ document: JSONValue) throws(LinkedDataError) -> [UInt8] {
         let dataset = try jsonld.toRDF(document)
         if dataset.isEmpty { throw LinkedDataError(.emptyExpansion, "document expands to no RDF statements") }
-        return try canonicalizer.canonicalize(dataset).nquads
+        return try canonicalizer.canonicalBytes(dataset).bytes
     }
 
     /// The proof configuration: the proof options without `proofValue`, with the document's `@context`
@@ -39,8 +44,8 @@ public struct EdDSARDFC2022: Sendable {
 
     /// SHA-256(canonical proof configuration) ‖ SHA-256(canonical document): the 64 bytes that are signed.
     public func hashData(unsecuredDocument: JSONValue, proofConfiguration: JSONValue) throws(LinkedDataError) -> [UInt8] {
-        let proofHash = SHA256.hash(data: Array(try canonicalize(proofConfiguration).utf8))
-        let documentHash = SHA256.hash(data: Array(try canonicalize(unsecuredDocument).utf8))
+        let proofHash = SHA256.hash(data: try canonicalBytes(proofConfiguration))
+        let documentHash = SHA256.hash(data: try canonicalBytes(unsecuredDocument))
         return Array(proofHash) + Array(documentHash)
     }
 

@@ -17,6 +17,13 @@ public struct JSONLD: Sendable {
         self.cache = Self.cache(loader: loader, options: options)
     }
 
+    /// A processor with its own context cache (tests compare caching strategies with it).
+    init(loader: any DocumentLoader, options: JSONLDOptions, cache: ContextCache) {
+        self.loader = loader
+        self.options = options
+        self.cache = cache
+    }
+
     private static func cache(loader: any DocumentLoader, options: JSONLDOptions) -> ContextCache {
         if loader is BundledContexts {
             return ContextCache.bundled(jsonLD11: options.jsonLD11, safeMode: options.safeMode)
@@ -45,7 +52,7 @@ public struct JSONLD: Sendable {
     /// The RDF dataset `document` denotes (JSON-LD 1.1 API `toRdf()`), blank nodes labelled `b0`, `b1`, ….
     public func toRDF(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
         let expanded = try expand(document)
-        var nodeMap = NodeMap()
+        var nodeMap = NodeMap(deduplicatesValues: options.rdfDirection == .compoundLiteral)
         var none: [JSONValue]?
         try nodeMap.generate(.array(expanded), graph: "@default", list: &none)
         var deserializer = RDFDeserializer(nodeMap: nodeMap, options: options)

@@ -31,35 +31,35 @@ extension JSONLDProcessor {
             return .array(result)
         case .object(let object):
             return try expandObject(
-                &active, property: property, object, propertyScoped: propertyScoped,
-                propertyBase: propertyDefinition?.baseURL, baseURL: baseURL, fromMap: fromMap, depth: depth)
+                &active, property: property, object, propertyScoped: propertyScoped, propertySource: activeIn,
+                baseURL: baseURL, fromMap: fromMap, depth: depth)
         default:
             if property == nil || property == "@graph" {
                 try dropped("a value outside any property")
                 return .null
             }
-            if let propertyScoped {
-                active = try processContext(active, propertyScoped, baseURL: propertyDefinition?.baseURL)
+            if propertyScoped != nil, let property {
+                active = try processScopedContext(active, term: property, definedIn: activeIn, scope: .propertyValue)
             }
             return try expandValue(active, property: property, element)
         }
     }
 
     private func expandsTo(_ active: ActiveContext, _ key: String, _ keyword: String) -> Bool {
-        (try? expandIRI(active, key, vocab: true)) == keyword
+        expandVocabulary(active, key) == keyword
     }
 
     private func expandObject(
         _ active: inout ActiveContext, property: String?, _ element: JSONObject, propertyScoped: JSONValue?,
-        propertyBase: String?, baseURL: String?, fromMap: Bool, depth: Int
+        propertySource: ActiveContext, baseURL: String?, fromMap: Bool, depth: Int
     ) throws(LinkedDataError) -> JSONValue {
         if active.previous != nil && !fromMap {
             let hasValue = element.keys.contains { expandsTo(active, $0, "@value") }
             let onlyID = element.count == 1 && expandsTo(active, element.keys[0], "@id")
             if !hasValue && !onlyID, let previous = active.previous { active = previous }
         }
-        if let propertyScoped {
-            active = try processContext(active, propertyScoped, baseURL: propertyBase, overrideProtected: true)
+        if propertyScoped != nil, let property {
+            active = try processScopedContext(active, term: property, definedIn: propertySource, scope: .property)
         }
         if let context = element["@context"] {
             active = try processContext(active, context, baseURL: baseURL)
@@ -69,12 +69,12 @@ extension JSONLDProcessor {
         for key in element.keys.sorted() where expandsTo(active, key, "@type") {
             let values: [JSONValue] = if case .array(let items) = element[key] { items } else { [element[key] ?? .null] }
             for case .string(let term) in values.sorted(by: { ($0.stringValue ?? "") < ($1.stringValue ?? "") }) {
-                if let definition = typeScoped.terms[term], let scoped = definition.context {
-                    active = try processContext(active, scoped, baseURL: definition.baseURL, propagate: false)
+                if typeScoped.terms[term]?.context != nil {
+                    active = try processScopedContext(active, term: term, definedIn: typeScoped, scope: .type)
                 }
             }
             if inputType == nil, case .string(let last)? = values.last {
-                inputType = try expandIRI(active, last, documentRelative: true, vocab: true)
+                inputType = expandIRI(active, last, documentRelative: true, vocab: true)
             }
         }
         var result = JSONObject()
@@ -92,7 +92,7 @@ extension JSONLDProcessor {
         var nests: [String] = []
         for (key, value) in element {
             if key == "@context" { continue }
-            guard let expandedProperty = try expandIRI(active, key, vocab: true),
+            guard let expandedProperty = expandVocabulary(active, key),
                 expandedProperty.contains(":") || Keyword.isKeyword(expandedProperty)
             else {
                 try dropped("term", named: key)
@@ -142,14 +142,17 @@ extension JSONLDProcessor {
                     reverseMap[expandedProperty] = .array(asArray(reverseMap[expandedProperty]) + [item])
                 }
                 result["@reverse"] = .object(reverseMap)
+            } else if let existing = result[expandedProperty] {
+                result[expandedProperty] = .array(asArray(existing) + asArray(expandedValue))
             } else {
-                result[expandedProperty] = .array(asArray(result[expandedProperty]) + asArray(expandedValue))
+                // The usual case, a property met once: the expanded array as it is, not a copy.
+                result[expandedProperty] = expandedValue.arrayValue == nil ? .array([expandedValue]) : expandedValue
             }
         }
         for nestKey in nests.sorted() {
             var nestActive = active
-            if let nestDefinition = active.terms[nestKey], let scoped = nestDefinition.context {
-                nestActive = try processContext(active, scoped, baseURL: nestDefinition.baseURL, overrideProtected: true)
+            if active.terms[nestKey]?.context != nil {
+                nestActive = try processScopedContext(active, term: nestKey, definedIn: active, scope: .nest)
             }
             for nested in asArray(element[nestKey]) {
                 guard case .object(let nestedObject) = nested,
@@ -162,12 +165,14 @@ extension JSONLDProcessor {
         }
     }
 
+    /// The members a value object may have (built once: `finish` checks every value).
+    private static let valueObjectKeys: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
+
     /// Steps 14 to 19: value-object checks and dropping free-floating values.
     private func finish(_ resultIn: JSONObject, property: String?) throws(LinkedDataError) -> JSONValue {
         var result = resultIn
         if let value = result["@value"] {
-            let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
-            if result.keys.contains(where: { !allowed.contains($0) }) { throw .jsonLD("invalid value object") }
+            if result.keys.contains(where: { !Self.valueObjectKeys.contains($0) }) { throw .jsonLD("invalid value object") }
             if result["@type"] != nil && (result["@language"] != nil || result["@direction"] != nil) {
                 throw .jsonLD("invalid value object")
             }

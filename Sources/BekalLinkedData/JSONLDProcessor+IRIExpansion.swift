@@ -32,14 +32,42 @@ extension JSONLDProcessor {
         return value
     }
 
-    /// IRI expansion where no local context is being defined.
+    /// IRI expansion where no local context is being defined: the steps above without term creation, so the
+    /// active context is read in place rather than copied.
     func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false)
-        throws(LinkedDataError) -> String?
+        -> String?
     {
-        var defined: [String: Bool] = [:]
-        var context = active
-        return try expandIRI(
-            &context, value, documentRelative: documentRelative, vocab: vocab, localContext: nil, defined: &defined)
+        if Keyword.isKeyword(value) { return value }
+        if Keyword.hasKeywordForm(value) { return nil }
+        if let definition = active.terms[value] {
+            if let iri = definition.iri, Keyword.isKeyword(iri) { return iri }
+            if vocab { return definition.iri }
+        }
+        if let colon = value.dropFirst().firstIndex(of: ":") {
+            let prefix = String(value[..<colon])
+            let suffix = value[value.index(after: colon)...]
+            if prefix == "_" || suffix.hasPrefix("//") { return value }
+            if let definition = active.terms[prefix], let iri = definition.iri, definition.prefix {
+                return iri + suffix
+            }
+            if IRI.isAbsolute(value) { return value }
+        }
+        if vocab, let vocabMapping = active.vocab { return vocabMapping + value }
+        if documentRelative { return IRI.resolve(value, against: active.base) }
+        return value
+    }
+
+    /// `expandIRI(active, name, vocab: true)` for the keys and types of the document being expanded,
+    /// memoized by context identity: expansion asks for the same few names against the same contexts at
+    /// every node. Only for finished contexts (expansion's), never one still being built, whose identity
+    /// does not yet name its content.
+    func expandVocabulary(_ active: ActiveContext, _ name: String) -> String? {
+        guard cache.memoizes, active.id != 0 else { return expandIRI(active, name, vocab: true) }
+        let key = ContextCache.VocabularyKey(contextID: active.id, name: name)
+        if let known = cache.lookup(key) { return known }
+        let iri = expandIRI(active, name, vocab: true)
+        cache.store(key, iri)
+        return iri
     }
 
     /// Value Expansion (section 5.3.2).
@@ -47,10 +75,10 @@ extension JSONLDProcessor {
         let definition = property.flatMap { active.terms[$0] }
         if case .string(let string) = value {
             if definition?.type == "@id" {
-                return .object(JSONObject([("@id", try expandIRI(active, string, documentRelative: true).map(JSONValue.string) ?? .null)]))
+                return .object(JSONObject([("@id", expandIRI(active, string, documentRelative: true).map(JSONValue.string) ?? .null)]))
             }
             if definition?.type == "@vocab" {
-                return .object(JSONObject([("@id", try expandIRI(active, string, documentRelative: true, vocab: true).map(JSONValue.string) ?? .null)]))
+                return .object(JSONObject([("@id", expandIRI(active, string, documentRelative: true, vocab: true).map(JSONValue.string) ?? .null)]))
             }
         }
         var result = JSONObject([("@value", value)])

@@ -10,7 +10,7 @@ extension JSONLDProcessor {
         switch keyword {
         case "@id":
             guard case .string(let id) = value else { throw .jsonLD("invalid @id value") }
-            guard let expanded = try expandIRI(active, id, documentRelative: true) else {
+            guard let expanded = expandIRI(active, id, documentRelative: true) else {
                 try dropped("an @id")
                 result["@id"] = .null
                 return
@@ -105,7 +105,7 @@ extension JSONLDProcessor {
     }
 
     private func expandType(_ typeScoped: ActiveContext, _ type: String) throws(LinkedDataError) -> String {
-        guard let expanded = try expandIRI(typeScoped, type, documentRelative: true, vocab: true) else {
+        guard let expanded = expandIRI(typeScoped, type, documentRelative: true, vocab: true) else {
             try dropped("type", named: type)
             return type
         }
@@ -123,7 +123,7 @@ extension JSONLDProcessor {
             for item in asArray(map[language]) where item != .null {
                 guard case .string = item else { throw .jsonLD("invalid language map value") }
                 var value = JSONObject([("@value", item)])
-                if language != "@none", (try expandIRI(active, language, vocab: true)) != "@none" {
+                if language != "@none", (expandIRI(active, language, vocab: true)) != "@none" {
                     value["@language"] = .string(language.lowercased())
                 }
                 if let direction { value["@direction"] = .string(direction) }
@@ -151,7 +151,7 @@ extension JSONLDProcessor {
             } else if !definition.hasContainer("@type") {
                 mapContext = active
             }
-            let expandedIndex = try expandIRI(active, index, vocab: true)
+            let expandedIndex = expandIRI(active, index, vocab: true)
             let indexValue = asArray(map[index])
             let expanded = asArray(try expand(
                 mapContext, property: key, .array(indexValue), baseURL: baseURL, fromMap: true, depth: depth + 1))
@@ -162,13 +162,13 @@ extension JSONLDProcessor {
                 guard case .object(var object) = item else { continue }
                 if definition.hasContainer("@index"), indexKey != "@index", expandedIndex != "@none" {
                     let reExpanded = try expandValue(active, property: indexKey, .string(index))
-                    guard let indexProperty = try expandIRI(active, indexKey, vocab: true) else { continue }
+                    guard let indexProperty = expandIRI(active, indexKey, vocab: true) else { continue }
                     object[indexProperty] = .array([reExpanded] + asArray(object[indexProperty]))
                     if object["@value"] != nil { throw .jsonLD("invalid value object") }
                 } else if definition.hasContainer("@index"), object["@index"] == nil, expandedIndex != "@none" {
                     object["@index"] = .string(index)
                 } else if definition.hasContainer("@id"), object["@id"] == nil, expandedIndex != "@none" {
-                    object["@id"] = try expandIRI(active, index, documentRelative: true).map(JSONValue.string) ?? .null
+                    object["@id"] = expandIRI(active, index, documentRelative: true).map(JSONValue.string) ?? .null
                 } else if definition.hasContainer("@type"), expandedIndex != "@none", let expandedIndex {
                     object["@type"] = .array([.string(expandedIndex)] + asArray(object["@type"]))
                 }

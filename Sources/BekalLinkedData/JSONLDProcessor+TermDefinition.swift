@@ -128,7 +128,7 @@ extension JSONLDProcessor {
                 definition.iri = term
             }
         } else if term.contains("/") {
-            let expanded = try expandIRI(active, term, vocab: true)
+            let expanded = expandIRI(active, term, vocab: true)
             guard let expanded, IRI.isAbsolute(expanded) else { throw .jsonLD("invalid IRI mapping") }
             definition.iri = expanded
         } else if term == "@type" {

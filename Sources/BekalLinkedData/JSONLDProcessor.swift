@@ -48,6 +48,29 @@ final class JSONLDProcessor {
         return result
     }
 
+    /// The scoped context of `term` (defined in `source`) applied to `active`, as ``processContext`` would
+    /// compute it, memoized by the two contexts' identities. Contexts are values whose identity is renewed on
+    /// every change, so equal identities mean equal contexts.
+    func processScopedContext(
+        _ active: ActiveContext, term: String, definedIn source: ActiveContext, scope: ContextCache.Scope
+    ) throws(LinkedDataError) -> ActiveContext {
+        guard let definition = source.terms[term], let scoped = definition.context else { return active }
+        let key = ContextCache.ScopedKey(activeID: active.id, sourceID: source.id, term: term, scope: scope)
+        // Identity 0 is a fresh context, which other fresh contexts (with other bases) share.
+        let memoized = cache.memoizes && active.id != 0 && source.id != 0
+        if memoized, let cached = cache.lookup(key) { return cached }
+        let result = switch scope {
+        case .property, .nest:
+            try processContext(active, scoped, baseURL: definition.baseURL, overrideProtected: true)
+        case .propertyValue:
+            try processContext(active, scoped, baseURL: definition.baseURL)
+        case .type:
+            try processContext(active, scoped, baseURL: definition.baseURL, propagate: false)
+        }
+        if memoized { cache.store(key, result) }
+        return result
+    }
+
     private func processContextUncached(
         _ active: ActiveContext, _ localContext: JSONValue, baseURL: String?, remoteContexts: [String],
         overrideProtected: Bool, propagate initialPropagate: Bool, validateScopedContext: Bool
@@ -74,7 +97,11 @@ final class JSONLDProcessor {
                 if !overrideProtected && result.hasProtectedTerms { throw .jsonLD("invalid context nullification") }
                 let prior = result
                 result = ActiveContext(base: active.originalBase)
-                if !propagate { result.previous = prior }
+                if !propagate {
+                    result.previous = prior
+                    // No longer a fresh context: it must not share a fresh context's cache identity.
+                    result.id = cache.newID()
+                }
                 continue
             case .string(let reference):
                 let url = IRI.resolve(reference, against: baseURL)
@@ -130,7 +157,7 @@ final class JSONLDProcessor {
                     guard IRI.isAbsolute(value) || IRI.isBlankNode(value) || isJSONLD11 else {
                         throw .jsonLD("invalid vocab mapping")
                     }
-                    result.vocab = try expandIRI(result, value, documentRelative: true, vocab: true)
+                    result.vocab = expandIRI(result, value, documentRelative: true, vocab: true)
                 default: throw .jsonLD("invalid vocab mapping")
                 }
             }

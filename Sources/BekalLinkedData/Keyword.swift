@@ -7,7 +7,10 @@ enum Keyword {
         "@version", "@vocab",
     ]
 
-    static func isKeyword(_ value: String) -> Bool { all.contains(value) }
+    static func isKeyword(_ value: String) -> Bool {
+        // Most names tested are terms and IRIs: the first byte rules them out without hashing.
+        value.utf8.first == UInt8(ascii: "@") && all.contains(value)
+    }
 
     /// `@` followed by one or more ASCII letters: reserved for future keywords, ignored with a warning.
     static func hasKeywordForm(_ value: String) -> Bool {

@@ -47,23 +47,39 @@ public struct RDFCanonicalizer: Sendable {
     /// - Throws: ``LinkedDataError/Code/canonicalizationWorkLimit`` or
     ///   ``LinkedDataError/Code/canonicalizationDepthLimit`` on graphs too costly to canonicalize.
     public func canonicalize(_ dataset: RDFDataset) throws(LinkedDataError) -> Result {
+        let (bytes, state) = try canonicalBytes(dataset)
+        return Result(
+            nquads: String(decoding: bytes, as: UTF8.self), issuedIdentifiers: state.canonicalIssuer.issued,
+            work: state.work)
+    }
+
+    /// Canonical N-Quads as UTF-8 bytes, what is hashed, without building the `String`.
+    func canonicalBytes(_ dataset: RDFDataset) throws(LinkedDataError) -> (bytes: [UInt8], state: CanonicalizationState) {
         var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
         try state.run()
-        var lines: [String] = []
+        let issuer = state.canonicalIssuer
+        var lines: [[UInt8]] = []
         lines.reserveCapacity(dataset.count)
-        for quad in dataset.quads {
-            lines.append(NQuadsSerializer.line(state.relabel(quad)))
+        for (index, quad) in dataset.quads.enumerated() {
+            if state.mentionsBlankNode(quad) {
+                var line: [UInt8] = []
+                line.reserveCapacity(dataset.lines[index].count + 8)
+                NQuadsSerializer.append(quad, to: &line) { issuer.identifier(for: $0) ?? $0 }
+                lines.append(line)
+            } else {
+                lines.append(dataset.lines[index])
+            }
         }
-        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var nquads = ""
-        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
-        var previous: String?
+        lines.sort(by: ByteOrder.precedes)
+        var nquads: [UInt8] = []
+        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        var previous: [UInt8]?
         // Exact code points: `String ==` would merge canonically equivalent lines.
-        for line in lines where !(previous.map { line.utf8.elementsEqual($0.utf8) } ?? false) {
-            nquads.append(line)
+        for line in lines where previous != line {
+            nquads.append(contentsOf: line)
             previous = line
         }
-        return Result(nquads: nquads, issuedIdentifiers: state.canonicalIssuer.issued, work: state.work)
+        return (nquads, state)
     }
 
     /// Canonicalizes an N-Quads document.

@@ -9,6 +9,18 @@ struct RDFDeserializer {
 
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
+    // Built once: these IRIs go into every quad of their kind.
+    static let rdfDirection = rdf + "direction"
+    static let rdfFirst = rdf + "first"
+    static let rdfJSON = rdf + "JSON"
+    static let rdfLanguage = rdf + "language"
+    static let rdfNil = rdf + "nil"
+    static let rdfRest = rdf + "rest"
+    static let rdfType = rdf + "type"
+    static let rdfValue = rdf + "value"
+    static let xsdBoolean = xsd + "boolean"
+    static let xsdDouble = xsd + "double"
+    static let xsdInteger = xsd + "integer"
 
     init(nodeMap: NodeMap, options: JSONLDOptions) {
         self.nodeMap = nodeMap
@@ -34,7 +46,9 @@ struct RDFDeserializer {
     }
 
     mutating func run() throws(LinkedDataError) {
-        for graphName in nodeMap.graphs.keys.sorted() {
+        let graphNames = nodeMap.graphNames
+        for graphPosition in graphNames.indices.sorted(by: { graphNames[$0] < graphNames[$1] }) {
+            let graphName = graphNames[graphPosition]
             let graphTerm: RDFTerm?
             if graphName == "@default" {
                 graphTerm = nil
@@ -44,9 +58,11 @@ struct RDFDeserializer {
                 try dropped("a graph name")
                 continue
             }
-            let graph = nodeMap.graphs[graphName] ?? [:]
-            for subjectID in graph.keys.sorted() {
-                guard let node = graph[subjectID] else { continue }
+            let graph = nodeMap.graphs[graphPosition]
+            let ids = graph.ids
+            for position in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
+                let subjectID = ids[position]
+                let node = graph.nodes[position]
                 guard let subject = term(subjectID) else {
                     try dropped("a node identifier")
                     continue
@@ -59,7 +75,7 @@ struct RDFDeserializer {
                                 try dropped("a type")
                                 continue
                             }
-                            try emit(RDFQuad(subject, .iri(Self.rdf + "type"), object, graph: graphTerm))
+                            try emit(RDFQuad(subject, .iri(Self.rdfType), object, graph: graphTerm))
                         }
                         continue
                     }
@@ -107,19 +123,19 @@ struct RDFDeserializer {
                 throw LinkedDataError(.invalidJSONLiteral, "a @json literal cannot be canonicalized")
             }
             lexical = String(decoding: bytes, as: UTF8.self)
-            datatype = Self.rdf + "JSON"
+            datatype = Self.rdfJSON
         } else {
             switch value {
             case .bool(let flag):
                 lexical = flag ? "true" : "false"
-                if datatype == nil { datatype = Self.xsd + "boolean" }
+                if datatype == nil { datatype = Self.xsdBoolean }
             case .number(let number):
-                if number.rounded(.towardZero) != number || abs(number) >= 1e21 || datatype == Self.xsd + "double" {
+                if number.rounded(.towardZero) != number || abs(number) >= 1e21 || datatype == Self.xsdDouble {
                     lexical = Self.canonicalDouble(number)
-                    if datatype == nil { datatype = Self.xsd + "double" }
+                    if datatype == nil { datatype = Self.xsdDouble }
                 } else {
                     lexical = Self.canonicalInteger(number)
-                    if datatype == nil { datatype = Self.xsd + "integer" }
+                    if datatype == nil { datatype = Self.xsdInteger }
                 }
             case .string(let string):
                 lexical = string
@@ -135,11 +151,11 @@ struct RDFDeserializer {
             case .compoundLiteral:
                 let label = String(nodeMap.freshLabel().dropFirst(2))
                 let node = RDFTerm.blankNode(label)
-                try emit(RDFQuad(node, .iri(Self.rdf + "value"), .literal(RDFLiteral(lexical)), graph: graph))
+                try emit(RDFQuad(node, .iri(Self.rdfValue), .literal(RDFLiteral(lexical)), graph: graph))
                 if let language {
-                    try emit(RDFQuad(node, .iri(Self.rdf + "language"), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                    try emit(RDFQuad(node, .iri(Self.rdfLanguage), .literal(RDFLiteral(language.lowercased())), graph: graph))
                 }
-                try emit(RDFQuad(node, .iri(Self.rdf + "direction"), .literal(RDFLiteral(direction)), graph: graph))
+                try emit(RDFQuad(node, .iri(Self.rdfDirection), .literal(RDFLiteral(direction)), graph: graph))
                 return node
             }
         }
@@ -149,16 +165,16 @@ struct RDFDeserializer {
 
     /// List to RDF (section 8.1.4).
     mutating func listToRDF(_ list: [JSONValue], graph: RDFTerm?) throws(LinkedDataError) -> RDFTerm {
-        guard !list.isEmpty else { return .iri(Self.rdf + "nil") }
+        guard !list.isEmpty else { return .iri(Self.rdfNil) }
         let labels = list.map { _ in nodeMap.freshLabel() }
         for (offset, item) in list.enumerated() {
             let subject = RDFTerm.blankNode(String(labels[offset].dropFirst(2)))
             if let object = try objectToRDF(item, graph: graph) {
-                try emit(RDFQuad(subject, .iri(Self.rdf + "first"), object, graph: graph))
+                try emit(RDFQuad(subject, .iri(Self.rdfFirst), object, graph: graph))
             }
             let rest: RDFTerm = offset + 1 < labels.count
-                ? .blankNode(String(labels[offset + 1].dropFirst(2))) : .iri(Self.rdf + "nil")
-            try emit(RDFQuad(subject, .iri(Self.rdf + "rest"), rest, graph: graph))
+                ? .blankNode(String(labels[offset + 1].dropFirst(2))) : .iri(Self.rdfNil)
+            try emit(RDFQuad(subject, .iri(Self.rdfRest), rest, graph: graph))
         }
         return .blankNode(String(labels[0].dropFirst(2)))
     }

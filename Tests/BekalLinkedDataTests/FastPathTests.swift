@@ -1,0 +1,131 @@
+import BekalJSON
+import Foundation
+import Testing
+
+@testable import BekalLinkedData
+
+/// Every shortcut taken for speed against the slow, obviously-correct path it replaced, over the W3C suites'
+/// inputs and Bekal's own credentials: a wrong fast path fails here even where both sides would canonicalize
+/// to the same thing.
+@Suite("Fast paths agree with the reference paths")
+struct FastPathTests {
+    static let canonFolder = Bundle.module.url(forResource: "rdf-canon", withExtension: nil, subdirectory: "Fixtures")!
+
+    /// The RDFC suite's input datasets (those that parse).
+    static func canonInputs() throws -> [(String, RDFDataset)] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: canonFolder.appendingPathComponent("rdfc10").path)
+            .filter { $0.hasSuffix("-in.nq") }.sorted()
+        return try names.compactMap { name in
+            let text = try String(contentsOf: canonFolder.appendingPathComponent("rdfc10/" + name), encoding: .utf8)
+            return (try? NQuadsParser().parse(text)).map { (name, $0) }
+        }
+    }
+
+    /// Literals with every escape class, non-ASCII text and canonically equivalent spellings.
+    static let trickyDataset = RDFDataset([
+        RDFQuad(.blankNode("x"), .iri("http://example.org/p"), .literal(RDFLiteral("\u{0}\u{1}\u{7}\u{8}\t\n\u{B}\u{C}\r\u{1F}\u{7F}"))),
+        RDFQuad(.blankNode("x"), .iri("http://example.org/p"), .literal(RDFLiteral("quote \" backslash \\ end"))),
+        RDFQuad(.blankNode("y"), .iri("http://example.org/p"), .literal(RDFLiteral("caf\u{E9}", language: "id"))),
+        RDFQuad(.blankNode("y"), .iri("http://example.org/p"), .literal(RDFLiteral("cafe\u{301}", language: "id"))),
+        RDFQuad(.iri("urn:x"), .iri("http://example.org/q"), .literal(RDFLiteral("Batik 😀 ꦧꦠꦶꦏ꧀", datatype: "http://example.org/t")),
+                graph: .blankNode("g")),
+        RDFQuad(.iri("urn:x"), .iri("http://example.org/q"), .blankNode("y"), graph: .iri("urn:graph")),
+    ])
+
+    @Test("byte-level N-Quads lines equal the scalar-by-scalar reference, escapes and non-ASCII included")
+    func serializerMatchesReference() throws {
+        var checked = 0
+        for (_, dataset) in try Self.canonInputs() + [("tricky", Self.trickyDataset)] {
+            for quad in dataset.quads {
+                #expect(NQuadsSerializer.lineBytes(quad) == Array(ReferenceNQuads.line(quad).utf8))
+                checked += 1
+            }
+        }
+        #expect(checked > 300)
+        #expect(NQuadsSerializer.line(Self.trickyDataset.quads[0])
+            == "_:x <http://example.org/p> \"\\u0000\\u0001\\u0007\\b\\t\\n\\u000B\\f\\r\\u001F\\u007F\" .\n")
+    }
+
+    @Test("canonical N-Quads equal relabelling, writing and sorting every quad the slow way")
+    func canonicalLinesMatchReference() throws {
+        var checked = 0
+        for (name, dataset) in try Self.canonInputs() + [("tricky", Self.trickyDataset)] {
+            guard let result = try? RDFCanonicalizer().canonicalize(dataset) else { continue }
+            let reference = ReferenceNQuads.canonicalDocument(dataset, issued: result.issuedIdentifiers)
+            #expect(Array(result.nquads.utf8) == reference, "\(name)")
+            checked += 1
+        }
+        #expect(checked > 60)
+    }
+
+    @Test("the dataset keeps canonically equivalent literals apart and drops exact repeats")
+    func datasetSetSemantics() {
+        var dataset = Self.trickyDataset
+        let before = dataset.count
+        for quad in Self.trickyDataset.quads { dataset.insert(quad) }
+        #expect(dataset.count == before)
+        #expect(before == 6)
+    }
+
+    /// toRDF with the node map's value sets on (the specification's algorithm) or off (the fast path).
+    static func dataset(_ jsonld: JSONLD, _ input: JSONValue, deduplicating: Bool) throws(LinkedDataError) -> RDFDataset {
+        let expanded = try jsonld.expand(input)
+        var nodeMap = NodeMap(deduplicatesValues: deduplicating)
+        var none: [JSONValue]?
+        try nodeMap.generate(.array(expanded), graph: "@default", list: &none)
+        var deserializer = RDFDeserializer(nodeMap: nodeMap, options: jsonld.options)
+        try deserializer.run()
+        return deserializer.dataset
+    }
+
+    /// The positive toRdf suite entries and Bekal's credential fixtures, each with the processor to use.
+    static func documents() throws -> [(String, JSONLD, JSONValue)] {
+        var documents: [(String, JSONLD, JSONValue)] = []
+        for entry in try JSONLDSuiteTests.entries("toRdf-manifest.jsonld")
+        where !entry.types.contains("jld:NegativeEvaluationTest") && JSONLDSuiteTests.skipReason(entry, prefix: "toRdf") == nil {
+            guard let jsonld = try? JSONLDSuiteTests.processor(entry), let input = try? FixtureLoader.json(entry.input)
+            else { continue }
+            documents.append((entry.id, jsonld, input))
+        }
+        for name in ["examples/full_ex.json", "examples/minimal_valid_obv3.json", "di-cases/valid/selfmade_clr_rdfc.json",
+                     "di-cases/valid/selfmade_ob3_rdfc.json", "vc-di-eddsa/unsigned.json"] {
+            documents.append((name, JSONLD(), try TestFiles.json(name)))
+        }
+        return documents
+    }
+
+    @Test("RDF without the node map's value sets is the very dataset the specification's node map gives")
+    func nodeMapValueSets() throws {
+        var compared = 0
+        for (name, jsonld, input) in try Self.documents() {
+            let slow: RDFDataset
+            do {
+                slow = try Self.dataset(jsonld, input, deduplicating: true)
+            } catch {
+                #expect(throws: error) { try Self.dataset(jsonld, input, deduplicating: false) }
+                continue
+            }
+            let fast = try Self.dataset(jsonld, input, deduplicating: false)
+            #expect(NQuadsSerializer.document(fast) == NQuadsSerializer.document(slow), "\(name)")
+            compared += 1
+        }
+        #expect(compared > 300)
+    }
+
+    @Test("expansion with memoized scoped contexts and names equals expansion that processes every one afresh")
+    func scopedContextMemo() throws {
+        var compared = 0
+        for (name, jsonld, input) in try Self.documents() {
+            let reference = JSONLD(
+                loader: jsonld.loader, options: jsonld.options, cache: ContextCache(memoizes: false))
+            // Twice through the memoizing processor, so the second run reads what the first stored.
+            for _ in 0..<2 {
+                let fast = try? jsonld.expand(input)
+                let slow = try? reference.expand(input)
+                #expect(fast == slow, "\(name)")
+            }
+            compared += 1
+        }
+        #expect(compared > 300)
+    }
+}
