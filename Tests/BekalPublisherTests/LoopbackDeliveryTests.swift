@@ -24,7 +24,10 @@ struct LoopbackDeliveryTests {
         #expect(receiver.deliveredKeys == reports.map { $0.reportID.uuidString.lowercased() })
         let entries = receiver.entries
         #expect(try entries.map(Receiver.body) == reports.map { try $0.jsonData() })
-        #expect(Set(entries.compactMap { $0["client_port"] as? Int }).count == 1)
+        // Reuse, not one connection per report. libcurl may still drop a connection it judges dead before reusing
+        // it (seen under heavy load from parallel builds), so one reconnect among 5 reports is tolerated.
+        let connections = Set(entries.compactMap { $0["client_port"] as? Int }).count
+        #expect((1...2).contains(connections))
         #expect(entries.allSatisfy { Receiver.header($0, "Content-Type") == "application/json" })
         #expect(await outbox.pending().isEmpty)
     }
