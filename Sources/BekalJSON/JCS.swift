@@ -16,9 +16,22 @@ public enum JCS {
     ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(1024)
+        output.reserveCapacity(4096)
         try append(value, to: &output, depth: 0)
         return output
+    }
+
+    /// Appends the canonical form of `value` to `output`, so a caller can build a larger document (or hash
+    /// several) in one reused buffer. On error `output` is left as it was before the call.
+    /// - Throws: as `canonicalize(_:)`.
+    public static func canonicalize(_ value: JSONValue, into output: inout [UInt8]) throws(JSONError) {
+        let start = output.count
+        do {
+            try append(value, to: &output, depth: 0)
+        } catch {
+            output.removeSubrange(start...)
+            throw error
+        }
     }
 
     /// Parses `bytes` strictly (see `JSONParser`) and returns their canonical form.
@@ -26,12 +39,12 @@ public enum JCS {
         try canonicalize(JSONParser.parse(bytes, limits: limits))
     }
 
-    private static func append(_ value: JSONValue, to output: inout [UInt8], depth: Int) throws(JSONError) {
+    private static func append(_ value: borrowing JSONValue, to output: inout [UInt8], depth: Int) throws(JSONError) {
         switch value {
         case .null:
-            output.append(contentsOf: "null".utf8)
+            append("null", to: &output)
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            append(flag ? "true" : "false", to: &output)
         case .number(let number):
             guard number.isFinite else {
                 throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
@@ -45,23 +58,50 @@ public enum JCS {
         case .array(let elements):
             guard depth < maxDepth else { throw tooDeep }
             output.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                try append(element, to: &output, depth: depth + 1)
+            // Through the buffer, elements are borrowed in place rather than copied out (no retain per element).
+            try elements.withUnsafeBufferPointer { (elements) throws(JSONError) in
+                for position in elements.indices {
+                    if position > 0 { output.append(UInt8(ascii: ",")) }
+                    try append(elements[position], to: &output, depth: depth + 1)
+                }
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             guard depth < maxDepth else { throw tooDeep }
-            output.append(UInt8(ascii: "{"))
-            let names = object.keys.sorted(by: UTF16Order.precedes)
-            for (position, name) in names.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                JSONStringEscaping.append(quoted: name, to: &output)
-                output.append(UInt8(ascii: ":"))
-                if let member = object[name] { try append(member, to: &output, depth: depth + 1) }
-            }
-            output.append(UInt8(ascii: "}"))
+            try append(members: object.keys, object.values, to: &output, depth: depth)
         }
+    }
+
+    /// Writes an object's members in UTF-16 order of their names: positions are sorted, never the names or
+    /// values themselves, and each value is reached by position rather than looked up by name.
+    private static func append(
+        members keys: [String], _ values: [JSONValue], to output: inout [UInt8], depth: Int
+    ) throws(JSONError) {
+        output.append(UInt8(ascii: "{"))
+        let count = keys.count
+        if count > 0 {
+            try withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { (order) throws(JSONError) in
+                for position in 0..<count { order[position] = position }
+                UTF16Order.sort(order, by: keys)
+                try keys.withUnsafeBufferPointer { (keys) throws(JSONError) in
+                    try values.withUnsafeBufferPointer { (values) throws(JSONError) in
+                        for rank in 0..<count {
+                            if rank > 0 { output.append(UInt8(ascii: ",")) }
+                            let position = order[rank]
+                            JSONStringEscaping.append(quoted: keys[position], to: &output)
+                            output.append(UInt8(ascii: ":"))
+                            try append(values[position], to: &output, depth: depth + 1)
+                        }
+                    }
+                }
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    @inline(__always)
+    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     private static var tooDeep: JSONError {

@@ -45,6 +45,24 @@ struct JSONFrame {
     var key = ""
     var keyOffset = 0
     var hasKey = false
+    /// The names read so far, once the object has more than `linearNameLimit` members; smaller objects are
+    /// checked for duplicates by comparing names in order, which beats hashing them.
+    var names: Set<String>?
+
+    static let linearNameLimit = 8
+
+    /// Adds `value` under the pending name `key`; `false` (and nothing added) when the object already has a
+    /// member of that name (under canonical equivalence, as `String` compares).
+    mutating func insertMember(_ value: JSONValue) -> Bool {
+        if object.count < Self.linearNameLimit {
+            if object.keys.contains(key) { return false }
+        } else {
+            if names == nil { names = Set(object.keys) }
+            if !names!.insert(key).inserted { return false }
+        }
+        object.appendNew(value, forKey: key)
+        return true
+    }
 }
 
 /// The parsing state over one contiguous input. Strings, numbers and escapes live in extensions.
@@ -114,11 +132,10 @@ struct JSONReader {
                 }
                 let byte = bytes[index]
                 if stack[top].isObject {
-                    // Duplicates are found on insertion, one hash lookup per member; the error points at the name.
-                    let key = stack[top].key
-                    if stack[top].object.updateValue(value, forKey: key) != nil {
+                    // Duplicates are found on insertion; the error points at the name.
+                    if !stack[top].insertMember(value) {
                         throw JSONError(
-                            .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
+                            .duplicateKey, "duplicate member \(Self.describe(name: stack[top].key)) at \(path())",
                             offset: stack[top].keyOffset)
                     }
                     if byte == UInt8(ascii: ",") {

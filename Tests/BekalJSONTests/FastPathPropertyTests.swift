@@ -1,0 +1,158 @@
+import Testing
+@testable import BekalJSON
+
+/// The fast paths (position sorting, word-at-a-time string scanning, linear duplicate checks, the two-array
+/// object) compared with slow, obviously-correct reference code on seeded random documents.
+@Suite("Fast paths agree with the reference")
+struct FastPathPropertyTests {
+    @Test("canonicalizes 1,000 random documents exactly as the reference does")
+    func canonicalMatchesReference() throws {
+        var random = RandomDocuments(seed: 8785)
+        var compared = 0
+        for _ in 0..<1_000 {
+            let value = random.value()
+            let fast = try JCS.canonicalize(value)
+            let reference = ReferenceJCS.canonicalize(value)
+            #expect(fast == reference, "document \(compared)")
+            compared += 1
+        }
+        #expect(compared == 1_000)
+    }
+
+    @Test("appends into a buffer exactly what it would return, and leaves the buffer alone on error")
+    func canonicalizeInto() throws {
+        var random = RandomDocuments(seed: 42)
+        var buffer = Array("prefix".utf8)
+        var expected = buffer
+        for _ in 0..<50 {
+            let value = random.value()
+            try JCS.canonicalize(value, into: &buffer)
+            expected += ReferenceJCS.canonicalize(value)
+        }
+        #expect(buffer == expected)
+        #expect(throws: JSONError(.nonFiniteNumber, "")) {
+            try JCS.canonicalize(["a": "b", "z": [1, .number(.nan)]], into: &buffer)
+        }
+        #expect(buffer == expected)
+    }
+
+    @Test("parses loosely written random documents back to the values they were written from")
+    func parsesLooseText() throws {
+        var random = RandomDocuments(seed: 7493)
+        for round in 0..<1_000 {
+            let value = random.value()
+            let text = LooseWriter.text(value, random: &random)
+            let parsed = try JSONParser.parse(text)
+            #expect(parsed == value, "document \(round)")
+            // And the canonical form of what was read is the reference's canonical form of what was written.
+            #expect(try JCS.canonicalize(parsed) == ReferenceJCS.canonicalize(value), "document \(round)")
+        }
+    }
+
+    @Test("orders names by UTF-16 code units, not code points, e.g. U+1F600 before U+E000")
+    func utf16OrderOfNames() throws {
+        let object: JSONValue = ["\u{E000}": 1, "\u{1F600}": 2, "\u{FFFF}": 3, "\u{10000}": 4, "z": 5, "\u{D7FF}": 6]
+        let canonical = String(decoding: try JCS.canonicalize(object), as: UTF8.self)
+        #expect(canonical == "{\"z\":5,\"\u{D7FF}\":6,\"\u{10000}\":4,\"\u{1F600}\":2,\"\u{E000}\":1,\"\u{FFFF}\":3}")
+
+        var random = RandomDocuments(seed: 16)
+        for _ in 0..<5_000 {
+            let lhs = random.string(maxLength: 6)
+            let rhs = random.string(maxLength: 6)
+            let reference = Array(lhs.utf16).lexicographicallyPrecedes(Array(rhs.utf16))
+            #expect(UTF16Order.precedes(lhs, rhs) == reference)
+        }
+    }
+
+    @Test("sorts objects of every size up to 60 members as the reference does")
+    func sortsEverySize() throws {
+        var random = RandomDocuments(seed: 3)
+        for size in 0...60 {
+            var object = JSONObject()
+            while object.count < size { object[random.string(maxLength: 5)] = .number(Double(object.count)) }
+            #expect(try JCS.canonicalize(.object(object)) == ReferenceJCS.canonicalize(.object(object)), "size \(size)")
+        }
+    }
+
+    @Test("escapes a special character at every position around the eight-byte words")
+    func escapesAtEveryPosition() throws {
+        let specials: [Unicode.Scalar] = ["\"", "\\", "\u{00}", "\u{1F}", "\u{0A}", "\u{7F}", "\u{E9}", "\u{1F600}"]
+        for special in specials {
+            for length in 0..<20 {
+                for position in 0...length {
+                    var scalars = String.UnicodeScalarView(repeating: "k", count: length)
+                    scalars.insert(special, at: scalars.index(scalars.startIndex, offsetBy: position))
+                    let string = String(scalars)
+                    let canonical = try JCS.canonicalize(.string(string))
+                    #expect(canonical == ReferenceJCS.quoted(string))
+                    // The parser reads the canonical form back, whichever word the escape or character falls in.
+                    #expect(try JSONParser.parse(canonical) == .string(string))
+                }
+            }
+        }
+    }
+
+    @Test("refuses a raw control character or a bad UTF-8 byte at every position of a string")
+    func refusesBadBytesAtEveryPosition() {
+        let cases: [([UInt8], JSONError.Code)] = [
+            ([0x01], .controlCharacter), ([0x1F], .controlCharacter), ([0x80], .invalidUTF8), ([0xC0, 0xAF], .invalidUTF8),
+            ([0xED, 0xA0, 0x80], .invalidUTF8), ([0xF5, 0x80, 0x80, 0x80], .invalidUTF8), ([0xFF], .invalidUTF8),
+        ]
+        for (bad, code) in cases {
+            for length in 0..<20 {
+                for position in 0...length {
+                    var text = [UInt8](repeating: UInt8(ascii: "q"), count: length)
+                    text.insert(contentsOf: bad, at: position)
+                    let document = [UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")]
+                    #expect(throws: JSONError(code, "")) { try JSONParser.parse(document) }
+                }
+            }
+        }
+    }
+
+    @Test("finds a duplicate name in small and in large objects, canonical equivalents included")
+    func duplicatesInEveryObjectSize() {
+        for size in 1...30 {
+            for duplicateOf in [0, size / 2, size - 1] {
+                var members = (0..<size).map { "\"name\($0)\":\($0)" }
+                members.append("\"name\(duplicateOf)\":true")
+                let document = Array(("{" + members.joined(separator: ",") + "}").utf8)
+                #expect(throws: JSONError(.duplicateKey, "")) { try JSONParser.parse(document) }
+            }
+            var members = (0..<size).map { "\"name\($0)\":\($0)" }
+            members.append("\"\u{00C5}\":1")
+            members.append("\"A\u{030A}\":2")
+            #expect(throws: JSONError(.duplicateKey, "")) {
+                try JSONParser.parse(Array(("{" + members.joined(separator: ",") + "}").utf8))
+            }
+        }
+        #expect(throws: Never.self) { try JSONParser.parse(Array("{\"a\":{\"a\":1},\"b\":[{\"a\":2}]}".utf8)) }
+    }
+
+    @Test("compares and hashes objects regardless of member order, at every size")
+    func objectEqualityIgnoresOrder() {
+        var random = RandomDocuments(seed: 99)
+        for size in [0, 1, 2, 8, 9, 16, 17, 40] {
+            var members: [(String, JSONValue)] = []
+            while members.count < size {
+                let name = "m\(random.below(1_000_000))"
+                if !members.contains(where: { $0.0 == name }) { members.append((name, random.value(depth: 4))) }
+            }
+            let forward = JSONObject(members)
+            let backward = JSONObject(members.reversed())
+            #expect(forward == backward)
+            #expect(forward.hashValue == backward.hashValue)
+            #expect(forward.keys == members.map(\.0))
+            if size > 0 {
+                var changed = backward
+                changed[members[0].0] = .string("changed")
+                #expect(changed != forward)
+                var fewer = backward
+                fewer[members[size - 1].0] = nil
+                #expect(fewer != forward)
+                #expect(fewer.count == size - 1)
+                #expect(fewer.keys == members.reversed().dropFirst().map(\.0))
+            }
+        }
+    }
+}
