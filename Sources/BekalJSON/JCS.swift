@@ -15,23 +15,18 @@ public enum JCS {
     /// - Throws: `nonFiniteNumber` for NaN or ±Infinity; `integerOutOfRange` as above; `tooDeep` beyond
     ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        var output = CanonicalOutput(capacity: 16 << 10)
         try append(value, to: &output, depth: 0)
-        return output
+        return output.bytes
     }
 
     /// Appends the canonical form of `value` to `output`, so a caller can build a larger document (or hash
     /// several) in one reused buffer. On error `output` is left as it was before the call.
     /// - Throws: as `canonicalize(_:)`.
     public static func canonicalize(_ value: JSONValue, into output: inout [UInt8]) throws(JSONError) {
-        let start = output.count
-        do {
-            try append(value, to: &output, depth: 0)
-        } catch {
-            output.removeSubrange(start...)
-            throw error
-        }
+        var canonical = CanonicalOutput(capacity: 16 << 10)
+        try append(value, to: &canonical, depth: 0)
+        canonical.copy(to: &output)
     }
 
     /// Parses `bytes` strictly (see `JSONParser`) and returns their canonical form.
@@ -39,26 +34,20 @@ public enum JCS {
         try canonicalize(JSONParser.parse(bytes, limits: limits))
     }
 
-    private static func append(_ value: borrowing JSONValue, to output: inout [UInt8], depth: Int) throws(JSONError) {
+    private static func append(_ value: borrowing JSONValue, to output: inout CanonicalOutput, depth: Int) throws(JSONError) {
         switch value {
         case .null:
-            append("null", to: &output)
+            output.append("null")
         case .bool(let flag):
-            append(flag ? "true" : "false", to: &output)
+            output.append(flag ? "true" : "false")
         case .number(let number):
-            guard number.isFinite else {
-                throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
-            }
-            guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
-                throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
-            }
-            ECMAScriptNumber.append(number, to: &output)
+            try append(number: number, to: &output)
         case .string(let string):
             JSONStringEscaping.append(quoted: string, to: &output)
         case .array(let elements):
             guard depth < maxDepth else { throw tooDeep }
             output.append(UInt8(ascii: "["))
-            // Through the buffer, elements are borrowed in place rather than copied out (no retain per element).
+            // Through the buffer, elements are borrowed in place rather than the array copied.
             try elements.withUnsafeBufferPointer { (elements) throws(JSONError) in
                 for position in elements.indices {
                     if position > 0 { output.append(UInt8(ascii: ",")) }
@@ -72,26 +61,30 @@ public enum JCS {
         }
     }
 
-    /// Writes an object's members in UTF-16 order of their names: positions are sorted, never the names or
+    /// Writes an object's members in UTF-16 order of their names. The positions are sorted, never the names or
     /// values themselves, and each value is reached by position rather than looked up by name.
     private static func append(
-        members keys: [String], _ values: [JSONValue], to output: inout [UInt8], depth: Int
+        members keys: [String], _ values: [JSONValue], to output: inout CanonicalOutput, depth: Int
     ) throws(JSONError) {
         output.append(UInt8(ascii: "{"))
         let count = keys.count
         if count > 0 {
-            try withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { (order) throws(JSONError) in
-                for position in 0..<count { order[position] = position }
-                UTF16Order.sort(order, by: keys)
-                try keys.withUnsafeBufferPointer { (keys) throws(JSONError) in
-                    try values.withUnsafeBufferPointer { (values) throws(JSONError) in
-                        for rank in 0..<count {
-                            if rank > 0 { output.append(UInt8(ascii: ",")) }
-                            let position = order[rank]
-                            JSONStringEscaping.append(quoted: keys[position], to: &output)
-                            output.append(UInt8(ascii: ":"))
-                            try append(values[position], to: &output, depth: depth + 1)
+            try withUnsafeTemporaryAllocation(of: MemberName.self, capacity: count) { (order) throws(JSONError) in
+                for position in 0..<count {
+                    order.initializeElement(at: position, to: MemberName(keys[position], position: position))
+                }
+                MemberName.sort(order, names: keys)
+                try values.withUnsafeBufferPointer { (values) throws(JSONError) in
+                    for rank in 0..<count {
+                        if rank > 0 { output.append(UInt8(ascii: ",")) }
+                        let name = order[rank]
+                        if name.isWritable {
+                            name.writeQuoted(to: &output)
+                        } else {
+                            JSONStringEscaping.append(quoted: keys[name.position], to: &output)
                         }
+                        output.append(UInt8(ascii: ":"))
+                        try append(values[name.position], to: &output, depth: depth + 1)
                     }
                 }
             }
@@ -99,9 +92,39 @@ public enum JCS {
         output.append(UInt8(ascii: "}"))
     }
 
-    @inline(__always)
-    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
-        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    private static func append(number: Double, to output: inout CanonicalOutput) throws(JSONError) {
+        guard number.isFinite else {
+            throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
+        }
+        // Integers below 2^53 (the common case: counts, hours, indexes) are written digit by digit.
+        let magnitude = number.magnitude
+        if magnitude < 9_007_199_254_740_992, magnitude == magnitude.rounded(.towardZero) {
+            var digits = UInt64(magnitude)
+            output.reserve(17)
+            if number < 0 { output.write(UInt8(ascii: "-")) }
+            // 2^53 has 16 digits.
+            var text: (UInt64, UInt64) = (0, 0)
+            let written = withUnsafeMutableBytes(of: &text) { raw -> Int in
+                var end = 16
+                repeat {
+                    end -= 1
+                    raw[end] = UInt8(ascii: "0") + UInt8(digits % 10)
+                    digits /= 10
+                } while digits > 0
+                return end
+            }
+            withUnsafeBytes(of: &text) { raw in
+                guard let start = raw.baseAddress else { return }
+                output.write(start.assumingMemoryBound(to: UInt8.self) + written, count: 16 - written)
+            }
+            return
+        }
+        guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
+            throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
+        }
+        var text: [UInt8] = []
+        ECMAScriptNumber.append(number, to: &text)
+        text.withUnsafeBufferPointer { output.append($0) }
     }
 
     private static var tooDeep: JSONError {

@@ -34,28 +34,6 @@ enum UTF16Order {
         return left.count < right.count
     }
 
-    /// Sorts `positions` (indices into `names`) so the names they point at are in UTF-16 order. Names are unique,
-    /// so the order is total and stability does not matter. Objects are small, so insertion sort up to a
-    /// threshold; the standard sort beyond it.
-    static func sort(_ positions: UnsafeMutableBufferPointer<Int>, by names: [String]) {
-        let count = positions.count
-        guard count > 1 else { return }
-        if count > 24 {
-            var positions = positions
-            positions.sort { precedes(names[$0], names[$1]) }
-            return
-        }
-        for current in 1..<count {
-            let moving = positions[current]
-            var slot = current
-            while slot > 0, precedes(names[moving], names[positions[slot - 1]]) {
-                positions[slot] = positions[slot - 1]
-                slot -= 1
-            }
-            positions[slot] = moving
-        }
-    }
-
     @inline(__always)
     private static func weight(_ byte: UInt8) -> UInt16 {
         byte == 0xEE || byte == 0xEF ? UInt16(byte) + 0x10 : UInt16(byte)
