@@ -15,7 +15,7 @@ public enum JCS {
     /// - Throws: `nonFiniteNumber` for NaN or ±Infinity; `integerOutOfRange` as above; `tooDeep` beyond
     ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
-        var output = CanonicalOutput(capacity: 16 << 10)
+        var output = JSONOutput(capacity: 16 << 10)
         try append(value, to: &output, depth: 0)
         return output.bytes
     }
@@ -24,7 +24,7 @@ public enum JCS {
     /// several) in one reused buffer. On error `output` is left as it was before the call.
     /// - Throws: as `canonicalize(_:)`.
     public static func canonicalize(_ value: JSONValue, into output: inout [UInt8]) throws(JSONError) {
-        var canonical = CanonicalOutput(capacity: 16 << 10)
+        var canonical = JSONOutput(capacity: 16 << 10)
         try append(value, to: &canonical, depth: 0)
         canonical.copy(to: &output)
     }
@@ -34,7 +34,7 @@ public enum JCS {
         try canonicalize(JSONParser.parse(bytes, limits: limits))
     }
 
-    private static func append(_ value: borrowing JSONValue, to output: inout CanonicalOutput, depth: Int) throws(JSONError) {
+    private static func append(_ value: borrowing JSONValue, to output: inout JSONOutput, depth: Int) throws(JSONError) {
         switch value {
         case .null:
             output.append("null")
@@ -64,7 +64,7 @@ public enum JCS {
     /// Writes an object's members in UTF-16 order of their names. The positions are sorted, never the names or
     /// values themselves, and each value is reached by position rather than looked up by name.
     private static func append(
-        members keys: [String], _ values: [JSONValue], to output: inout CanonicalOutput, depth: Int
+        members keys: [String], _ values: [JSONValue], to output: inout JSONOutput, depth: Int
     ) throws(JSONError) {
         output.append(UInt8(ascii: "{"))
         let count = keys.count
@@ -92,39 +92,14 @@ public enum JCS {
         output.append(UInt8(ascii: "}"))
     }
 
-    private static func append(number: Double, to output: inout CanonicalOutput) throws(JSONError) {
+    private static func append(number: Double, to output: inout JSONOutput) throws(JSONError) {
         guard number.isFinite else {
             throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
-        }
-        // Integers below 2^53 (the common case: counts, hours, indexes) are written digit by digit.
-        let magnitude = number.magnitude
-        if magnitude < 9_007_199_254_740_992, magnitude == magnitude.rounded(.towardZero) {
-            var digits = UInt64(magnitude)
-            output.reserve(17)
-            if number < 0 { output.write(UInt8(ascii: "-")) }
-            // 2^53 has 16 digits.
-            var text: (UInt64, UInt64) = (0, 0)
-            let written = withUnsafeMutableBytes(of: &text) { raw -> Int in
-                var end = 16
-                repeat {
-                    end -= 1
-                    raw[end] = UInt8(ascii: "0") + UInt8(digits % 10)
-                    digits /= 10
-                } while digits > 0
-                return end
-            }
-            withUnsafeBytes(of: &text) { raw in
-                guard let start = raw.baseAddress else { return }
-                output.write(start.assumingMemoryBound(to: UInt8.self) + written, count: 16 - written)
-            }
-            return
         }
         guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
             throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
         }
-        var text: [UInt8] = []
-        ECMAScriptNumber.append(number, to: &text)
-        text.withUnsafeBufferPointer { output.append($0) }
+        ECMAScriptNumber.append(number, to: &output)
     }
 
     private static var tooDeep: JSONError {

@@ -56,10 +56,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         return nil
     }
 
-    /// Appends a member whose name the caller has already found to be new in this object.
-    mutating func appendNew(_ value: JSONValue, forKey key: String) {
-        keys.append(key)
-        values.append(value)
+    /// An object of `keys[i]`: `values[i]`, with names the caller has already found to be unique.
+    init(uniqueKeys keys: [String], values: [JSONValue]) {
+        self.keys = keys
+        self.values = values
     }
 
     /// The members in insertion order.

@@ -63,7 +63,7 @@ enum JSONStringEscaping {
 
     /// As `append(quoted:to:)` for an array, into canonical output: room for the worst case (every byte a
     /// six-byte `\u00xx`) is reserved once, then runs and escapes are stored without further checks.
-    static func append(quoted string: String, to output: inout CanonicalOutput) {
+    static func append(quoted string: String, to output: inout JSONOutput) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
             appendQuoted(utf8, to: &output)
         }
@@ -72,7 +72,7 @@ enum JSONStringEscaping {
         }
     }
 
-    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout CanonicalOutput) {
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout JSONOutput) {
         let count = utf8.count
         output.reserve(count * 6 + 2)
         output.write(UInt8(ascii: "\""))

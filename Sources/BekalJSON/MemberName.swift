@@ -68,7 +68,7 @@ struct MemberName {
 
     /// Writes `"name"` from the packed bytes; only for `isWritable` names.
     @inline(__always)
-    func writeQuoted(to output: inout CanonicalOutput) {
+    func writeQuoted(to output: inout JSONOutput) {
         output.reserve(18)
         output.write(UInt8(ascii: "\""))
         var bytes = (high.bigEndian, low.bigEndian)

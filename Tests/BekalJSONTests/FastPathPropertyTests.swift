@@ -49,6 +49,17 @@ struct FastPathPropertyTests {
         }
     }
 
+    @Test("writes 500 random documents, compact and pretty, exactly as the reference writer does")
+    func writerMatchesReference() {
+        var random = RandomDocuments(seed: 8259)
+        for round in 0..<500 {
+            var value = random.value()
+            if round % 50 == 0 { value = .array([value, .number(.nan), .number(-.infinity)]) }
+            #expect(JSONWriter.serialize(value) == ReferenceWriter.serialize(value, pretty: false), "document \(round)")
+            #expect(JSONWriter.serialize(value, pretty: true) == ReferenceWriter.serialize(value, pretty: true), "document \(round)")
+        }
+    }
+
     @Test("orders names by UTF-16 code units, not code points, e.g. U+1F600 before U+E000")
     func utf16OrderOfNames() throws {
         let object: JSONValue = ["\u{E000}": 1, "\u{1F600}": 2, "\u{FFFF}": 3, "\u{10000}": 4, "z": 5, "\u{D7FF}": 6]
@@ -127,6 +138,24 @@ struct FastPathPropertyTests {
             }
         }
         #expect(throws: Never.self) { try JSONParser.parse(Array("{\"a\":{\"a\":1},\"b\":[{\"a\":2}]}".utf8)) }
+    }
+
+    @Test("reports the JSON path through nested containers, small and large objects alike", arguments: [
+        ("{\"a\":[1,{\"b\":[true,{\"c\":x}]}]}", "$.a[1].b[1].c", 24),
+        ("{\"m0\":0,\"m1\":0,\"m2\":0,\"m3\":0,\"m4\":0,\"m5\":0,\"m6\":0,\"m7\":0,\"m8\":0,\"m9\":0,\"z\":[1,2,",
+         "$.z[2]", 80),
+        ("{\"a\":[{\"k\":1},{\"k\":1,\"k\":2}]}", "$.a[1].k", 21),
+        ("{\"m0\":0,\"m1\":0,\"m2\":0,\"m3\":0,\"m4\":0,\"m5\":0,\"m6\":0,\"m7\":0,\"m8\":0,\"m9\":{\"n\":[{}]},\"m3\":1}",
+         "$.m3", 80),
+        ("[[1,2],[3,{\"x\":[4,5,6,\"\\q\"]}]]", "$[1][1].x[3]", 23),
+    ])
+    func reportsNestedPaths(document: String, path: String, offset: Int) {
+        #expect {
+            try JSONParser.parse(Array(document.utf8))
+        } throws: { error in
+            guard let error = error as? JSONError else { return false }
+            return error.message.hasSuffix("at \(path)") && error.offset == offset
+        }
     }
 
     @Test("compares and hashes objects regardless of member order, at every size")

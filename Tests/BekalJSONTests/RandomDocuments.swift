@@ -48,7 +48,7 @@ struct RandomDocuments {
         case 1: return Double(Int64(next() >> 11)) * (below(2) == 0 ? 1 : -1)  // up to 2^53
         case 2: return Double(below(1_000_000)) / 1000
         case 3: return Double(bitPattern: next() >> 2 | 0x3000_0000_0000_0000) * (below(2) == 0 ? 1 : -1)
-        default: return [0.0, -0.0, 1e21, 1e-7, 5e-324, 1.7976931348623157e308][below(6)]
+        default: return [0.0, -0.0, 1e21, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude][below(6)]
         }
     }
 
@@ -183,5 +183,31 @@ enum LooseWriter {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// `JSONWriter` written out the slow way: members in stored order through `members`, strings escaped one byte
+/// at a time, the indentation spelled out.
+enum ReferenceWriter {
+    static func serialize(_ value: JSONValue, pretty: Bool, indent: Int = 0) -> [UInt8] {
+        let inner = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
+        let outer = pretty ? "\n" + String(repeating: "  ", count: indent) : ""
+        switch value {
+        case .null: return Array("null".utf8)
+        case .bool(let flag): return Array((flag ? "true" : "false").utf8)
+        case .number(let number): return Array((number.isFinite ? ECMAScriptNumber.format(number) : "null").utf8)
+        case .string(let string): return ReferenceJCS.quoted(string)
+        case .array(let elements):
+            if elements.isEmpty { return Array("[]".utf8) }
+            let items = elements.map { Array(inner.utf8) + serialize($0, pretty: pretty, indent: indent + 1) }
+            return Array("[".utf8) + items.joined(separator: [UInt8(ascii: ",")]) + Array((outer + "]").utf8)
+        case .object(let object):
+            if object.isEmpty { return Array("{}".utf8) }
+            let items = object.members.map {
+                Array(inner.utf8) + ReferenceJCS.quoted($0.key) + Array((pretty ? ": " : ":").utf8)
+                    + serialize($0.value, pretty: pretty, indent: indent + 1)
+            }
+            return Array("{".utf8) + items.joined(separator: [UInt8(ascii: ",")]) + Array((outer + "}").utf8)
+        }
     }
 }

@@ -1,6 +1,6 @@
-/// The growing byte buffer canonical forms are written into: plain stores into memory reserved ahead, with none
+/// The growing byte buffer `JCS` and `JSONWriter` write into: plain stores into memory reserved ahead, with none
 /// of `Array.append`'s per-byte uniqueness and capacity checks. Owned by one writer at a time.
-struct CanonicalOutput: ~Copyable {
+struct JSONOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
