@@ -158,6 +158,52 @@ struct FastPathPropertyTests {
         }
     }
 
+    @Test("sets, replaces and removes members as an ordered list of pairs would, across the indexing threshold")
+    func objectOperationsMatchModel() {
+        var random = RandomDocuments(seed: 2119)
+        var object = JSONObject()
+        var model: [(String, JSONValue)] = []
+        var snapshots: [(JSONObject, [(String, JSONValue)])] = []
+        for step in 0..<3_000 {
+            let name = "n\(random.below(60))"
+            let existing = model.firstIndex { $0.0 == name }
+            switch random.below(10) {
+            case 0, 1:
+                object[name] = nil
+                if let existing { model.remove(at: existing) }
+            default:
+                let value = JSONValue.number(Double(step))
+                let replaced = object.updateValue(value, forKey: name)
+                #expect(replaced == existing.map { model[$0].1 })
+                if let existing { model[existing].1 = value } else { model.append((name, value)) }
+            }
+            // Copies taken along the way must not see later changes (the name table is shared until written).
+            if step % 97 == 0 { snapshots.append((object, model)) }
+            #expect(object.keys == model.map(\.0), "step \(step)")
+            #expect(object.count == model.count)
+            let probe = "n\(random.below(60))"
+            #expect(object[probe] == model.first { $0.0 == probe }?.1, "step \(step)")
+        }
+        for (copy, copyModel) in snapshots {
+            #expect(copy.keys == copyModel.map(\.0))
+            for (name, value) in copyModel { #expect(copy[name] == value) }
+        }
+        #expect(snapshots.contains { $0.1.count > MemberNames.indexThreshold })
+        #expect(snapshots.contains { $0.1.count <= MemberNames.indexThreshold })
+    }
+
+    @Test("looks up every member of a 30,000-member parsed object")
+    func largeObjectLookups() throws {
+        let count = 30_000
+        let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        let object = try #require(try JSONParser.parse(Array(text.utf8)).objectValue)
+        var found = 0
+        for (position, name) in object.keys.enumerated() where object[name] == .number(Double(position)) {
+            found += 1
+        }
+        #expect(found == count)
+    }
+
     @Test("compares and hashes objects regardless of member order, at every size")
     func objectEqualityIgnoresOrder() {
         var random = RandomDocuments(seed: 99)
