@@ -45,6 +45,34 @@ public enum ECMAScriptNumber {
         layOut(digits: digits, n: exponent, into: &output)
     }
 
+    /// As `append(_:to:)` for an array, into a `JSONOutput`; integers below 2^53 in magnitude (counts, hours,
+    /// indexes: most numbers in Bekal's documents) are written digit by digit, without going through text.
+    static func append(_ value: Double, to output: inout JSONOutput) {
+        let magnitude = value.magnitude
+        guard magnitude < 9_007_199_254_740_992, magnitude == magnitude.rounded(.towardZero) else {
+            var text: [UInt8] = []
+            append(value, to: &text)
+            text.withUnsafeBufferPointer { output.append($0) }
+            return
+        }
+        var digits = UInt64(magnitude)
+        output.reserve(17)
+        // -0 is written 0.
+        if value < 0 { output.write(UInt8(ascii: "-")) }
+        // 2^53 has 16 digits; they are written right to left into 16 bytes on the stack.
+        var text: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { raw in
+            var start = 16
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+            } while digits > 0
+            guard let base = raw.baseAddress else { return }
+            output.write(base.assumingMemoryBound(to: UInt8.self) + start, count: 16 - start)
+        }
+    }
+
     /// The shortest round-trip decimal digits of a positive finite `value` and the exponent `n` such that
     /// value = 0.d₁d₂…d_k × 10^n (ECMA-262's s, k and n).
     static func shortestDigits(_ value: Double) -> (digits: [UInt8], n: Int) {

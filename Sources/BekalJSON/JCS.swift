@@ -15,10 +15,18 @@ public enum JCS {
     /// - Throws: `nonFiniteNumber` for NaN or ±Infinity; `integerOutOfRange` as above; `tooDeep` beyond
     ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1024)
+        var output = JSONOutput(capacity: 16 << 10)
         try append(value, to: &output, depth: 0)
-        return output
+        return output.bytes
+    }
+
+    /// Appends the canonical form of `value` to `output`, so a caller can build a larger document (or hash
+    /// several) in one reused buffer. On error `output` is left as it was before the call.
+    /// - Throws: as `canonicalize(_:)`.
+    public static func canonicalize(_ value: JSONValue, into output: inout [UInt8]) throws(JSONError) {
+        var canonical = JSONOutput(capacity: 16 << 10)
+        try append(value, to: &canonical, depth: 0)
+        canonical.copy(to: &output)
     }
 
     /// Parses `bytes` strictly (see `JSONParser`) and returns their canonical form.
@@ -26,42 +34,72 @@ public enum JCS {
         try canonicalize(JSONParser.parse(bytes, limits: limits))
     }
 
-    private static func append(_ value: JSONValue, to output: inout [UInt8], depth: Int) throws(JSONError) {
+    private static func append(_ value: borrowing JSONValue, to output: inout JSONOutput, depth: Int) throws(JSONError) {
         switch value {
         case .null:
-            output.append(contentsOf: "null".utf8)
+            output.append("null")
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            output.append(flag ? "true" : "false")
         case .number(let number):
-            guard number.isFinite else {
-                throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
-            }
-            guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
-                throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
-            }
-            ECMAScriptNumber.append(number, to: &output)
+            try append(number: number, to: &output)
         case .string(let string):
             JSONStringEscaping.append(quoted: string, to: &output)
         case .array(let elements):
             guard depth < maxDepth else { throw tooDeep }
             output.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                try append(element, to: &output, depth: depth + 1)
+            // Through the buffer, elements are borrowed in place rather than the array copied.
+            try elements.withUnsafeBufferPointer { (elements) throws(JSONError) in
+                for position in elements.indices {
+                    if position > 0 { output.append(UInt8(ascii: ",")) }
+                    try append(elements[position], to: &output, depth: depth + 1)
+                }
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             guard depth < maxDepth else { throw tooDeep }
-            output.append(UInt8(ascii: "{"))
-            let names = object.keys.sorted(by: UTF16Order.precedes)
-            for (position, name) in names.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                JSONStringEscaping.append(quoted: name, to: &output)
-                output.append(UInt8(ascii: ":"))
-                if let member = object[name] { try append(member, to: &output, depth: depth + 1) }
-            }
-            output.append(UInt8(ascii: "}"))
+            try append(members: object.keys, object.values, to: &output, depth: depth)
         }
+    }
+
+    /// Writes an object's members in UTF-16 order of their names. The positions are sorted, never the names or
+    /// values themselves, and each value is reached by position rather than looked up by name.
+    private static func append(
+        members keys: [String], _ values: [JSONValue], to output: inout JSONOutput, depth: Int
+    ) throws(JSONError) {
+        output.append(UInt8(ascii: "{"))
+        let count = keys.count
+        if count > 0 {
+            try withUnsafeTemporaryAllocation(of: MemberName.self, capacity: count) { (order) throws(JSONError) in
+                for position in 0..<count {
+                    order.initializeElement(at: position, to: MemberName(keys[position], position: position))
+                }
+                MemberName.sort(order, names: keys)
+                try values.withUnsafeBufferPointer { (values) throws(JSONError) in
+                    for rank in 0..<count {
+                        if rank > 0 { output.append(UInt8(ascii: ",")) }
+                        let name = order[rank]
+                        if name.isWritable {
+                            name.writeQuoted(to: &output)
+                        } else {
+                            JSONStringEscaping.append(quoted: keys[name.position], to: &output)
+                        }
+                        output.append(UInt8(ascii: ":"))
+                        try append(values[name.position], to: &output, depth: depth + 1)
+                    }
+                }
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private static func append(number: Double, to output: inout JSONOutput) throws(JSONError) {
+        guard number.isFinite else {
+            throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
+        }
+        guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
+            throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
+        }
+        ECMAScriptNumber.append(number, to: &output)
     }
 
     private static var tooDeep: JSONError {

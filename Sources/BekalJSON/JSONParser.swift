@@ -36,23 +36,34 @@ public enum JSONParser {
     }
 }
 
-/// One open array or object while the reader descends.
+/// One open array or object while the reader descends. Its elements wait on the reader's pending stacks.
 struct JSONFrame {
     var isObject: Bool
-    var array: [JSONValue] = []
-    var object = JSONObject()
-    /// The name of the member whose value is being read; empty while no name has been read.
-    var key = ""
+    /// Where this container's values start on the pending value stack.
+    var valueStart: Int
+    /// Where this object's names start on the pending name stack.
+    var keyStart: Int
+    /// Byte offset of the name of the member being read.
     var keyOffset = 0
+    /// A name has been read (it is the top of the name stack) and its value not yet attached.
     var hasKey = false
+    /// The names attached so far, once the object has `linearNameLimit` members; smaller objects are checked
+    /// for duplicates by comparing names in order, which beats hashing them.
+    var names: Set<String>?
+
+    static let linearNameLimit = 8
 }
 
 /// The parsing state over one contiguous input. Strings, numbers and escapes live in extensions.
-struct JSONReader {
+struct JSONReader: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONLimits
     var index = 0
     var stack: [JSONFrame] = []
+    /// Values of every open container, moved into exact-size arrays as containers close.
+    var pendingValues = PendingStack<JSONValue>(capacity: 64)
+    /// Member names of every open object; the top is the name whose value is being read.
+    var pendingKeys = PendingStack<String>(capacity: 64)
     /// Reused buffer for strings that contain escapes, so each string costs one allocation at most.
     var scratch: [UInt8] = []
 
@@ -114,13 +125,8 @@ struct JSONReader {
                 }
                 let byte = bytes[index]
                 if stack[top].isObject {
-                    // Duplicates are found on insertion, one hash lookup per member; the error points at the name.
-                    let key = stack[top].key
-                    if stack[top].object.updateValue(value, forKey: key) != nil {
-                        throw JSONError(
-                            .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
-                            offset: stack[top].keyOffset)
-                    }
+                    // Duplicates are found on insertion; the error points at the name.
+                    try attachMember(value, frame: top)
                     if byte == UInt8(ascii: ",") {
                         index += 1
                         skipWhitespace()
@@ -131,9 +137,12 @@ struct JSONReader {
                         throw failure(.unexpectedCharacter, "expected ',' or '}' after a member value, found byte 0x\(hex(byte))")
                     }
                     index += 1
-                    value = .object(stack.removeLast().object)
+                    let frame = stack.removeLast()
+                    value = .object(JSONObject(
+                        uniqueKeys: pendingKeys.popArray(from: frame.keyStart),
+                        values: pendingValues.popArray(from: frame.valueStart)))
                 } else {
-                    stack[top].array.append(value)
+                    pendingValues.push(value)
                     if byte == UInt8(ascii: ",") {
                         index += 1
                         continue descend
@@ -142,7 +151,7 @@ struct JSONReader {
                         throw failure(.unexpectedCharacter, "expected ',' or ']' after an array element, found byte 0x\(hex(byte))")
                     }
                     index += 1
-                    value = .array(stack.removeLast().array)
+                    value = .array(pendingValues.popArray(from: stack.removeLast().valueStart))
                 }
             }
             break descend
@@ -160,13 +169,36 @@ struct JSONReader {
             throw failure(.tooDeep, "nesting exceeds the limit of \(limits.maxDepth) levels")
         }
         index += 1
-        stack.append(JSONFrame(isObject: isObject))
+        stack.append(JSONFrame(isObject: isObject, valueStart: pendingValues.count, keyStart: pendingKeys.count))
+    }
+
+    /// Attaches `value` to the object at `frame` under the pending name (the top of the name stack), refusing a
+    /// name the object already has (under canonical equivalence, as `String` compares).
+    private mutating func attachMember(_ value: consuming JSONValue, frame: Int) throws(JSONError) {
+        let nameAt = pendingKeys.count - 1
+        let key = pendingKeys[nameAt]
+        let keyStart = stack[frame].keyStart
+        let isDuplicate: Bool
+        if nameAt - keyStart < JSONFrame.linearNameLimit {
+            isDuplicate = pendingKeys.contains(from: keyStart, to: nameAt) { $0 == key }
+        } else {
+            if stack[frame].names == nil {
+                stack[frame].names = Set(pendingKeys.elements(from: keyStart, to: nameAt))
+            }
+            isDuplicate = !stack[frame].names!.insert(key).inserted
+        }
+        if isDuplicate {
+            throw JSONError(
+                .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
+                offset: stack[frame].keyOffset)
+        }
+        stack[frame].hasKey = false
+        pendingValues.push(value)
     }
 
     /// Reads `"name" :` for the innermost object, refusing a name the object already has.
     private mutating func readMemberName() throws(JSONError) {
         let top = stack.count - 1
-        stack[top].hasKey = false
         guard index < bytes.count else { throw failure(.unexpectedEnd, "the object is not closed") }
         guard bytes[index] == UInt8(ascii: "\"") else {
             throw failure(.unexpectedCharacter, "expected a member name in quotes, found byte 0x\(hex(bytes[index]))")
@@ -179,7 +211,7 @@ struct JSONReader {
             throw failure(.unexpectedCharacter, "expected ':' after a member name, found byte 0x\(hex(bytes[index]))")
         }
         index += 1
-        stack[top].key = key
+        pendingKeys.push(key)
         stack[top].keyOffset = nameOffset
         stack[top].hasKey = true
     }
@@ -215,11 +247,13 @@ struct JSONReader {
     /// The JSON path of the value being read, e.g. `$.credentialSubject.result[2]`.
     func path() -> String {
         var path = "$"
-        for frame in stack {
+        for (depth, frame) in stack.enumerated() {
+            let next = depth + 1 < stack.count ? stack[depth + 1] : nil
             if frame.isObject {
-                if frame.hasKey { path += Self.pathSegment(frame.key) }
+                // An open object's pending name is the last name pushed before any inner container opened.
+                if frame.hasKey { path += Self.pathSegment(pendingKeys[(next?.keyStart ?? pendingKeys.count) - 1]) }
             } else {
-                path += "[\(frame.array.count)]"
+                path += "[\((next?.valueStart ?? pendingValues.count) - frame.valueStart)]"
             }
         }
         return path

@@ -6,6 +6,8 @@ extension JSONReader {
         var cursor = start
         let end = bytes.count
         while cursor < end {
+            cursor = skipPlainASCII(from: cursor)
+            guard cursor < end else { break }
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 try checkStringLength(cursor - start)
@@ -20,6 +22,8 @@ extension JSONReader {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
         while cursor < end {
+            cursor = skipPlainASCII(from: cursor)
+            guard cursor < end else { break }
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
                 try checkStringLength(cursor - start)
@@ -36,6 +40,20 @@ extension JSONReader {
             }
         }
         throw failure(.unexpectedEnd, "the document ends inside a string", at: start - 1)
+    }
+
+    /// The first offset at or after `cursor` that may need a look (a quote, backslash, control or non-ASCII
+    /// byte), skipping printable ASCII eight bytes at a time; the byte-by-byte checks decide what it is.
+    @inline(__always)
+    private func skipPlainASCII(from cursor: Int) -> Int {
+        guard let base = bytes.baseAddress else { return cursor }
+        var cursor = cursor
+        while cursor + 8 <= bytes.count,
+            !ByteScan.hasSpecialForString(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+        {
+            cursor += 8
+        }
+        return cursor
     }
 
     private func checkStringLength(_ length: Int) throws(JSONError) {

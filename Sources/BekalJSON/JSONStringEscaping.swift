@@ -2,32 +2,64 @@
 /// escaped, control characters as `\b \t \n \f \r` or `\u00xx` (lowercase hex), everything else — `/` and
 /// non-ASCII included — written as its UTF-8 bytes.
 enum JSONStringEscaping {
-    static func append(quoted string: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            for position in 0..<utf8.count {
-                let byte = utf8[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                runStart = position + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-                case 0x08: output.append(UInt8(ascii: "b"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0C: output.append(UInt8(ascii: "f"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                default:
-                    output.append(contentsOf: "u00".utf8)
-                    output.append(contentsOf: hex(byte).utf8)
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    /// Writes `string` quoted and escaped. Room for the worst case (every byte a six-byte `\u00xx`) is reserved
+    /// once; runs of bytes that need no escape, found eight bytes at a time, are copied whole.
+    static func append(quoted string: String, to output: inout JSONOutput) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            appendQuoted(utf8, to: &output)
         }
-        output.append(UInt8(ascii: "\""))
+        if done == nil {
+            Array(string.utf8).withUnsafeBufferPointer { appendQuoted($0, to: &output) }
+        }
     }
+
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout JSONOutput) {
+        let count = utf8.count
+        output.reserve(count * 6 + 2)
+        output.write(UInt8(ascii: "\""))
+        guard let base = utf8.baseAddress else {
+            output.write(UInt8(ascii: "\""))
+            return
+        }
+        var runStart = 0
+        var position = 0
+        while position < count {
+            while position + 8 <= count,
+                !ByteScan.hasEscapable(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            {
+                position += 8
+            }
+            let stop = min(position + 8, count)
+            while position < stop {
+                let byte = base[position]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+                position += 1
+            }
+            guard position < stop else { continue }
+            let byte = base[position]
+            output.write(base + runStart, count: position - runStart)
+            position += 1
+            runStart = position
+            output.write(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): output.write(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.write(UInt8(ascii: "\\"))
+            case 0x08: output.write(UInt8(ascii: "b"))
+            case 0x09: output.write(UInt8(ascii: "t"))
+            case 0x0A: output.write(UInt8(ascii: "n"))
+            case 0x0C: output.write(UInt8(ascii: "f"))
+            case 0x0D: output.write(UInt8(ascii: "r"))
+            default:
+                output.write(UInt8(ascii: "u"))
+                output.write(UInt8(ascii: "0"))
+                output.write(UInt8(ascii: "0"))
+                output.write(hexDigits[Int(byte >> 4)])
+                output.write(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        output.write(base + runStart, count: count - runStart)
+        output.write(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

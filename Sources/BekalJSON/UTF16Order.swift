@@ -6,21 +6,32 @@
 /// gives UTF-16 order without transcoding.
 enum UTF16Order {
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                var position = 0
-                while position < common {
-                    let a = left[position]
-                    let b = right[position]
-                    if a != b { return weight(a) < weight(b) }
-                    position += 1
-                }
-                return left.count < right.count
-            }
+        let contiguous = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in precedes(left, right) }
         }
+        if let contiguous, let result = contiguous { return result }
+        return precedes(Array(lhs.utf8), Array(rhs.utf8))
+    }
+
+    static func precedes(_ left: some Collection<UInt8>, _ right: some Collection<UInt8>) -> Bool {
+        var rightBytes = right.makeIterator()
+        for a in left {
+            guard let b = rightBytes.next() else { return false }
+            if a != b { return weight(a) < weight(b) }
+        }
+        return rightBytes.next() != nil
+    }
+
+    static func precedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(left.count, right.count)
+        var position = 0
+        while position < common {
+            let a = left[position]
+            let b = right[position]
+            if a != b { return weight(a) < weight(b) }
+            position += 1
+        }
+        return left.count < right.count
     }
 
     @inline(__always)

@@ -1,0 +1,98 @@
+/// A JSON object whose member names are unique and whose members keep their insertion order.
+///
+/// Members are stored in order as a name list and a parallel value array. A name is found by comparing names in
+/// order while the object is small (as Swift `String`s, so under Unicode canonical equivalence), and through a
+/// hash table once it is large (see `MemberNames`). The object is two words wide, which keeps every `JSONValue`
+/// small and a parsed tree fast to walk.
+public struct JSONObject: Sendable, Hashable, Sequence {
+    private var names: MemberNames
+    /// `values[i]` is the value of the member named `keys[i]`.
+    private(set) var values: [JSONValue]
+
+    /// The member names in insertion order.
+    public var keys: [String] { names.names }
+
+    public init() {
+        names = .small([])
+        values = []
+    }
+
+    /// An object of `keys[i]`: `values[i]`, with names the caller has already found to be unique.
+    init(uniqueKeys keys: [String], values: [JSONValue]) {
+        names = MemberNames(keys)
+        self.values = values
+    }
+
+    /// Builds an object from members in order; a later member with the same name replaces the earlier value
+    /// but keeps its position. Parsers that must refuse duplicates check before calling this.
+    public init(_ members: [(String, JSONValue)]) {
+        self.init()
+        values.reserveCapacity(members.count)
+        for (key, value) in members { updateValue(value, forKey: key) }
+    }
+
+    public var count: Int { values.count }
+    public var isEmpty: Bool { values.isEmpty }
+
+    public subscript(key: String) -> JSONValue? {
+        get {
+            guard let position = names.position(of: key) else { return nil }
+            return values[position]
+        }
+        set {
+            if let newValue {
+                updateValue(newValue, forKey: key)
+            } else if let position = names.position(of: key) {
+                names.remove(at: position)
+                values.remove(at: position)
+            }
+        }
+    }
+
+    /// Sets the member `key` as the subscript does, returning the value it replaced (`nil` when the member is
+    /// new), so a parser can refuse duplicate names with a single lookup.
+    @discardableResult
+    public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
+        if let position = names.position(of: key) {
+            let previous = values[position]
+            values[position] = value
+            return previous
+        }
+        names.append(key)
+        values.append(value)
+        return nil
+    }
+
+    /// The members in insertion order.
+    public var members: [(key: String, value: JSONValue)] {
+        Array(zip(keys, values))
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+        members.makeIterator()
+    }
+
+    /// Objects are equal when they have the same names with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        let lhsKeys = lhs.keys
+        if lhsKeys == rhs.keys { return lhs.values == rhs.values }
+        for (position, key) in lhsKeys.enumerated() {
+            guard let other = rhs[key], other == lhs.values[position] else { return false }
+        }
+        return true
+    }
+
+    /// Independent of member order, as equality is.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for position in keys.indices {
+            var member = Hasher()
+            member.combine(keys[position])
+            member.combine(values[position])
+            combined ^= member.finalize()
+        }
+        hasher.combine(keys.count)
+        hasher.combine(combined)
+    }
+}
