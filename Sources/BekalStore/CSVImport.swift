@@ -27,8 +27,23 @@ public struct CSVImport: Sendable {
 
     /// Reads every row; the first bad row stops the import with an error naming the row and field.
     public func entries(from table: CSVTable) throws -> [LedgerEntry] {
+        let layout = try layout(of: table.header)
+        var ids = RandomUUIDs()
+        return try table.rows.map { line, cells in try entry(line: line, cells: cells, layout: layout, id: ids.next()) }
+    }
+
+    /// Where a file's columns are, checked once per file.
+    struct Layout {
+        /// Column name (lowercased header) to cell index.
+        var columns: [String: Int]
+        /// The natural key covers the columns in sorted order (the order of the first release's keys).
+        var keyColumns: [(offset: Int, element: String)]
+    }
+
+    /// Checks the header: every required column, no unknown or repeated one.
+    func layout(of header: [String]) throws -> Layout {
         let known = Set(kind.requiredColumns + kind.optionalColumns)
-        let header = table.header.map { $0.lowercased() }
+        let header = header.map { $0.lowercased() }
         if Set(header).count != header.count {
             throw StoreError(.invalidInput, "row 1: the header names a column twice")
         }
@@ -40,13 +55,13 @@ public struct CSVImport: Sendable {
         }
         var columns: [String: Int] = [:]
         for (index, column) in header.enumerated() { columns[column] = index }
-        // The natural key covers the columns in sorted order (the order of the first release's keys).
-        let keyColumns = header.enumerated().sorted { $0.element < $1.element }
-        var ids = RandomUUIDs()
-        return try table.rows.map { line, cells in
-            let row = CSVRow(number: line, cells: cells, columns: columns)
-            return LedgerEntry(try payload(row, id: ids.next()), naturalKey: naturalKey(cells, columns: keyColumns))
-        }
+        return Layout(columns: columns, keyColumns: header.enumerated().sorted { $0.element < $1.element })
+    }
+
+    /// One data row as a ledger entry; `id` becomes the record's id.
+    func entry(line: Int, cells: [String], layout: Layout, id: UUID) throws -> LedgerEntry {
+        let row = CSVRow(number: line, cells: cells, columns: layout.columns)
+        return LedgerEntry(try payload(row, id: id), naturalKey: naturalKey(cells, columns: layout.keyColumns))
     }
 
     /// SHA-256 of the kind, then of each column in sorted order as `RS name US trimmed-value`.
@@ -191,10 +206,18 @@ extension Ledger {
             throw StoreError(.invalidInput, error.description, cause: error)
         }
         let importer = try CSVImport(kind: kind, ledger: self)
-        let entries = try importer.entries(from: table)
-        let lines = table.rows.map(\.line)
-        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(entries.count)"])
-        return try append(contentsOf: entries, actor: actor, facilityCode: importer.facilityCode,
-                          recordedAt: recordedAt, failureContext: { "row \(lines[$0])" })
+        let layout = try importer.layout(of: table.header)
+        let rows = table.rows
+        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(rows.count)"])
+        // Row by row into the open transaction: no array of entries, and a bad row still rolls back every row.
+        var ids = RandomUUIDs()
+        return try appendBatch(
+            count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt
+        ) { appender in
+            for (line, cells) in rows {
+                let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())
+                try appender.append(entry, context: { "row \(line)" })
+            }
+        }
     }
 }
