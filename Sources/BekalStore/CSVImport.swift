@@ -1,26 +1,35 @@
 import BekalDomain
 import Crypto
 import Foundation
+import GRDB
 import Logging
 
 /// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
 /// kind and the normalized row) so that importing the same file twice records nothing twice.
 public struct CSVImport: Sendable {
     public var kind: ImportKind
-    /// Persons known to the ledger, by register number and by id.
-    var persons: [String: Person]
+    /// Ids of the persons known to the ledger, by register number and by id (lowercase text).
+    var persons: [String: UUID]
     var frameworks: [CompetencyFramework]
     var facilityCode: String
 
     /// Prepares an import against the current state of the ledger.
     public init(kind: ImportKind, ledger: Ledger) throws {
         self.kind = kind
-        var persons: [String: Person] = [:]
-        for person in try ledger.persons(status: nil) {
-            persons[person.registerNumber.rawValue] = person
-            persons[person.id.uuidString.lowercased()] = person
+        // Only the two keys, not the whole person: a facility has tens of thousands, and every import reads them.
+        self.persons = try ledger.read { db in
+            var persons: [String: UUID] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, register_number FROM person")
+            while let row = try rows.next() {
+                let text: String = row[0]
+                guard let id = UUID(uuidString: text) else {
+                    throw StoreError(.corrupted, "a person row has a malformed id; run `bekal ledger rebuild`")
+                }
+                persons[row[1]] = id
+                persons[text] = id
+            }
+            return persons
         }
-        self.persons = persons
         self.frameworks = try ledger.frameworks()
         self.facilityCode = try ledger.facility().code
     }
@@ -105,7 +114,7 @@ public struct CSVImport: Sendable {
         case .assessments:
             let framework = try framework(row)
             return .assessmentRecorded(Assessment(
-                id: id, personID: try person(row).id, frameworkID: framework.id,
+                id: id, personID: try person(row), frameworkID: framework.id,
                 frameworkVersion: framework.version, unitCode: try row.text("unit_code"),
                 outcome: try choice(row, "outcome", AssessmentOutcome.self),
                 assessorName: try row.text("assessor_name"),
@@ -114,12 +123,12 @@ public struct CSVImport: Sendable {
                 notes: row.optional("notes")))
         case .training:
             return .trainingRecorded(TrainingSession(
-                id: id, personID: try person(row).id, date: try date(row, "date"),
+                id: id, personID: try person(row), date: try date(row, "date"),
                 hours: try number(row, "hours", positive: true), topic: try row.text("topic"),
                 trainer: try row.text("trainer")))
         case .production:
             return .productionRecorded(ProductionEntry(
-                id: id, personID: try person(row).id, date: try date(row, "date"), motif: try row.text("motif"),
+                id: id, personID: try person(row), date: try date(row, "date"), motif: try row.text("motif"),
                 cap: try row.text("cap"), quantity: try number(row, "quantity", positive: false),
                 unit: try choice(row, "unit", ProductionUnit.self), grade: try choice(row, "grade", QualityGrade.self),
                 rework: try count(row, "rework"), rejects: try count(row, "rejects"),
@@ -132,19 +141,20 @@ public struct CSVImport: Sendable {
             let units = (row.optional("units") ?? "").split(separator: ";")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .certificateRecorded(Certificate(
-                id: id, personID: try person(row).id, issuer: try row.text("issuer"),
+                id: id, personID: try person(row), issuer: try row.text("issuer"),
                 scheme: try row.text("scheme"), number: try row.text("number"),
                 registrationNumber: row.optional("registration_number"), issuedOn: issued, expiresOn: expires,
                 unitCodes: units))
         }
     }
 
-    private func person(_ row: CSVRow) throws -> Person {
+    /// The id of the person a row names by register number or by id.
+    private func person(_ row: CSVRow) throws -> UUID {
         let reference = try row.text("person")
-        guard let person = persons[reference] ?? persons[reference.lowercased()] else {
+        guard let id = persons[reference] ?? persons[reference.lowercased()] else {
             throw StoreError(.notFound, "row \(row.number), field 'person': unknown person")
         }
-        return person
+        return id
     }
 
     private func framework(_ row: CSVRow) throws -> CompetencyFramework {

@@ -43,10 +43,11 @@ struct DirectInsert {
 
     /// Binds a UUID as its stored text (lowercase), without a `String`.
     mutating func uuid(_ id: UUID) {
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        UUIDText.append(id, uppercase: false, to: &text)
-        bytes(text)
+        position += 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+            UUIDText.write(id, into: text)
+            _ = sqlite3_bind_text(statement, position, text.baseAddress, 36, DirectInsert.transient)
+        }
     }
 
     mutating func integer(_ value: Int64) {
