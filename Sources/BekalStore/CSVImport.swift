@@ -204,11 +204,34 @@ public struct CSVImport: Sendable {
     }
 }
 
+/// What an import did, counted.
+public struct ImportSummary: Sendable, Hashable {
+    /// Rows appended as new events.
+    public var appended: Int
+    /// Rows skipped because the ledger already held them (same kind, same values).
+    public var skipped: Int
+}
+
 extension Ledger {
     /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
     public func importCSV(
         _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
     ) throws -> BatchAppendResult {
+        try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: true).result
+    }
+
+    /// Imports as `importCSV` does, but only counts the events: a facility's file of a million rows is not
+    /// held in memory a second time as `LedgerEvent`s.
+    public func importCSVSummary(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
+    ) throws -> ImportSummary {
+        let done = try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: false)
+        return ImportSummary(appended: done.appended, skipped: done.result.skipped)
+    }
+
+    private func importRows(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date, keepsEvents: Bool
+    ) throws -> (result: BatchAppendResult, appended: Int) {
         let table: CSVTable
         do {
             table = try CSVTable(data)
@@ -222,7 +245,8 @@ extension Ledger {
         // Row by row into the open transaction: no array of entries, and a bad row still rolls back every row.
         var ids = RandomUUIDs()
         return try appendBatch(
-            count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt
+            count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt,
+            keepsEvents: keepsEvents
         ) { appender in
             for (line, cells) in rows {
                 let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())

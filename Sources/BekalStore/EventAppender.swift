@@ -5,7 +5,8 @@ import GRDB
 /// Appends events to the hash chain inside one open write transaction, one entry at a time, keeping the
 /// projections in step. It holds what every event of a batch shares: the prepared inserts, the chain head,
 /// the frameworks, the persons read so far, and buffers reused for each event's JSON, id and digest, so that
-/// an event costs no more allocations than its `LedgerEvent` in the result.
+/// an event costs no more allocations than its `LedgerEvent` in the result (and none for that when the caller
+/// only counts, as the CLI's import does).
 ///
 /// Runs only inside `Ledger.append(contentsOf:...)` and `Ledger.importCSV`, which open the transaction
 /// (`BEGIN IMMEDIATE`, so the head read here cannot change before the commit) and roll back on any error.
@@ -17,9 +18,14 @@ struct EventAppender {
     private let recordedAt: Date
     private let timestamp: String
     private(set) var result = BatchAppendResult(appended: [], skipped: 0)
+    /// Events appended so far; `result.appended` holds them too when `keepsEvents`.
+    private(set) var appendedCount = 0
+    private let keepsEvents: Bool
 
     private var sequence: Int64
-    private var previousHash: String
+    /// The head's hash as text, and as a `String` while `keepsEvents` (for the next `LedgerEvent`).
+    private var previousHashText: [UInt8]
+    private var previousHash: String?
     private var frameworks: [CompetencyFramework]
     /// Persons looked up during this batch; an entry that changes a person drops it.
     private var persons: [UUID: Person] = [:]
@@ -34,15 +40,19 @@ struct EventAppender {
     private var digestInput = EventDigest.Input()
     private var hashText: [UInt8] = []
 
-    init(_ db: Database, actor: String, facilityCode: String, recordedAt: Date) throws {
+    /// - Parameter keepsEvents: whether `result.appended` collects each appended event.
+    init(_ db: Database, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true) throws {
         self.db = db
+        self.keepsEvents = keepsEvents
         self.actor = actor
         self.facilityCode = facilityCode
         self.recordedAt = recordedAt
         timestamp = PayloadCoding.timestamp(recordedAt)
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_event ORDER BY sequence DESC LIMIT 1")
         sequence = head?["sequence"] ?? 0
-        previousHash = head?["hash"] ?? EventDigest.genesis
+        let headHash: String = head?["hash"] ?? EventDigest.genesis
+        previousHashText = Array(headHash.utf8)
+        previousHash = keepsEvents ? headHash : nil
         // A row whose natural key is already in the ledger (or earlier in this batch) is not inserted; the
         // index answers that during the insert instead of a lookup per row.
         insert = try db.makeStatement(sql: """
@@ -92,7 +102,7 @@ struct EventAppender {
         digestInput.put(facilityCode)
         digestInput.put(timestamp)
         digestInput.put(entry.naturalKey)
-        digestInput.put(previousHash)
+        digestInput.put(previousHashText)
         digestInput.digest(into: &hashText)
 
         var row = DirectInsert(insert)
@@ -105,7 +115,7 @@ struct EventAppender {
         row.text(facilityCode)
         row.text(timestamp)
         row.text(entry.naturalKey)
-        row.text(previousHash)
+        row.bytes(previousHashText)
         row.bytes(hashText)
         try row.run()
         if entry.naturalKey != nil, db.changesCount == 0 {
@@ -131,12 +141,16 @@ struct EventAppender {
             if let personID { persons[personID] = nil }
         default: break
         }
-        let hash = String(decoding: hashText, as: UTF8.self)
-        result.appended.append(LedgerEvent(
-            sequence: sequence, id: eventID, type: type, personID: personID, payload: payload, actor: actor,
-            facilityCode: facilityCode, recordedAt: recordedAt, naturalKey: entry.naturalKey,
-            previousHash: previousHash, hash: hash))
-        previousHash = hash
+        appendedCount += 1
+        if keepsEvents {
+            let hash = String(decoding: hashText, as: UTF8.self)
+            result.appended.append(LedgerEvent(
+                sequence: sequence, id: eventID, type: type, personID: personID, payload: payload, actor: actor,
+                facilityCode: facilityCode, recordedAt: recordedAt, naturalKey: entry.naturalKey,
+                previousHash: previousHash ?? String(decoding: previousHashText, as: UTF8.self), hash: hash))
+            previousHash = hash
+        }
+        swap(&previousHashText, &hashText)
     }
 
     private mutating func projectionInsert(_ type: String, _ sql: String) throws -> Statement {

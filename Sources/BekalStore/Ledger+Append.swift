@@ -37,16 +37,18 @@ extension Ledger {
             for (index, entry) in entries.enumerated() {
                 try appender.append(entry, context: { failureContext(index) })
             }
-        }
+        }.result
     }
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) with an appender positioned at the chain
     /// head; commits if it returns, rolls everything back if it throws.
-    /// - Parameter count: how many entries the batch holds (or about), to size the page cache.
+    /// - Parameters:
+    ///   - count: how many entries the batch holds (or about), to size the page cache.
+    ///   - keepsEvents: whether the result lists the appended events; `appended` counts them either way.
     func appendBatch(
-        count: Int, actor: String, facilityCode: String, recordedAt: Date,
+        count: Int, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true,
         _ body: (inout EventAppender) throws -> Void
-    ) throws -> BatchAppendResult {
+    ) throws -> (result: BatchAppendResult, appended: Int) {
         guard !actor.isEmpty else { throw StoreError(.invalidInput, "the actor is empty") }
         guard !facilityCode.isEmpty else { throw StoreError(.invalidInput, "the facility code is empty") }
         let result = try Ledger.mapErrors {
@@ -61,24 +63,24 @@ extension Ledger {
                         try? db.execute(sql: "PRAGMA cache_size = \(Ledger.cacheSize)")
                     }
                 }
-                var result = BatchAppendResult(appended: [], skipped: 0)
+                var result = (result: BatchAppendResult(appended: [], skipped: 0), appended: 0)
                 try db.inTransaction(.immediate) {
                     var appender = try EventAppender(
-                        db, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt)
+                        db, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt, keepsEvents: keepsEvents)
                     try body(&appender)
-                    result = appender.result
+                    result = (appender.result, appender.appendedCount)
                     return .commit
                 }
                 return result
             }
         }
-        for event in result.appended.prefix(1000) {
+        for event in result.result.appended.prefix(1000) {
             logger.debug("ledger event appended", metadata: [
                 "event.sequence": "\(event.sequence)", "event.type": "\(event.type)",
             ])
         }
         logger.info("ledger append committed", metadata: [
-            "events.appended": "\(result.appended.count)", "events.skipped": "\(result.skipped)",
+            "events.appended": "\(result.appended)", "events.skipped": "\(result.result.skipped)",
         ])
         return result
     }

@@ -177,4 +177,34 @@ struct BulkImportTests {
         }
         #expect(try scenario.ledger.eventCount() == 3)
     }
+
+    @Test("the counting import writes the same chain as the one returning events, and counts what it skips")
+    func summaryEqualsResult() throws {
+        let returning = try Scenario()
+        let counting = try Scenario()
+        for (kind, text) in files(returning) {
+            let other = files(counting).first { $0.0 == kind }?.1.replacingOccurrences(
+                of: counting.person.id.uuidString.uppercased(), with: "REG-0001") ?? ""
+            let mine = text.replacingOccurrences(of: returning.person.id.uuidString.uppercased(), with: "REG-0001")
+            #expect(other == mine)
+            let result = try returning.ledger.importCSV(Data(mine.utf8), kind: kind, actor: "a", recordedAt: Scenario.now)
+            let summary = try counting.ledger.importCSVSummary(
+                Data(mine.utf8), kind: kind, actor: "a", recordedAt: Scenario.now)
+            #expect(summary == ImportSummary(appended: result.appended.count, skipped: result.skipped))
+        }
+        let again = try counting.ledger.importCSVSummary(
+            Data(files(counting)[1].1.utf8), kind: .production, actor: "b", recordedAt: Scenario.now)
+        #expect(again == ImportSummary(appended: 0, skipped: 2))
+        let stored = { (ledger: Ledger) in
+            try ledger.read { db in
+                try Row.fetchAll(db, sql: "SELECT type, payload, natural_key FROM ledger_event WHERE sequence > 3")
+                    .map { [$0["type"] as String, $0["natural_key"] as String? ?? ""] }
+            }
+        }
+        #expect(try stored(counting.ledger) == stored(returning.ledger))
+        guard case .intact(10, _) = try counting.ledger.verifyChain() else {
+            Issue.record("the chain does not verify")
+            return
+        }
+    }
 }
