@@ -75,16 +75,36 @@ public struct CSVImport: Sendable {
 
     /// SHA-256 of the kind, then of each column in sorted order as `RS name US trimmed-value`.
     func naturalKey(_ cells: [String], columns: [(offset: Int, element: String)]) -> String {
-        var input: [UInt8] = []
-        input.reserveCapacity(256)
-        input.append(contentsOf: kind.rawValue.utf8)
+        var size = kind.rawValue.utf8.count
         for (index, column) in columns {
-            input.append(0x1E)
-            input.append(contentsOf: column.utf8)
-            input.append(0x1F)
-            if index < cells.count { input.append(contentsOf: cells[index].trimmingCSVWhitespace().utf8) }
+            size += 2 + column.utf8.count
+            if index < cells.count { size += cells[index].utf8.count }
         }
-        return EventDigest.hex(SHA256.hash(data: input))
+        // One temporary buffer (on the stack when small): this runs for every row of every import.
+        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
+            var position = 0
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { utf8 in
+                    guard let source = utf8.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + position).update(from: source, count: utf8.count)
+                    position += utf8.count
+                }
+            }
+            func put(_ byte: UInt8) {
+                buffer[position] = byte
+                position += 1
+            }
+            put(kind.rawValue)
+            for (index, column) in columns {
+                put(0x1E)
+                put(column)
+                put(0x1F)
+                if index < cells.count { put(cells[index].trimmingCSVWhitespace()) }
+            }
+            return SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<position]))
+        }
+        return EventDigest.hex(digest)
     }
 
     /// The first release's natural key, kept as the reference `naturalKey(_:columns:)` must reproduce.
