@@ -94,12 +94,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        // Ledger import and portfolio figures in process, for scripts/bench-ledger.sh (release build).
-        .executableTarget(
-            name: "ledger-bench",
-            dependencies: ["BekalDomain", "BekalStore", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: swiftSettings),
-
         // The benchmark program (release build), driven by scripts/bench.sh; not part of the test suite.
         .executableTarget(
             name: "bekal-bench",
@@ -111,21 +105,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        // Benchmarks (run with -c release; see Benchmarks/bekal-benchmarks/main.swift).
-        .executableTarget(
-            name: "bekal-benchmarks",
-            dependencies: [
-                "BekalDomain", "BekalMetrics", "BekalPublisher", .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Benchmarks/bekal-benchmarks", swiftSettings: swiftSettings),
-
-        // Export and verification timings (swift run -c release credentials-benchmark).
-        .executableTarget(
-            name: "credentials-benchmark",
-            dependencies: ["BekalCredentials", "BekalDomain", "BekalJSON", "BekalLinkedData"],
-            path: "Benchmarks/CredentialsBenchmark",
-            swiftSettings: swiftSettings),
-
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -26,6 +26,7 @@ from report import write_markdown  # noqa: E402
 # Repetitions per scale: (warm-ups, runs). Fewer at 20,000 people to stay inside the time budget.
 REPS = {200: (1, 7), 2000: (1, 5), 20000: (0, 2)}
 LAST_CHILD_CPU = 0.0  # user + system CPU seconds of the last command run through run()
+RDFC_EXPORTS = {}  # scale -> directory of eddsa-rdfc-2022 exports
 RESULTS = {"figures": {}, "memory": {}, "checks": {}, "scales": [], "machine": {}, "log": []}
 
 
@@ -140,6 +141,13 @@ def export_all(scale, home):
                        "--runs", runs), memory_key=f"export-all@{scale}")
     figures_from(out, f"@{scale}")
     cli_export_all(scale, home)
+    if scale <= 2000:
+        # bekal export's default suite, once per scale: JSON-LD → RDF → RDFC-1.0 for each of ~26 proofs per person.
+        rdfc_dir = os.path.join(ARGS.work, str(scale), "exports-rdfc")
+        out, _ = run(bench("export-all", "--home", home, "--out-dir", rdfc_dir, "--jobs", 2,
+                           "--cryptosuite", "eddsa-rdfc-2022", "--warmups", 0, "--runs", 1))
+        figures_from(out, f"@{scale}")
+        RDFC_EXPORTS[scale] = rdfc_dir
     return out_dir
 
 
@@ -264,6 +272,37 @@ def verify_and_canonicalize(export_dir):
     figures_from(out)
 
 
+def verify_rdfc(export_dir, limit=20):
+    """eddsa-rdfc-2022 exports (bekal export's default): Bekal's verifier and its floor vs pyld, first 20 files."""
+    out, _ = run(bench("verify", "--dir", export_dir, "--limit", limit, "--label", "rdfc", "--warmups", 1,
+                       "--runs", 5))
+    figures_from(out)
+    subset = os.path.join(ARGS.work, "rdfc-verify-subset")
+    shutil.rmtree(subset, ignore_errors=True)
+    os.makedirs(subset)
+    for name in sorted(n for n in os.listdir(export_dir) if n.endswith(".json"))[:limit]:
+        shutil.copy(os.path.join(export_dir, name), subset)
+    # pyld is an independent check of Bekal's rdfc proofs as well: a file it cannot verify is reported, not hidden.
+    process = subprocess.run(peer("verify_pyld.py", context_map(), subset, 0, 3), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    if process.returncode == 0:
+        figures_from(process.stdout)
+        RESULTS["checks"]["rdfc exports verified by pyld"] = f"yes ({limit} files)"
+    else:
+        RESULTS["checks"]["rdfc exports verified by pyld"] = "NO: " + process.stderr.strip()[-300:]
+        log(RESULTS["checks"]["rdfc exports verified by pyld"])
+
+
+def context_map():
+    """The bundled contexts as {url: file}, for the pyld peers (which may load nothing else)."""
+    contexts = json.loads(run(bench("contexts"))[0])
+    context_dir = os.path.join(ROOT, "Sources", "BekalLinkedData", "Contexts")
+    map_path = os.path.join(ARGS.work, "contexts.json")
+    with open(map_path, "w") as f:
+        json.dump({url: os.path.join(context_dir, name) for url, name in contexts.items()}, f)
+    return map_path
+
+
 def export_one(home):
     single = os.path.join(ARGS.work, "portfolio-25.json")
     out, _ = run(bench("export-one", "--home", home, "--out", single, "--warmups", 3, "--runs", 21))
@@ -274,11 +313,7 @@ def export_one(home):
 def rdfc(single):
     nquads_bekal = os.path.join(ARGS.work, "rdfc-bekal.nq")
     nquads_pyld = os.path.join(ARGS.work, "rdfc-pyld.nq")
-    contexts = json.loads(run(bench("contexts"))[0])
-    context_dir = os.path.join(ROOT, "Sources", "BekalLinkedData", "Contexts")
-    map_path = os.path.join(ARGS.work, "contexts.json")
-    with open(map_path, "w") as f:
-        json.dump({url: os.path.join(context_dir, name) for url, name in contexts.items()}, f)
+    map_path = context_map()
     bekal_out = subprocess.run(bench("rdfc", "--file", single, "--out", nquads_bekal, "--warmups", 2, "--runs", 9),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if bekal_out.returncode != 0:
@@ -402,6 +437,8 @@ def main():
         payload = stats(scale, home)
     first = scales[0]
     verify_and_canonicalize(exports[first])
+    if first in RDFC_EXPORTS:
+        verify_rdfc(RDFC_EXPORTS[first])
     single = export_one(homes[2000] if 2000 in homes else homes[first])
     rdfc(single)
     portfolio_heavy()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer target over parse → canonicalize → verify (Fuzz/VerifyFuzz.swift), both
 # cryptosuites: eddsa-jcs-2022 and eddsa-rdfc-2022 (JSON-LD → RDF → RDFC-1.0 in safe mode).
-# Usage: scripts/fuzz-verify.sh [SECONDS]  (default 60). Needs `swift build -c release --product credentials-benchmark`
+# Usage: scripts/fuzz-verify.sh [SECONDS]  (default 60). Needs `swift build -c release --product bekal-bench`
 # first (it provides the release objects of BekalJSON, BekalLinkedData with its bundled contexts, BekalDomain and
 # swift-crypto). BekalCredentials is compiled
 # here with coverage instrumentation; seeds are in Fuzz/verify-corpus, crashes go to .build/fuzz-verify/artifacts.

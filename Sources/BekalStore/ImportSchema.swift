@@ -1,6 +1,6 @@
 import GRDB
 
-/// The import's migrations, registered after the metrics, status and stats migrations; never edited once
+/// The import's migrations, registered after the metrics, status and figures-index (v3) migrations; never edited once
 /// shipped.
 enum ImportSchema {
     static func register(in migrator: inout DatabaseMigrator) {

@@ -31,6 +31,7 @@ enum LedgerSchema {
         }
         MetricsSchema.register(in: &migrator)
         StatusAllocationSchema.register(in: &migrator)
+        FiguresIndexSchema.register(in: &migrator)
         ImportSchema.register(in: &migrator)
         return migrator
     }

@@ -8,6 +8,10 @@ import GRDB
 /// It is the store's one query path for metrics: every table is built from its cells only (totals are derived by
 /// `FigureTable`), so a total always equals the sum of its rows. `ProgrammeFigures.compute(from:facilityCode:period:)`
 /// is the reference it must agree with exactly; `docs/metrics.md` defines every figure.
+///
+/// Each period table is read through its date index (`FiguresIndexSchema`), which holds every column these
+/// statements read (production `grade`/`unit` and certificate `scheme` are generated columns over the JSON), so a
+/// quarter costs its own rows, not the ledger's. `ProgrammeFiguresPlanTests` checks SQLite's plans for this.
 enum ProgrammeFiguresQuery {
     static func figures(period: ReportingPeriod, _ db: Database) throws -> ProgrammeFigures {
         guard let facility = try Ledger.facility(db) else {
@@ -102,7 +106,7 @@ enum ProgrammeFiguresQuery {
 
     static func certificates(_ w: Window, _ db: Database) throws -> FigureTable {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT json_extract(json, '$.scheme') AS scheme, COUNT(*) AS issued, COUNT(DISTINCT person_id) AS persons
+            SELECT scheme, COUNT(*) AS issued, COUNT(DISTINCT person_id) AS persons
             FROM certificate WHERE issued_on BETWEEN :first AND :last GROUP BY scheme
             """, arguments: w.arguments)
         var issued: [String: FigureCell] = [:]
@@ -140,32 +144,33 @@ enum ProgrammeFiguresQuery {
     }
 
     static func production(_ w: Window, _ db: Database) throws -> FigureTable {
-        // Grouping sets by hand: one row per grade, then the whole column (grade NULL) for its distinct persons;
-        // MATERIALIZED so the period's entries are scanned once, not once per branch.
-        let rows = try Row.fetchAll(db, sql: """
-            WITH piece AS MATERIALIZED (
-                SELECT json_extract(json, '$.grade') AS grade, quantity, person_id FROM production
-                WHERE date BETWEEN :first AND :last AND json_extract(json, '$.unit') = 'pieces'
+        // One sort of the period's pieces by person, then one streaming pass: per person, the pieces of each grade
+        // and whether they have any; summed over persons that gives every cell, and the persons counted once give
+        // the column's distinct contributors. (Counting distinct persons per grade and again for the column took
+        // three temporary B-trees over every entry.) Sums of exact quantities are unchanged by the grouping.
+        let grades = QualityGrade.allCases.map(\.rawValue)
+        let perPerson = grades.indices.map {
+            "SUM(CASE WHEN grade = :grade\($0) THEN quantity END) AS pieces\($0), MAX(grade = :grade\($0)) AS has\($0)"
+        }
+        let totals = grades.indices.map { "SUM(pieces\($0)) AS pieces\($0), SUM(has\($0)) AS persons\($0)" }
+        var arguments = w.arguments
+        for (index, grade) in grades.enumerated() { arguments += ["grade\(index)": grade] }
+        let row = try Row.fetchOne(db, sql: """
+            SELECT \(totals.joined(separator: ", ")), COUNT(*) AS contributors FROM (
+                SELECT \(perPerson.joined(separator: ", ")) FROM production
+                WHERE date BETWEEN :first AND :last AND unit = 'pieces' GROUP BY person_id
             )
-            SELECT grade, SUM(quantity) AS pieces, COUNT(DISTINCT person_id) AS persons FROM piece GROUP BY grade
-            UNION ALL
-            SELECT NULL, SUM(quantity), COUNT(DISTINCT person_id) FROM piece
-            """, arguments: w.arguments)
-        var byGrade: [String: FigureCell] = [:]
-        var contributors = 0
-        for row in rows {
-            let pieces = Int((row["pieces"] as Double? ?? 0).rounded(.toNearestOrAwayFromZero))
-            if let grade: String = row["grade"] {
-                byGrade[grade] = FigureCell(value: pieces, persons: row["persons"])
-            } else {
-                contributors = row["persons"]
-            }
+            """, arguments: arguments)
+        let cells = grades.indices.map { index in
+            FigureCell(
+                value: Int((row?["pieces\(index)"] as Double? ?? 0).rounded(.toNearestOrAwayFromZero)),
+                persons: row?["persons\(index)"] as Int? ?? 0)
         }
         return FigureTable(
             id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
-            rows: QualityGrade.allCases.map { FigureRow(key: $0.rawValue, cells: [byGrade[$0.rawValue] ?? .zero]) },
+            rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
             hasRowTotals: true, sensitivity: 1
-        ).withColumnContributors([contributors])
+        ).withColumnContributors([row?["contributors"] as Int? ?? 0])
     }
 
     static func releases(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws -> FigureTable {

@@ -15,6 +15,14 @@ struct ExportAllCommand: ParsableCommand {
     @Option(help: "The output directory (files are replaced on every run).") var outDir: String
     @Option(help: "Worker threads.") var jobs = 2
     @Option(help: "Export only the first N persons (0: all).") var limit = 0
+    @Option(help: "The cryptosuite: eddsa-jcs-2022 (what the Python peers verify) or eddsa-rdfc-2022.")
+    var cryptosuite: String = ExportCryptosuite.jcs.rawValue
+
+    func validate() throws {
+        guard ExportCryptosuite(rawValue: cryptosuite) != nil else {
+            throw ValidationError("--cryptosuite must be one of: \(ExportCryptosuite.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
 
     func run() throws {
         let ledger = try Ledger(home: URL(fileURLWithPath: home), logger: BenchFixture.logger)
@@ -24,6 +32,7 @@ struct ExportAllCommand: ParsableCommand {
         let out = URL(fileURLWithPath: outDir)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let ids = persons
+        let suite = ExportCryptosuite(rawValue: cryptosuite) ?? .jcs
         let workers = max(1, jobs)
         let samples = try Sampling.measure(repetition.repetitions) {
             let failures = FailureBox()
@@ -33,7 +42,7 @@ struct ExportAllCommand: ParsableCommand {
                 while index < ids.count {
                     do {
                         let portfolio = try ledger.portfolio(of: .id(ids[index]))
-                        let bytes = try PortfolioExport.bytes(portfolio, key: key, random: &random)
+                        let bytes = try PortfolioExport.bytes(portfolio, key: key, cryptosuite: suite, random: &random)
                         let file = out.appendingPathComponent("\(ids[index].uuidString.lowercased()).json")
                         try Data(bytes).write(to: file, options: .atomic)
                     } catch {
@@ -45,7 +54,8 @@ struct ExportAllCommand: ParsableCommand {
             }
             if let failure = failures.first { throw BenchFailure("export failed: \(failure)") }
         }
-        Figure(id: "export.all", samples: samples, items: ids.count, note: "\(workers) threads").emit()
+        let id = suite == .jcs ? "export.all" : "export.all.\(suite.rawValue)"
+        Figure(id: id, samples: samples, items: ids.count, note: "\(workers) threads, \(suite.rawValue)").emit()
     }
 }
 

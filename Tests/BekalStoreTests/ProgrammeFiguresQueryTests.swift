@@ -105,4 +105,42 @@ struct ProgrammeFiguresQueryTests {
         let june = try scenario.ledger.programmeFigures(period: ReportingPeriod("2026-06")!)
         #expect(june.participants.grandTotal.value == 0)
     }
+
+    @Test("production: per-grade pieces and persons, an empty grade, and distinct contributors across grades")
+    func productionByGrade() throws {
+        let scenario = try Scenario()
+        var events = try scenario.ledger.events(after: nil, limit: 10).map {
+            ProgrammeEvent(id: $0.id, payload: $0.payload)
+        }
+        let second = Scenario.person(register: "REG-0002")
+        let third = Scenario.person(register: "REG-0003")
+        for person in [second, third] {
+            events.append(ProgrammeEvent(id: try scenario.record(.personAdded(person)).id, payload: .personAdded(person)))
+        }
+        func piece(_ person: Person, _ quantity: Double, _ grade: QualityGrade, _ unit: ProductionUnit = .pieces,
+                   date: String = "2026-05-10") throws {
+            let payload = LedgerPayload.productionRecorded(ProductionEntry(
+                id: UUID(), personID: person.id, date: LocalDate(date)!, motif: "Kawung", cap: "C2",
+                quantity: quantity, unit: unit, grade: grade, hours: 1))
+            events.append(ProgrammeEvent(id: try scenario.record(payload).id, payload: payload))
+        }
+        try piece(scenario.person, 10.25, .a)
+        try piece(scenario.person, 4.5, .c)
+        try piece(second, 3.25, .a)
+        try piece(second, 7, .c)
+        try piece(third, 100, .b, .metres)  // metres never count as pieces
+        try piece(third, 50, .b, date: "2026-03-31")  // outside the quarter
+        let q2 = ReportingPeriod("2026-Q2")!
+        let sql = try scenario.ledger.programmeFigures(period: q2)
+        #expect(sql == ProgrammeFigures.compute(from: events, facilityCode: Scenario.facility.code, period: q2))
+        // A: 10.25 + 3.25 = 13.5 → 14 by 2 persons; B: none; C: 4.5 + 7 = 11.5 → 12 by 2; 2 contributors in all.
+        #expect(sql.production.rows.map(\.key) == ["A", "B", "C"])
+        #expect(sql.production.rows.map { $0.cells[0] } == [
+            FigureCell(value: 14, persons: 2), .zero, FigureCell(value: 12, persons: 2),
+        ])
+        #expect(sql.production.columnContributors == [2])
+        #expect(sql.participants.grandTotal.value == 3)
+        let march = try scenario.ledger.programmeFigures(period: ReportingPeriod("2026-03")!)
+        #expect(march.production.rows.map { $0.cells[0] } == [.zero, FigureCell(value: 50, persons: 1), .zero])
+    }
 }

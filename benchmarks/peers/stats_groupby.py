@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The raw SQL floor of one quarter's report: GROUP BY queries over the same ledger file's tables
 (participants, competency outcomes by unit, certificates by scheme, training hours by person, production
-pieces by grade, releases), no disclosure control, no JSON.
+pieces by grade, releases), no disclosure control, no JSON output. It reads the same columns and date-leading
+indexes as Bekal's figures (migration v3-date-covering-indexes), so it is the floor for the same rows.
 
 usage: stats_groupby.py LEDGER_SQLITE FIRST_DAY LAST_DAY WARMUPS RUNS
 """
@@ -16,13 +17,12 @@ QUERIES = [
          UNION ALL SELECT person_id FROM training WHERE date BETWEEN :a AND :b
          UNION ALL SELECT person_id FROM production WHERE date BETWEEN :a AND :b)""",
     "SELECT unit_code, outcome, count(*) FROM assessment WHERE date BETWEEN :a AND :b GROUP BY unit_code, outcome",
-    """SELECT json_extract(json, '$.scheme'), count(*) FROM certificate
-         WHERE issued_on BETWEEN :a AND :b GROUP BY 1""",
+    """SELECT scheme, count(*) FROM certificate WHERE issued_on BETWEEN :a AND :b GROUP BY 1""",
     "SELECT person_id, sum(hours) FROM training WHERE date BETWEEN :a AND :b GROUP BY person_id",
-    """SELECT json_extract(json, '$.grade'), sum(quantity) FROM production
-         WHERE date BETWEEN :a AND :b AND json_extract(json, '$.unit') = 'pieces' GROUP BY 1""",
-    """SELECT json_extract(payload, '$.released.kind'), count(*) FROM ledger_event
-         WHERE type = 'person.released' GROUP BY 1""",
+    """SELECT grade, sum(quantity) FROM production WHERE date BETWEEN :a AND :b AND unit = 'pieces' GROUP BY 1""",
+    """SELECT json_extract(payload, '$.released._0.kind'), count(*) FROM ledger_event
+         WHERE type = 'person.released' AND json_extract(payload, '$.released._0.date') BETWEEN :a AND :b
+         GROUP BY 1""",
 ]
 
 
