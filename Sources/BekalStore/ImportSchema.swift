@@ -1,7 +1,7 @@
 import GRDB
 
-/// The import's migrations, registered after the metrics, status and figures-index (v3) migrations; never edited once
-/// shipped.
+/// The import's migrations, registered after the metrics, status and figures-index (v3) migrations; never
+/// edited once shipped.
 enum ImportSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         // No query reads ledger_event by person_id alone (reads go through the projections, and movements
