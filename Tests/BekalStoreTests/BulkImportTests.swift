@@ -151,7 +151,9 @@ struct BulkImportTests {
         let queue = try DatabaseQueue(configuration: Ledger.configuration())
         try LedgerSchema.migrator.migrate(queue, upTo: "v2-status-allocation")
         let indexes = { try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_event'")
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_event'
+                """)
         } }
         #expect(try indexes().contains("ledger_event_person"))
         let ledger = try Ledger(home: nil, writer: queue, logger: .init(label: "test"))
@@ -168,7 +170,8 @@ struct BulkImportTests {
     @Test("a row naming an unknown person fails the whole file, rows before it included, without the value")
     func unknownPersonRollsBack() throws {
         let scenario = try Scenario()
-        let text = "person,date,hours,topic,trainer\nREG-0001,2026-02-01,2,Malam,Mentor\nREG-9999,2026-02-01,2,Malam,Mentor\n"
+        let text = "person,date,hours,topic,trainer\n"
+            + "REG-0001,2026-02-01,2,Malam,Mentor\nREG-9999,2026-02-01,2,Malam,Mentor\n"
         #expect {
             try scenario.ledger.importCSV(Data(text.utf8), kind: .training, actor: "a", recordedAt: Scenario.now)
         } throws: { error in
@@ -187,7 +190,8 @@ struct BulkImportTests {
                 of: counting.person.id.uuidString.uppercased(), with: "REG-0001") ?? ""
             let mine = text.replacingOccurrences(of: returning.person.id.uuidString.uppercased(), with: "REG-0001")
             #expect(other == mine)
-            let result = try returning.ledger.importCSV(Data(mine.utf8), kind: kind, actor: "a", recordedAt: Scenario.now)
+            let result = try returning.ledger.importCSV(
+                Data(mine.utf8), kind: kind, actor: "a", recordedAt: Scenario.now)
             let summary = try counting.ledger.importCSVSummary(
                 Data(mine.utf8), kind: kind, actor: "a", recordedAt: Scenario.now)
             #expect(summary == ImportSummary(appended: result.appended.count, skipped: result.skipped))
