@@ -1,34 +1,58 @@
 import BekalDomain
 import Crypto
 import Foundation
+import GRDB
 import Logging
 
 /// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
 /// kind and the normalized row) so that importing the same file twice records nothing twice.
 public struct CSVImport: Sendable {
     public var kind: ImportKind
-    /// Persons known to the ledger, by register number and by id.
-    var persons: [String: Person]
+    /// Ids of the persons known to the ledger, by register number and by id (lowercase text).
+    var persons: [String: UUID]
     var frameworks: [CompetencyFramework]
     var facilityCode: String
 
     /// Prepares an import against the current state of the ledger.
     public init(kind: ImportKind, ledger: Ledger) throws {
         self.kind = kind
-        var persons: [String: Person] = [:]
-        for person in try ledger.persons(status: nil) {
-            persons[person.registerNumber.rawValue] = person
-            persons[person.id.uuidString.lowercased()] = person
+        // Only the two keys, not the whole person: a facility has tens of thousands, and every import reads them.
+        self.persons = try ledger.read { db in
+            var persons: [String: UUID] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, register_number FROM person")
+            while let row = try rows.next() {
+                let text: String = row[0]
+                guard let id = UUID(uuidString: text) else {
+                    throw StoreError(.corrupted, "a person row has a malformed id; run `bekal ledger rebuild`")
+                }
+                persons[row[1]] = id
+                persons[text] = id
+            }
+            return persons
         }
-        self.persons = persons
         self.frameworks = try ledger.frameworks()
         self.facilityCode = try ledger.facility().code
     }
 
     /// Reads every row; the first bad row stops the import with an error naming the row and field.
     public func entries(from table: CSVTable) throws -> [LedgerEntry] {
+        let layout = try layout(of: table.header)
+        var ids = RandomUUIDs()
+        return try table.rows.map { line, cells in try entry(line: line, cells: cells, layout: layout, id: ids.next()) }
+    }
+
+    /// Where a file's columns are, checked once per file.
+    struct Layout {
+        /// Column name (lowercased header) to cell index.
+        var columns: [String: Int]
+        /// The natural key covers the columns in sorted order (the order of the first release's keys).
+        var keyColumns: [(offset: Int, element: String)]
+    }
+
+    /// Checks the header: every required column, no unknown or repeated one.
+    func layout(of header: [String]) throws -> Layout {
         let known = Set(kind.requiredColumns + kind.optionalColumns)
-        let header = table.header.map { $0.lowercased() }
+        let header = header.map { $0.lowercased() }
         if Set(header).count != header.count {
             throw StoreError(.invalidInput, "row 1: the header names a column twice")
         }
@@ -40,27 +64,47 @@ public struct CSVImport: Sendable {
         }
         var columns: [String: Int] = [:]
         for (index, column) in header.enumerated() { columns[column] = index }
-        // The natural key covers the columns in sorted order (the order of the first release's keys).
-        let keyColumns = header.enumerated().sorted { $0.element < $1.element }
-        var ids = RandomUUIDs()
-        return try table.rows.map { line, cells in
-            let row = CSVRow(number: line, cells: cells, columns: columns)
-            return LedgerEntry(try payload(row, id: ids.next()), naturalKey: naturalKey(cells, columns: keyColumns))
-        }
+        return Layout(columns: columns, keyColumns: header.enumerated().sorted { $0.element < $1.element })
+    }
+
+    /// One data row as a ledger entry; `id` becomes the record's id.
+    func entry(line: Int, cells: [String], layout: Layout, id: UUID) throws -> LedgerEntry {
+        let row = CSVRow(number: line, cells: cells, columns: layout.columns)
+        return LedgerEntry(try payload(row, id: id), naturalKey: naturalKey(cells, columns: layout.keyColumns))
     }
 
     /// SHA-256 of the kind, then of each column in sorted order as `RS name US trimmed-value`.
     func naturalKey(_ cells: [String], columns: [(offset: Int, element: String)]) -> String {
-        var input: [UInt8] = []
-        input.reserveCapacity(256)
-        input.append(contentsOf: kind.rawValue.utf8)
+        var size = kind.rawValue.utf8.count
         for (index, column) in columns {
-            input.append(0x1E)
-            input.append(contentsOf: column.utf8)
-            input.append(0x1F)
-            if index < cells.count { input.append(contentsOf: cells[index].trimmingCSVWhitespace().utf8) }
+            size += 2 + column.utf8.count
+            if index < cells.count { size += cells[index].utf8.count }
         }
-        return EventDigest.hex(SHA256.hash(data: input))
+        // One temporary buffer (on the stack when small): this runs for every row of every import.
+        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
+            var position = 0
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { utf8 in
+                    guard let source = utf8.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + position).update(from: source, count: utf8.count)
+                    position += utf8.count
+                }
+            }
+            func put(_ byte: UInt8) {
+                buffer[position] = byte
+                position += 1
+            }
+            put(kind.rawValue)
+            for (index, column) in columns {
+                put(0x1E)
+                put(column)
+                put(0x1F)
+                if index < cells.count { put(cells[index].trimmingCSVWhitespace()) }
+            }
+            return SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<position]))
+        }
+        return EventDigest.hex(digest)
     }
 
     /// The first release's natural key, kept as the reference `naturalKey(_:columns:)` must reproduce.
@@ -90,7 +134,7 @@ public struct CSVImport: Sendable {
         case .assessments:
             let framework = try framework(row)
             return .assessmentRecorded(Assessment(
-                id: id, personID: try person(row).id, frameworkID: framework.id,
+                id: id, personID: try person(row), frameworkID: framework.id,
                 frameworkVersion: framework.version, unitCode: try row.text("unit_code"),
                 outcome: try choice(row, "outcome", AssessmentOutcome.self),
                 assessorName: try row.text("assessor_name"),
@@ -99,12 +143,12 @@ public struct CSVImport: Sendable {
                 notes: row.optional("notes")))
         case .training:
             return .trainingRecorded(TrainingSession(
-                id: id, personID: try person(row).id, date: try date(row, "date"),
+                id: id, personID: try person(row), date: try date(row, "date"),
                 hours: try number(row, "hours", positive: true), topic: try row.text("topic"),
                 trainer: try row.text("trainer")))
         case .production:
             return .productionRecorded(ProductionEntry(
-                id: id, personID: try person(row).id, date: try date(row, "date"), motif: try row.text("motif"),
+                id: id, personID: try person(row), date: try date(row, "date"), motif: try row.text("motif"),
                 cap: try row.text("cap"), quantity: try number(row, "quantity", positive: false),
                 unit: try choice(row, "unit", ProductionUnit.self), grade: try choice(row, "grade", QualityGrade.self),
                 rework: try count(row, "rework"), rejects: try count(row, "rejects"),
@@ -117,19 +161,20 @@ public struct CSVImport: Sendable {
             let units = (row.optional("units") ?? "").split(separator: ";")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .certificateRecorded(Certificate(
-                id: id, personID: try person(row).id, issuer: try row.text("issuer"),
+                id: id, personID: try person(row), issuer: try row.text("issuer"),
                 scheme: try row.text("scheme"), number: try row.text("number"),
                 registrationNumber: row.optional("registration_number"), issuedOn: issued, expiresOn: expires,
                 unitCodes: units))
         }
     }
 
-    private func person(_ row: CSVRow) throws -> Person {
+    /// The id of the person a row names by register number or by id.
+    private func person(_ row: CSVRow) throws -> UUID {
         let reference = try row.text("person")
-        guard let person = persons[reference] ?? persons[reference.lowercased()] else {
+        guard let id = persons[reference] ?? persons[reference.lowercased()] else {
             throw StoreError(.notFound, "row \(row.number), field 'person': unknown person")
         }
-        return person
+        return id
     }
 
     private func framework(_ row: CSVRow) throws -> CompetencyFramework {
@@ -179,11 +224,34 @@ public struct CSVImport: Sendable {
     }
 }
 
+/// What an import did, counted.
+public struct ImportSummary: Sendable, Hashable {
+    /// Rows appended as new events.
+    public var appended: Int
+    /// Rows skipped because the ledger already held them (same kind, same values).
+    public var skipped: Int
+}
+
 extension Ledger {
     /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
     public func importCSV(
         _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
     ) throws -> BatchAppendResult {
+        try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: true).result
+    }
+
+    /// Imports as `importCSV` does, but only counts the events: a facility's file of a million rows is not
+    /// held in memory a second time as `LedgerEvent`s.
+    public func importCSVSummary(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
+    ) throws -> ImportSummary {
+        let done = try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: false)
+        return ImportSummary(appended: done.appended, skipped: done.result.skipped)
+    }
+
+    private func importRows(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date, keepsEvents: Bool
+    ) throws -> (result: BatchAppendResult, appended: Int) {
         let table: CSVTable
         do {
             table = try CSVTable(data)
@@ -191,10 +259,19 @@ extension Ledger {
             throw StoreError(.invalidInput, error.description, cause: error)
         }
         let importer = try CSVImport(kind: kind, ledger: self)
-        let entries = try importer.entries(from: table)
-        let lines = table.rows.map(\.line)
-        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(entries.count)"])
-        return try append(contentsOf: entries, actor: actor, facilityCode: importer.facilityCode,
-                          recordedAt: recordedAt, failureContext: { "row \(lines[$0])" })
+        let layout = try importer.layout(of: table.header)
+        let rows = table.rows
+        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(rows.count)"])
+        // Row by row into the open transaction: no array of entries, and a bad row still rolls back every row.
+        var ids = RandomUUIDs()
+        return try appendBatch(
+            count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt,
+            keepsEvents: keepsEvents
+        ) { appender in
+            for (line, cells) in rows {
+                let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())
+                try appender.append(entry, context: { "row \(line)" })
+            }
+        }
     }
 }

@@ -2,6 +2,10 @@ extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)` (Unicode category Zs and tab), which CSV cells and
     /// natural keys have always used, without bridging through `NSString`: the import trims every cell.
     func trimmingCSVWhitespace() -> String {
+        // Most cells start and end with a visible ASCII character: nothing to trim, nothing to copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

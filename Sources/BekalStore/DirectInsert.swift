@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -24,6 +25,28 @@ struct DirectInsert {
         }
         value.withUTF8 { utf8 in
             _ = sqlite3_bind_text(statement, position, utf8.baseAddress, Int32(utf8.count), DirectInsert.transient)
+        }
+    }
+
+    /// Binds UTF-8 bytes as TEXT.
+    mutating func bytes(_ utf8: [UInt8]) {
+        position += 1
+        utf8.withUnsafeBufferPointer { buffer in
+            // An empty array may have no address, and a null pointer would bind NULL instead of ''.
+            guard let base = buffer.baseAddress else {
+                _ = sqlite3_bind_text(statement, position, "", 0, DirectInsert.transient)
+                return
+            }
+            _ = sqlite3_bind_text(statement, position, base, Int32(buffer.count), DirectInsert.transient)
+        }
+    }
+
+    /// Binds a UUID as its stored text (lowercase), without a `String`.
+    mutating func uuid(_ id: UUID) {
+        position += 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+            UUIDText.write(id, into: text)
+            _ = sqlite3_bind_text(statement, position, text.baseAddress, 36, DirectInsert.transient)
         }
     }
 

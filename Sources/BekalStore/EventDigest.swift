@@ -23,31 +23,57 @@ package enum EventDigest {
     }
 
     package static func hash(_ columns: Columns) -> String {
-        // One buffer, one digest call: per-column `update` calls cost more than the hashing at import rates.
-        var input: [UInt8] = []
-        input.reserveCapacity(columns.payload.utf8.count + 400)
-        func put(_ text: String?) {
+        var input = Input()
+        input.put(String(columns.sequence))
+        input.put(columns.eventID)
+        input.put(columns.type)
+        input.put(columns.personID)
+        input.put(columns.payload)
+        input.put(columns.actor)
+        input.put(columns.facilityCode)
+        input.put(columns.recordedAt)
+        input.put(columns.naturalKey)
+        input.put(columns.previousHash)
+        return hex(SHA256.hash(data: input.bytes))
+    }
+
+    /// The digest's input, column by column: each value as its UTF-8 length (8 bytes, big-endian) and bytes,
+    /// NULL as a length no real value can have. One buffer, one digest call: per-column `update` calls cost
+    /// more than the hashing at import rates; the bulk append reuses one `Input` for every event.
+    package struct Input {
+        private(set) var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(1024) }
+
+        mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+        mutating func put(_ text: String?) {
             guard var text else {
-                // NULL: a length no real value can have.
-                withUnsafeBytes(of: UInt64.max.bigEndian) { input.append(contentsOf: $0) }
+                putNull()
                 return
             }
-            text.withUTF8 { utf8 in
-                withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { input.append(contentsOf: $0) }
-                input.append(contentsOf: utf8)
+            text.withUTF8 { put($0) }
+        }
+
+        mutating func put(_ utf8: UnsafeBufferPointer<UInt8>) {
+            withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: utf8)
+        }
+
+        mutating func put(_ utf8: [UInt8]) { utf8.withUnsafeBufferPointer { put($0) } }
+
+        mutating func putNull() {
+            withUnsafeBytes(of: UInt64.max.bigEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        /// Writes the lowercase hex SHA-256 of the input into `hex` (replacing its contents).
+        func digest(into hex: inout [UInt8]) {
+            hex.removeAll(keepingCapacity: true)
+            for byte in SHA256.hash(data: bytes) {
+                hex.append(EventDigest.hexDigits[Int(byte >> 4)])
+                hex.append(EventDigest.hexDigits[Int(byte & 0x0f)])
             }
         }
-        put(String(columns.sequence))
-        put(columns.eventID)
-        put(columns.type)
-        put(columns.personID)
-        put(columns.payload)
-        put(columns.actor)
-        put(columns.facilityCode)
-        put(columns.recordedAt)
-        put(columns.naturalKey)
-        put(columns.previousHash)
-        return hex(SHA256.hash(data: input))
     }
 
     package static func hex(_ digest: some Sequence<UInt8>) -> String {
@@ -60,7 +86,7 @@ package enum EventDigest {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    fileprivate static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex SHA-256 of raw bytes (evidence files, CSV natural keys).
     package static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }

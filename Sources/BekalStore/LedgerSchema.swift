@@ -32,6 +32,7 @@ enum LedgerSchema {
         MetricsSchema.register(in: &migrator)
         StatusAllocationSchema.register(in: &migrator)
         FiguresIndexSchema.register(in: &migrator)
+        ImportSchema.register(in: &migrator)
         return migrator
     }
 

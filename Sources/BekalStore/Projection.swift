@@ -175,50 +175,86 @@ enum Projection {
     private static func insertRecord(
         _ payload: LedgerPayload, eventID: UUID, sequence: Int64, record: String? = nil, _ db: Database
     ) throws {
-        let id = key(eventID)
+        guard let sql = insertSQL(payload) else { return }
         guard let json = try record ?? PayloadCoding.encodeWithRecord(payload).record else { return }
+        var row = DirectInsert(try db.cachedStatement(sql: sql))
+        var id: [UInt8] = []
+        UUIDText.append(eventID, uppercase: false, to: &id)
+        bindRecord(payload, eventID: id, sequence: sequence, record: Array(json.utf8), into: &row)
+        try row.run()
+    }
+
+    /// The INSERT of a record kind's projection row, `nil` for kinds without one.
+    static func insertSQL(_ payload: LedgerPayload) -> String? {
+        switch payload {
+        case .personAdded: """
+            INSERT INTO person (id, event_id, register_number, admission_date, expected_release_date, status,
+                                facility_code, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        case .assessmentRecorded: """
+            INSERT INTO assessment (event_id, person_id, framework_id, framework_version, unit_code, outcome,
+                                    date, sequence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        case .certificateRecorded: """
+            INSERT INTO certificate (event_id, person_id, issued_on, expires_on, sequence, json)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """
+        case .trainingRecorded:
+            "INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)"
+        case .productionRecorded:
+            "INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)"
+        default: nil
+        }
+    }
+
+    /// Binds a projection row to the statement of `insertSQL(payload)`.
+    /// - Parameters:
+    ///   - eventID: the event id as stored (lowercase UUID text).
+    ///   - record: the record's JSON.
+    static func bindRecord(
+        _ payload: LedgerPayload, eventID: [UInt8], sequence: Int64, record: [UInt8], into row: inout DirectInsert
+    ) {
         switch payload {
         case .personAdded(let p):
-            try db.cachedStatement(sql: """
-                INSERT INTO person (id, event_id, register_number, admission_date, expected_release_date, status,
-                                    facility_code, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [key(p.id), id, p.registerNumber.rawValue, p.admissionDate.description,
-                                 p.expectedReleaseDate.description, p.status.rawValue, p.facilityCode,
-                                 json])
+            row.text(key(p.id))
+            row.bytes(eventID)
+            row.text(p.registerNumber.rawValue)
+            row.text(p.admissionDate.description)
+            row.text(p.expectedReleaseDate.description)
+            row.text(p.status.rawValue)
+            row.text(p.facilityCode)
+            row.bytes(record)
         case .assessmentRecorded(let a):
-            try db.cachedStatement(sql: """
-                INSERT INTO assessment (event_id, person_id, framework_id, framework_version, unit_code, outcome,
-                                        date, sequence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(a.personID), a.frameworkID, a.frameworkVersion, a.unitCode,
-                                 a.outcome.rawValue, a.date.description, sequence, json])
+            row.bytes(eventID)
+            row.uuid(a.personID)
+            row.text(a.frameworkID)
+            row.text(a.frameworkVersion)
+            row.text(a.unitCode)
+            row.text(a.outcome.rawValue)
+            row.text(a.date.description)
+            row.integer(sequence)
+            row.bytes(record)
         case .certificateRecorded(let c):
-            try db.cachedStatement(sql: """
-                INSERT INTO certificate (event_id, person_id, issued_on, expires_on, sequence, json)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, key(c.personID), c.issuedOn.description, c.expiresOn.description, sequence,
-                                 json])
+            row.bytes(eventID)
+            row.uuid(c.personID)
+            row.text(c.issuedOn.description)
+            row.text(c.expiresOn.description)
+            row.integer(sequence)
+            row.bytes(record)
         case .trainingRecorded(let t):
-            var row = DirectInsert(try db.cachedStatement(sql: """
-                INSERT INTO training (event_id, person_id, date, hours, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """))
-            row.text(id)
-            row.text(key(t.personID))
+            row.bytes(eventID)
+            row.uuid(t.personID)
             row.text(t.date.description)
             row.real(t.hours)
             row.integer(sequence)
-            row.text(json)
-            try row.run()
+            row.bytes(record)
         case .productionRecorded(let p):
-            var row = DirectInsert(try db.cachedStatement(sql: """
-                INSERT INTO production (event_id, person_id, date, quantity, sequence, json) VALUES (?, ?, ?, ?, ?, ?)
-                """))
-            row.text(id)
-            row.text(key(p.personID))
+            row.bytes(eventID)
+            row.uuid(p.personID)
             row.text(p.date.description)
             row.real(p.quantity)
             row.integer(sequence)
-            row.text(json)
-            try row.run()
+            row.bytes(record)
         default:
             break
         }

@@ -20,7 +20,16 @@ struct RecordJSONWriter {
     /// The JSON of a payload, or `nil` for kinds left to `JSONEncoder` (rare ones: facility, framework,
     /// transfer, release, correction, revocation).
     static func payload(_ payload: LedgerPayload) -> (payload: String, record: String)? {
-        var writer = RecordJSONWriter()
+        var payloadBytes: [UInt8] = []
+        var recordBytes: [UInt8] = []
+        guard write(payload, payload: &payloadBytes, record: &recordBytes) else { return nil }
+        return (String(decoding: payloadBytes, as: UTF8.self), String(decoding: recordBytes, as: UTF8.self))
+    }
+
+    /// Writes a payload's JSON and its record's JSON into the two buffers (replacing their contents, keeping
+    /// their capacity), for the bulk append; `false` for kinds left to `JSONEncoder`, as `payload(_:)`.
+    static func write(_ payload: LedgerPayload, payload out: inout [UInt8], record: inout [UInt8]) -> Bool {
+        var writer = RecordJSONWriter(reusing: &record)
         let caseName: StaticString
         switch payload {
         case .personAdded(let p): caseName = "personAdded"; writer.person(p)
@@ -28,17 +37,27 @@ struct RecordJSONWriter {
         case .certificateRecorded(let c): caseName = "certificateRecorded"; writer.certificate(c)
         case .trainingRecorded(let t): caseName = "trainingRecorded"; writer.training(t)
         case .productionRecorded(let p): caseName = "productionRecorded"; writer.production(p)
-        default: return nil
+        default:
+            swap(&record, &writer.bytes)
+            return false
         }
-        guard !writer.failed else { return nil }
-        let record = writer.bytes
-        var outer = RecordJSONWriter()
+        swap(&record, &writer.bytes)
+        guard !writer.failed else { return false }
+        var outer = RecordJSONWriter(reusing: &out)
         outer.raw("{\"")
         outer.raw(caseName)
         outer.raw("\":{\"_0\":")
         outer.bytes.append(contentsOf: record)
         outer.raw("}}")
-        return (outer.text, String(decoding: record, as: UTF8.self))
+        swap(&out, &outer.bytes)
+        return true
+    }
+
+    /// A writer that takes over `buffer`'s storage (emptied, capacity kept); the caller swaps it back.
+    private init(reusing buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
+        bytes.removeAll(keepingCapacity: true)
+        if bytes.capacity < 384 { bytes.reserveCapacity(384) }
     }
 
     // MARK: Records (keys in sorted order)

@@ -25,4 +25,21 @@ enum UUIDText {
             }
         }
     }
+
+    /// Writes the lowercase form into 36 bytes (the buffer must hold at least 36).
+    static func write(_ id: UUID, into text: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(text.count >= 36)
+        var position = 0
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    text[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                text[position] = lowerDigits[Int(byte >> 4)]
+                text[position + 1] = lowerDigits[Int(byte & 0x0F)]
+                position += 2
+            }
+        }
+    }
 }

@@ -21,7 +21,8 @@ struct ImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure(status: .notFound, message: "the CSV file cannot be read")
         }
-        let result = try global.openLedger().importCSV(data, kind: kind, actor: global.resolvedActor, recordedAt: Date())
-        print("Imported \(result.appended.count) \(kind.rawValue) rows; skipped \(result.skipped) already recorded")
+        let summary = try global.openLedger().importCSVSummary(
+            data, kind: kind, actor: global.resolvedActor, recordedAt: Date())
+        print("Imported \(summary.appended) \(kind.rawValue) rows; skipped \(summary.skipped) already recorded")
     }
 }
