@@ -48,14 +48,16 @@ public enum Base58BTC {
         digits.append(contentsOf: repeatElement(alphabet[0], count: zeros))
         // Most significant limb first, without its leading zero digits; the others padded to five digits.
         for index in stride(from: used - 1, through: 0, by: -1) {
-            var limb = limbs[index]
-            var chunk = [UInt8](repeating: 0, count: limbDigits)
-            for slot in stride(from: limbDigits - 1, through: 0, by: -1) {
-                chunk[slot] = UInt8(limb % 58)
-                limb /= 58
+            let limb = limbs[index]
+            var divisor = limbBase / 58
+            var leading = index == used - 1
+            while divisor > 0 {
+                let digit = Int(limb / divisor % 58)
+                divisor /= 58
+                if leading && digit == 0 { continue }
+                leading = false
+                digits.append(alphabet[digit])
             }
-            let start = index == used - 1 ? (chunk.firstIndex { $0 != 0 } ?? limbDigits) : 0
-            for digit in chunk[start...] { digits.append(alphabet[Int(digit)]) }
         }
         return String(decoding: digits, as: UTF8.self)
     }

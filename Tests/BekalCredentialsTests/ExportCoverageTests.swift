@@ -74,6 +74,16 @@ struct ExportCoverageTests {
         #expect(Self.expansionAccepts(document) == cheap)
     }
 
+    @Test("slugs percent-encode every byte outside letters, digits and . - _, so minted urn:bekal: ids stay IRIs")
+    func slugs() {
+        #expect(AchievementCredentialBuilder.slug("Tukang Cap") == "Tukang%20Cap")
+        #expect(AchievementCredentialBuilder.slug("C.13BTK01.001.2_x-y") == "C.13BTK01.001.2_x-y")
+        #expect(AchievementCredentialBuilder.slug("é#<>/:%") == "%C3%A9%23%3C%3E%2F%3A%25")
+        #expect(AchievementCredentialBuilder.slug("") == "")
+        #expect(ExportCoverage.isWellFormedIRI("urn:bekal:certificate:" + AchievementCredentialBuilder.slug("LSP \"Batik\" {1}|^`")))
+        #expect(AchievementCredentialBuilder.spaced("pieces-grade-A") == "pieces grade A")
+    }
+
     @Test("stricter than JSON-LD in one case: a blank-node issuer id, which safe mode would allow, is refused")
     func blankNodeIssuerRefused() throws {
         #expect(throws: CredentialError(.termNotCovered, "")) {
