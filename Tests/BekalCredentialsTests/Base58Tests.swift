@@ -1,4 +1,5 @@
 import BekalCredentials
+import Foundation
 import Testing
 
 /// Base58-btc in limbs against published vectors and against the digit-by-digit algorithm it replaced.
@@ -59,5 +60,25 @@ struct Base58Tests {
         arguments: ["0abc", "abcdef0", "abcdefghijkI", "2NEpo7TZRRrLZSi2l", "é"])
     func badCharacters(_ text: String) {
         #expect(throws: CredentialError(.invalidBase58, "")) { try Base58.decode(text) }
+    }
+}
+
+/// Base64url (RFC 4648 §5, no padding), as evidence ids and status lists use it.
+@Suite("Base64url")
+struct Base64URLTests {
+    @Test("RFC 4648 vectors, and every length up to 70 bytes equals Foundation's base64 made url-safe")
+    func matchesFoundation() throws {
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (text, encoded) in vectors { #expect(Base64URL.encode(Array(text.utf8)) == encoded) }
+        var random = SeededRandom(state: 64)
+        for length in 0...70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let reference = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == reference, "length \(length)")
+            #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)
+        }
+        #expect(Base64URL.encode([0xfb, 0xff, 0xfe]) == "-__-")
     }
 }

@@ -69,6 +69,11 @@ struct CanonicalAssemblyTests {
             try Self.replacingEmbedded(outer, with: signed), key: SamplePortfolio.key, created: SamplePortfolio.now,
             suite: EddsaJcs2022(), asProofSet: true)
         #expect(try Self.jcs(fast) == (try Self.jcs(slow)))
+        // The bytes handed back for writing are JCS of the result; an rdfc-only export assembles none.
+        let result = try SamplePortfolio.export(cryptosuite: .both)
+        #expect(result.canonicalBytes == (try JCS.canonicalize(result.credential)))
+        #expect(try SamplePortfolio.export(cryptosuite: .jcs).canonicalBytes == (try Self.jcs(fast)))
+        #expect(try SamplePortfolio.export(cryptosuite: .rdfc).canonicalBytes == nil)
     }
 
     @Test("members are ordered by UTF-16 code units, set adds or replaces, and nested forms splice in unchanged")

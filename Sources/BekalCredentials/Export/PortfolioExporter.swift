@@ -120,10 +120,10 @@ public enum PortfolioExporter {
         try ExportCoverage.check(issuerID: issuerID, statusListURL: allocation.listURL)
         let signer = ExportSigner(key: key, now: now, suites: options.cryptosuite.suites)
         let signed = try embedded.map { doc throws(CredentialError) in try signer.signEmbedded(doc) }
-        let secured = try signer.signOuter(clr(signed.map(\.document)), embedded: signed).document
+        let secured = try signer.signOuter(clr(signed.map(\.document)), embedded: signed)
         return ExportResult(
-            credential: .object(secured), statusAllocation: allocation,
-            embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue })
+            credential: .object(secured.document), statusAllocation: allocation,
+            embeddedCredentialIDs: embedded.compactMap { $0["id"]?.stringValue }, canonicalBytes: secured.form?.bytes)
     }
 
     /// The ids of the credentials an export of `portfolio` contains, in the order the exporter allocates them.
