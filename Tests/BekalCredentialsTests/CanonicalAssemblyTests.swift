@@ -79,7 +79,10 @@ struct CanonicalAssemblyTests {
     @Test("members are ordered by UTF-16 code units, set adds or replaces, and nested forms splice in unchanged")
     func objectOrderAndSplicing() throws {
         // U+E000 sorts after U+1F600 in UTF-16 (a surrogate pair starts with 0xD83D), before it in code points.
-        let inner: JSONObject = JSONObject([("\u{E000}", 1), ("😀", 2), ("b", [1.5, "é\n", nil]), ("a", ["z": true, "y": -0.0])])
+        let inner: JSONObject = JSONObject([
+            ("\u{E000}", 1), ("😀", 2), ("b", [1.5, "é\n", nil]), ("a", ["z": true, "y": -0.0]), ("q\"uote", "x"),
+            ("back\\slash", 1e-7), ("tab\there", 2e21), ("\u{7F}del", false),
+        ])
         var outer = JSONObject([("z", "last"), ("inner", .object(inner)), ("list", [.object(inner), 3])])
         let innerForm = try CanonicalObject(inner, depth: 2)
         #expect(innerForm.bytes == (try Self.jcs(inner)))

@@ -82,6 +82,11 @@ struct CanonicalObject: Sendable {
     /// `value` canonicalized as if it sat `depth` levels deep: it is wrapped in that many one-element arrays, so
     /// `JCS` refuses exactly the nesting it would refuse in the whole document, and the wrapping is cut off again.
     static func canonicalValue(_ value: JSONValue, depth: Int) throws(JSONError) -> [UInt8] {
+        // Only arrays and objects can be too deep.
+        switch value {
+        case .array, .object: break
+        default: return try JCS.canonicalize(value)
+        }
         guard depth > 0 else { return try JCS.canonicalize(value) }
         var wrapped = value
         for _ in 0..<depth { wrapped = .array([wrapped]) }
@@ -90,7 +95,17 @@ struct CanonicalObject: Sendable {
     }
 
     private static func memberForm(_ name: String, _ canonicalValue: [UInt8]) throws(JSONError) -> [UInt8] {
-        var form = try JCS.canonicalize(.string(name))
+        var form: [UInt8]
+        // RFC 8785 escapes only `"`, `\` and control characters; other names are written as they are.
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            form = [UInt8]()
+            form.reserveCapacity(name.utf8.count + 3 + canonicalValue.count)
+            form.append(UInt8(ascii: "\""))
+            form.append(contentsOf: name.utf8)
+            form.append(UInt8(ascii: "\""))
+        } else {
+            form = try JCS.canonicalize(.string(name))
+        }
         form.reserveCapacity(form.count + 1 + canonicalValue.count)
         form.append(UInt8(ascii: ":"))
         form.append(contentsOf: canonicalValue)
