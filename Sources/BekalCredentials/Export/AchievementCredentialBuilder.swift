@@ -117,7 +117,7 @@ struct AchievementCredentialBuilder {
         var descriptions: [JSONValue] = results.compactMap { result in
             guard let rdID = result["resultDescription"]?.stringValue else { return nil }
             let key = String(rdID.split(separator: "#").last ?? "")
-            return rd.description(key, name: key.replacingOccurrences(of: "-", with: " "), type: "RawScore")
+            return rd.description(key, name: Self.spaced(key), type: "RawScore")
         }
         let map = competencyMapResults(rd)
         results += map.results
@@ -209,16 +209,23 @@ struct AchievementCredentialBuilder {
 
     /// A URN-safe form of a code: ASCII letters, digits, `.`, `-`, `_`; anything else percent-encoded.
     static func slug(_ text: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default: out += String(format: "%%%02X", byte)
+                out.append(byte)
+            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `key` with `-` as spaces, for a description's name (Foundation's `replacingOccurrences` is much slower).
+    static func spaced(_ key: String) -> String {
+        String(key.map { $0 == "-" ? " " : $0 })
     }
 
     static func number(_ value: Double) -> String {

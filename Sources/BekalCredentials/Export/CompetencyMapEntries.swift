@@ -69,7 +69,7 @@ extension AchievementCredentialBuilder {
         }
         for key in perMonth.keys.sorted() {
             results.append(rd.result(key, value: Self.number(perMonth[key] ?? 0)))
-            descriptions.append(rd.description(key, name: key.replacingOccurrences(of: "-", with: " "), type: "RawScore"))
+            descriptions.append(rd.description(key, name: AchievementCredentialBuilder.spaced(key), type: "RawScore"))
         }
         return (results, descriptions)
     }

@@ -61,4 +61,7 @@ public struct ExportResult: Sendable {
     public var statusAllocation: StatusAllocation
     /// The ids of the embedded AchievementCredentials, in order.
     public var embeddedCredentialIDs: [String]
+    /// `credential` in RFC 8785 form, when an `eddsa-jcs-2022` proof made the exporter assemble it anyway (else
+    /// `nil`). A writer can store these bytes (compact, valid JSON) instead of serializing `credential` again.
+    public var canonicalBytes: [UInt8]? = nil
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The facility's Ed25519 signing key. Its private half never leaves this type except into a 0600 key file.
 public struct IssuerKey: Sendable {
-    // The seed, not swift-crypto's key object (which is not Sendable); the key is rebuilt to sign.
     private let seedBytes: [UInt8]
+    private let signingKey: SigningKey
     /// The public key as a `did:key`.
     public let didKey: DIDKey
 
@@ -27,6 +27,7 @@ public struct IssuerKey: Sendable {
 
     private init(privateKey: Curve25519.Signing.PrivateKey) {
         seedBytes = Array(privateKey.rawRepresentation)
+        signingKey = SigningKey(privateKey)
         // swift-crypto's public keys are always 32 bytes.
         didKey = DIDKey(unchecked: Array(privateKey.publicKey.rawRepresentation))
     }
@@ -45,11 +46,20 @@ public struct IssuerKey: Sendable {
     /// Signs `message` with Ed25519 (RFC 8032, deterministic).
     public func sign(_ message: [UInt8]) throws(CredentialError) -> [UInt8] {
         do {
-            return Array(try Curve25519.Signing.PrivateKey(rawRepresentation: seedBytes).signature(for: message))
+            return Array(try signingKey.key.signature(for: message))
         } catch {
             throw CredentialError(.proofMalformed, "Ed25519 signing failed")
         }
     }
+}
+
+/// swift-crypto's private key, built once per `IssuerKey`: building it from the seed costs a base-point
+/// multiplication, as much as a signature. The key type is not `Sendable`, but it is never mutated after `init` and
+/// signing only reads it, so sharing it between threads is safe.
+private final class SigningKey: @unchecked Sendable {
+    let key: Curve25519.Signing.PrivateKey
+
+    init(_ key: Curve25519.Signing.PrivateKey) { self.key = key }
 }
 
 extension DIDKey {

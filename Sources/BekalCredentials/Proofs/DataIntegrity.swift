@@ -18,13 +18,7 @@ public enum DataIntegrity {
         var unsecured = document
         let existing = unsecured["proof"]
         unsecured["proof"] = nil
-        var options = JSONObject([
-            ("type", "DataIntegrityProof"),
-            ("cryptosuite", .string(suite.name)),
-            ("created", .string(Timestamp.format(created))),
-            ("verificationMethod", .string(verificationMethod ?? key.didKey.verificationMethodID)),
-            ("proofPurpose", "assertionMethod"),
-        ])
+        var options = proofOptions(suite: suite, key: key, created: created, verificationMethod: verificationMethod)
         if let id { options["id"] = .string(id) }
         var input = unsecured
         if !previousProof.isEmpty {
@@ -46,9 +40,30 @@ public enum DataIntegrity {
         return secured
     }
 
+    /// The options of a new proof (everything but `proofValue` and the suite's own additions).
+    static func proofOptions(suite: any Cryptosuite, key: IssuerKey, created: Date, verificationMethod: String? = nil)
+        -> JSONObject
+    {
+        JSONObject([
+            ("type", "DataIntegrityProof"),
+            ("cryptosuite", .string(suite.name)),
+            ("created", .string(Timestamp.format(created))),
+            ("verificationMethod", .string(verificationMethod ?? key.didKey.verificationMethodID)),
+            ("proofPurpose", "assertionMethod"),
+        ])
+    }
+
     /// Verifies every proof on `document` against the document without `proof` (and, for a chained proof, with
     /// the proofs it names as `proof`). Never throws: each proof gets a result.
     public static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry = .standard)
+        -> ProofSetResult
+    {
+        verifyProofs(in: document, registry: registry, canonical: nil)
+    }
+
+    /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form member by member,
+    /// and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
+    static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?)
         -> ProofSetResult
     {
         guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
@@ -62,13 +77,14 @@ public enum DataIntegrity {
         var unsecured = document
         unsecured["proof"] = nil
         let results = candidates.enumerated().map { index, candidate in
-            verify(candidate, index: index, all: candidates, unsecured: unsecured, registry: registry)
+            verify(candidate, index: index, all: candidates, unsecured: unsecured, registry: registry, canonical: canonical)
         }
         return ProofSetResult(structure: .present, proofs: results)
     }
 
     private static func verify(
-        _ candidate: JSONValue, index: Int, all: [JSONValue], unsecured: JSONObject, registry: CryptosuiteRegistry
+        _ candidate: JSONValue, index: Int, all: [JSONValue], unsecured: JSONObject, registry: CryptosuiteRegistry,
+        canonical: CanonicalObject?
     ) -> ProofResult {
         var result = ProofResult(index: index)
         guard case .object(let proof) = candidate else {
@@ -113,7 +129,13 @@ public enum DataIntegrity {
             result.outcome = .failed(failure)
             return result
         }
-        result.outcome = suite.verifyProof(document: input, proof: proof, publicKey: key)
+        if let canonical, input["proof"] == nil, let jcs = suite as? EddsaJcs2022 {
+            result.outcome = jcs.verifyProof(documentContext: input["@context"], proof: proof, publicKey: key) {
+                canonical.bytes(without: "proof")
+            }
+        } else {
+            result.outcome = suite.verifyProof(document: input, proof: proof, publicKey: key)
+        }
         return result
     }
 

@@ -4,7 +4,8 @@ import Foundation
 
 /// W3C vc-di-eddsa `eddsa-jcs-2022`: JCS (RFC 8785), SHA-256, Ed25519.
 public struct EddsaJcs2022: Cryptosuite {
-    public let name = "eddsa-jcs-2022"
+    public let name = Self.suiteName
+    static let suiteName = "eddsa-jcs-2022"
 
     public init() {}
 
@@ -38,31 +39,52 @@ public struct EddsaJcs2022: Cryptosuite {
     public func createProof(document: JSONObject, options: JSONObject, key: IssuerKey) throws(CredentialError)
         -> JSONObject
     {
+        try createProof(
+            canonicalDocument: Self.canonicalize(.object(document)), documentContext: document["@context"],
+            options: options, key: key)
+    }
+
+    /// As `createProof(document:options:key:)`, for a document whose canonical bytes are already known (JCS is
+    /// compositional, so the exporter assembles them from its parts).
+    func createProof(canonicalDocument: [UInt8], documentContext: JSONValue?, options: JSONObject, key: IssuerKey)
+        throws(CredentialError) -> JSONObject
+    {
         var config = options
         config["proofValue"] = nil
         // Proof configuration rule: the proof carries the document's @context.
-        if let context = document["@context"] { config["@context"] = context }
-        let hash = try Self.hashData(document: document, proofConfig: config)
-        let signature = try key.sign(hash.combined)
+        if let documentContext { config["@context"] = documentContext }
+        let proofCanon = try Self.canonicalize(.object(config))
+        let signature = try key.sign(Array(SHA256.hash(data: proofCanon)) + Array(SHA256.hash(data: canonicalDocument)))
         config["proofValue"] = .string(Multibase.encodeBase58(signature))
         return config
     }
 
     public func verifyProof(document: JSONObject, proof: JSONObject, publicKey: DIDKey) -> ProofCheck {
+        verifyProof(documentContext: document["@context"], proof: proof, publicKey: publicKey) {
+            try? Self.canonicalize(.object(document))
+        }
+    }
+
+    /// As `verifyProof(document:proof:publicKey:)`, with the document's canonical bytes from `canonicalDocument`
+    /// (`nil`: the document cannot be canonicalized), asked for only once the cheaper checks pass.
+    func verifyProof(
+        documentContext: JSONValue?, proof: JSONObject, publicKey: DIDKey, canonicalDocument: () -> [UInt8]?
+    ) -> ProofCheck {
         guard case .string(let proofValue)? = proof["proofValue"],
             let signature = try? Multibase.decodeBase58(proofValue), signature.count == 64
         else { return .failed(.proofValueMalformed) }
         var options = proof
         options["proofValue"] = nil
         if let proofContext = options["@context"] {
-            guard Self.contextList(document["@context"]).starts(with: Self.contextList(proofContext)) else {
+            guard Self.contextList(documentContext).starts(with: Self.contextList(proofContext)) else {
                 return .failed(.contextMismatch)
             }
         }
-        guard let hash = try? Self.hashData(document: document, proofConfig: options) else {
+        guard let proofCanon = try? Self.canonicalize(.object(options)), let documentCanon = canonicalDocument() else {
             return .failed(ProofFailure("canonicalization-failed", "the document cannot be canonicalized"))
         }
-        return publicKey.isValidSignature(signature, for: hash.combined) ? .verified : .failed(.signatureMismatch)
+        let combined = Array(SHA256.hash(data: proofCanon)) + Array(SHA256.hash(data: documentCanon))
+        return publicKey.isValidSignature(signature, for: combined) ? .verified : .failed(.signatureMismatch)
     }
 
     /// An `@context` value as a list (a single value counts as a list of one).

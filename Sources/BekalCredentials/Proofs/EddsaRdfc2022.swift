@@ -50,7 +50,8 @@ public struct EddsaRdfc2022: Cryptosuite {
     }
 
     /// Checks that `document` can be signed without losing anything: every term and type expands to an absolute
-    /// IRI (JSON-LD safe mode) and the contexts are bundled. The exporter calls it before signing.
+    /// IRI (JSON-LD safe mode) and the contexts are bundled. It expands the whole document, so the exporter does not
+    /// run it on every export (see `ExportCoverage`); tests use it to prove what the exporter writes is covered.
     public func checkCoverage(_ document: JSONObject) throws(CredentialError) {
         do {
             _ = try suite.jsonld.toRDF(.object(document))

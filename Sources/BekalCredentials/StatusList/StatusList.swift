@@ -50,11 +50,27 @@ public struct StatusList: Sendable, Hashable {
 
 /// Base64 with the URL alphabet and no padding (RFC 4648 §5).
 public enum Base64URL {
+    /// Encodes without padding (RFC 4648 §5), directly: each export writes one per evidence file, and Foundation's
+    /// base64 followed by three `replacingOccurrences` cost more than the rest of the evidence entry.
     public static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index < bytes.count {
+            let remaining = min(3, bytes.count - index)
+            var group: UInt32 = 0
+            for offset in 0..<3 {
+                group = group << 8 | (offset < remaining ? UInt32(bytes[index + offset]) : 0)
+            }
+            for position in 0...remaining {
+                out.append(alphabet[Int(group >> UInt32(18 - 6 * position) & 0x3f)])
+            }
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     public static func decode(_ text: String) -> [UInt8]? {
         guard !text.contains("+"), !text.contains("/"), !text.contains("=") else { return nil }

@@ -38,9 +38,10 @@ public struct CredentialVerifier: Sendable {
     public func verify(_ credential: UnverifiedCredential, context: VerificationContext) -> CredentialVerification {
         let outer = credential.document
         var checks = [CheckRecord(check: "well-formed", subject: "credential", status: .passed, detail: "strict JSON within limits")]
+        let forms = CanonicalForms(outer)
         let outerUnderCheck = CredentialUnderCheck(
             document: outer, label: "credential", isEmbedded: false,
-            proofs: DataIntegrity.verifyProofs(in: outer, registry: registry))
+            proofs: DataIntegrity.verifyProofs(in: outer, registry: registry, canonical: forms.outer))
         checks += run(outerUnderCheck, context)
 
         var embeddedCount = 0
@@ -54,7 +55,8 @@ public struct CredentialVerifier: Sendable {
                 let id = String((document["id"]?.stringValue ?? "no id").prefix(80))
                 let underCheck = CredentialUnderCheck(
                     document: document, label: "embedded[\(index)] \(id)", isEmbedded: true,
-                    proofs: DataIntegrity.verifyProofs(in: document, registry: registry), container: outer)
+                    proofs: DataIntegrity.verifyProofs(in: document, registry: registry, canonical: forms.embedded[index]),
+                    container: outer)
                 checks += run(underCheck, context)
                 embeddedCount += 1
             }
