@@ -3,7 +3,8 @@ import BekalDomain
 import BekalJSON
 import Foundation
 
-/// One portfolio export as `bekal export` makes it: the signed `ClrCredential`, serialized.
+/// One portfolio export as `bekal export` makes it: the signed `ClrCredential`, serialized (compact, where
+/// `bekal export` pretty-prints).
 enum PortfolioExport {
     static let statusListURL = "https://bench.invalid/status/1"
 
@@ -25,7 +26,9 @@ enum PortfolioExport {
             statusAllocation: StatusAllocation(listURL: statusListURL), cryptosuite: cryptosuite)
         let result = try PortfolioExporter.export(
             portfolio, key: key, options: options, now: BenchFixture.now, random: &random)
-        return JSONWriter.serialize(result.credential)
+        // A jcs export already has its RFC 8785 form from signing (compact JSON, a valid file as it stands);
+        // rdfc exports are serialized here.
+        return result.canonicalBytes ?? JSONWriter.serialize(result.credential)
     }
 }
 
