@@ -1,6 +1,5 @@
 """Turns results.json into BENCHMARKS.md: the targets of issue 5 with Bekal and its peers side by side, then
 every raw figure (median, min, max of the runs)."""
-import time
 
 NOTES_FILE = "benchmarks/NOTES.md"
 

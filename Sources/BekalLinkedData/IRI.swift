@@ -1,5 +1,5 @@
 /// IRI checks and RFC 3986 reference resolution, as JSON-LD uses them (no normalization).
-enum IRI {
+public enum IRI {
     /// `scheme:` followed by anything: an absolute IRI (or a compact IRI that looks like one).
     static func isAbsolute(_ value: String) -> Bool {
         var sawScheme = false
@@ -19,7 +19,7 @@ enum IRI {
     }
 
     /// An absolute IRI usable in RDF: a scheme and none of the characters N-Quads cannot carry.
-    static func isWellFormed(_ value: String) -> Bool {
+    public static func isWellFormed(_ value: String) -> Bool {
         guard isAbsolute(value) else { return false }
         var hashes = 0
         for byte in value.utf8 {

@@ -9,23 +9,12 @@ import sys
 
 from pyld import jsonld
 
-from common import emit, measure
+from common import bundled_loader, emit, measure
 
 
 def main():
     map_path, export_path, warmups, runs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-    with open(map_path) as f:
-        url_map = json.load(f)
-    contexts = {}
-    for url, path in url_map.items():
-        with open(path) as f:
-            contexts[url] = json.load(f)
-
-    def loader(url, options=None):
-        if url not in contexts:
-            raise jsonld.JsonLdError("context not bundled", "jsonld.LoadDocumentError", code="loading document failed")
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": contexts[url]}
+    loader = bundled_loader(map_path)
 
     with open(export_path) as f:
         document = json.load(f)

@@ -8,14 +8,13 @@ usage: verify_jcs.py EXPORT_DIR WARMUPS RUNS
 import copy
 import hashlib
 import json
-import os
 import sys
 
 import base58
 import jcs
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from common import emit, measure
+from common import emit, export_files, measure
 
 
 def public_key(verification_method):
@@ -49,11 +48,7 @@ def verify_bytes(data):
 
 def main():
     directory, warmups, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    names = sorted(n for n in os.listdir(directory) if n.endswith(".json"))
-    files = []
-    for name in names:
-        with open(os.path.join(directory, name), "rb") as f:
-            files.append(f.read())
+    files = export_files(directory)
 
     def body():
         for data in files:

@@ -9,31 +9,18 @@ usage: verify_pyld.py CONTEXT_MAP_JSON EXPORT_DIR WARMUPS RUNS
 import copy
 import hashlib
 import json
-import os
 import sys
 
 import base58
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pyld import jsonld
 
-from common import emit, measure
+from common import bundled_loader, emit, export_files, measure
 from verify_jcs import public_key
 
 
 def main():
     map_path, directory, warmups, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    with open(map_path) as f:
-        url_map = json.load(f)
-    contexts = {}
-    for url, path in url_map.items():
-        with open(path) as f:
-            contexts[url] = json.load(f)
-
-    def loader(url, options=None):
-        if url not in contexts:
-            raise jsonld.JsonLdError("context not bundled", "jsonld.LoadDocumentError", code="loading document failed")
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": contexts[url]}
+    loader = bundled_loader(map_path)
 
     options = {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": loader, "safe": True}
 
@@ -53,11 +40,7 @@ def main():
             hash_data = hashlib.sha256(canonical(config)).digest() + hashlib.sha256(canonical(unsecured)).digest()
             public_key(proof["verificationMethod"]).verify(signature, hash_data)  # raises InvalidSignature
 
-    names = sorted(n for n in os.listdir(directory) if n.endswith(".json"))
-    files = []
-    for name in names:
-        with open(os.path.join(directory, name), "rb") as f:
-            files.append(f.read())
+    files = export_files(directory)
 
     def body():
         for data in files:

@@ -1,3 +1,5 @@
+import BekalLinkedData
+
 /// The safe-mode guarantee for what the exporter builds, checked without JSON-LD expansion.
 ///
 /// Every member name and `type` value the exporter writes is fixed in `AchievementCredentialBuilder` and
@@ -21,37 +23,8 @@ enum ExportCoverage {
         }
     }
 
-    /// An absolute IRI that RDF can carry: `scheme:` (a letter, then letters, digits, `+`, `-`, `.`), no control
-    /// characters, spaces or ``<>"{}|\^` ``, at most one `#`. Stricter than JSON-LD in one way: a blank node
-    /// identifier (`_:b0`) is refused, as no export should name its issuer with one.
-    static func isWellFormedIRI(_ value: String) -> Bool {
-        var sawScheme = false
-        var inScheme = true
-        var hashes = 0
-        for (offset, byte) in value.utf8.enumerated() {
-            if inScheme {
-                if byte == UInt8(ascii: ":") {
-                    guard sawScheme else { return false }
-                    inScheme = false
-                    continue
-                }
-                let alpha = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-                let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-                let symbol = byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-                guard alpha || (offset > 0 && (digit || symbol)) else { return false }
-                sawScheme = true
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "#"):
-                hashes += 1
-                if hashes > 1 { return false }
-            case 0x00...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"),
-                UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"):
-                return false
-            default: continue
-            }
-        }
-        return !inScheme
-    }
+    /// An absolute IRI that RDF can carry (`IRI.isWellFormed`, JSON-LD's own check): a scheme, no control
+    /// characters, spaces or ``<>"{}|\^` ``, at most one `#`. A blank node identifier (`_:b0`) has no scheme and is
+    /// refused, as no export should name its issuer with one.
+    static func isWellFormedIRI(_ value: String) -> Bool { IRI.isWellFormed(value) }
 }
