@@ -26,7 +26,7 @@ struct LedgerPageSizeTests {
         let home = try #require(scenario.home)
         var text = "person,date,hours,topic,trainer\n"
         for day in 0..<2_000 {
-            let date = String(format: "2025-%02d-%02d", day % 12 + 1, day % 28 + 1)
+            let date = String(format: "2026-%02d-%02d", day % 5 + 1, day % 28 + 1)  // admitted 2025-09-01
             text += "REG-0001,\(date),2,Malam \(day),Mentor\n"
         }
         let summary = try scenario.ledger.importCSVSummary(
