@@ -34,6 +34,7 @@ struct VerificationMethodKeysTests {
         #expect(methods.compactMap(Self.reference).count == 2)
         for method in methods + methods.reversed() + methods {
             #expect(keys.key(for: method) == Self.reference(method), "\(method)")
+            #expect(keys.resolved(method)?.did == Self.reference(method)?.did, "\(method)")
         }
         #expect(keys.key(for: Self.first.didKey.verificationMethodID) == Self.first.didKey)
         #expect(keys.key(for: Self.second.didKey.verificationMethodID) == Self.second.didKey)
@@ -58,6 +59,7 @@ struct VerificationMethodKeysTests {
         let honest = DataIntegrity.verifyProofs(in: both, registry: .standard, canonical: nil, keys: &keys)
         #expect(honest.allVerified)
         #expect(honest.proofs.map(\.key) == [Self.first.didKey, Self.second.didKey])
+        #expect(honest.proofs.map(\.keyDID) == [Self.first.didKey.did, Self.second.didKey.did])
 
         var swapped = both
         var proofs = try #require(both["proof"]?.arrayValue)

@@ -130,12 +130,14 @@ public enum DataIntegrity {
             return result
         }
         result.created = created
-        guard let method = result.verificationMethod, let key = keys.key(for: method) else {
+        guard let method = result.verificationMethod, let resolved = keys.resolved(method) else {
             result.outcome = .failed(
                 ProofFailure("verification-method-unsupported", "the verificationMethod is not an Ed25519 did:key method"))
             return result
         }
+        let key = resolved.key
         result.key = key
+        result.keyDID = resolved.did
         var input = unsecured
         switch previousProofs(of: proof, in: all) {
         case .none: break
@@ -199,6 +201,8 @@ public struct ProofResult: Sendable, Hashable {
     public var cryptosuite: String?
     public var verificationMethod: String?
     public var key: DIDKey?
+    /// `key`'s `did:key` identifier (`key?.did`), written once per verification rather than by every reader.
+    public var keyDID: String?
     public var created: Date?
     public var outcome: ProofCheck = .failed(ProofFailure("not-checked", "the proof was not checked"))
 
