@@ -66,6 +66,16 @@ public enum DataIntegrity {
     static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?)
         -> ProofSetResult
     {
+        var keys = VerificationMethodKeys()
+        return verifyProofs(in: document, registry: registry, canonical: canonical, keys: &keys)
+    }
+
+    /// As `verifyProofs(in:registry:canonical:)`, reading verification methods through `keys`, which the caller
+    /// keeps for all the documents of one verification.
+    static func verifyProofs(
+        in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?,
+        keys: inout VerificationMethodKeys
+    ) -> ProofSetResult {
         guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
         let candidates: [JSONValue]
         switch proofValue {
@@ -76,15 +86,20 @@ public enum DataIntegrity {
         }
         var unsecured = document
         unsecured["proof"] = nil
-        let results = candidates.enumerated().map { index, candidate in
-            verify(candidate, index: index, all: candidates, unsecured: unsecured, registry: registry, canonical: canonical)
+        var results: [ProofResult] = []
+        results.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            results.append(
+                verify(
+                    candidate, index: index, all: candidates, unsecured: unsecured, registry: registry,
+                    canonical: canonical, keys: &keys))
         }
         return ProofSetResult(structure: .present, proofs: results)
     }
 
     private static func verify(
         _ candidate: JSONValue, index: Int, all: [JSONValue], unsecured: JSONObject, registry: CryptosuiteRegistry,
-        canonical: CanonicalObject?
+        canonical: CanonicalObject?, keys: inout VerificationMethodKeys
     ) -> ProofResult {
         var result = ProofResult(index: index)
         guard case .object(let proof) = candidate else {
@@ -115,12 +130,14 @@ public enum DataIntegrity {
             return result
         }
         result.created = created
-        guard let method = result.verificationMethod, let key = try? DIDKey(method), method.contains("#") else {
+        guard let method = result.verificationMethod, let resolved = keys.resolved(method) else {
             result.outcome = .failed(
                 ProofFailure("verification-method-unsupported", "the verificationMethod is not an Ed25519 did:key method"))
             return result
         }
+        let key = resolved.key
         result.key = key
+        result.keyDID = resolved.did
         var input = unsecured
         switch previousProofs(of: proof, in: all) {
         case .none: break
@@ -184,6 +201,8 @@ public struct ProofResult: Sendable, Hashable {
     public var cryptosuite: String?
     public var verificationMethod: String?
     public var key: DIDKey?
+    /// `key`'s `did:key` identifier (`key?.did`), written once per verification rather than by every reader.
+    public var keyDID: String?
     public var created: Date?
     public var outcome: ProofCheck = .failed(ProofFailure("not-checked", "the proof was not checked"))
 

@@ -39,9 +39,10 @@ public struct CredentialVerifier: Sendable {
         let outer = credential.document
         var checks = [CheckRecord(check: "well-formed", subject: "credential", status: .passed, detail: "strict JSON within limits")]
         let forms = CanonicalForms(outer)
+        var keys = VerificationMethodKeys()
         let outerUnderCheck = CredentialUnderCheck(
             document: outer, label: "credential", isEmbedded: false,
-            proofs: DataIntegrity.verifyProofs(in: outer, registry: registry, canonical: forms.outer))
+            proofs: DataIntegrity.verifyProofs(in: outer, registry: registry, canonical: forms.outer, keys: &keys))
         checks += run(outerUnderCheck, context)
 
         var embeddedCount = 0
@@ -55,7 +56,8 @@ public struct CredentialVerifier: Sendable {
                 let id = String((document["id"]?.stringValue ?? "no id").prefix(80))
                 let underCheck = CredentialUnderCheck(
                     document: document, label: "embedded[\(index)] \(id)", isEmbedded: true,
-                    proofs: DataIntegrity.verifyProofs(in: document, registry: registry, canonical: forms.embedded[index]),
+                    proofs: DataIntegrity.verifyProofs(
+                        in: document, registry: registry, canonical: forms.embedded[index], keys: &keys),
                     container: outer)
                 checks += run(underCheck, context)
                 embeddedCount += 1

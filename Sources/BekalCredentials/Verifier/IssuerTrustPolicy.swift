@@ -22,26 +22,27 @@ public struct IssuerTrustPolicy: VerificationPolicy {
             guard let key = proof.key, let created = proof.created else {
                 return credential.record(name, .failed, "the proof lacks a key or a creation time")
             }
-            if context.trust.selfSigningIssuers.contains(issuer), issuer == key.did {
+            let did = proof.keyDID ?? key.did
+            if context.trust.selfSigningIssuers.contains(issuer), issuer == did {
                 return credential.record(name, .passed, "issuer \(shownIssuer) signs for itself and is trusted (--issuer)")
             }
             let bound = context.trust.trustList?.keys(for: issuer) ?? []
             if bound.isEmpty {
-                let why = issuer.hasPrefix("did:key:") && issuer != key.did
-                    ? "the issuer \(shownIssuer) is not the signing key \(key.did)"
+                let why = issuer.hasPrefix("did:key:") && issuer != did
+                    ? "the issuer \(shownIssuer) is not the signing key \(did)"
                     : "issuer \(shownIssuer) is not trusted"
                 return credential.record(name, .failed, why)
             }
             let windows = bound.filter { $0.didKey == key }
             guard !windows.isEmpty else {
-                return credential.record(name, .failed, "key \(key.did) is not bound to issuer \(shownIssuer)")
+                return credential.record(name, .failed, "key \(did) is not bound to issuer \(shownIssuer)")
             }
             guard windows.contains(where: { $0.covers(created) }) else {
                 return credential.record(
                     name, .failed,
-                    "key \(key.did) was not valid for \(shownIssuer) at the proof's creation \(Timestamp.format(created))")
+                    "key \(did) was not valid for \(shownIssuer) at the proof's creation \(Timestamp.format(created))")
             }
-            return credential.record(name, .passed, "key \(key.did) is bound to issuer \(shownIssuer) (trust list) and valid at \(Timestamp.format(created))")
+            return credential.record(name, .passed, "key \(did) is bound to issuer \(shownIssuer) (trust list) and valid at \(Timestamp.format(created))")
         }
     }
 }
