@@ -2,6 +2,7 @@ import BekalDomain
 import BekalMetrics
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The programme figures of one period computed in SQL over the projections, one GROUP BY per table.
 ///
@@ -131,6 +132,40 @@ enum ProgrammeFiguresQuery {
 
     static func trainingHours(_ w: Window, _ db: Database) throws -> FigureTable {
         let bands = ProgrammeFigures.trainingBands
+        let byBand = try trainingBandsTallied(w, db) ?? trainingBandsGrouped(w, db)
+        return FigureTable(
+            id: "training-hours",
+            columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
+            rows: bands.enumerated().map { index, band in
+                let (persons, hours) = byBand[index] ?? (0, 0)
+                let total = Int(hours.rounded(.toNearestOrAwayFromZero))
+                return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
+            },
+            hasRowTotals: false, sensitivity: 1)
+    }
+
+    /// Persons and their summed hours per training band, from one pass over the period's rows (`PersonTally`);
+    /// `nil` when a stored person id is not in its usual form.
+    static func trainingBandsTallied(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)]? {
+        let bands = ProgrammeFigures.trainingBands
+        let statement = try db.cachedStatement(
+            sql: "SELECT person_id, hours FROM training WHERE date BETWEEN :first AND :last")
+        try statement.setArguments(w.arguments)
+        var tally = PersonTally(empty: 0.0)
+        guard try tally.fold(statement, { hours, row in hours += sqlite3_column_double(row, 1) }) else { return nil }
+        var byBand: [Int: (Int, Double)] = [:]
+        for hours in tally.persons where hours > 0 && hours >= bands[0].lower {
+            // Band n holds sums in [lower, upper); the bands are contiguous.
+            let band = bands.indices.dropLast().first { hours < bands[$0].upper } ?? bands.count - 1
+            let (persons, sum) = byBand[band] ?? (0, 0)
+            byBand[band] = (persons + 1, sum + hours)
+        }
+        return byBand
+    }
+
+    /// The same bands grouped in SQL (a sort of the period's rows by person id).
+    static func trainingBandsGrouped(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)] {
+        let bands = ProgrammeFigures.trainingBands
         // Band n holds sums in [lower, upper); the bands are contiguous, so comparing with each upper bound in
         // order places a sum.
         let cases = bands.enumerated().dropLast().map { "WHEN hours < \($0.element.upper) THEN \($0.offset)" }
@@ -143,22 +178,70 @@ enum ProgrammeFiguresQuery {
             """, arguments: w.arguments)
         var byBand: [Int: (Int, Double)] = [:]
         for row in rows { byBand[row["band"]] = (row["persons"], row["hours"]) }
-        return FigureTable(
-            id: "training-hours",
-            columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
-            rows: bands.enumerated().map { index, band in
-                let (persons, hours) = byBand[index] ?? (0, 0)
-                let total = Int(hours.rounded(.toNearestOrAwayFromZero))
-                return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
-            },
-            hasRowTotals: false, sensitivity: 1)
+        return byBand
+    }
+
+    /// The pieces of each grade with their distinct contributors, and the contributors of any grade.
+    struct GradedPieces: Equatable {
+        var pieces: [Double]
+        var persons: [Int]
+        var contributors: Int
     }
 
     static func production(_ w: Window, _ db: Database) throws -> FigureTable {
-        // One sort of the period's pieces by person, then one streaming pass: per person, the pieces of each grade
-        // and whether they have any; summed over persons that gives every cell, and the persons counted once give
-        // the column's distinct contributors. (Counting distinct persons per grade and again for the column took
-        // three temporary B-trees over every entry.) Sums of exact quantities are unchanged by the grouping.
+        let grades = QualityGrade.allCases.map(\.rawValue)
+        let graded = try gradedPiecesTallied(w, db) ?? gradedPiecesGrouped(w, db)
+        let cells = grades.indices.map { index in
+            FigureCell(value: Int(graded.pieces[index].rounded(.toNearestOrAwayFromZero)),
+                       persons: graded.persons[index])
+        }
+        return FigureTable(
+            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
+            rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
+            hasRowTotals: true, sensitivity: 1
+        ).withColumnContributors([graded.contributors])
+    }
+
+    /// The graded pieces from one pass over the period's piece entries (`PersonTally`): per person, the pieces of
+    /// each grade and whether they have any, summed over persons in person id order as the SQL form sums them.
+    /// An entry whose grade is none of the grades counts its person as a contributor only. `nil` when a stored
+    /// person id is not in its usual form.
+    static func gradedPiecesTallied(_ w: Window, _ db: Database) throws -> GradedPieces? {
+        let grades = QualityGrade.allCases.map { Array($0.rawValue.utf8) }
+        struct Person {
+            var pieces: [Double]
+            var has: [Bool]
+        }
+        let statement = try db.cachedStatement(sql: """
+            SELECT person_id, grade, quantity FROM production
+            WHERE date BETWEEN :first AND :last AND unit = 'pieces'
+            """)
+        try statement.setArguments(w.arguments)
+        var tally = PersonTally(empty: Person(
+            pieces: Array(repeating: 0, count: grades.count), has: Array(repeating: false, count: grades.count)))
+        let folded = try tally.fold(statement) { person, row in
+            guard let text = sqlite3_column_text(row, 1) else { return }
+            let grade = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 1)))
+            guard let index = grades.firstIndex(where: { $0.elementsEqual(grade) }) else { return }
+            person.pieces[index] += sqlite3_column_double(row, 2)
+            person.has[index] = true
+        }
+        guard folded else { return nil }
+        var graded = GradedPieces(
+            pieces: Array(repeating: 0, count: grades.count), persons: Array(repeating: 0, count: grades.count),
+            contributors: 0)
+        for person in tally.persons {
+            graded.contributors += 1
+            for index in grades.indices where person.has[index] {
+                graded.pieces[index] += person.pieces[index]
+                graded.persons[index] += 1
+            }
+        }
+        return graded
+    }
+
+    /// The same graded pieces grouped in SQL: one sort of the period's pieces by person, then one streaming pass.
+    static func gradedPiecesGrouped(_ w: Window, _ db: Database) throws -> GradedPieces {
         let grades = QualityGrade.allCases.map(\.rawValue)
         let perPerson = grades.indices.map {
             "SUM(CASE WHEN grade = :grade\($0) THEN quantity END) AS pieces\($0), MAX(grade = :grade\($0)) AS has\($0)"
@@ -172,16 +255,10 @@ enum ProgrammeFiguresQuery {
                 WHERE date BETWEEN :first AND :last AND unit = 'pieces' GROUP BY person_id
             )
             """, arguments: arguments)
-        let cells = grades.indices.map { index in
-            FigureCell(
-                value: Int((row?["pieces\(index)"] as Double? ?? 0).rounded(.toNearestOrAwayFromZero)),
-                persons: row?["persons\(index)"] as Int? ?? 0)
-        }
-        return FigureTable(
-            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
-            rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
-            hasRowTotals: true, sensitivity: 1
-        ).withColumnContributors([row?["contributors"] as Int? ?? 0])
+        return GradedPieces(
+            pieces: grades.indices.map { row?["pieces\($0)"] as Double? ?? 0 },
+            persons: grades.indices.map { row?["persons\($0)"] as Int? ?? 0 },
+            contributors: row?["contributors"] as Int? ?? 0)
     }
 
     static func releases(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws -> FigureTable {

@@ -49,6 +49,7 @@ struct ProgrammeFiguresQueryTests {
     func participantsEqualUnion(seed: UInt64) throws {
         let (ledger, _) = try Self.demoLedger(people: 60, seed: seed)
         try ledger.read { db in
+            var counts: [Int] = []
             for period in Self.periods + [ReportingPeriod("2024-Q1")!, ReportingPeriod("2026-Q4")!] {
                 let window = ProgrammeFiguresQuery.Window(
                     first: period.firstDay.description, last: period.lastDay.description)
@@ -60,12 +61,11 @@ struct ProgrammeFiguresQueryTests {
                     """, arguments: window.arguments).map { $0["person_id"] as String }
                 let figures = try ProgrammeFiguresQuery.participants(window, db)
                 #expect(figures.grandTotal.value == union.count, "period \(period)")
+                counts.append(union.count)
             }
-            // Meaningful only if some period has participants and some person has no entry in a period.
-            let q3 = ProgrammeFiguresQuery.Window(first: "2026-07-01", last: "2026-09-30")
-            let inQ3 = try ProgrammeFiguresQuery.participants(q3, db).grandTotal.value
+            // Meaningful only if some period has participants while some persons have no entry in it.
             let persons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0
-            #expect(inQ3 > 0 && inQ3 < persons)
+            #expect(counts.contains { $0 > 0 && $0 < persons })
         }
     }
 
