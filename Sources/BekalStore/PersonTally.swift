@@ -17,8 +17,8 @@ struct PersonTally<Totals> {
 
     /// Steps `statement`, whose first column is a stored person id, and lets `update` fold each row (read
     /// through SQLite's C API, columns from 1) into that person's totals.
-    /// - Returns: `false`, having stopped, when a row's id is not a stored (lowercase) UUID text; the caller then
-    ///   groups in SQL instead.
+    /// - Returns: `false`, having stopped, when a row's id is not 36 bytes of text (never written by the store);
+    ///   the caller then groups in SQL instead.
     mutating func fold(
         _ statement: Statement, _ update: (inout Totals, SQLiteStatement) -> Void
     ) throws -> Bool {
@@ -46,37 +46,27 @@ struct PersonTally<Totals> {
     }
 }
 
-/// A stored person id (lowercase 8-4-4-4-12 text) as its 128 bits. Only lowercase hex digits and the four dashes
-/// are accepted, so two ids are equal exactly when their texts are, and the bits order as the texts do.
+/// A stored person id (36 bytes of text, the 8-4-4-4-12 form) held as its bytes in five words, for hashing.
+/// The words are loaded big-endian, so two keys are equal exactly when the texts are and order as SQLite's
+/// binary collation orders the texts; no parsing is needed. An id of any other length has no key.
 struct PersonKey: Hashable, Comparable {
-    var high: UInt64
-    var low: UInt64
+    var word0: UInt64
+    var word1: UInt64
+    var word2: UInt64
+    var word3: UInt64
+    var tail: UInt32
 
     init?(text: UnsafePointer<UInt8>, count: Int) {
         guard count == 36 else { return nil }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var digits = 0
-        for index in 0..<36 {
-            let byte = text[index]
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte &- UInt8(ascii: "a") &+ 10
-            default: return nil
-            }
-            if digits < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            digits += 1
-        }
-        self.high = high
-        self.low = low
+        let raw = UnsafeRawPointer(text)
+        word0 = UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self))
+        word1 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        word2 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        word3 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        tail = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 32, as: UInt32.self))
     }
 
     static func < (lhs: PersonKey, rhs: PersonKey) -> Bool {
-        (lhs.high, lhs.low) < (rhs.high, rhs.low)
+        (lhs.word0, lhs.word1, lhs.word2, lhs.word3, lhs.tail) < (rhs.word0, rhs.word1, rhs.word2, rhs.word3, rhs.tail)
     }
 }

@@ -145,7 +145,7 @@ enum ProgrammeFiguresQuery {
     }
 
     /// Persons and their summed hours per training band, from one pass over the period's rows (`PersonTally`);
-    /// `nil` when a stored person id is not in its usual form.
+    /// `nil` when a stored person id is not 36 bytes long.
     static func trainingBandsTallied(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)]? {
         let bands = ProgrammeFigures.trainingBands
         let statement = try db.cachedStatement(
@@ -205,26 +205,27 @@ enum ProgrammeFiguresQuery {
     /// The graded pieces from one pass over the period's piece entries (`PersonTally`): per person, the pieces of
     /// each grade and whether they have any, summed over persons in person id order as the SQL form sums them.
     /// An entry whose grade is none of the grades counts its person as a contributor only. `nil` when a stored
-    /// person id is not in its usual form.
+    /// person id is not 36 bytes long.
     static func gradedPiecesTallied(_ w: Window, _ db: Database) throws -> GradedPieces? {
         let grades = QualityGrade.allCases.map { Array($0.rawValue.utf8) }
+        // Four lanes hold the grades (there are three), so a person's totals are two plain values.
+        guard grades.count <= 4 else { return nil }
         struct Person {
-            var pieces: [Double]
-            var has: [Bool]
+            var pieces = SIMD4<Double>()
+            var has: UInt8 = 0
         }
         let statement = try db.cachedStatement(sql: """
             SELECT person_id, grade, quantity FROM production
             WHERE date BETWEEN :first AND :last AND unit = 'pieces'
             """)
         try statement.setArguments(w.arguments)
-        var tally = PersonTally(empty: Person(
-            pieces: Array(repeating: 0, count: grades.count), has: Array(repeating: false, count: grades.count)))
+        var tally = PersonTally(empty: Person())
         let folded = try tally.fold(statement) { person, row in
             guard let text = sqlite3_column_text(row, 1) else { return }
             let grade = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 1)))
             guard let index = grades.firstIndex(where: { $0.elementsEqual(grade) }) else { return }
             person.pieces[index] += sqlite3_column_double(row, 2)
-            person.has[index] = true
+            person.has |= 1 << index
         }
         guard folded else { return nil }
         var graded = GradedPieces(
@@ -232,7 +233,7 @@ enum ProgrammeFiguresQuery {
             contributors: 0)
         for person in tally.persons {
             graded.contributors += 1
-            for index in grades.indices where person.has[index] {
+            for index in grades.indices where person.has & (1 << index) != 0 {
                 graded.pieces[index] += person.pieces[index]
                 graded.persons[index] += 1
             }
