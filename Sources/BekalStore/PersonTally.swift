@@ -9,7 +9,8 @@ import GRDBSQLite
 /// order, the order SQLite's `GROUP BY person_id` gives them, so totals summed from them are summed as before.
 struct PersonTally<Totals> {
     private var slots: [PersonKey: Int] = [:]
-    private var keys: [PersonKey] = []
+    /// Every person met, in the order first met.
+    private(set) var keys: [PersonKey] = []
     private var totals: [Totals] = []
     private let empty: Totals
 

@@ -2,7 +2,6 @@ import BekalDomain
 import BekalMetrics
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The programme figures of one period computed in SQL over the projections, one GROUP BY per table.
 ///
@@ -20,13 +19,14 @@ enum ProgrammeFiguresQuery {
         }
         let window = Window(first: period.firstDay.description, last: period.lastDay.description)
         let framework = try Ledger.frameworks(db).last
+        let tallies = try PeriodTallies(window, db)
         return ProgrammeFigures(
             facilityCode: facility.code, period: period,
-            participants: try participants(window, db),
+            participants: try participants(window, persons: tallies?.participants, db),
             competencyOutcomes: try competencyOutcomes(window, framework: framework, db),
             certificates: try certificates(window, db),
-            trainingHours: try trainingHours(window, db),
-            production: try production(window, db),
+            trainingHours: try trainingHours(window, bands: tallies.map { bands($0.training) }, db),
+            production: try production(window, graded: tallies.map { gradedPieces($0.production) }, db),
             releases: try releases(window, framework: framework, db))
     }
 
@@ -58,6 +58,20 @@ enum ProgrammeFiguresQuery {
     /// the largest and least linear part of a quarter's figures. `person_id` is a foreign key into `person`, so the
     /// two give the same set (`ProgrammeFiguresQueryTests` compares them).
     static func participants(_ w: Window, _ db: Database) throws -> FigureTable {
+        try participants(w, persons: nil, db)
+    }
+
+    /// The participants table; from `persons` (the period tables' persons, `PeriodTallies`) when given, else
+    /// from the walk over the persons.
+    static func participants(_ w: Window, persons: Set<PersonKey>?, _ db: Database) throws -> FigureTable {
+        let counts = try persons.flatMap { try participantCounts(w, persons: $0, db) } ?? participantsWalked(w, db)
+        return FigureTable(
+            id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
+            rows: PersonStatus.allCases.map { FigureRow(key: $0.rawValue, cells: [.persons(counts[$0.rawValue] ?? 0)]) },
+            hasRowTotals: true, sensitivity: 1)
+    }
+
+    static func participantsWalked(_ w: Window, _ db: Database) throws -> [String: Int] {
         let rows = try Row.fetchAll(db, sql: """
             WITH participant(person_id) AS (
                 SELECT id FROM person WHERE
@@ -84,11 +98,7 @@ enum ProgrammeFiguresQuery {
             FROM participant p LEFT JOIN latest l ON l.person_id = p.person_id
             GROUP BY status
             """, arguments: w.arguments)
-        let counts = Dictionary(rows.map { (($0["status"] as String), ($0["persons"] as Int)) }, uniquingKeysWith: +)
-        return FigureTable(
-            id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
-            rows: PersonStatus.allCases.map { FigureRow(key: $0.rawValue, cells: [.persons(counts[$0.rawValue] ?? 0)]) },
-            hasRowTotals: true, sensitivity: 1)
+        return Dictionary(rows.map { (($0["status"] as String), ($0["persons"] as Int)) }, uniquingKeysWith: +)
     }
 
     static func competencyOutcomes(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws
@@ -130,9 +140,11 @@ enum ProgrammeFiguresQuery {
             hasRowTotals: true, sensitivity: max(1, schemes.count))
     }
 
-    static func trainingHours(_ w: Window, _ db: Database) throws -> FigureTable {
+    static func trainingHours(_ w: Window, bands tallied: [Int: (Int, Double)]?, _ db: Database) throws
+        -> FigureTable
+    {
         let bands = ProgrammeFigures.trainingBands
-        let byBand = try trainingBandsTallied(w, db) ?? trainingBandsGrouped(w, db)
+        let byBand = try tallied ?? trainingBandsGrouped(w, db)
         return FigureTable(
             id: "training-hours",
             columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
@@ -142,25 +154,6 @@ enum ProgrammeFiguresQuery {
                 return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
             },
             hasRowTotals: false, sensitivity: 1)
-    }
-
-    /// Persons and their summed hours per training band, from one pass over the period's rows (`PersonTally`);
-    /// `nil` when a stored person id is not 36 bytes long.
-    static func trainingBandsTallied(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)]? {
-        let bands = ProgrammeFigures.trainingBands
-        let statement = try db.cachedStatement(
-            sql: "SELECT person_id, hours FROM training WHERE date BETWEEN :first AND :last")
-        try statement.setArguments(w.arguments)
-        var tally = PersonTally(empty: 0.0)
-        guard try tally.fold(statement, { hours, row in hours += sqlite3_column_double(row, 1) }) else { return nil }
-        var byBand: [Int: (Int, Double)] = [:]
-        for hours in tally.persons where hours > 0 && hours >= bands[0].lower {
-            // Band n holds sums in [lower, upper); the bands are contiguous.
-            let band = bands.indices.dropLast().first { hours < bands[$0].upper } ?? bands.count - 1
-            let (persons, sum) = byBand[band] ?? (0, 0)
-            byBand[band] = (persons + 1, sum + hours)
-        }
-        return byBand
     }
 
     /// The same bands grouped in SQL (a sort of the period's rows by person id).
@@ -188,9 +181,9 @@ enum ProgrammeFiguresQuery {
         var contributors: Int
     }
 
-    static func production(_ w: Window, _ db: Database) throws -> FigureTable {
+    static func production(_ w: Window, graded tallied: GradedPieces?, _ db: Database) throws -> FigureTable {
         let grades = QualityGrade.allCases.map(\.rawValue)
-        let graded = try gradedPiecesTallied(w, db) ?? gradedPiecesGrouped(w, db)
+        let graded = try tallied ?? gradedPiecesGrouped(w, db)
         let cells = grades.indices.map { index in
             FigureCell(value: Int(graded.pieces[index].rounded(.toNearestOrAwayFromZero)),
                        persons: graded.persons[index])
@@ -200,45 +193,6 @@ enum ProgrammeFiguresQuery {
             rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
             hasRowTotals: true, sensitivity: 1
         ).withColumnContributors([graded.contributors])
-    }
-
-    /// The graded pieces from one pass over the period's piece entries (`PersonTally`): per person, the pieces of
-    /// each grade and whether they have any, summed over persons in person id order as the SQL form sums them.
-    /// An entry whose grade is none of the grades counts its person as a contributor only. `nil` when a stored
-    /// person id is not 36 bytes long.
-    static func gradedPiecesTallied(_ w: Window, _ db: Database) throws -> GradedPieces? {
-        let grades = QualityGrade.allCases.map { Array($0.rawValue.utf8) }
-        // Four lanes hold the grades (there are three), so a person's totals are two plain values.
-        guard grades.count <= 4 else { return nil }
-        struct Person {
-            var pieces = SIMD4<Double>()
-            var has: UInt8 = 0
-        }
-        let statement = try db.cachedStatement(sql: """
-            SELECT person_id, grade, quantity FROM production
-            WHERE date BETWEEN :first AND :last AND unit = 'pieces'
-            """)
-        try statement.setArguments(w.arguments)
-        var tally = PersonTally(empty: Person())
-        let folded = try tally.fold(statement) { person, row in
-            guard let text = sqlite3_column_text(row, 1) else { return }
-            let grade = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 1)))
-            guard let index = grades.firstIndex(where: { $0.elementsEqual(grade) }) else { return }
-            person.pieces[index] += sqlite3_column_double(row, 2)
-            person.has |= 1 << index
-        }
-        guard folded else { return nil }
-        var graded = GradedPieces(
-            pieces: Array(repeating: 0, count: grades.count), persons: Array(repeating: 0, count: grades.count),
-            contributors: 0)
-        for person in tally.persons {
-            graded.contributors += 1
-            for index in grades.indices where person.has & (1 << index) != 0 {
-                graded.pieces[index] += person.pieces[index]
-                graded.persons[index] += 1
-            }
-        }
-        return graded
     }
 
     /// The same graded pieces grouped in SQL: one sort of the period's pieces by person, then one streaming pass.

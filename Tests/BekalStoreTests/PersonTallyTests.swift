@@ -34,6 +34,25 @@ struct PersonTallyTests {
         }
     }
 
+    @Test("participants counted from the tallies equal the walk over the persons in every period",
+          arguments: [UInt64(1), 7, 42])
+    func participantsFromTallies(seed: UInt64) throws {
+        let (ledger, _) = try ProgrammeFiguresQueryTests.demoLedger(people: 60, seed: seed)
+        try ledger.read { db in
+            var moved = 0
+            for period in ProgrammeFiguresQueryTests.periods + [ReportingPeriod("2024-Q1")!] {
+                let window = Self.window(period)
+                let tallies = try #require(try ProgrammeFiguresQuery.PeriodTallies(window, db))
+                let counts = try #require(
+                    try ProgrammeFiguresQuery.participantCounts(window, persons: tallies.participants, db))
+                let walked = try ProgrammeFiguresQuery.participantsWalked(window, db)
+                #expect(counts.filter { $0.value > 0 } == walked.filter { $0.value > 0 }, "period \(period)")
+                moved += (walked["released"] ?? 0) + (walked["transferred"] ?? 0)
+            }
+            #expect(moved > 0)
+        }
+    }
+
     @Test("a person id of another length falls back to SQL grouping with the same figures")
     func fallsBack() throws {
         let scenario = try Scenario()
