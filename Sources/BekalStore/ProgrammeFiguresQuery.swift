@@ -3,7 +3,9 @@ import BekalMetrics
 import Foundation
 import GRDB
 
-/// The programme figures of one period computed in SQL over the projections, one GROUP BY per table.
+/// The programme figures of one period computed over the projections: SQL per table, with the per-person grouping
+/// of participants, training and production done in one hashed pass over the period's rows (`PeriodTallies`;
+/// the SQL GROUP BY forms remain as the fallback and the tests' oracle).
 ///
 /// It is the store's one query path for metrics: every table is built from its cells only (totals are derived by
 /// `FigureTable`), so a total always equals the sum of its rows. `ProgrammeFigures.compute(from:facilityCode:period:)`
@@ -50,13 +52,8 @@ enum ProgrammeFiguresQuery {
         )
         """
 
-    /// Every person with an assessment, training or production entry in the period, in one of the status rows.
-    ///
-    /// The persons are walked once in id order and each asks its own person-leading indexes whether it has an entry
-    /// in the window (at most three seeks, each index-only), so the cost grows with the people, not as a sort:
-    /// the union of the period tables' person ids took one temporary B-tree insert of a 36-character key per row,
-    /// the largest and least linear part of a quarter's figures. `person_id` is a foreign key into `person`, so the
-    /// two give the same set (`ProgrammeFiguresQueryTests` compares them).
+    /// Every person with an assessment, training or production entry in the period, in one of the status rows,
+    /// by the walk over the persons (the fallback and the tests' form).
     static func participants(_ w: Window, _ db: Database) throws -> FigureTable {
         try participants(w, persons: nil, db)
     }
@@ -71,6 +68,10 @@ enum ProgrammeFiguresQuery {
             hasRowTotals: true, sensitivity: 1)
     }
 
+    /// Participants per status by walking the persons once in id order, each asking its own person-leading
+    /// indexes whether it has an entry in the window (at most three index-only seeks; no sort of the period's
+    /// rows). `person_id` is a foreign key into `person`, so this is the union of the period tables' persons
+    /// (`ProgrammeFiguresQueryTests` compares them).
     static func participantsWalked(_ w: Window, _ db: Database) throws -> [String: Int] {
         let rows = try Row.fetchAll(db, sql: """
             WITH participant(person_id) AS (
