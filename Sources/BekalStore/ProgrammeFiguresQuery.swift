@@ -3,7 +3,9 @@ import BekalMetrics
 import Foundation
 import GRDB
 
-/// The programme figures of one period computed in SQL over the projections, one GROUP BY per table.
+/// The programme figures of one period computed over the projections: SQL per table, with the per-person grouping
+/// of participants, training and production done in one hashed pass over the period's rows (`PeriodTallies`;
+/// the SQL GROUP BY forms remain as the fallback and the tests' oracle).
 ///
 /// It is the store's one query path for metrics: every table is built from its cells only (totals are derived by
 /// `FigureTable`), so a total always equals the sum of its rows. `ProgrammeFigures.compute(from:facilityCode:period:)`
@@ -19,13 +21,14 @@ enum ProgrammeFiguresQuery {
         }
         let window = Window(first: period.firstDay.description, last: period.lastDay.description)
         let framework = try Ledger.frameworks(db).last
+        let tallies = try PeriodTallies(window, db)
         return ProgrammeFigures(
             facilityCode: facility.code, period: period,
-            participants: try participants(window, db),
+            participants: try participants(window, persons: tallies?.participants, db),
             competencyOutcomes: try competencyOutcomes(window, framework: framework, db),
             certificates: try certificates(window, db),
-            trainingHours: try trainingHours(window, db),
-            production: try production(window, db),
+            trainingHours: try trainingHours(window, bands: tallies.map { bands($0.training) }, db),
+            production: try production(window, graded: tallies.map { gradedPieces($0.production) }, db),
             releases: try releases(window, framework: framework, db))
     }
 
@@ -49,12 +52,36 @@ enum ProgrammeFiguresQuery {
         )
         """
 
+    /// Every person with an assessment, training or production entry in the period, in one of the status rows,
+    /// by the walk over the persons (the fallback and the tests' form).
     static func participants(_ w: Window, _ db: Database) throws -> FigureTable {
+        try participants(w, persons: nil, db)
+    }
+
+    /// The participants table; from `persons` (the period tables' persons, `PeriodTallies`) when given, else
+    /// from the walk over the persons.
+    static func participants(_ w: Window, persons: Set<PersonKey>?, _ db: Database) throws -> FigureTable {
+        let counts = try persons.flatMap { try participantCounts(w, persons: $0, db) } ?? participantsWalked(w, db)
+        return FigureTable(
+            id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
+            rows: PersonStatus.allCases.map { FigureRow(key: $0.rawValue, cells: [.persons(counts[$0.rawValue] ?? 0)]) },
+            hasRowTotals: true, sensitivity: 1)
+    }
+
+    /// Participants per status by walking the persons once in id order, each asking its own person-leading
+    /// indexes whether it has an entry in the window (at most three index-only seeks; no sort of the period's
+    /// rows). `person_id` is a foreign key into `person`, so this is the union of the period tables' persons
+    /// (`ProgrammeFiguresQueryTests` compares them).
+    static func participantsWalked(_ w: Window, _ db: Database) throws -> [String: Int] {
         let rows = try Row.fetchAll(db, sql: """
             WITH participant(person_id) AS (
-                SELECT person_id FROM assessment WHERE date BETWEEN :first AND :last
-                UNION SELECT person_id FROM training WHERE date BETWEEN :first AND :last
-                UNION SELECT person_id FROM production WHERE date BETWEEN :first AND :last
+                SELECT id FROM person WHERE
+                    EXISTS (SELECT 1 FROM assessment a INDEXED BY assessment_person
+                            WHERE a.person_id = person.id AND a.date BETWEEN :first AND :last)
+                    OR EXISTS (SELECT 1 FROM training t INDEXED BY training_person
+                               WHERE t.person_id = person.id AND t.date BETWEEN :first AND :last)
+                    OR EXISTS (SELECT 1 FROM production r INDEXED BY production_person
+                               WHERE r.person_id = person.id AND r.date BETWEEN :first AND :last)
             ),
             \(movements),
             latest AS (
@@ -72,11 +99,7 @@ enum ProgrammeFiguresQuery {
             FROM participant p LEFT JOIN latest l ON l.person_id = p.person_id
             GROUP BY status
             """, arguments: w.arguments)
-        let counts = Dictionary(rows.map { (($0["status"] as String), ($0["persons"] as Int)) }, uniquingKeysWith: +)
-        return FigureTable(
-            id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
-            rows: PersonStatus.allCases.map { FigureRow(key: $0.rawValue, cells: [.persons(counts[$0.rawValue] ?? 0)]) },
-            hasRowTotals: true, sensitivity: 1)
+        return Dictionary(rows.map { (($0["status"] as String), ($0["persons"] as Int)) }, uniquingKeysWith: +)
     }
 
     static func competencyOutcomes(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws
@@ -118,7 +141,24 @@ enum ProgrammeFiguresQuery {
             hasRowTotals: true, sensitivity: max(1, schemes.count))
     }
 
-    static func trainingHours(_ w: Window, _ db: Database) throws -> FigureTable {
+    static func trainingHours(_ w: Window, bands tallied: [Int: (Int, Double)]?, _ db: Database) throws
+        -> FigureTable
+    {
+        let bands = ProgrammeFigures.trainingBands
+        let byBand = try tallied ?? trainingBandsGrouped(w, db)
+        return FigureTable(
+            id: "training-hours",
+            columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
+            rows: bands.enumerated().map { index, band in
+                let (persons, hours) = byBand[index] ?? (0, 0)
+                let total = Int(hours.rounded(.toNearestOrAwayFromZero))
+                return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
+            },
+            hasRowTotals: false, sensitivity: 1)
+    }
+
+    /// The same bands grouped in SQL (a sort of the period's rows by person id).
+    static func trainingBandsGrouped(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)] {
         let bands = ProgrammeFigures.trainingBands
         // Band n holds sums in [lower, upper); the bands are contiguous, so comparing with each upper bound in
         // order places a sum.
@@ -132,22 +172,32 @@ enum ProgrammeFiguresQuery {
             """, arguments: w.arguments)
         var byBand: [Int: (Int, Double)] = [:]
         for row in rows { byBand[row["band"]] = (row["persons"], row["hours"]) }
-        return FigureTable(
-            id: "training-hours",
-            columns: [FigureColumn(key: "persons", measure: .persons), FigureColumn(key: "hours", measure: .hours)],
-            rows: bands.enumerated().map { index, band in
-                let (persons, hours) = byBand[index] ?? (0, 0)
-                let total = Int(hours.rounded(.toNearestOrAwayFromZero))
-                return FigureRow(key: band.key, cells: [.persons(persons), FigureCell(value: total, persons: persons)])
-            },
-            hasRowTotals: false, sensitivity: 1)
+        return byBand
     }
 
-    static func production(_ w: Window, _ db: Database) throws -> FigureTable {
-        // One sort of the period's pieces by person, then one streaming pass: per person, the pieces of each grade
-        // and whether they have any; summed over persons that gives every cell, and the persons counted once give
-        // the column's distinct contributors. (Counting distinct persons per grade and again for the column took
-        // three temporary B-trees over every entry.) Sums of exact quantities are unchanged by the grouping.
+    /// The pieces of each grade with their distinct contributors, and the contributors of any grade.
+    struct GradedPieces: Equatable {
+        var pieces: [Double]
+        var persons: [Int]
+        var contributors: Int
+    }
+
+    static func production(_ w: Window, graded tallied: GradedPieces?, _ db: Database) throws -> FigureTable {
+        let grades = QualityGrade.allCases.map(\.rawValue)
+        let graded = try tallied ?? gradedPiecesGrouped(w, db)
+        let cells = grades.indices.map { index in
+            FigureCell(value: Int(graded.pieces[index].rounded(.toNearestOrAwayFromZero)),
+                       persons: graded.persons[index])
+        }
+        return FigureTable(
+            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
+            rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
+            hasRowTotals: true, sensitivity: 1
+        ).withColumnContributors([graded.contributors])
+    }
+
+    /// The same graded pieces grouped in SQL: one sort of the period's pieces by person, then one streaming pass.
+    static func gradedPiecesGrouped(_ w: Window, _ db: Database) throws -> GradedPieces {
         let grades = QualityGrade.allCases.map(\.rawValue)
         let perPerson = grades.indices.map {
             "SUM(CASE WHEN grade = :grade\($0) THEN quantity END) AS pieces\($0), MAX(grade = :grade\($0)) AS has\($0)"
@@ -161,16 +211,10 @@ enum ProgrammeFiguresQuery {
                 WHERE date BETWEEN :first AND :last AND unit = 'pieces' GROUP BY person_id
             )
             """, arguments: arguments)
-        let cells = grades.indices.map { index in
-            FigureCell(
-                value: Int((row?["pieces\(index)"] as Double? ?? 0).rounded(.toNearestOrAwayFromZero)),
-                persons: row?["persons\(index)"] as Int? ?? 0)
-        }
-        return FigureTable(
-            id: "production", columns: [FigureColumn(key: "pieces", measure: .pieces)],
-            rows: zip(grades, cells).map { FigureRow(key: $0, cells: [$1]) },
-            hasRowTotals: true, sensitivity: 1
-        ).withColumnContributors([row?["contributors"] as Int? ?? 0])
+        return GradedPieces(
+            pieces: grades.indices.map { row?["pieces\($0)"] as Double? ?? 0 },
+            persons: grades.indices.map { row?["persons\($0)"] as Int? ?? 0 },
+            contributors: row?["contributors"] as Int? ?? 0)
     }
 
     static func releases(_ w: Window, framework: CompetencyFramework?, _ db: Database) throws -> FigureTable {

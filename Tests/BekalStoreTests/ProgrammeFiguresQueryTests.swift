@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import Foundation
+import GRDB
 import Testing
 @testable import BekalStore
 
@@ -41,6 +42,31 @@ struct ProgrammeFiguresQueryTests {
         #expect(q3.releases.grandTotal.value > 0)
         #expect(q3.competencyOutcomes.grandTotal.value > 0)
         #expect(q3.trainingHours.columnTotal(1).value > 0)
+    }
+
+    @Test("count as participants exactly the persons in the union of the period tables, for every period",
+          arguments: [UInt64(1), 42])
+    func participantsEqualUnion(seed: UInt64) throws {
+        let (ledger, _) = try Self.demoLedger(people: 60, seed: seed)
+        try ledger.read { db in
+            var counts: [Int] = []
+            for period in Self.periods + [ReportingPeriod("2024-Q1")!, ReportingPeriod("2026-Q4")!] {
+                let window = ProgrammeFiguresQuery.Window(
+                    first: period.firstDay.description, last: period.lastDay.description)
+                // The obvious form: every person id the period's rows name, de-duplicated.
+                let union = try Row.fetchAll(db, sql: """
+                    SELECT person_id FROM assessment WHERE date BETWEEN :first AND :last
+                    UNION SELECT person_id FROM training WHERE date BETWEEN :first AND :last
+                    UNION SELECT person_id FROM production WHERE date BETWEEN :first AND :last
+                    """, arguments: window.arguments).map { $0["person_id"] as String }
+                let figures = try ProgrammeFiguresQuery.participants(window, db)
+                #expect(figures.grandTotal.value == union.count, "period \(period)")
+                counts.append(union.count)
+            }
+            // Meaningful only if some period has participants while some persons have no entry in it.
+            let persons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0
+            #expect(counts.contains { $0 > 0 && $0 < persons })
+        }
     }
 
     @Test("follow the tie and correction rules: same-day latest entry, retractions, moves, metres, later frameworks")
