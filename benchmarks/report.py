@@ -80,6 +80,15 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
+def load_text(m):
+    """The 1-minute load average when the run started and ended (other work on the cores shows up here)."""
+    start, end = m.get("load_start"), m.get("load_end")
+    if start is None or end is None:
+        return "Other work may have shared the cores."
+    return (f"Load average {start:.1f} at the start and {end:.1f} at the end of the run "
+            f"(on {m.get('nproc')} cores, a figure above {m.get('nproc')} means other work shared them).")
+
+
 def target_rows(r):
     rows = []
     vb, vp, vf = fig(r, "verify.bekal"), fig(r, "verify.python"), fig(r, "verify.floor")
@@ -246,11 +255,12 @@ def write_markdown(r, path):
         f"(built from commit {r.get('commit', 'see git log')}).",
         "",
         f"**Machine:** {m.get('nproc')} cores ({m.get('cpu')}), {m.get('memory_gib')} GiB RAM, {m.get('platform')}; "
-        f"{m.get('swift')}; Python {m.get('python')}. Shared with other builds while it ran, so absolute times "
-        "drift; ratios measured in the same run are the figures to read.",
+        f"{m.get('swift')}; Python {m.get('python')}. " + load_text(m) + " Absolute times drift on this shared "
+        "machine; ratios measured in the same run are the figures to read.",
         "",
         f"**Method:** every figure is the median of several runs after warm-up, with (min–max). Repetitions: {reps}; "
-        "single fixed figures (export of one portfolio, portfolio read, CLI start-up) use 3 warm-ups + 21 runs. "
+        "single fixed figures (export of one portfolio, portfolio read, CLI start-up) use 3 warm-ups + 21 runs; "
+        "stats at 20,000 people 1 warm-up + 5 runs. "
         "Synthetic data: `DemoFacility.generate(people:seed: 1)` for 2026-11-29, ~100 events per person; the same "
         "records are written as CSV for the import benchmark. Verify and canonicalize use the 200 exports of the "
         "200-person facility (Python peers: 1 warm-up + 3 runs).",
