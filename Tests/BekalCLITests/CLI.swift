@@ -47,8 +47,8 @@ struct CLI {
         let id = UUID().uuidString
         let out = root.appendingPathComponent("\(id).out")
         let err = root.appendingPathComponent("\(id).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)  // FileHandle(forWritingTo:) below throws if it failed
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)  // FileHandle(forWritingTo:) below throws if it failed
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

@@ -116,7 +116,7 @@ struct RelayTests {
     func secretSources() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        FileManager.default.createFile(atPath: path, contents: Data("s3cret\n".utf8), attributes: [.posixPermissions: 0o644])
+        try #require(FileManager.default.createFile(atPath: path, contents: Data("s3cret\n".utf8), attributes: [.posixPermissions: 0o644]))
         #expect(throws: PublisherError(.secretInsecure, "")) { try Secret.fromFile(path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(try Secret.fromFile(path).bytes == Array("s3cret".utf8))
