@@ -69,24 +69,25 @@ package enum EventDigest {
         /// Writes the lowercase hex SHA-256 of the input into `hex` (replacing its contents).
         func digest(into hex: inout [UInt8]) {
             hex.removeAll(keepingCapacity: true)
-            for byte in SHA256.hash(data: bytes) {
-                hex.append(EventDigest.hexDigits[Int(byte >> 4)])
-                hex.append(EventDigest.hexDigits[Int(byte & 0x0f)])
-            }
+            EventDigest.appendHex(SHA256.hash(data: bytes), to: &hex)
         }
     }
 
     package static func hex(_ digest: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(64)
+        appendHex(digest, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
         for byte in digest {
             out.append(hexDigits[Int(byte >> 4)])
             out.append(hexDigits[Int(byte & 0x0f)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    fileprivate static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex SHA-256 of raw bytes (evidence files, CSV natural keys).
     package static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }

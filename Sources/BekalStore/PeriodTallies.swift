@@ -97,26 +97,13 @@ extension ProgrammeFiguresQuery {
         return graded
     }
 
-    static func trainingBandsTallied(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)]? {
-        try trainingTally(w, db).map(bands)
-    }
-
-    static func gradedPiecesTallied(_ w: Window, _ db: Database) throws -> GradedPieces? {
-        try productionTally(w, db).map(gradedPieces)
-    }
-
     /// Participants per status: each of `persons` counts under its latest release or transfer on or before the
     /// period's last day (the same `movement` rows and rule as the SQL form), else as active. `nil` when a
     /// moved person's id is not 36 bytes long.
     static func participantCounts(_ w: Window, persons: Set<PersonKey>, _ db: Database) throws -> [String: Int]? {
         let rows = try Row.fetchAll(db, sql: """
             WITH \(movements),
-            latest AS (
-                SELECT person_id,
-                    MAX(CASE WHEN type = 'person.released' THEN day END) AS released_on,
-                    MAX(CASE WHEN type = 'person.transferred' THEN day END) AS transferred_on
-                FROM movement WHERE day <= :last GROUP BY person_id
-            )
+            \(latestMovement)
             SELECT person_id, CASE
                     WHEN transferred_on IS NOT NULL
                         AND (released_on IS NULL OR transferred_on > released_on) THEN 'transferred'

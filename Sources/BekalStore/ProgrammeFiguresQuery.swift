@@ -52,6 +52,16 @@ enum ProgrammeFiguresQuery {
         )
         """
 
+    /// Each moved person's latest release and transfer day on or before the period's last day (after `movements`).
+    static let latestMovement = """
+        latest AS (
+            SELECT person_id,
+                MAX(CASE WHEN type = 'person.released' THEN day END) AS released_on,
+                MAX(CASE WHEN type = 'person.transferred' THEN day END) AS transferred_on
+            FROM movement WHERE day <= :last GROUP BY person_id
+        )
+        """
+
     /// Every person with an assessment, training or production entry in the period, in one of the status rows,
     /// by the walk over the persons (the fallback and the tests' form).
     static func participants(_ w: Window, _ db: Database) throws -> FigureTable {
@@ -84,12 +94,7 @@ enum ProgrammeFiguresQuery {
                                WHERE r.person_id = person.id AND r.date BETWEEN :first AND :last)
             ),
             \(movements),
-            latest AS (
-                SELECT person_id,
-                    MAX(CASE WHEN type = 'person.released' THEN day END) AS released_on,
-                    MAX(CASE WHEN type = 'person.transferred' THEN day END) AS transferred_on
-                FROM movement WHERE day <= :last GROUP BY person_id
-            )
+            \(latestMovement)
             SELECT CASE
                     WHEN l.transferred_on IS NOT NULL
                         AND (l.released_on IS NULL OR l.transferred_on > l.released_on) THEN 'transferred'

@@ -110,3 +110,14 @@ struct PersonTallyTests {
         }
     }
 }
+
+/// The tallied forms of the training bands and graded pieces, to hold against the SQL forms.
+extension ProgrammeFiguresQuery {
+    static func trainingBandsTallied(_ w: Window, _ db: Database) throws -> [Int: (Int, Double)]? {
+        try trainingTally(w, db).map(bands)
+    }
+
+    static func gradedPiecesTallied(_ w: Window, _ db: Database) throws -> GradedPieces? {
+        try productionTally(w, db).map(gradedPieces)
+    }
+}

@@ -18,10 +18,10 @@ struct ExportSigner {
         var form: CanonicalObject?
     }
 
-    /// Signs an embedded credential (it has no `proof` yet). Its form is made at depth 3, where it sits in the
-    /// `ClrCredential` (`credentialSubject.verifiableCredential[i]`), so the depth limit holds there too.
+    /// Signs an embedded credential (it has no `proof` yet); its form is made at the depth where it sits in the
+    /// `ClrCredential`.
     func signEmbedded(_ document: JSONObject) throws(CredentialError) -> Signed {
-        try sign(document, form: signsJSON ? Self.form(document, depth: 3) : nil)
+        try sign(document, form: signsJSON ? Self.form(document, depth: CanonicalObject.embeddedCredentialDepth) : nil)
     }
 
     /// Signs the `ClrCredential` around `embedded` (the same credentials, signed, in
@@ -34,10 +34,7 @@ struct ExportSigner {
         }
         let form: CanonicalObject
         do {
-            let subjectForm = try CanonicalObject(
-                subject, depth: 1,
-                precomputed: ["verifiableCredential": CanonicalObject.array(forms.map(\.bytes))])
-            form = try CanonicalObject(document, depth: 0, precomputed: ["credentialSubject": subjectForm.bytes])
+            form = try CanonicalObject.clrCredential(document, subject: subject, embedded: forms.map(\.bytes))
         } catch {
             throw Self.canonicalizationFailed
         }

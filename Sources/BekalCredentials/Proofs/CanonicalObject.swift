@@ -66,6 +66,19 @@ struct CanonicalObject: Sendable {
         try set(name, canonicalValue: Self.canonicalValue(value, depth: depth + 1))
     }
 
+    /// Where an embedded credential sits in a `ClrCredential` (`credentialSubject.verifiableCredential[i]`), so its
+    /// form, made at this depth, serves its own proof and the outer one under the same depth limit.
+    static let embeddedCredentialDepth = 3
+
+    /// A `ClrCredential`'s form assembled from its embedded credentials' forms (in `verifiableCredential` order)
+    /// instead of canonicalizing them again.
+    static func clrCredential(_ document: JSONObject, subject: JSONObject, embedded forms: [[UInt8]])
+        throws(JSONError) -> CanonicalObject
+    {
+        let subjectForm = try CanonicalObject(subject, depth: 1, precomputed: ["verifiableCredential": array(forms)])
+        return try CanonicalObject(document, depth: 0, precomputed: ["credentialSubject": subjectForm.bytes])
+    }
+
     /// The canonical form of a JSON array whose elements are already canonical.
     static func array(_ elements: [[UInt8]]) -> [UInt8] {
         var output: [UInt8] = []
@@ -95,17 +108,7 @@ struct CanonicalObject: Sendable {
     }
 
     private static func memberForm(_ name: String, _ canonicalValue: [UInt8]) throws(JSONError) -> [UInt8] {
-        var form: [UInt8]
-        // RFC 8785 escapes only `"`, `\` and control characters; other names are written as they are.
-        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            form = [UInt8]()
-            form.reserveCapacity(name.utf8.count + 3 + canonicalValue.count)
-            form.append(UInt8(ascii: "\""))
-            form.append(contentsOf: name.utf8)
-            form.append(UInt8(ascii: "\""))
-        } else {
-            form = try JCS.canonicalize(.string(name))
-        }
+        var form = try JCS.canonicalize(.string(name))
         form.reserveCapacity(form.count + 1 + canonicalValue.count)
         form.append(UInt8(ascii: ":"))
         form.append(contentsOf: canonicalValue)

@@ -13,33 +13,20 @@ struct CanonicalForms {
 
     init(_ document: JSONObject) {
         let items = document["credentialSubject"]?["verifiableCredential"]?.arrayValue ?? []
-        var embeddedNeeded = false
+        let outerNeeded = Self.hasJCSProof(document)
         for (index, item) in items.enumerated() {
-            guard case .object(let credential) = item, Self.hasJCSProof(credential) else { continue }
-            embeddedNeeded = true
-            // Depth 3: where it sits in the outer document, so one form serves its own proof and the outer one.
-            embedded[index] = try? CanonicalObject(credential, depth: 3)
+            guard case .object(let credential) = item, outerNeeded || Self.hasJCSProof(credential) else { continue }
+            embedded[index] = try? CanonicalObject(credential, depth: CanonicalObject.embeddedCredentialDepth)
         }
-        guard Self.hasJCSProof(document) else { return }
-        if !embeddedNeeded {
-            for (index, item) in items.enumerated() {
-                if case .object(let credential) = item { embedded[index] = try? CanonicalObject(credential, depth: 3) }
-            }
-        }
+        guard outerNeeded else { return }
         guard embedded.count == items.count, case .object(let subject)? = document["credentialSubject"],
             case .array? = subject["verifiableCredential"]
         else {
             outer = try? CanonicalObject(document)
             return
         }
-        let forms = items.indices.compactMap { embedded[$0]?.bytes }
-        outer = try? CanonicalObject(
-            document, depth: 0,
-            precomputed: [
-                "credentialSubject": CanonicalObject(
-                    subject, depth: 1, precomputed: ["verifiableCredential": CanonicalObject.array(forms)]
-                ).bytes
-            ])
+        outer = try? CanonicalObject.clrCredential(
+            document, subject: subject, embedded: items.indices.compactMap { embedded[$0]?.bytes })
     }
 
     /// Whether `document` carries an `eddsa-jcs-2022` proof (a single proof or a proof set).
