@@ -12,7 +12,7 @@ let package = Package(
     products: [
         .library(name: "Bekal", targets: [
             "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
+            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalApp",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
         .executable(name: "bekal-bench", targets: ["bekal-bench"]),
@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "BekalStore",
             dependencies: [
-                "BekalDomain", "BekalMetrics",
+                "BekalDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "BekalPublisher",
             dependencies: [
-                "BekalMetrics", "CCurlShim",
+                "BekalDomain", "BekalMetrics", "CCurlShim",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,12 +84,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        // The command-line tool.
+        // The application layer: one function per use case, over a storage protocol; every front end calls it.
+        .target(
+            name: "BekalApp",
+            dependencies: [
+                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
+                "BekalPublisher", "BekalRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // The command-line tool: parses arguments, calls one use case, prints.
         .executableTarget(
             name: "bekal",
             dependencies: [
-                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-                "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender",
+                "BekalApp", "BekalDomain", "BekalCredentials", "BekalMetrics", "BekalPublisher", "BekalRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

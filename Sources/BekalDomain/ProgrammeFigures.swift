@@ -4,6 +4,14 @@
 /// they are. Every table holds only its cells: row, column and table totals are computed from the cells, so a
 /// total always equals the sum of its rows by construction. `docs/metrics.md` defines every figure.
 public struct ProgrammeFigures: Sendable, Hashable, Codable {
+    /// The certification schemes of LSP Batik, always listed so that a row's presence reveals nothing.
+    public static let standardSchemes = ["Peracik Malam", "Peracik Warna", "Tukang Cap", "Tukang Celup", "Tukang Lorod"]
+
+    /// Bands of training hours per person in the period: `[lower, upper)` in hours.
+    public static let trainingBands: [(key: String, lower: Double, upper: Double)] = [
+        ("under-10h", 0, 10), ("10-19h", 10, 20), ("20-39h", 20, 40), ("40h-and-more", 40, .infinity),
+    ]
+
     public var facilityCode: String
     public var period: ReportingPeriod
     /// Persons with programme activity in the period, by status on the period's last day.

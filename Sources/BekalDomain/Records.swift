@@ -209,6 +209,8 @@ public enum ReleaseKind: String, Sendable, Hashable, Codable, CaseIterable {
     case conditionalLeave = "conditional-leave"
     /// End of sentence (bebas murni).
     case endOfSentence = "end-of-sentence"
+    /// Cuti menjelang bebas (CMB): leave in the last months before the end of the sentence.
+    case leaveBeforeRelease = "leave-before-release"
 }
 
 /// A release event.

@@ -2,14 +2,6 @@ import BekalDomain
 import Foundation
 
 extension ProgrammeFigures {
-    /// The certification schemes of LSP Batik, always listed so that a row's presence reveals nothing.
-    public static let standardSchemes = ["Peracik Malam", "Peracik Warna", "Tukang Cap", "Tukang Celup", "Tukang Lorod"]
-
-    /// Bands of training hours per person in the period: `[lower, upper)` in hours.
-    public static let trainingBands: [(key: String, lower: Double, upper: Double)] = [
-        ("under-10h", 0, 10), ("10-19h", 10, 20), ("20-39h", 20, 40), ("40h-and-more", 40, .infinity),
-    ]
-
     /// The reference computation of every figure from the ledger's events, in plain Swift.
     ///
     /// It is the test oracle the SQL query must agree with, and the definition in `docs/metrics.md` written as

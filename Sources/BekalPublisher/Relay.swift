@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 import Foundation
 import Logging
@@ -31,12 +32,12 @@ public struct Relay: Sendable {
     private let jitter: @Sendable (Int64) -> Int64
 
     /// - Parameters:
-    ///   - now: the clock, read for signatures and outbox times.
+    ///   - now: the clock, read for signatures and outbox times (injected by the front end).
     ///   - sleep: waits between attempts (tests pass one that records and returns at once).
     ///   - jitter: a uniform random integer in `0...upper` (the system generator by default).
     public init(
         transport: any HTTPTransport, endpoint: Endpoint, retry: RetryPolicy = RetryPolicy(), logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() },
+        now: @escaping @Sendable () -> Date,
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
         jitter: @escaping @Sendable (Int64) -> Int64 = { Int64.random(in: 0...max(0, $0)) }
     ) {
@@ -49,12 +50,18 @@ public struct Relay: Sendable {
         self.jitter = jitter
     }
 
-    /// Delivers every pending entry of `outbox`, oldest first.
-    /// - Throws: `tlsFailure` or `invalidEndpoint` (the run stops, entries stay pending), or outbox errors.
+    /// Delivers every pending report of `outbox` that no other run holds, oldest first, one claim at a time.
+    /// - Throws: `tlsFailure` or `invalidEndpoint` (the run stops, reports stay pending), or outbox errors.
     public func publishPending(from outbox: any Outbox) async throws(PublisherError) -> Summary {
         var summary = Summary()
-        for entry in try await outbox.pending() {
-            let outcome = try await deliver(entry, outbox: outbox)
+        while let entry = try await outbox.claimNext() {
+            let outcome: Outcome
+            do {
+                outcome = try await deliver(entry, outbox: outbox)
+            } catch {
+                try? await outbox.release(entry.reportID)
+                throw error
+            }
             switch outcome {
             case .sent(let status):
                 try await outbox.markSent(entry.reportID, at: now())
@@ -65,6 +72,7 @@ public struct Relay: Sendable {
                 summary.failed += 1
                 logger.warning("report refused by the endpoint", metadata: ["report.id": "\(entry.reportID)"])
             case .deferred:
+                try await outbox.release(entry.reportID)
                 summary.stillPending += 1
                 logger.notice("report left pending", metadata: ["report.id": "\(entry.reportID)"])
             }
@@ -73,14 +81,14 @@ public struct Relay: Sendable {
     }
 
     /// Tries one entry up to `maxAttempts` times. Failed attempts that leave the entry pending are recorded.
-    func deliver(_ entry: OutboxEntry, outbox: any Outbox) async throws(PublisherError) -> Outcome {
+    func deliver(_ entry: QueuedReport, outbox: any Outbox) async throws(PublisherError) -> Outcome {
         let body: Data
         let contentType: String
         switch endpoint.format {
         case .json:
-            (body, contentType) = (entry.payload, "application/json")
+            (body, contentType) = (entry.body, "application/json")
         case .prometheus:
-            guard let report = try? MetricsReport.decode(entry.payload) else {
+            guard let report = try? MetricsReport.decode(entry.body) else {
                 return .parked(reason: "the queued report could not be decoded")
             }
             (body, contentType) = (Data(PrometheusRenderer.render(report).utf8), PrometheusRenderer.contentType)

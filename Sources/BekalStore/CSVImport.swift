@@ -224,14 +224,6 @@ public struct CSVImport: Sendable {
     }
 }
 
-/// What an import did, counted.
-public struct ImportSummary: Sendable, Hashable {
-    /// Rows appended as new events.
-    public var appended: Int
-    /// Rows skipped because the ledger already held them (same kind, same values).
-    public var skipped: Int
-}
-
 extension Ledger {
     /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
     public func importCSV(

@@ -1,3 +1,4 @@
+import BekalDomain
 import GRDB
 
 /// Recomputes the hash chain from the stored bytes and reports the first event that fails a policy.

@@ -1,3 +1,4 @@
+import BekalDomain
 /// The stored columns hash to the stored hash, so an edit to any column of an event shows.
 struct DigestPolicy: ChainPolicy {
     func check(_ event: StoredEvent, after previous: StoredEvent?) -> ChainBreak? {

@@ -26,13 +26,22 @@ public struct EvidenceStore: Sendable {
 
     /// Stores bytes and returns the `Evidence` describing them.
     public func store(_ data: Data, mediaType: String, description: String) throws -> Evidence {
+        try storeNoting(data, mediaType: mediaType, description: description).evidence
+    }
+
+    /// Stores bytes and says whether the file is new to the store, so that a caller whose record is then
+    /// refused can take back exactly what it added (`discard`).
+    public func storeNoting(_ data: Data, mediaType: String, description: String) throws
+        -> (evidence: Evidence, isNew: Bool)
+    {
         guard !mediaType.isEmpty, mediaType.contains("/") else {
             throw StoreError(.invalidInput, "the evidence media type must look like type/subtype")
         }
         let digest = EventDigest.sha256(data)
         let destination = url(forSHA256: digest)
         let files = FileManager.default
-        if !files.fileExists(atPath: destination.path) {
+        let isNew = !files.fileExists(atPath: destination.path)
+        if isNew {
             let directory = destination.deletingLastPathComponent()
             let temporary = directory.appendingPathComponent(".\(digest).\(UUID().uuidString).tmp")
             do {
@@ -46,7 +55,15 @@ public struct EvidenceStore: Sendable {
                 throw (error as? StoreError) ?? StoreError(.storage, "the evidence file cannot be written")
             }
         }
-        return Evidence(sha256: digest, mediaType: mediaType, description: description, byteCount: data.count)
+        return (Evidence(sha256: digest, mediaType: mediaType, description: description, byteCount: data.count), isNew)
+    }
+
+    /// Removes a stored file that no record names (one this caller just added for a record that was refused).
+    public func discard(_ evidence: Evidence) {
+        guard evidence.sha256.count == 64, evidence.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            return
+        }
+        try? FileManager.default.removeItem(at: url(forSHA256: evidence.sha256))
     }
 
     /// The bytes of stored evidence, checked against its hash.

@@ -1,5 +1,4 @@
 import BekalDomain
-import BekalMetrics
 import Foundation
 import GRDB
 import Logging
@@ -16,55 +15,45 @@ extension Ledger {
         try read { db in try Ledger.privacyBudgetSpends(db).filter { $0.period == period } }
     }
 
-    /// Computes the report of `period` and queues it in the outbox, all in ONE write transaction: the figures are
-    /// read, the privacy budget (when the policy adds noise) is checked against the spends already in the ledger
-    /// and a `metrics.privacy-budget-spent` event appended, and the report's bytes are stored. Either all of it
-    /// happens or none of it does, so a noisy report never goes out without its spend being recorded.
+    /// Queues a metrics report in ONE write transaction: the period's figures, the budget already spent and the
+    /// reports already queued are read, `decide` turns them into a report (and, for a noisy one, a budget spend),
+    /// and the report's bytes and the `metrics.privacy-budget-spent` event are written. Either all of it happens
+    /// or none of it does, so a noisy report never goes out without its spend being recorded, and two processes
+    /// queueing at once each decide on what the other committed.
     ///
     /// - Parameters:
-    ///   - reportID: the new report's id (fresh in production).
-    ///   - now: the generation and enqueue time.
-    ///   - random: the noise source (the system CSPRNG in production).
-    /// - Throws: `MetricsError.privacyBudgetExhausted` (nothing is written), `StoreError`.
+    ///   - actor: who queues the report, stamped on the spend event.
+    ///   - recordedAt: the enqueue time.
+    ///   - decide: the disclosure decision (pure; it may throw to refuse, and then nothing is written).
+    /// - Throws: whatever `decide` throws, or `StoreError`.
     public func queueReport(
-        period: ReportingPeriod, policy: DisclosurePolicy, budget: PrivacyBudget, reportID: UUID, actor: String,
-        now: Date, random: inout some RandomNumberGenerator
-    ) throws -> (report: MetricsReport, queued: QueuedReport) {
+        period: ReportingPeriod, actor: String, recordedAt: Date, decide: (ReportInputs) throws -> ReportDraft
+    ) throws -> ReportDraft {
         guard !actor.isEmpty else { throw StoreError(.invalidInput, "the actor is empty") }
-        var result: (MetricsReport, QueuedReport)?
+        var result: ReportDraft?
         try Ledger.mapErrors {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let figures = try ProgrammeFiguresQuery.figures(period: period, db)
-                    if let epsilon = policy.epsilon {
-                        let spend = try budget.authorize(
-                            epsilon, facilityCode: figures.facilityCode, period: period, reportID: reportID,
-                            previous: try Ledger.privacyBudgetSpends(db))
+                    let queued = try Row.fetchAll(db, sql: "SELECT * FROM report_outbox ORDER BY enqueued_at, rowid")
+                        .map(Ledger.queuedReport(from:))
+                    let draft = try decide(ReportInputs(
+                        figures: figures, budgetSpends: try Ledger.privacyBudgetSpends(db), queued: queued))
+                    if let spend = draft.budgetSpend {
                         try Ledger.appendInTransaction(
                             .privacyBudgetSpent(spend), actor: actor, facilityCode: figures.facilityCode,
-                            recordedAt: now, db)
+                            recordedAt: recordedAt, db)
                     }
-                    let report = MetricsReport.make(
-                        from: figures, policy: policy, reportID: reportID, now: now, random: &random)
-                    let body: Data
-                    do {
-                        body = try report.jsonData()
-                    } catch {
-                        throw StoreError(.invalidInput, "the report cannot be encoded")
-                    }
-                    let queued = QueuedReport(
-                        reportID: reportID, facilityCode: figures.facilityCode, period: period, body: body,
-                        enqueuedAt: now)
-                    try Ledger.insert(queued, db)
-                    result = (report, queued)
+                    try Ledger.insert(draft.report, db)
+                    result = draft
                     return .commit
                 }
             }
         }
         guard let result else { throw StoreError(.storage, "the report was not queued") }
         logger.info("metrics report queued", metadata: [
-            "report.id": "\(reportID.uuidString.lowercased())", "report.period": "\(period)",
-            "report.noisy": "\(policy.epsilon != nil)",
+            "report.id": "\(result.report.reportID.uuidString.lowercased())", "report.period": "\(period)",
+            "report.noisy": "\(result.budgetSpend != nil)",
         ])
         return result
     }

@@ -26,20 +26,59 @@ extension Ledger {
                          ["error": error, "at": PayloadCoding.timestamp(date)])
     }
 
-    /// Marks a report delivered.
+    /// Marks a report delivered (and ends its lease).
     public func markReportSent(_ reportID: UUID, at date: Date) throws {
         let at = PayloadCoding.timestamp(date)
         try updateQueued(reportID, set: """
-            state = 'sent', attempts = attempts + 1, last_error = NULL, updated_at = :at, finished_at = :at
+            state = 'sent', attempts = attempts + 1, last_error = NULL, updated_at = :at, finished_at = :at,
+            lease_holder = NULL, lease_until = NULL
             """, ["at": at])
     }
 
-    /// Parks a report as failed with the endpoint's (sanitized) reason.
+    /// Parks a report as failed with the endpoint's (sanitized) reason (and ends its lease).
     public func markReportFailed(_ reportID: UUID, reason: String, at date: Date) throws {
         let at = PayloadCoding.timestamp(date)
         try updateQueued(reportID, set: """
-            state = 'failed', attempts = attempts + 1, last_error = :error, updated_at = :at, finished_at = :at
+            state = 'failed', attempts = attempts + 1, last_error = :error, updated_at = :at, finished_at = :at,
+            lease_holder = NULL, lease_until = NULL
             """, ["error": reason, "at": at])
+    }
+
+    /// Claims the oldest pending report that no other publisher run holds, in one immediate transaction, and
+    /// leases it to `holder` until `until`. A lease that lapsed, or whose holder is in `reclaiming` (runs the
+    /// caller knows are gone, e.g. killed), does not hold.
+    /// - Returns: the claimed report, or `nil` when none is free.
+    public func claimNextReport(holder: String, until: Date, now: Date, reclaiming: Set<String> = []) throws
+        -> QueuedReport?
+    {
+        let nowText = PayloadCoding.timestamp(now)
+        return try writeOutbox { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM report_outbox WHERE state = 'pending' ORDER BY enqueued_at, rowid
+                """)
+            for row in rows {
+                let leaseHolder: String? = row["lease_holder"]
+                let leaseUntil: String? = row["lease_until"]
+                if let leaseHolder, let leaseUntil, leaseUntil > nowText, !reclaiming.contains(leaseHolder) { continue }
+                var report = try Ledger.queuedReport(from: row)
+                try db.execute(
+                    sql: "UPDATE report_outbox SET lease_holder = ?, lease_until = ? WHERE report_id = ?",
+                    arguments: [holder, PayloadCoding.timestamp(until), Projection.key(report.reportID)])
+                report.leaseHolder = holder
+                report.leaseUntil = until
+                return report
+            }
+            return nil
+        }
+    }
+
+    /// Ends `holder`'s lease on a report that stays pending, so a later run may send it.
+    public func releaseReport(_ reportID: UUID, holder: String) throws {
+        try writeOutbox { db in
+            try db.execute(
+                sql: "UPDATE report_outbox SET lease_holder = NULL, lease_until = NULL WHERE report_id = ? AND lease_holder = ?",
+                arguments: [Projection.key(reportID), holder])
+        }
     }
 
     private func updateQueued(_ reportID: UUID, set assignments: String, _ arguments: StatementArguments) throws {
@@ -74,9 +113,13 @@ extension Ledger {
             let updatedAt = PayloadCoding.date(fromTimestamp: row["updated_at"])
         else { throw StoreError(.corrupted, "a queued report cannot be read") }
         let finished: String? = row["finished_at"]
-        return QueuedReport(
+        let leaseUntil: String? = row["lease_until"]
+        var report = QueuedReport(
             reportID: id, facilityCode: row["facility_code"], period: period, body: row["body"], format: row["format"],
             state: state, attempts: row["attempts"], lastError: row["last_error"], enqueuedAt: enqueuedAt,
             updatedAt: updatedAt, finishedAt: finished.flatMap(PayloadCoding.date(fromTimestamp:)))
+        report.leaseHolder = row["lease_holder"]
+        report.leaseUntil = leaseUntil.flatMap(PayloadCoding.date(fromTimestamp:))
+        return report
     }
 }

@@ -57,6 +57,37 @@ extension Ledger {
         }
     }
 
+    /// Persons whose name or register number contains `text` (ignoring case and diacritics), optionally only
+    /// those with a status, ordered by expected release date.
+    public func persons(matching text: String, status: PersonStatus?) throws -> [Person] {
+        let needle = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let all = try persons(status: status)
+        guard !needle.isEmpty else { return all }
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+        return all.filter {
+            $0.fullName.rawValue.range(of: needle, options: options) != nil
+                || $0.registerNumber.rawValue.range(of: needle, options: options) != nil
+        }
+    }
+
+    /// Every event about one person, in ledger order: their records, corrections of them, movements, and the
+    /// revocations of credentials exported for them.
+    public func events(about personID: UUID) throws -> [LedgerEvent] {
+        try read { db in
+            let key = Projection.key(personID)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM ledger_event WHERE person_id = ?
+                UNION
+                SELECT e.* FROM revocation r
+                    JOIN status_allocation s ON s.credential_id = r.credential_id
+                    JOIN ledger_event e ON e.event_id = r.event_id
+                    WHERE s.person_id = ?
+                ORDER BY sequence
+                """, arguments: [key, key])
+            return try rows.map(Ledger.event(from:))
+        }
+    }
+
     /// The facility recorded by `bekal init`.
     public func facility() throws -> Facility {
         try read { db in

@@ -68,6 +68,52 @@ extension Ledger {
         logger.info("status indices recorded", metadata: ["indices.count": "\(records.count)"])
     }
 
+    /// Gives every credential id in `credentialIDs` an index on `listURL`, in one immediate transaction: an id
+    /// that already has one keeps it (one revocation covers every export of a credential), a new one gets the
+    /// next free index. Two exports running at once therefore never hand out one index twice.
+    ///
+    /// - Parameter capacity: the list's size in bits; no index reaches it.
+    /// - Returns: every index of the list after the allocation (the exporter writes them into the credentials).
+    /// - Throws: `StoreError.conflict` when an id is on another list already, `.storage` when the list is full.
+    public func allocateStatusIndices(
+        for credentialIDs: [String], personID: UUID?, listURL: String, capacity: Int, allocatedAt: Date
+    ) throws -> [String: Int] {
+        let timestamp = PayloadCoding.timestamp(allocatedAt)
+        let indices = try Ledger.mapErrors {
+            try writer.writeWithoutTransaction { db -> [String: Int] in
+                var indices: [String: Int] = [:]
+                try db.inTransaction(.immediate) {
+                    let rows = try Row.fetchCursor(
+                        db, sql: "SELECT credential_id, status_index FROM status_allocation WHERE list_url = ?",
+                        arguments: [listURL])
+                    while let row = try rows.next() { indices[row["credential_id"]] = row["status_index"] }
+                    var next = (indices.values.max() ?? -1) + 1
+                    let elsewhere = try db.cachedStatement(
+                        sql: "SELECT 1 FROM status_allocation WHERE credential_id = ? AND list_url <> ?")
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT INTO status_allocation (credential_id, list_url, status_index, person_id, allocated_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        """)
+                    for id in credentialIDs where indices[id] == nil {
+                        if try Bool.fetchOne(elsewhere, arguments: [id, listURL]) == true {
+                            throw StoreError(.conflict, "a credential already has an index on another status list")
+                        }
+                        guard next < capacity else {
+                            throw StoreError(.storage, "the status list is full; configure a new status list URL")
+                        }
+                        try insert.execute(arguments: [id, listURL, next, personID.map(Projection.key), timestamp])
+                        indices[id] = next
+                        next += 1
+                    }
+                    return .commit
+                }
+                return indices
+            }
+        }
+        logger.info("status indices allocated", metadata: ["indices.count": "\(credentialIDs.count)"])
+        return indices
+    }
+
     /// Whether an export handed out a status index to this credential id.
     public func hasStatusIndex(credentialID: String) throws -> Bool {
         try read { db in

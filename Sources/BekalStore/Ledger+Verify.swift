@@ -1,3 +1,4 @@
+import BekalDomain
 import Logging
 extension Ledger {
     /// Recomputes the hash chain from the stored bytes.

@@ -1,3 +1,4 @@
+import BekalDomain
 /// Each event's `prev_hash` is the stored hash of the event before it (64 zeros for the first), so removing,
 /// inserting or swapping events breaks a link.
 struct LinkPolicy: ChainPolicy {

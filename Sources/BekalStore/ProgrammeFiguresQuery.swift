@@ -1,5 +1,5 @@
 import BekalDomain
-import BekalMetrics
+
 import Foundation
 import GRDB
 

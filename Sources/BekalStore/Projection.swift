@@ -15,7 +15,7 @@ enum Projection {
         _ db: Database
     ) throws {
         let context = RecordContext(
-            today: today(recordedAt), person: person, frameworks: frameworks)
+            today: FacilityCalendar.day(of: recordedAt), person: person, frameworks: frameworks)
         try RecordValidation.require(payload, in: context)
         switch payload {
         case .facilityInitialized:
@@ -276,11 +276,6 @@ enum Projection {
     static func storedPerson(_ id: UUID, _ db: Database) throws -> Person? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM person WHERE id = ?"), arguments: [key(id)])
             .map { try PayloadCoding.decodeRecord(Person.self, $0) }
-    }
-
-    /// The facility's calendar day at `date`: Indonesian facilities keep WIB (UTC+7).
-    static func today(_ date: Date) -> LocalDate {
-        LocalDate(daysSinceEpoch: Int(((date.timeIntervalSince1970 + 7 * 3600) / 86_400).rounded(.down)))
     }
 
     /// UUIDs are stored lowercase, the form `UUID.uuidString` does not give.

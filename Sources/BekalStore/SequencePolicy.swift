@@ -1,3 +1,4 @@
+import BekalDomain
 /// Sequence numbers start at 1 and have no gaps, so a deleted event shows as a missing number.
 struct SequencePolicy: ChainPolicy {
     func check(_ event: StoredEvent, after previous: StoredEvent?) -> ChainBreak? {

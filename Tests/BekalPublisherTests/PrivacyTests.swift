@@ -46,7 +46,7 @@ struct PrivacyTests {
         let outbox = try await TestReports.outbox([report])
         _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger)
             .publishPending(from: outbox)
-        var again = try OutboxEntry(report: report, enqueuedAt: Date())
+        var again = try QueuedReport(pending: report, enqueuedAt: Date())
         again.reportID = UUID()
         _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url, format: .prometheus), logger: CapturedLog().logger)
             .publishPending(from: InMemoryOutbox([again]))

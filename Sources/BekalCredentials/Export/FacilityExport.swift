@@ -5,24 +5,23 @@ import Foundation
 
 /// Exports many portfolios at once (e.g. everyone due for release this month) on all cores.
 public enum FacilityExport {
-    /// Allocates every status index first (sequentially, cheap), then builds and signs the exports in parallel.
-    /// - Returns: the exports in the order of `portfolios`, and the allocation including every new index.
+    /// Builds and signs the planned exports in parallel, on all cores.
+    /// - Parameters:
+    ///   - planned: each portfolio with its plan (`PortfolioExporter.plan`).
+    ///   - options: their `statusAllocation` must hold an index for every id of every plan.
+    /// - Returns: the exports in the order of `planned`.
     public static func exportAll(
-        _ portfolios: [Portfolio], key: IssuerKey, options: ExportOptions, now: Date
-    ) throws(CredentialError) -> (exports: [ExportResult], statusAllocation: StatusAllocation) {
-        var random = SystemRandomNumberGenerator()
-        var allocation = options.statusAllocation
-        var plans: [PortfolioExporter.NewIDs] = []
-        for portfolio in portfolios {
-            let ids = PortfolioExporter.NewIDs(&random)
-            for id in PortfolioExporter.credentialIDs(portfolio, newIDs: ids) { _ = try allocation.index(for: id) }
-            plans.append(ids)
+        _ planned: [(portfolio: Portfolio, plan: ExportPlan)], key: IssuerKey, options: ExportOptions, now: Date
+    ) throws(CredentialError) -> [ExportResult] {
+        for (_, plan) in planned {
+            for id in plan.credentialIDs where options.statusAllocation.indices[id] == nil {
+                throw CredentialError(.exportFailed, "a credential of the export has no status-list index")
+            }
         }
-        var shared = options
-        shared.statusAllocation = allocation
+        let portfolios = planned.map(\.portfolio)
+        let fixedPlans = planned.map(\.plan.newIDs)
+        let allocated = options
         let slots = ResultSlots(count: portfolios.count)
-        let allocated = shared
-        let fixedPlans = plans
         DispatchQueue.concurrentPerform(iterations: portfolios.count) { index in
             var local = SystemRandomNumberGenerator()
             let result = Result { () throws(CredentialError) -> ExportResult in
@@ -39,7 +38,7 @@ public enum FacilityExport {
             case nil: throw CredentialError(.exportFailed, "an export did not finish")
             }
         }
-        return (exports, allocation)
+        return exports
     }
 }
 

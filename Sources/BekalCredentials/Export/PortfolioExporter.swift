@@ -18,8 +18,32 @@ public enum PortfolioExporter {
         try export(portfolio, key: key, options: options, now: now, newIDs: NewIDs(&random), random: &random)
     }
 
+    /// Chooses the ids a new export of `portfolio` will carry, before anything is signed, so that the store can
+    /// give each its status-list index first (in its own transaction) and the export is then signed with
+    /// exactly those indices.
+    /// - Parameter random: the source of the new ids (the CLR's and the training record's).
+    public static func plan(_ portfolio: Portfolio, random: inout some RandomNumberGenerator) -> ExportPlan {
+        let ids = NewIDs(&random)
+        return ExportPlan(credentialIDs: credentialIDs(portfolio, newIDs: ids), newIDs: ids)
+    }
+
+    /// Builds and signs the export planned by `plan(_:random:)`.
+    /// - Parameters:
+    ///   - options: their `statusAllocation` must hold an index for every id of `plan`.
+    ///   - random: the source of the identity salt.
+    /// - Throws: `CredentialError.exportFailed` when an id of the plan has no index.
+    public static func export(
+        _ portfolio: Portfolio, plan: ExportPlan, key: IssuerKey, options: ExportOptions, now: Date,
+        random: inout some RandomNumberGenerator
+    ) throws(CredentialError) -> ExportResult {
+        for id in plan.credentialIDs where options.statusAllocation.indices[id] == nil {
+            throw CredentialError(.exportFailed, "a credential of the export has no status-list index")
+        }
+        return try export(portfolio, key: key, options: options, now: now, newIDs: plan.newIDs, random: &random)
+    }
+
     /// The ids an export mints (the others come from the records).
-    struct NewIDs: Sendable {
+    struct NewIDs: Sendable, Hashable {
         var clr: String
         var record: String
 

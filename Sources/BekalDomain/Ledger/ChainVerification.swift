@@ -28,16 +28,14 @@ public struct ChainBreak: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public var description: String { message }
-}
 
-/// One check on one stored event, given the event before it. A small policy type per rule, combined by
-/// `ChainVerifier`.
-protocol ChainPolicy: Sendable {
-    func check(_ event: StoredEvent, after previous: StoredEvent?) -> ChainBreak?
-}
-
-/// The stored columns of an event, exactly as read from the file.
-struct StoredEvent: Sendable {
-    var columns: EventDigest.Columns
-    var hash: String
+    /// - Parameters:
+    ///   - sequence: the first event found wrong.
+    ///   - reason: how it is wrong.
+    ///   - message: starts with the failing policy's name; names no content.
+    public init(sequence: Int64, reason: Reason, message: String) {
+        self.sequence = sequence
+        self.reason = reason
+        self.message = message
+    }
 }

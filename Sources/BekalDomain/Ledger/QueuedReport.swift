@@ -1,4 +1,4 @@
-import BekalDomain
+
 import Foundation
 
 /// A metrics report in the ledger's outbox: its body is fixed when it is queued, so every delivery attempt sends
@@ -28,7 +28,12 @@ public struct QueuedReport: Sendable, Hashable {
     public var enqueuedAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
+    /// The publisher run that holds the report while it sends it (`host:pid:nonce`), if any.
+    public var leaseHolder: String?
+    /// Until when that run holds it; afterwards any run may claim it.
+    public var leaseUntil: Date?
 
+    /// A report as queued or read back from an outbox.
     public init(
         reportID: UUID, facilityCode: String, period: ReportingPeriod, body: Data, format: String = "json",
         state: State = .pending, attempts: Int = 0, lastError: String? = nil, enqueuedAt: Date, updatedAt: Date? = nil,

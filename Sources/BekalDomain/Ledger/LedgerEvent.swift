@@ -1,4 +1,4 @@
-import BekalDomain
+
 import Foundation
 
 /// One event of the ledger as stored: its place in the hash chain and what it records.
@@ -19,8 +19,26 @@ public struct LedgerEvent: Sendable, Hashable, Identifiable {
     public var naturalKey: String?
     /// Lowercase hex SHA-256 of the previous event (64 zeros for the first).
     public var previousHash: String
-    /// Lowercase hex SHA-256 over every other column, see `EventDigest`.
+    /// Lowercase hex SHA-256 over every other column (see the README, "The ledger").
     public var hash: String
+
+    /// An event as read from a ledger; only stores create these.
+    public init(
+        sequence: Int64, id: UUID, type: String, personID: UUID?, payload: LedgerPayload, actor: String,
+        facilityCode: String, recordedAt: Date, naturalKey: String?, previousHash: String, hash: String
+    ) {
+        self.sequence = sequence
+        self.id = id
+        self.type = type
+        self.personID = personID
+        self.payload = payload
+        self.actor = actor
+        self.facilityCode = facilityCode
+        self.recordedAt = recordedAt
+        self.naturalKey = naturalKey
+        self.previousHash = previousHash
+        self.hash = hash
+    }
 }
 
 /// An event to append: the payload and, for imported rows, the natural key that makes re-imports idempotent.
@@ -52,4 +70,12 @@ public struct BatchAppendResult: Sendable, Hashable {
     public var appended: [LedgerEvent]
     /// Entries skipped because their natural key was already in the ledger (or earlier in the batch).
     public var skipped: Int
+
+    /// - Parameters:
+    ///   - appended: the events appended, in order.
+    ///   - skipped: how many entries were already recorded.
+    public init(appended: [LedgerEvent], skipped: Int) {
+        self.appended = appended
+        self.skipped = skipped
+    }
 }

@@ -1,0 +1,81 @@
+import BekalCredentials
+import BekalDomain
+import BekalJSON
+import BekalLinkedData
+import BekalMetrics
+import BekalPublisher
+import BekalRender
+
+extension AppError {
+    /// Any error a use case can meet, as an `AppError`: the one place that knows every module's error type and
+    /// which class of failure each of its codes is (storage errors are mapped where they arise, by the storage
+    /// adapter, which alone knows its store). Unknown errors keep only their type name, since their
+    /// descriptions may carry values.
+    public init(_ error: any Error) {
+        switch error {
+        case let error as AppError:
+            self = error
+        case let error as DomainError:
+            self.init(Self.code(for: error.code), error.description, field: error.path.isEmpty ? nil : error.path,
+                      cause: error)
+        case let error as CredentialError:
+            self.init(Self.code(for: error.code), error.message, cause: error)
+        case let error as MetricsError:
+            self.init(Self.code(for: error.code), error.description, cause: error)
+        case let error as PublisherError:
+            self.init(Self.code(for: error.code), error.description, cause: error)
+        case let error as RenderError:
+            self.init(Self.code(for: error.code), error.message, cause: error)
+        case let error as JSONError:
+            self.init(.invalidInput, "not acceptable JSON: \(error)", cause: error)
+        case let error as LinkedDataError:
+            self.init(.invalidInput, "the document cannot be read as linked data: \(error)", cause: error)
+        default:
+            self.init(.storage, "unexpected failure (\(type(of: error)))")
+        }
+    }
+
+    static func code(for code: DomainError.Code) -> Code {
+        switch code {
+        case .unknownPerson, .unknownFramework, .unknownUnit: .notFound
+        default: .invalidInput
+        }
+    }
+
+    static func code(for code: CredentialError.Code) -> Code {
+        switch code {
+        case .keyFileInsecure: .permission
+        case .keyFileMissing: .notFound
+        case .exportFailed, .documentMalformed, .termNotCovered, .trustListMalformed, .statusListMalformed,
+            .statusListTooLarge, .invalidDIDKey:
+            .invalidInput
+        default: .storage
+        }
+    }
+
+    static func code(for code: MetricsError.Code) -> Code {
+        switch code {
+        case .privacyBudgetExhausted: .conflict
+        case .invalidReport: .storage
+        default: .invalidInput
+        }
+    }
+
+    static func code(for code: PublisherError.Code) -> Code {
+        switch code {
+        case .invalidEndpoint, .secretMissing: .invalidInput
+        case .secretUnreadable: .notFound
+        case .secretInsecure: .permission
+        case .outboxFailure, .unknownReport: .storage
+        default: .network
+        }
+    }
+
+    static func code(for code: RenderError.Code) -> Code {
+        switch code {
+        case .notAnExport: .invalidInput
+        case .evidenceDirectoryUnreadable: .usage
+        default: .storage
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import BekalDomain
+import Foundation
+
+/// What the use cases need from a facility's storage: the append-only ledger, the projections read from it, the
+/// status-list allocation and the report outbox. Each method is one transaction.
+///
+/// Today's implementation is the SQLite ledger of a data directory (`SQLiteLedgerStorage`); a regional
+/// deployment can add another (PostgreSQL, say) by conforming a new type and opening it in `FacilityApp`. Nothing
+/// else in the application layer knows which one it talks to. Decisions that must see a consistent view (the
+/// disclosure control of a queued report) are passed in as pure closures that the storage runs inside its
+/// transaction.
+public protocol LedgerStorage: Sendable {
+    // MARK: Reads
+
+    /// The facility the ledger belongs to.
+    func facility() async throws -> Facility
+    /// One person, by register number or id. - Throws: not found.
+    func person(_ reference: PersonReference) async throws -> Person
+    /// Persons with `status` (all when `nil`) whose name or register number contains `text` (all when `nil`),
+    /// ordered by expected release date.
+    func persons(status: PersonStatus?, matching text: String?) async throws -> [Person]
+    /// Everything recorded about one person, corrections applied, against the latest framework.
+    func portfolio(of reference: PersonReference) async throws -> Portfolio
+    /// Every imported framework version, oldest first.
+    func frameworks() async throws -> [CompetencyFramework]
+    /// One event by id. - Throws: not found.
+    func event(id: UUID) async throws -> LedgerEvent
+    /// Every event about one person, in ledger order (records, corrections, movements, revocations).
+    func events(about personID: UUID) async throws -> [LedgerEvent]
+    /// Revoked credential ids with their reasons.
+    func revokedCredentials() async throws -> [String: String]
+    /// Every credential id with its index on the status list `listURL`.
+    func statusIndices(listURL: String) async throws -> [String: Int]
+    /// Whether any export carried `credentialID`.
+    func hasStatusIndex(credentialID: String) async throws -> Bool
+    /// The raw programme figures of a period.
+    func programmeFigures(period: ReportingPeriod) async throws -> ProgrammeFigures
+    /// Every queued report, oldest first.
+    func queuedReports() async throws -> [QueuedReport]
+    /// Recomputes the ledger's hash chain from the stored bytes.
+    func verifyChain() async throws -> ChainVerification
+    /// How many events the ledger holds.
+    func eventCount() async throws -> Int
+
+    // MARK: Writes (each all or nothing)
+
+    /// Appends entries in one transaction, keeping the chain and projections in step; entries whose natural key
+    /// is already recorded are skipped. - Throws: the first rule an entry breaks; nothing is written then.
+    func append(_ entries: [LedgerEntry], actor: Actor, recordedAt: Date) async throws -> BatchAppendResult
+    /// Imports a CSV file of one kind, all rows or none.
+    func importCSV(_ data: Data, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary
+    /// Gives each credential id an index on `listURL` (existing ids keep theirs) and returns the list's indices.
+    func allocateStatusIndices(
+        for credentialIDs: [String], personID: UUID?, listURL: String, capacity: Int, allocatedAt: Date
+    ) async throws -> [String: Int]
+    /// Reads the inputs of a report of `period`, lets `decide` make it, and stores the report (and its budget
+    /// spend), all in one transaction.
+    func queueReport(
+        period: ReportingPeriod, actor: Actor, recordedAt: Date,
+        decide: @escaping @Sendable (ReportInputs) throws -> ReportDraft
+    ) async throws -> ReportDraft
+    /// Claims the oldest pending report no live publisher holds; see `Outbox.claimNext`.
+    func claimNextReport(holder: String, until: Date, now: Date, reclaiming: Set<String>) async throws -> QueuedReport?
+    /// Ends a lease on a report that stays pending.
+    func releaseReport(_ reportID: UUID, holder: String) async throws
+    /// Counts a failed delivery attempt.
+    func recordDeliveryAttempt(_ reportID: UUID, error: String, at: Date) async throws
+    /// Marks a report delivered.
+    func markReportSent(_ reportID: UUID, at: Date) async throws
+    /// Parks a report as refused.
+    func markReportFailed(_ reportID: UUID, reason: String, at: Date) async throws
+    /// Drops the projections and replays the whole ledger into them; returns the number of events replayed.
+    func rebuildProjections() async throws -> Int
+}
+
+/// Evidence files kept by content (SHA-256), for records that name them.
+public protocol EvidenceStorage: Sendable {
+    /// Stores bytes and describes them; `isNew` says whether the store lacked them before.
+    func store(_ data: Data, mediaType: String, description: String) async throws -> (evidence: Evidence, isNew: Bool)
+    /// Removes a file this caller stored for a record that was then refused.
+    func discard(_ evidence: Evidence) async
+    /// The stored bytes of `evidence`, checked against its hash. - Throws: not found, or damaged.
+    func contents(of evidence: Evidence) async throws -> Data
+}

@@ -1,0 +1,49 @@
+import BekalDomain
+import Foundation
+
+/// A WBP joining the programme, as typed.
+public struct NewPerson: Sendable {
+    /// The register number from SDP (kept as given, trimmed).
+    public var registerNumber: String
+    /// The full name.
+    public var fullName: String
+    /// The admission date.
+    public var admissionDate: LocalDate
+    /// The expected release date.
+    public var expectedReleaseDate: LocalDate
+    /// The birth date, when known.
+    public var birthDate: LocalDate?
+
+    /// - Parameters: the person's details as recorded at admission.
+    public init(
+        registerNumber: String, fullName: String, admissionDate: LocalDate, expectedReleaseDate: LocalDate,
+        birthDate: LocalDate? = nil
+    ) {
+        self.registerNumber = registerNumber
+        self.fullName = fullName
+        self.admissionDate = admissionDate
+        self.expectedReleaseDate = expectedReleaseDate
+        self.birthDate = birthDate
+    }
+}
+
+extension FacilityApp {
+    /// Adds a WBP to the programme (`person.added`).
+    /// - Returns: the event and the new person (with the internal id Bekal gave them).
+    /// - Throws: invalid input (empty, invisible characters, a register number shaped like an id, release before
+    ///   admission), conflict (the register number is already recorded).
+    public func addPerson(_ input: NewPerson, context: ActionContext) async throws -> (event: LedgerEvent, person: Person) {
+        guard let number = RegisterNumber(input.registerNumber) else {
+            throw AppError(.invalidInput, "register number: a value is required", field: "registerNumber")
+        }
+        guard let name = PersonName(input.fullName) else {
+            throw AppError(.invalidInput, "name: a value is required", field: "fullName")
+        }
+        let person = Person(
+            id: UUID(), registerNumber: number, fullName: name, birthDate: input.birthDate,
+            admissionDate: input.admissionDate, expectedReleaseDate: input.expectedReleaseDate, status: .active,
+            facilityCode: try await storage.facility().code)
+        let event = try await record(context: context) { _ in .personAdded(person) }
+        return (event, person)
+    }
+}

@@ -1,0 +1,76 @@
+import BekalDomain
+import Foundation
+
+/// A person's standing now: the portfolio and what it amounts to against the framework.
+public struct PortfolioStandingResult: Sendable {
+    public var portfolio: Portfolio
+    public var standing: PortfolioStanding
+}
+
+/// One line of the readiness list.
+public struct ReadinessLine: Sendable {
+    public var person: Person
+    public var report: ReadinessReport
+}
+
+extension FacilityApp {
+    /// One person, by register number or id.
+    public func person(_ reference: PersonReference) async throws -> Person { try await storage.person(reference) }
+
+    /// Persons with `status` whose name or register number contains `text`, by expected release date.
+    public func persons(status: PersonStatus? = nil, matching text: String? = nil) async throws -> [Person] {
+        try await storage.persons(status: status, matching: text)
+    }
+
+    /// Everything recorded about a person and where it stands on `context.today`.
+    public func portfolioStanding(of reference: PersonReference, context: ActionContext) async throws
+        -> PortfolioStandingResult
+    {
+        let portfolio = try await storage.portfolio(of: reference)
+        return PortfolioStandingResult(portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today))
+    }
+
+    /// What each person still lacks for release: one person, or every active person expected within
+    /// `dueWithin` days (all when `nil`), soonest release first.
+    /// - Parameter policy: the rules; the facility's `readiness.json`, else the defaults, when `nil`.
+    public func readiness(
+        of reference: PersonReference? = nil, dueWithin: Int? = nil, policy: ReadinessPolicy? = nil,
+        context: ActionContext
+    ) async throws -> [ReadinessLine] {
+        let policy = try policy ?? facilityReadinessPolicy()
+        let persons: [Person]
+        if let reference {
+            persons = [try await storage.person(reference)]
+        } else {
+            persons = try await storage.persons(status: .active, matching: nil)
+        }
+        var lines: [ReadinessLine] = []
+        for person in persons {
+            let days = person.expectedReleaseDate.daysSinceEpoch - context.today.daysSinceEpoch
+            if let dueWithin, days > dueWithin { continue }
+            let report = Readiness.evaluate(try await storage.portfolio(of: .id(person.id)), policy: policy,
+                                            today: context.today)
+            lines.append(ReadinessLine(person: person, report: report))
+        }
+        return lines.sorted {
+            ($0.report.expectedReleaseDate, $0.person.registerNumber.rawValue)
+                < ($1.report.expectedReleaseDate, $1.person.registerNumber.rawValue)
+        }
+    }
+
+    /// The facility's readiness policy: `readiness.json` in the data directory, else the defaults.
+    public func facilityReadinessPolicy() throws -> ReadinessPolicy {
+        let path = directory.readinessPolicy.path
+        guard FileManager.default.fileExists(atPath: path) else { return .default }
+        return try Self.readinessPolicy(atPath: path)
+    }
+
+    /// A readiness policy file.
+    /// - Throws: not found when it cannot be read, invalid input when it is not a policy.
+    public static func readinessPolicy(atPath path: String) throws -> ReadinessPolicy {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AppError(.notFound, "the readiness policy file cannot be read", field: "policy")
+        }
+        return try ReadinessPolicy.decode(json: data)
+    }
+}

@@ -1,0 +1,30 @@
+import BekalDomain
+import Foundation
+import Logging
+
+extension FacilityApp {
+    /// Appends one record, with the evidence files it names, all or nothing: the files are stored first (the
+    /// record names them by hash), and if the ledger then refuses the record, the files this call added are
+    /// removed again, so a refused command leaves nothing behind.
+    /// - Parameter build: makes the payload from the stored evidence (in the order of `uploads`).
+    func record(
+        storing uploads: [EvidenceUpload] = [], context: ActionContext,
+        _ build: ([Evidence]) async throws -> LedgerPayload
+    ) async throws -> LedgerEvent {
+        var stored: [(evidence: Evidence, isNew: Bool)] = []
+        do {
+            for upload in uploads {
+                stored.append(try await evidence.store(upload.bytes, mediaType: upload.mediaType,
+                                                       description: upload.description))
+            }
+            let payload = try await build(stored.map(\.evidence))
+            let result = try await storage.append([LedgerEntry(payload)], actor: context.actor, recordedAt: context.now)
+            guard let event = result.appended.first else { throw AppError(.storage, "the event was not appended") }
+            logger.info("record appended", metadata: ["event.type": "\(event.type)", "event.sequence": "\(event.sequence)"])
+            return event
+        } catch {
+            for item in stored where item.isNew { await evidence.discard(item.evidence) }
+            throw error
+        }
+    }
+}
