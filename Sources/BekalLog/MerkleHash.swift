@@ -14,7 +14,12 @@ public struct MerkleHash: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count == MerkleHash.byteCount else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &words) { target in
-            for (offset, byte) in bytes.enumerated() { target[offset] = byte }
+            let copied: Void? = bytes.withContiguousStorageIfAvailable {
+                target.copyMemory(from: UnsafeRawBufferPointer($0))
+            }
+            if copied == nil {
+                for (offset, byte) in bytes.enumerated() { target[offset] = byte }
+            }
         }
         self.words = words
     }

@@ -80,7 +80,7 @@ package enum EventDigest {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
+    static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
         for byte in digest {
             out.append(hexDigits[Int(byte >> 4)])
             out.append(hexDigits[Int(byte & 0x0f)])
