@@ -40,7 +40,7 @@ public enum MerkleHashing {
     }
 
     /// The largest power of two strictly less than `n` (n ≥ 2): where RFC 9162 splits a tree of n leaves.
-    static func split(_ n: UInt64) -> UInt64 {
+    public static func split(_ n: UInt64) -> UInt64 {
         precondition(n >= 2)
         return 1 << (63 - (n - 1).leadingZeroBitCount)
     }

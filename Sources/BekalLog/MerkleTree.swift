@@ -21,6 +21,18 @@ public struct MerkleTree {
         return try resolve([(UInt64(0), n)])[0]
     }
 
+    /// MTH(D[start:end]) for a range as RFC 9162 splits trees: `start` a multiple of the largest power of two not
+    /// above `end - start` (every left subtree, and every right part the recursion produces, is such a range).
+    /// For walking down a tree to the first leaf that differs from another copy of it.
+    /// - Throws: `LogError.invalidArgument` for an empty, out-of-tree or unaligned range.
+    public func subtreeHash(from start: UInt64, to end: UInt64) throws -> MerkleHash {
+        try check(start < end && end <= size, "the range \(start)..<\(end) is not inside the log's \(size) entries")
+        let width = end - start
+        let alignment = width.nonzeroBitCount == 1 ? width : MerkleHashing.split(width)
+        try check(start % alignment == 0, "the range \(start)..<\(end) is not a subtree as RFC 9162 splits trees")
+        return try resolve([(start, end)])[0]
+    }
+
     /// PATH(index, D[0:n]) of RFC 9162 §2.1.3.1: the sibling hashes from the leaf up to the root.
     /// - Throws: `LogError.invalidArgument` unless index < n ≤ size.
     public func inclusionProof(index: UInt64, size n: UInt64) throws -> [MerkleHash] {

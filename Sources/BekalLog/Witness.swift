@@ -37,9 +37,6 @@ public struct Witness: Sendable {
         case .rejected(let rejection): return refusal(.notSignedByLog, "Witness: \(rejection.message)")
         }
         let newHead = presented.checkpoint.treeHead
-        guard request.oldSize <= newHead.size else {
-            return refusal(.badRequest, "Witness: the old size \(request.oldSize) exceeds the checkpoint's \(newHead.size)")
-        }
         return try state.update(origin: origin) { heldNote -> (store: SignedNote?, result: WitnessOutcome) in
             let held = try heldNote.map { try reverify($0, with: verifier) }
             let heldSize = held?.checkpoint.treeHead.size ?? 0
@@ -56,6 +53,12 @@ public struct Witness: Sendable {
                     return (nil, .fork(evidence(held, "the log signed two different trees of size \(heldSize)")))
                 }
                 return (nil, .cosigned(try cosign(presented, now: now)))
+            }
+            // Evidence against the log (above) comes first, whatever old size the request claims.
+            guard request.oldSize <= newHead.size else {
+                return (nil, .refused(WitnessRefusal(
+                    reason: .badRequest, heldSize: nil,
+                    message: "Witness: the old size \(request.oldSize) exceeds the checkpoint's \(newHead.size)")))
             }
             guard request.oldSize == heldSize else {
                 return (nil, .refused(WitnessRefusal(
