@@ -5,23 +5,19 @@ import Foundation
 /// a timestamped statement that, as of that time, this is the largest consistent tree the witness has seen for
 /// the checkpoint's log.
 public struct Cosigner: Sendable {
-    /// The witness's key name (e.g. `bapas-purwokerto.example/witness`).
-    public let name: String
     private let signingKey: SigningKey
 
     /// A cosigner for `name` with `key`.
     /// - Throws: `LogError.malformedKey` for an empty name or one with a space or a plus sign.
     public init(name: String, key: Curve25519.Signing.PrivateKey) throws {
-        try KeyName.check(name, error: .malformedKey)
-        self.name = name
-        signingKey = SigningKey(key)
+        signingKey = try SigningKey(name: name, key: key)
     }
 
+    /// The witness's key name (e.g. `bapas-purwokerto.example/witness`).
+    public var name: String { signingKey.name }
+
     /// The verifier of this cosigner's signatures.
-    public var verifier: CosignatureVerifier {
-        // The name was checked in init and the key is a real Ed25519 key, so this cannot fail.
-        try! CosignatureVerifier(name: name, publicKey: signingKey.key.publicKey)
-    }
+    public var verifier: CosignatureVerifier { CosignatureVerifier(key: signingKey.verifierKey(.cosignatureV1)) }
 
     /// Cosigns a checkpoint's note text at `now` (whole seconds since the epoch, rounded down).
     /// - Throws: `LogError.invalidArgument` for a time before 1970; `.malformedNote` for text that is not a note
@@ -47,39 +43,32 @@ public struct Cosigner: Sendable {
 /// Verifies cosignature/v1 signatures (C2SP tlog-cosignature, type 0x04): the signature field is a big-endian
 /// u64 timestamp then an Ed25519 signature over `cosignature/v1\ntime <t>\n` followed by the checkpoint text.
 public struct CosignatureVerifier: NoteVerifier, Hashable {
-    public let name: String
-    public let keyID: UInt32
+    let key: VerifierKey
+
+    init(key: VerifierKey) { self.key = key }
+
+    public var name: String { key.name }
+    public var keyID: UInt32 { key.keyID }
     /// The 32-byte Ed25519 public key.
-    public let publicKey: [UInt8]
+    public var publicKey: [UInt8] { key.publicKey }
 
     /// A verifier for a witness's name and public key.
     /// - Throws: `LogError.malformedKey` for an invalid name.
     public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws {
-        try KeyName.check(name, error: .malformedKey)
-        self.name = name
-        self.publicKey = Array(publicKey.rawRepresentation)
-        keyID = NoteSignatureType.cosignatureV1.keyID(name: name, publicKey: self.publicKey)
+        key = try VerifierKey(name: name, type: .cosignatureV1, publicKey: publicKey)
     }
 
     /// Parses a verifier key of type 0x04: `<name>+<hex key ID>+<base64(0x04 ‖ public key)>`.
     /// - Throws: `LogError.malformedKey`.
     public init(verifierKey: String) throws {
-        let key = try VerifierKey(parsing: verifierKey)
-        guard key.type == .cosignatureV1 else {
-            throw LogError(.malformedKey, "the verifier key is not of type cosignature/v1 (0x04)")
-        }
-        try self.init(name: key.name, publicKey: try key.ed25519PublicKey())
+        key = try VerifierKey(parsing: verifierKey, type: .cosignatureV1)
     }
 
     /// The verifier key string that `init(verifierKey:)` reads.
-    public var verifierKey: String {
-        VerifierKey(name: name, keyID: keyID, type: .cosignatureV1, publicKey: publicKey).text
-    }
+    public var verifierKey: String { key.text }
 
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
-        guard let timestamp = CosignatureVerifier.timestamp(of: signature),
-            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
-        else { return false }
+        guard let timestamp = CosignatureVerifier.timestamp(of: signature) else { return false }
         return key.isValidSignature(
             Array(signature.dropFirst(8)), for: CosignatureVerifier.message(text: text, timestamp: timestamp))
     }

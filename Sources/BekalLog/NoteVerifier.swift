@@ -28,66 +28,56 @@ public enum NoteSignatureType: UInt8, Sendable {
 
 /// Verifies the Ed25519 signatures of C2SP signed-note (type 0x01): the facility's signature on its checkpoints.
 public struct Ed25519NoteVerifier: NoteVerifier, Hashable {
-    public let name: String
-    public let keyID: UInt32
+    let key: VerifierKey
+
+    init(key: VerifierKey) { self.key = key }
+
+    public var name: String { key.name }
+    public var keyID: UInt32 { key.keyID }
     /// The 32-byte Ed25519 public key.
-    public let publicKey: [UInt8]
+    public var publicKey: [UInt8] { key.publicKey }
 
     /// A verifier for `name` and a public key.
-    /// - Throws: `LogError.malformedKey` for an invalid name or a key that is not an Ed25519 public key.
+    /// - Throws: `LogError.malformedKey` for an empty name or one with a space or a plus sign.
     public init(name: String, publicKey: Curve25519.Signing.PublicKey) throws {
-        try KeyName.check(name, error: .malformedKey)
-        self.name = name
-        self.publicKey = Array(publicKey.rawRepresentation)
-        keyID = NoteSignatureType.ed25519.keyID(name: name, publicKey: self.publicKey)
+        key = try VerifierKey(name: name, type: .ed25519, publicKey: publicKey)
     }
 
     /// Parses a verifier key `<name>+<8 hex digits key ID>+<base64(0x01 ‖ public key)>` (golang.org/x/mod
     /// sumdb/note, vkeys of C2SP signed-note). The key ID must be the one the name and key give.
     /// - Throws: `LogError.malformedKey`.
     public init(verifierKey: String) throws {
-        let key = try VerifierKey(parsing: verifierKey)
-        guard key.type == .ed25519 else {
-            throw LogError(.malformedKey, "the verifier key is not of type Ed25519 (0x01)")
-        }
-        try self.init(name: key.name, publicKey: try key.ed25519PublicKey())
+        key = try VerifierKey(parsing: verifierKey, type: .ed25519)
     }
 
     /// The verifier key string that `init(verifierKey:)` reads.
-    public var verifierKey: String {
-        VerifierKey(name: name, keyID: keyID, type: .ed25519, publicKey: publicKey).text
-    }
+    public var verifierKey: String { key.text }
 
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
-        guard signature.count == 64, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
-            return false
-        }
-        return key.isValidSignature(signature, for: text)
+        key.isValidSignature(signature, for: text)
     }
 }
 
-/// The parts of a verifier key string `<name>+<hex key ID>+<base64(type ‖ public key)>`.
-struct VerifierKey {
-    var name: String
-    var keyID: UInt32
-    var type: NoteSignatureType
-    var publicKey: [UInt8]
+/// A public key under a note key name, for one signature type: its key ID and its verifier key string
+/// `<name>+<hex key ID>+<base64(type ‖ public key)>`.
+struct VerifierKey: Hashable, Sendable {
+    let name: String
+    let keyID: UInt32
+    let type: NoteSignatureType
+    let publicKey: [UInt8]
 
-    init(name: String, keyID: UInt32, type: NoteSignatureType, publicKey: [UInt8]) {
+    init(name: String, type: NoteSignatureType, publicKey: Curve25519.Signing.PublicKey) throws {
+        try KeyName.check(name, error: .malformedKey)
         self.name = name
-        self.keyID = keyID
         self.type = type
-        self.publicKey = publicKey
+        self.publicKey = Array(publicKey.rawRepresentation)
+        keyID = type.keyID(name: name, publicKey: self.publicKey)
     }
 
-    init(parsing text: String) throws {
+    init(parsing text: String, type expected: NoteSignatureType) throws {
         // The key part is base64, which may itself contain "+": only the first two separate.
         let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            throw LogError(.malformedKey, "a verifier key is not name+keyid+key")
-        }
-        let name = String(parts[0])
-        try KeyName.check(name, error: .malformedKey)
+        guard parts.count == 3 else { throw LogError(.malformedKey, "a verifier key is not name+keyid+key") }
         let hex = parts[1]
         guard hex.count == 8, hex.allSatisfy(\.isHexDigit), let keyID = UInt32(hex, radix: 16) else {
             throw LogError(.malformedKey, "a verifier key's ID is not 8 hex digits")
@@ -95,27 +85,30 @@ struct VerifierKey {
         guard let data = Base64Text.decode(parts[2]), let first = data.first else {
             throw LogError(.malformedKey, "a verifier key's key is not canonical base64")
         }
-        guard let type = NoteSignatureType(rawValue: first) else {
-            throw LogError(.malformedKey, "a verifier key has an unsupported signature type")
+        guard first == expected.rawValue else {
+            throw LogError(.malformedKey, "the verifier key is not of signature type \(expected.rawValue)")
         }
-        let publicKey = Array(data.dropFirst())
-        guard publicKey.count == 32 else { throw LogError(.malformedKey, "an Ed25519 public key is not 32 bytes") }
-        guard type.keyID(name: name, publicKey: publicKey) == keyID else {
-            throw LogError(.malformedKey, "a verifier key's ID does not match its name and key")
-        }
-        self.init(name: name, keyID: keyID, type: type, publicKey: publicKey)
-    }
-
-    func ed25519PublicKey() throws -> Curve25519.Signing.PublicKey {
+        let key: Curve25519.Signing.PublicKey
         do {
-            return try Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
+            key = try Curve25519.Signing.PublicKey(rawRepresentation: data.dropFirst())
         } catch {
-            throw LogError(.malformedKey, "the verifier key does not hold an Ed25519 public key")
+            throw LogError(.malformedKey, "the verifier key does not hold a 32-byte Ed25519 public key")
+        }
+        try self.init(name: String(parts[0]), type: expected, publicKey: key)
+        guard self.keyID == keyID else {
+            throw LogError(.malformedKey, "a verifier key's ID does not match its name and key")
         }
     }
 
     var text: String {
         let hex = String(keyID, radix: 16)
         return "\(name)+\(String(repeating: "0", count: 8 - hex.count))\(hex)+\(Base64Text.encode([type.rawValue] + publicKey))"
+    }
+
+    func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
+        guard signature.count == 64, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
+            return false
+        }
+        return key.isValidSignature(signature, for: message)
     }
 }

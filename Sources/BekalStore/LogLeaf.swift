@@ -23,17 +23,7 @@ import Crypto
 enum LogLeaf {
     /// The leaf entry of an event from its stored columns (`previousHash` is not read).
     static func entry(_ columns: EventDigest.Columns) -> MerkleHash {
-        var input = EventDigest.Input()
-        input.put(String(columns.sequence))
-        input.put(columns.eventID)
-        input.put(columns.type)
-        input.put(columns.personID)
-        input.put(columns.payload)
-        input.put(columns.actor)
-        input.put(columns.facilityCode)
-        input.put(columns.recordedAt)
-        input.put(columns.naturalKey)
-        return MerkleHash(SHA256.hash(data: input.bytes))
+        MerkleHash(SHA256.hash(data: EventDigest.contentInput(columns).bytes))
     }
 
     /// The leaf hash of an event from its stored columns.

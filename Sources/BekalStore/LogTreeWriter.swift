@@ -16,8 +16,15 @@ struct LogTreeWriter {
     private let db: Database
     /// Leaves in the tree so far.
     private(set) var size: UInt64
-    /// The tile being filled at each level: its index and its hashes.
-    private var tiles: [Int: (index: UInt64, hashes: [UInt8], dirty: Bool)] = [:]
+    /// The tile being filled at each level (index = level). Mutated in place: a copy per append would copy
+    /// up to 2 KiB per level per event.
+    private var tiles: [Tile?] = Array(repeating: nil, count: 64)
+
+    private struct Tile {
+        var index: UInt64
+        var hashes: [UInt8]
+        var dirty = false
+    }
 
     /// A writer positioned after the tree's last leaf, which must be event number `eventCount`.
     /// - Throws: `StoreError.corrupted` when the stored tree has another number of leaves.
@@ -37,18 +44,16 @@ struct LogTreeWriter {
         var index = size
         while true {
             try position(level: level, index: index)
-            var tile = tiles[level]!
-            hash.withUnsafeBytes { tile.hashes.append(contentsOf: $0) }
-            tile.dirty = true
+            hash.withUnsafeBytes { tiles[level]!.hashes.append(contentsOf: $0) }
+            tiles[level]!.dirty = true
             var parent: MerkleHash?
             if index & 1 == 1 {
-                let offset = Int(index % Self.tileWidth - 1) * Self.hashSize
                 // A right child's left sibling is always in the same tile (tiles start at even indices).
-                let left = MerkleHash(tile.hashes[offset..<(offset + Self.hashSize)])!
+                let offset = Int(index % Self.tileWidth - 1) * Self.hashSize
+                let left = MerkleHash(tiles[level]!.hashes[offset..<(offset + Self.hashSize)])!
                 parent = MerkleHashing.nodeHash(left, hash)
             }
-            tiles[level] = tile
-            if UInt64(tile.hashes.count / Self.hashSize) == Self.tileWidth {
+            if UInt64(tiles[level]!.hashes.count / Self.hashSize) == Self.tileWidth {
                 try write(level: level)
                 tiles[level] = nil
             }
@@ -62,15 +67,15 @@ struct LogTreeWriter {
 
     /// Writes the tiles still in memory; call before the transaction commits.
     mutating func finish() throws {
-        for level in tiles.keys.sorted() where tiles[level]!.dirty { try write(level: level) }
-        tiles.removeAll()
+        for level in tiles.indices where tiles[level]?.dirty == true { try write(level: level) }
+        tiles = Array(repeating: nil, count: tiles.count)
     }
 
     /// Makes `tiles[level]` the tile holding node `index` of `level`, ending right before it.
     private mutating func position(level: Int, index: UInt64) throws {
         let tileIndex = index / Self.tileWidth
-        if let tile = tiles[level], tile.index == tileIndex { return }
-        if let tile = tiles[level], tile.dirty { try write(level: level) }
+        if tiles[level]?.index == tileIndex { return }
+        if tiles[level]?.dirty == true { try write(level: level) }
         var hashes: [UInt8] = []
         hashes.reserveCapacity(Int(Self.tileWidth) * Self.hashSize)
         if index % Self.tileWidth != 0 {
@@ -82,7 +87,7 @@ struct LogTreeWriter {
             }
             hashes.append(contentsOf: stored)
         }
-        tiles[level] = (tileIndex, hashes, false)
+        tiles[level] = Tile(index: tileIndex, hashes: hashes)
     }
 
     private func write(level: Int) throws {

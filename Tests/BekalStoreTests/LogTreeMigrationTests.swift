@@ -15,36 +15,11 @@ struct LogTreeMigrationTests {
 
     @Test("opening a previous-schema ledger backfills the tree; roots and proofs equal a fresh computation")
     func backfill() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-v4-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let data = DemoFacility.generate(people: 40, seed: 3, today: ProgrammeFiguresQueryTests.today)
-        let current = try Ledger.create(home: root.appendingPathComponent("current"), logger: logger)
-        _ = try current.append(
-            contentsOf: data.events.map {
-                LedgerEntry($0.payload, eventID: $0.id, actor: $0.actor, facilityCode: $0.facilityCode)
-            }, actor: "demo", facilityCode: data.facility.code, recordedAt: ProgrammeFiguresQueryTests.recordedAt)
-
-        let home = root.appendingPathComponent("previous")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let queue = try DatabaseQueue(
-            path: home.appendingPathComponent(Ledger.databaseFileName).path, configuration: Ledger.configuration())
-        try LedgerSchema.migrator.migrate(queue, upTo: Self.lastShipped)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [
-                root.appendingPathComponent("current").appendingPathComponent(Ledger.databaseFileName).path,
-            ])
-            try db.inTransaction {
-                for table in ["ledger_event"] + LedgerSchema.projectionTables.reversed() {
-                    // Stored columns only: generated ones (v3's grade, unit, scheme) cannot be inserted.
-                    let columns = try String.fetchAll(
-                        db, sql: "SELECT name FROM main.pragma_table_xinfo(?) WHERE hidden = 0", arguments: [table]
-                    ).joined(separator: ", ")
-                    try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
-                }
-                return .commit
-            }
-            try db.execute(sql: "DETACH DATABASE current")
-        }
+        let (home, events) = try FiguresIndexMigrationTests().previousSchemaLedger(
+            people: 40, seed: 3, upTo: Self.lastShipped)
+        defer { try? FileManager.default.removeItem(at: home.deletingLastPathComponent()) }
+        let current = try Ledger(home: home.deletingLastPathComponent().appendingPathComponent("current"), logger: logger)
+        let queue = try DatabaseQueue(path: home.appendingPathComponent(Ledger.databaseFileName).path)
         let before = try queue.read { db in
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid").last,
              try db.tableExists("ledger_tree_tile"))
@@ -55,7 +30,7 @@ struct LogTreeMigrationTests {
 
         let migrated = try Ledger(home: home, logger: logger)
         let entries = try migrated.read { db in try IndependentLeaf.entries(db) }
-        #expect(entries.count == data.events.count && entries.count > 1_000)
+        #expect(entries.count == events.count && entries.count > 1_000)
         let head = try migrated.treeHead()
         #expect(head.root.bytes == IndependentLeaf.root(entries[...]))
         #expect(head == (try current.treeHead()))
