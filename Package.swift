@@ -12,7 +12,7 @@ let package = Package(
     products: [
         .library(name: "Bekal", targets: [
             "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials",
-            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalApp",
+            "BekalLinkedData", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalLog", "BekalApp",
         ]),
         .executable(name: "bekal", targets: ["bekal"]),
         .executable(name: "bekal-bench", targets: ["bekal-bench"]),
@@ -26,11 +26,16 @@ let package = Package(
     targets: [
         // The domain: value types and rules, no I/O.
         .target(name: "BekalDomain", swiftSettings: swiftSettings),
-        // The ledger: one SQLite file through GRDB, append-only with a hash chain.
+        // Verifiable logs: RFC 9162 Merkle trees, C2SP signed notes, checkpoints, cosignatures and the witness.
+        .target(
+            name: "BekalLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // The ledger: one SQLite file through GRDB, append-only with a hash chain and a Merkle log.
         .target(
             name: "BekalStore",
             dependencies: [
-                "BekalDomain",
+                "BekalDomain", "BekalLog",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -108,14 +113,15 @@ let package = Package(
             name: "bekal-bench",
             dependencies: [
                 "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
-                "BekalPublisher",
+                "BekalPublisher", "BekalLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalLogTests", dependencies: ["BekalLog", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalLog", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain", "BekalLinkedData"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import BekalDomain
+import BekalLog
 import Foundation
 import GRDB
 
@@ -39,6 +40,8 @@ struct EventAppender {
     private var personIDText: [UInt8] = []
     private var digestInput = EventDigest.Input()
     private var hashText: [UInt8] = []
+    /// The Merkle log's stored tree, one leaf per appended event, written in this same transaction.
+    private var tree: LogTreeWriter
 
     /// - Parameter keepsEvents: whether `result.appended` collects each appended event.
     init(_ db: Database, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true) throws {
@@ -63,7 +66,11 @@ struct EventAppender {
             """)
         frameworks = try Ledger.frameworks(db)
         eventIDs = OrderedEventIDs(recordedAt: recordedAt)
+        tree = try LogTreeWriter(db, eventCount: sequence)
     }
+
+    /// Writes what the log's tree still holds in memory; `Ledger.appendBatch` calls it before committing.
+    mutating func finish() throws { try tree.finish() }
 
     /// Appends one entry, or skips it when its natural key is already recorded.
     /// - Parameter context: names the entry in error messages (`row 7`).
@@ -103,7 +110,7 @@ struct EventAppender {
         digestInput.put(timestamp)
         digestInput.put(entry.naturalKey)
         digestInput.put(previousHashText)
-        digestInput.digest(into: &hashText)
+        let leafEntry = digestInput.digests(into: &hashText)
 
         var row = DirectInsert(insert)
         row.integer(sequence + 1)
@@ -126,6 +133,7 @@ struct EventAppender {
         // whole batch back, the inserted row with it.
         try check(payload, context: context)
         sequence += 1
+        try tree.append(leafHash: MerkleHashing.leafHash(entry: leafEntry))
         if hasRecord, let sql = Projection.insertSQL(payload) {
             let statement = try projectionInsert(type, sql)
             var projection = DirectInsert(statement)

@@ -23,6 +23,14 @@ package enum EventDigest {
     }
 
     package static func hash(_ columns: Columns) -> String {
+        var input = contentInput(columns)
+        input.put(columns.previousHash)
+        return hex(SHA256.hash(data: input.bytes))
+    }
+
+    /// The input of every column but `prev_hash`: the start of the chain digest's input, and all of the log's
+    /// leaf entry (`LogLeaf`).
+    static func contentInput(_ columns: Columns) -> Input {
         var input = Input()
         input.put(String(columns.sequence))
         input.put(columns.eventID)
@@ -33,8 +41,7 @@ package enum EventDigest {
         input.put(columns.facilityCode)
         input.put(columns.recordedAt)
         input.put(columns.naturalKey)
-        input.put(columns.previousHash)
-        return hex(SHA256.hash(data: input.bytes))
+        return input
     }
 
     /// The digest's input, column by column: each value as its UTF-8 length (8 bytes, big-endian) and bytes,
@@ -80,7 +87,7 @@ package enum EventDigest {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
+    static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
         for byte in digest {
             out.append(hexDigits[Int(byte >> 4)])
             out.append(hexDigits[Int(byte & 0x0f)])

@@ -68,6 +68,7 @@ extension Ledger {
                     var appender = try EventAppender(
                         db, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt, keepsEvents: keepsEvents)
                     try body(&appender)
+                    try appender.finish()
                     result = (appender.result, appender.appendedCount)
                     return .commit
                 }

@@ -89,5 +89,8 @@ extension Ledger {
                 columns.facilityCode, columns.recordedAt, columns.naturalKey, columns.previousHash,
                 EventDigest.hash(columns),
             ])
+        var tree = try LogTreeWriter(db, eventCount: columns.sequence - 1)
+        try tree.append(leafHash: LogLeaf.leafHash(columns))
+        try tree.finish()
     }
 }

@@ -33,6 +33,7 @@ enum LedgerSchema {
         StatusAllocationSchema.register(in: &migrator)
         FiguresIndexSchema.register(in: &migrator)
         ImportSchema.register(in: &migrator)
+        LogTreeSchema.register(in: &migrator)
         OutboxLeaseSchema.register(in: &migrator)
         return migrator
     }

@@ -13,9 +13,12 @@ struct FiguresIndexMigrationTests {
     static let lastShipped = "v2-status-allocation"
     let logger = Logger(label: "test")
 
-    /// A ledger file at the previous schema (the migrator stopped at its last shipped migration) holding the rows
-    /// of a demo facility, copied column by column from a ledger written by the current code.
-    func previousSchemaLedger(people: Int, seed: UInt64) throws -> (home: URL, events: [ProgrammeEvent]) {
+    /// A ledger file at the previous schema (the migrator stopped at its last shipped migration, or at `upTo`)
+    /// holding the rows of a demo facility, copied column by column from a ledger written by the current code
+    /// (which stays in `home/../current`).
+    func previousSchemaLedger(people: Int, seed: UInt64, upTo: String = Self.lastShipped) throws
+        -> (home: URL, events: [ProgrammeEvent])
+    {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-v2-\(UUID().uuidString)")
         let data = DemoFacility.generate(people: people, seed: seed, today: ProgrammeFiguresQueryTests.today)
         let current = try Ledger.create(home: root.appendingPathComponent("current"), logger: logger)
@@ -27,7 +30,7 @@ struct FiguresIndexMigrationTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let queue = try DatabaseQueue(
             path: home.appendingPathComponent(Ledger.databaseFileName).path, configuration: Ledger.configuration())
-        try LedgerSchema.migrator.migrate(queue, upTo: Self.lastShipped)
+        try LedgerSchema.migrator.migrate(queue, upTo: upTo)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [
                 root.appendingPathComponent("current").appendingPathComponent(Ledger.databaseFileName).path,
@@ -35,7 +38,10 @@ struct FiguresIndexMigrationTests {
             try db.inTransaction {
                 // Parents first, for the foreign keys; only the columns the previous schema has.
                 for table in ["ledger_event"] + LedgerSchema.projectionTables.reversed() {
-                    let columns = try db.columns(in: table, in: "main").map(\.name).joined(separator: ", ")
+                    // Stored columns only: generated ones (from v3 on) cannot be inserted.
+                    let columns = try String.fetchAll(
+                        db, sql: "SELECT name FROM main.pragma_table_xinfo(?) WHERE hidden = 0", arguments: [table]
+                    ).joined(separator: ", ")
                     try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
                 }
                 return .commit

@@ -1,0 +1,162 @@
+import BekalDomain
+import BekalLog
+import Foundation
+import GRDB
+import Testing
+@testable import BekalStore
+
+/// Every attack of issue 13, done with raw SQL (triggers dropped where needed, chain recomputed) to a ledger
+/// file after a witness cosigned its checkpoint. `verifyChain` passes after most of them; the audit against the
+/// witnessed checkpoint names the event or range every time.
+@Suite("Attacks on a witnessed ledger are detected and named")
+struct LedgerAttackTests {
+    func expect(_ audit: LedgerAudit, _ reason: AuditFailure.Reason, _ events: ClosedRange<Int64>?,
+                sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!audit.isIntact, sourceLocation: sourceLocation)
+        #expect(audit.failures.contains { $0.reason == reason && $0.events == events },
+                "expected \(reason) on \(String(describing: events)), got \(audit.failures)", sourceLocation: sourceLocation)
+    }
+
+    @Test("an untouched ledger matches the checkpoint; later genuine appends are listed with their actor")
+    func untouched() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        #expect(facility.size == 1_300)
+        #expect(try facility.audit().isIntact)
+        let ledger = try facility.reopen()
+        try ledger.append(facility.scenario.training(), actor: "petugas-2", facilityCode: Scenario.facility.code,
+                          recordedAt: Scenario.now)
+        let audit = try ledger.audit(against: facility.held.treeHead)
+        #expect(audit.isIntact, "\(audit.failures)")
+        #expect(audit.appendedAfterCheckpoint.map(\.actor) == ["petugas-2"])
+        #expect(audit.appendedAfterCheckpoint.map(\.sequence) == [1_301])
+        #expect(audit.appendedAfterCheckpoint.first?.type == "training.recorded")
+    }
+
+    @Test("an event edited and the chain recomputed: the chain verifies, the audit names the event")
+    func editRechain() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper { db in
+            try db.execute(sql: """
+                UPDATE ledger_event SET payload = replace(payload, '"hours":', '"hours":2') WHERE sequence = 700
+                """)
+            #expect(try String.fetchOne(db, sql: "SELECT payload FROM ledger_event WHERE sequence = 700")?
+                .contains("\"hours\":21") == true)
+            try WitnessedFacility.rechain(db)
+        }
+        #expect(try facility.reopen().verifyChain().isIntact)
+        let audit = try facility.audit()
+        expect(audit, .rewritten, 700...700)
+    }
+
+    @Test("an event deleted and the rest renumbered and rechained: named from that event on")
+    func deleteRechain() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper { db in
+            try db.execute(sql: "DELETE FROM ledger_event WHERE sequence = 700")
+            try WitnessedFacility.shift(from: 701, by: -1, db)
+            try WitnessedFacility.rechain(db)
+        }
+        #expect(try facility.reopen().verifyChain().isIntact)
+        let audit = try facility.audit([.coveredHistory])
+        expect(audit, .rewritten, 700...1_299)
+        expect(audit, .truncated, 1_300...1_300)
+    }
+
+    @Test("two events swapped and rechained: the range between them is named")
+    func reorderRechain() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper { db in
+            try db.execute(sql: "UPDATE ledger_event SET sequence = -1 WHERE sequence = 400")
+            try db.execute(sql: "UPDATE ledger_event SET sequence = 400 WHERE sequence = 900")
+            try db.execute(sql: "UPDATE ledger_event SET sequence = 900 WHERE sequence = -1")
+            try WitnessedFacility.rechain(db)
+        }
+        #expect(try facility.reopen().verifyChain().isIntact)
+        expect(try facility.audit([.coveredHistory]), .rewritten, 400...900)
+    }
+
+    @Test("a forged event appended with its hash computed (no trigger dropped): flagged and listed with its actor")
+    func forgedAppend() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper(dropTriggers: false) { db in
+            try Self.insertForged(at: 1_301, db)
+        }
+        #expect(try facility.reopen().verifyChain().isIntact)
+        let audit = try facility.audit()
+        expect(audit, .writtenOutsideBekal, 1_301...1_301)
+        #expect(audit.appendedAfterCheckpoint.map(\.sequence) == [1_301])
+        #expect(audit.appendedAfterCheckpoint.first?.actor == "petugas-9")
+        // Covered history is untouched, so that check alone passes: the append is attributable, not provably false.
+        #expect(try facility.audit([.coveredHistory]).isIntact)
+    }
+
+    @Test("a forged event inserted mid-chain and rechained: named from the insertion on")
+    func forgedInsert() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper { db in
+            try WitnessedFacility.shift(from: 650, by: 1, db)
+            try Self.insertForged(at: 650, db)
+            try WitnessedFacility.rechain(db)
+        }
+        #expect(try facility.reopen().verifyChain().isIntact)
+        expect(try facility.audit([.coveredHistory]), .rewritten, 650...1_300)
+    }
+
+    @Test("the last event, the last 1,000 events, and every event cut off: each named as missing")
+    func truncations() throws {
+        for (cut, missing) in [(1, 1_300...1_300), (1_000, 301...1_300), (1_300, 1...1_300)] as [(Int64, ClosedRange<Int64>)] {
+            let facility = try WitnessedFacility()
+            defer { facility.removeHome() }
+            try facility.tamper { db in
+                try db.execute(sql: "DELETE FROM ledger_event WHERE sequence > ?", arguments: [1_300 - cut])
+            }
+            #expect(try facility.reopen().verifyChain().isIntact)
+            let audit = try facility.audit([.coveredHistory, .storedTree])
+            expect(audit, .truncated, missing)
+            #expect(!audit.failures.contains { $0.reason == .rewritten }, "the remaining events are intact")
+            #expect(audit.eventCount == 1_300 - cut)
+        }
+    }
+
+    @Test("a projection row edited (3 hours made 5): named by its event")
+    func projectionEdited() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        try facility.tamper(dropTriggers: false) { db in
+            try db.execute(sql: """
+                UPDATE training SET hours = hours + 2
+                WHERE event_id = (SELECT event_id FROM ledger_event WHERE sequence = 500)
+                """)
+            #expect(db.changesCount == 1)
+        }
+        let audit = try facility.audit()
+        expect(audit, .projectionEdited, 500...500)
+        #expect(audit.failures.count == 1, "\(audit.failures)")
+    }
+
+    /// A forged training event with its chain hash computed, as an insider would write it.
+    static func insertForged(at sequence: Int64, _ db: Database) throws {
+        let template = try #require(try Row.fetchOne(db, sql: "SELECT * FROM ledger_event WHERE sequence = 10"))
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger_event WHERE sequence = ?",
+                                           arguments: [sequence - 1]) ?? EventDigest.genesis
+        let payload = (template["payload"] as String).replacingOccurrences(of: "\"hours\":", with: "\"hours\":2")
+        let columns = EventDigest.Columns(
+            sequence: sequence, eventID: UUID().uuidString.lowercased(), type: template["type"],
+            personID: template["person_id"], payload: payload, actor: "petugas-9",
+            facilityCode: template["facility_code"], recordedAt: template["recorded_at"], naturalKey: nil,
+            previousHash: previous)
+        try db.execute(sql: """
+            INSERT INTO ledger_event (sequence, event_id, type, person_id, payload, actor, facility_code, recorded_at,
+                natural_key, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                columns.sequence, columns.eventID, columns.type, columns.personID, columns.payload, columns.actor,
+                columns.facilityCode, columns.recordedAt, nil, previous, EventDigest.hash(columns),
+            ])
+    }
+}
