@@ -333,6 +333,22 @@ def rdfc(single):
     if bekal_out.returncode == 0 and pyld_out.returncode == 0:
         same = open(nquads_bekal).read() == open(nquads_pyld).read()
         RESULTS["checks"]["rdfc same N-Quads as pyld"] = "yes" if same else "NO: outputs differ"
+    # pyoxigraph (Rust): its whole path and its RDFC-1.0 stage alone, both compared byte for byte with Bekal's.
+    nquads_oxigraph = os.path.join(ARGS.work, "rdfc-oxigraph.nq")
+    oxigraph_out = subprocess.run(peer("canonicalize_oxigraph.py", map_path, single, 1, 5, nquads_oxigraph),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if oxigraph_out.returncode != 0:
+        RESULTS["checks"]["rdfc pyoxigraph"] = "failed: " + oxigraph_out.stderr.strip()[-300:]
+        log(RESULTS["checks"]["rdfc pyoxigraph"])
+    else:
+        figures_from(oxigraph_out.stdout)
+    if bekal_out.returncode == 0 and oxigraph_out.returncode == 0:
+        bekal_text = open(nquads_bekal).read()
+        for label, path in (("whole path", nquads_oxigraph), ("RDFC stage", nquads_oxigraph + ".stage")):
+            same = open(path).read() == bekal_text
+            RESULTS["checks"][f"rdfc same N-Quads as pyoxigraph ({label})"] = "yes" if same else "NO: outputs differ"
+            if not same:
+                log(f"rdfc N-Quads differ from pyoxigraph's ({label})")
 
 
 def portfolio_heavy():

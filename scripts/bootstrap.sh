@@ -28,7 +28,7 @@ fi
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 import importlib, sys
-for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58"):
+for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "pyoxigraph"):
     importlib.import_module(m)
 PY
 fi

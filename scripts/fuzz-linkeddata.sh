@@ -26,7 +26,8 @@ let package = Package(
 SWIFT
 # gold fails on this link (an internal error); lld links it. A toolset passes -use-ld to the link step.
 echo '{"schemaVersion": "1.0", "swiftCompiler": {"extraCLIOptions": ["-use-ld=lld"]}}' > "$out/toolset.json"
-(cd "$out" && swift build -c release --product Fuzz -Xswiftc -sanitize=fuzzer,address --toolset "$out/toolset.json" >/dev/null)
+(cd "$out" && swift build -c release --product Fuzz -Xswiftc -sanitize=fuzzer,address --toolset "$out/toolset.json" \
+    >"$out/build.log" 2>&1) || { tail -40 "$out/build.log" >&2; echo "fuzz-linkeddata: the build failed" >&2; exit 1; }
 exec "$out/.build/release/Fuzz" "$out/corpus" "$root/Fuzz/corpus-linkeddata" \
-    -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=2048 -detect_leaks=1 -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/"

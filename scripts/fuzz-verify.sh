@@ -23,5 +23,5 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     "${objects[@]}" -lz -lstdc++ \
     -o "$out/verify-fuzz"
 exec "$out/verify-fuzz" "$out/corpus" "$root/Fuzz/verify-corpus" \
-    -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -detect_leaks=1 -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/"

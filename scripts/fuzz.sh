@@ -20,5 +20,6 @@ exec "$out/json-fuzz" "$out/corpus" "$root/Fuzz/corpus" \
     -max_total_time="$seconds" \
     -max_len=4096 \
     -rss_limit_mb=2048 \
+    -detect_leaks=1 \
     -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/"

@@ -2,25 +2,25 @@
 ///
 /// Members are stored in order as a name list and a parallel value array. A name is found by comparing names in
 /// order while the object is small (as Swift `String`s, so under Unicode canonical equivalence), and through a
-/// hash table once it is large (see `MemberNames`). The object is two words wide, which keeps every `JSONValue`
-/// small and a parsed tree fast to walk.
+/// hash table once it is large (see `MemberNames`). Three plain references (values, names, optional name table),
+/// in this order so that no reference in a parsed tree carries an enum tag (see `MemberNames`).
 public struct JSONObject: Sendable, Hashable, Sequence {
-    private var names: MemberNames
     /// `values[i]` is the value of the member named `keys[i]`.
     private(set) var values: [JSONValue]
+    private(set) var names: MemberNames
 
     /// The member names in insertion order.
     public var keys: [String] { names.names }
 
     public init() {
-        names = .small([])
         values = []
+        names = MemberNames([])
     }
 
     /// An object of `keys[i]`: `values[i]`, with names the caller has already found to be unique.
     init(uniqueKeys keys: [String], values: [JSONValue]) {
-        names = MemberNames(keys)
         self.values = values
+        names = MemberNames(keys)
     }
 
     /// Builds an object from members in order; a later member with the same name replaces the earlier value

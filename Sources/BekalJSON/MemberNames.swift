@@ -1,71 +1,49 @@
 /// An object's member names in order, with a name → position table once there are more than `indexThreshold`.
 ///
-/// One word wide either way (an enum of two references), so `JSONObject` stays two words and `JSONValue` small.
 /// Small objects, nearly all of a signed document's, find a name by comparing names in order, which beats hashing
 /// it; large ones keep lookups constant-time, so a hostile object with many members cannot make a caller that
 /// looks up every member quadratic. Names compare as Swift `String`s (Unicode canonical equivalence) either way.
-enum MemberNames: Sendable {
-    case small([String])
-    case indexed(IndexedNames)
+///
+/// Two plain references, never an enum of references: Swift stores an enum case's tag in the spare (high) bits of
+/// a reference, and a pointer with its high bits set is invisible to LeakSanitizer, which then reports every name
+/// table held by a long-lived value (the bundled contexts) as leaked and stops the fuzzers. `positions` comes
+/// last in `JSONObject` and is optional, so no enclosing enum (`JSONValue`) puts its tag into these references
+/// either (`JSONObjectLayoutTests` checks the bits).
+struct MemberNames: Sendable {
+    private(set) var names: [String]
+    /// `nil` up to `indexThreshold` members.
+    private(set) var positions: [String: Int]?
 
     /// Up to this many members a linear scan over the names beats hashing a name.
     static let indexThreshold = 16
 
     init(_ names: [String]) {
-        self = names.count > Self.indexThreshold ? .indexed(IndexedNames(names)) : .small(names)
+        self.names = names
+        positions = names.count > Self.indexThreshold ? Self.table(names) : nil
     }
 
-    var names: [String] {
-        switch self {
-        case .small(let names): names
-        case .indexed(let table): table.names
-        }
+    private static func table(_ names: [String]) -> [String: Int] {
+        var positions = Dictionary<String, Int>(minimumCapacity: names.count)
+        for (position, name) in names.enumerated() { positions[name] = position }
+        return positions
     }
 
     func position(of name: String) -> Int? {
-        switch self {
-        case .small(let names): names.firstIndex(of: name)
-        case .indexed(let table): table.positions[name]
-        }
+        if let positions { positions[name] } else { names.firstIndex(of: name) }
     }
 
     /// Appends a name the caller has found to be new.
     mutating func append(_ name: String) {
-        switch self {
-        case .small(var names):
-            self = .small([])  // drops this enum's reference, so `names` is uniquely held and grows in place
-            names.append(name)
-            self = Self(names)
-        case .indexed(var table):
-            self = .small([])  // likewise, so the uniqueness check sees only other objects' references
-            if !isKnownUniquelyReferenced(&table) { table = IndexedNames(table.names) }
-            table.append(name)
-            self = .indexed(table)
+        names.append(name)
+        if positions != nil {
+            positions![name] = names.count - 1
+        } else if names.count > Self.indexThreshold {
+            positions = Self.table(names)
         }
     }
 
     mutating func remove(at position: Int) {
-        var names = names
         names.remove(at: position)
-        self = Self(names)
-    }
-
-}
-
-/// A large object's names and their positions. Shared between copies of an object until one of them changes.
-final class IndexedNames: @unchecked Sendable {
-    // Mutated only through `MemberNames.append` while uniquely referenced, so no two threads ever see a change.
-    private(set) var names: [String]
-    private(set) var positions: [String: Int]
-
-    init(_ names: [String]) {
-        self.names = names
-        positions = Dictionary(minimumCapacity: names.count)
-        for (position, name) in names.enumerated() { positions[name] = position }
-    }
-
-    func append(_ name: String) {
-        positions[name] = names.count
-        names.append(name)
+        positions = names.count > Self.indexThreshold ? Self.table(names) : nil
     }
 }

@@ -33,6 +33,4 @@ enum ByteOrder {
             }
         }
     }
-
-    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool { compare(a, b) < 0 }
 }

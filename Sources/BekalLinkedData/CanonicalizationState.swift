@@ -84,19 +84,12 @@ struct CanonicalizationState {
     /// Section 4.6: hash of the quads mentioning `label`, with `label` as `_:a` and other blank nodes `_:z`.
     func hashFirstDegreeQuads(_ label: String) -> String {
         let indices = blankNodeToQuads[label] ?? []
-        var lines: [[UInt8]] = []
-        lines.reserveCapacity(indices.count)
+        var lines = LineBuffer(lines: indices.count, bytes: indices.count * 128)
         for index in indices {
-            var line: [UInt8] = []
-            line.reserveCapacity(128)
-            NQuadsSerializer.append(quads[index], to: &line) { $0 == label ? "a" : "z" }
-            lines.append(line)
+            lines.beginLine()
+            NQuadsSerializer.append(quads[index], to: &lines.bytes) { $0 == label ? "a" : "z" }
         }
-        lines.sort(by: ByteOrder.precedes)
-        var joined: [UInt8] = []
-        joined.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-        for line in lines { joined.append(contentsOf: line) }
-        return joined.withUnsafeBufferPointer { hash($0) }
+        return lines.sortedJoined(droppingDuplicates: false).withUnsafeBufferPointer { hash($0) }
     }
 
     /// Section 4.7.

@@ -58,27 +58,17 @@ public struct RDFCanonicalizer: Sendable {
         var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
         try state.run()
         let issuer = state.canonicalIssuer
-        var lines: [[UInt8]] = []
-        lines.reserveCapacity(dataset.count)
+        var lines = LineBuffer(lines: dataset.count, bytes: dataset.lines.reduce(0) { $0 + $1.count + 8 })
         for (index, quad) in dataset.quads.enumerated() {
             if state.mentionsBlankNode(quad) {
-                var line: [UInt8] = []
-                line.reserveCapacity(dataset.lines[index].count + 8)
-                NQuadsSerializer.append(quad, to: &line) { issuer.identifier(for: $0) ?? $0 }
-                lines.append(line)
+                lines.beginLine()
+                NQuadsSerializer.append(quad, to: &lines.bytes) { issuer.identifier(for: $0) ?? $0 }
             } else {
-                lines.append(dataset.lines[index])
+                lines.append(line: dataset.lines[index])
             }
         }
-        lines.sort(by: ByteOrder.precedes)
-        var nquads: [UInt8] = []
-        nquads.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-        var previous: [UInt8]?
         // Exact code points: `String ==` would merge canonically equivalent lines.
-        for line in lines where previous != line {
-            nquads.append(contentsOf: line)
-            previous = line
-        }
+        let nquads = lines.sortedJoined(droppingDuplicates: true)
         return (nquads, state)
     }
 

@@ -24,9 +24,13 @@ struct MutationTests {
     @Test("mutated N-Quads either fail to parse or canonicalize to a fixed point")
     func nquads() throws {
         var random = SplitMix64(state: 7)
-        let seeds = ["rdf-canon/rdfc10/test020-in.nq", "rdf-canon/rdfc10/test060-in.nq", "rdf-canon/rdfc10/test044-in.nq"]
-            .map { (try? TestFiles.text($0)) ?? "" }
+        // A missing or unreadable seed fails the test: mutating an empty input would test nothing.
+        let seeds = try ["rdf-canon/rdfc10/test020-in.nq", "rdf-canon/rdfc10/test060-in.nq", "rdf-canon/rdfc10/test044-in.nq"]
+            .map { try TestFiles.text($0) }
         let canonicalizer = RDFCanonicalizer(limits: .init(maxWork: 5_000, maxDepth: 64))
+        for seed in seeds {
+            #expect(try !NQuadsParser().parse(seed).quads.isEmpty, "each seed must be a non-empty dataset")
+        }
         var parsed = 0
         for _ in 0..<1_000 {
             var bytes = Array(seeds.randomElement(using: &random)!.utf8)
