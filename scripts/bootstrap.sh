@@ -28,7 +28,9 @@ fi
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 import importlib, sys
-for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58"):
+for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "scipy.optimize"):
     importlib.import_module(m)
+# The disclosure attacker (scripts/attack-reports.py) needs SciPy's MILP interface to HiGHS (SciPy 1.9 or later).
+from scipy.optimize import milp
 PY
 fi
