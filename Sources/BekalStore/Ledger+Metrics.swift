@@ -16,39 +16,48 @@ extension Ledger {
         try read { db in try Ledger.privacyBudgetSpends(db).filter { $0.period == period } }
     }
 
+    /// Everything this facility has published so far: every report in the outbox (any state) and every budget
+    /// spend, as `ReportClearance` needs it.
+    public func publicationHistory() throws -> PublicationHistory {
+        try read { db in try Ledger.publicationHistory(db) }
+    }
+
     /// Computes the report of `period` and queues it in the outbox, all in ONE write transaction: the figures are
-    /// read, the privacy budget (when the policy adds noise) is checked against the spends already in the ledger
-    /// and a `metrics.privacy-budget-spent` event appended, and the report's bytes are stored. Either all of it
-    /// happens or none of it does, so a noisy report never goes out without its spend being recorded.
+    /// read, the report is cleared against the facility's history (every earlier outbox body and budget spend,
+    /// `ReportClearance`: a period is reported once, noisy and exact reports never cover the same days, the
+    /// privacy budget of every month, disclosure control over all reports of the quarter), a
+    /// `metrics.privacy-budget-spent` event is appended for a noisy report, and the report's bytes are stored.
+    /// Either all of it happens or none of it does, so a noisy report never goes out without its spend being
+    /// recorded, and no other report can slip in between the check and the insert.
     ///
     /// - Parameters:
     ///   - reportID: the new report's id (fresh in production).
     ///   - now: the generation and enqueue time.
     ///   - random: the noise source (the system CSPRNG in production).
-    /// - Throws: `MetricsError.privacyBudgetExhausted` (nothing is written), `StoreError`.
+    /// - Throws: `MetricsError` `.periodAlreadyReported`, `.noiseMixed`, `.privacyBudgetExhausted`,
+    ///   `.invalidReport` (an outbox body cannot be read) — nothing is written — or `StoreError`.
     public func queueReport(
         period: ReportingPeriod, policy: DisclosurePolicy, budget: PrivacyBudget, reportID: UUID, actor: String,
         now: Date, random: inout some RandomNumberGenerator
     ) throws -> (report: MetricsReport, queued: QueuedReport) {
         guard !actor.isEmpty else { throw StoreError(.invalidInput, "the actor is empty") }
         var result: (MetricsReport, QueuedReport)?
+        var withheld: [String] = []
         try Ledger.mapErrors {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let figures = try ProgrammeFiguresQuery.figures(period: period, db)
-                    if let epsilon = policy.epsilon {
-                        let spend = try budget.authorize(
-                            epsilon, facilityCode: figures.facilityCode, period: period, reportID: reportID,
-                            previous: try Ledger.privacyBudgetSpends(db))
+                    let cleared = try ReportClearance(policy: policy, budget: budget).clear(
+                        figures, history: try Ledger.publicationHistory(db), reportID: reportID, now: now,
+                        random: &random)
+                    if let spend = cleared.spend {
                         try Ledger.appendInTransaction(
                             .privacyBudgetSpent(spend), actor: actor, facilityCode: figures.facilityCode,
                             recordedAt: now, db)
                     }
-                    let report = MetricsReport.make(
-                        from: figures, policy: policy, reportID: reportID, now: now, random: &random)
                     let body: Data
                     do {
-                        body = try report.jsonData()
+                        body = try cleared.report.jsonData()
                     } catch {
                         throw StoreError(.invalidInput, "the report cannot be encoded")
                     }
@@ -56,7 +65,8 @@ extension Ledger {
                         reportID: reportID, facilityCode: figures.facilityCode, period: period, body: body,
                         enqueuedAt: now)
                     try Ledger.insert(queued, db)
-                    result = (report, queued)
+                    result = (cleared.report, queued)
+                    withheld = cleared.withheldTables
                     return .commit
                 }
             }
@@ -64,9 +74,20 @@ extension Ledger {
         guard let result else { throw StoreError(.storage, "the report was not queued") }
         logger.info("metrics report queued", metadata: [
             "report.id": "\(reportID.uuidString.lowercased())", "report.period": "\(period)",
-            "report.noisy": "\(policy.epsilon != nil)",
+            "report.noisy": "\(policy.epsilon != nil)", "report.withheld-tables": "\(withheld.joined(separator: ","))",
         ])
         return result
+    }
+
+    /// The facility's history inside the caller's transaction.
+    static func publicationHistory(_ db: Database) throws -> PublicationHistory {
+        guard let facility = try Ledger.facility(db) else {
+            throw StoreError(.notInitialized, "the ledger has no facility")
+        }
+        let bodies = try Data.fetchAll(
+            db, sql: "SELECT body FROM report_outbox WHERE facility_code = ? ORDER BY enqueued_at, rowid",
+            arguments: [facility.code])
+        return try PublicationHistory(facilityCode: facility.code, bodies: bodies, spends: try privacyBudgetSpends(db))
     }
 
     static func privacyBudgetSpends(_ db: Database) throws -> [PrivacyBudgetSpend] {
