@@ -412,7 +412,8 @@ def judge(solver, tables, result):
             continue
         for members, total, is_count in t.lines():
             true_total = truth_value(t, total)
-            if not is_count or true_total is None or not (1 <= true_total <= t.k - 1):
+            # A line of one member is its group by construction: "all of it" there says nothing.
+            if not is_count or len(members) < 2 or true_total is None or not (1 <= true_total <= t.k - 1):
                 continue
             result["checkedSmallGroups"] += 1
             for m in members:
