@@ -37,6 +37,13 @@ struct IntegerSearchTests {
             let all = Self.points(program)
             let ranges = IntegerRanges(program)
             #expect(ranges.isFeasible == !all.isEmpty, "trial \(trial)")
+            // Propagation keeps every integer point, and empties only programs without one.
+            var (lower, upper) = (program.lower, program.upper)
+            if program.propagate(lower: &lower, upper: &upper) {
+                #expect(all.allSatisfy { p in p.indices.allSatisfy { lower[$0] <= p[$0] && p[$0] <= upper[$0] } })
+            } else {
+                #expect(all.isEmpty, "trial \(trial)")
+            }
             guard !all.isEmpty else { continue }
             feasibleCount += 1
             let objective = (0..<program.variableCount).map {

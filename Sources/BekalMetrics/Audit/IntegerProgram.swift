@@ -66,6 +66,47 @@ struct IntegerProgram: Sendable {
         return true
     }
 
+    /// Tightens `lower` and `upper` by bound propagation, exactly: each constraint bounds each of its variables by
+    /// what the others can contribute, rounded inwards to whole numbers. Every integer point within the given
+    /// bounds stays within the new ones. Returns false when some bounds cross: no integer point exists.
+    func propagate(lower: inout [Int], upper: inout [Int], rounds: Int = 20) -> Bool {
+        for _ in 0..<rounds {
+            var changed = false
+            for c in constraints {
+                var low = 0, high = 0
+                for t in c.terms {
+                    let (a, b) = (t.coefficient * lower[t.variable], t.coefficient * upper[t.variable])
+                    low += min(a, b)
+                    high += max(a, b)
+                }
+                guard low <= c.upper && high >= c.lower else { return false }
+                for t in c.terms {
+                    let (a, b) = (t.coefficient * lower[t.variable], t.coefficient * upper[t.variable])
+                    // coefficient · x lies within [c.lower − (high − own high), c.upper − (low − own low)].
+                    let most = c.upper - (low - min(a, b))
+                    let least = c.lower - (high - max(a, b))
+                    let k = t.coefficient
+                    let (newLower, newUpper) = k > 0
+                        ? (Self.ceilDiv(least, k), Self.floorDiv(most, k))
+                        : (Self.ceilDiv(most, k), Self.floorDiv(least, k))
+                    let v = t.variable
+                    if newLower > lower[v] { lower[v] = newLower; changed = true }
+                    if newUpper < upper[v] { upper[v] = newUpper; changed = true }
+                    if lower[v] > upper[v] { return false }
+                }
+            }
+            if !changed { return true }
+        }
+        return true
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+
+    static func ceilDiv(_ a: Int, _ b: Int) -> Int { -floorDiv(-a, b) }
+
     /// The value of `objective` at `point`.
     static func value(_ objective: [Term], at point: [Int]) -> Int {
         objective.reduce(0) { $0 + $1.coefficient * point[$1.variable] }

@@ -1,5 +1,6 @@
 /// Integer points of an `IntegerProgram` by LP-based branch and bound: depth first, branching on the most
-/// fractional variable, pruning a node when its relaxation cannot beat the best point found.
+/// fractional count (hours and pieces only as a fallback, `IntegerProgram.followsOthers`), pruning a node when its
+/// relaxation cannot beat the best point found or reach the target.
 ///
 /// Every point it returns has passed `IntegerProgram.isSatisfied(by:)` in exact integer arithmetic. The claim "no
 /// better point exists" (`proven`) rests on the floating-point relaxation, with a tolerance of 10⁻⁶ on integer data.
@@ -25,7 +26,10 @@ struct IntegerSearch {
             // Any point at the target will do: search for one with the target as a constraint and no objective,
             // so the dive stays near the bounds instead of chasing the largest value.
             var constrained = program
-            constrained.add(objective.map { ($0.variable, $0.coefficient) }, lower: target, upper: Int.max / 4)
+            let reach = objective.reduce(0) {
+                $0 + abs($1.coefficient) * max(abs(program.lower[$1.variable]), abs(program.upper[$1.variable]))
+            }
+            constrained.add(objective.map { ($0.variable, $0.coefficient) }, lower: target, upper: max(target, reach))
             var found = IntegerSearch(program: constrained, nodeLimit: nodeLimit).maximize([], reaching: 0)
             found.value = found.point.map { IntegerProgram.value(objective, at: $0) }
             return found
@@ -39,10 +43,14 @@ struct IntegerSearch {
         var bestValue = Int.min
         var proven = true
         var nodes = 0
-        while let (lower, upper) = stack.popLast() {
+        while var (lower, upper) = stack.popLast() {
             nodes += 1
             guard nodes <= nodeLimit else { return Result(point: best, value: best.map { _ in bestValue }, proven: false) }
-            let simplex = nodes == 1 ? (root ?? Simplex(program)) : Simplex(program, lower: lower, upper: upper)
+            // Exact propagation first: it proves most branches empty without a relaxation.
+            let before = (lower, upper)
+            guard program.propagate(lower: &lower, upper: &upper) else { continue }
+            let unchanged = before.0 == lower && before.1 == upper
+            let simplex = nodes == 1 && unchanged ? (root ?? Simplex(program)) : Simplex(program, lower: lower, upper: upper)
             let relaxed: Double
             var x: [Double]
             switch simplex.maximize(objective) {
@@ -126,14 +134,18 @@ final class IntegerRanges {
     /// Whether the program has an integer point (false also when none could be found).
     private(set) var isFeasible = false
 
-    init(_ program: IntegerProgram) {
+    /// - Parameter known: points believed to satisfy the program (the true figures, completed); each is checked
+    ///   exactly and kept when it does, which spares the search for a first point.
+    init(_ program: IntegerProgram, known: [[Int]] = []) {
         self.program = program
         root = Simplex(program)
         low = program.upper
         high = program.lower
-        let first = IntegerSearch(program: program).maximize([], reaching: 0, root: root)
-        if let point = first.point { add(point) }
-        isFeasible = first.point != nil
+        for point in known where program.isSatisfied(by: point) { add(point) }
+        if points.isEmpty, let point = IntegerSearch(program: program).maximize([], reaching: 0, root: root).point {
+            add(point)
+        }
+        isFeasible = !points.isEmpty
     }
 
     private func add(_ point: [Int]) {

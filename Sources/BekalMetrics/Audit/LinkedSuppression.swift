@@ -22,7 +22,8 @@ struct LinkedSuppression {
 
     func clear(_ candidate: inout CandidateTable) -> Outcome {
         var group = LinkedTables()
-        group.linked = !candidate.noisy && candidate.period != nil
+        // Without earlier reports of the quarter, the latent tables would relate the candidate to nothing known.
+        group.linked = !candidate.noisy && candidate.period != nil && !history.isEmpty
         if group.linked {
             for table in history { if let period = table.period { group.slots[LinkedTables.slot(of: period)].append(table) } }
         }
@@ -33,13 +34,22 @@ struct LinkedSuppression {
         place.isCandidate = true
         before.slots[slot].append(place)
         let (past, pastPlaced) = before.build(ceiling: ceiling)
-        if group.linked && !history.isEmpty, let offset = pastPlaced.first(where: \.instance.isCandidate)?.offset {
-            // Are today's true figures still what the earlier reports said about the same days?
-            var fixed = past
-            for (v, value) in candidate.values.enumerated() { fixed.restrict(offset + v, lower: value, upper: value) }
-            guard IntegerRanges(fixed).isFeasible else {
-                candidate.hideAll()
-                return .withheld
+        // A point of the model with the candidate's true figures: it exists unless the records of days already
+        // reported changed, and it satisfies every later round too (hiding only widens the candidate's bounds).
+        var truth: [[Int]] = []
+        if let offset = pastPlaced.first(where: \.instance.isCandidate)?.offset {
+            if group.linked {
+                // Are today's true figures still what the earlier reports said about the same days?
+                var fixed = past
+                for (v, value) in candidate.values.enumerated() { fixed.restrict(offset + v, lower: value, upper: value) }
+                let consistent = IntegerRanges(fixed)
+                guard consistent.isFeasible else {
+                    candidate.hideAll()
+                    return .withheld
+                }
+                truth = consistent.points
+            } else {
+                truth = [candidate.values]
             }
         }
         var pastRanges: IntegerRanges?
@@ -47,14 +57,14 @@ struct LinkedSuppression {
             var now = group
             now.slots[slot].append(candidate.instance)
             let (program, placed) = now.build(ceiling: ceiling)
-            let ranges = IntegerRanges(program)
+            let ranges = IntegerRanges(program, known: truth)
             guard ranges.isFeasible else {
                 candidate.hideAll()
                 return .withheld
             }
             let found = ExposureCheck(placed: placed, candidateValues: candidate.values).exposures(in: ranges)
             if found.isEmpty { return .cleared }
-            let known = pastRanges ?? IntegerRanges(past)
+            let known = pastRanges ?? IntegerRanges(past, known: truth)
             pastRanges = known
             let fresh = found.filter { !$0.holds(in: known) }
             if fresh.isEmpty { return .cleared }
