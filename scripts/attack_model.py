@@ -129,60 +129,40 @@ def link_quarter(system, quarter, months):
         v = t.total_of_row(key)
         return v if v is not None else system.var(0, 0)
 
+    def quarter_minus_months(pick, lo, hi):
+        """lo <= quarter - sum of the three months <= hi, for the figure `pick` chooses in each table."""
+        terms = defaultdict(int)
+        terms[pick(q)] += 1
+        for m in months:
+            terms[pick(m)] -= 1
+        system.add(terms, lo, hi, "link")
+
+    def union(pick):
+        """A union of months: at least each month, at most their sum."""
+        for m in months:
+            system.add({pick(q): 1, pick(m): -1}, 0, BIG, "link")
+        quarter_minus_months(pick, -BIG, 0)
+
     if tid in ("certificates", "releases"):
         for key in keys:
             for col in range(len(q.columns)):
-                terms = defaultdict(int)
-                terms[c(q, key, col)] += 1
-                for m in months:
-                    terms[c(m, key, col)] -= 1
-                system.add(terms, 0, 0, "link")
+                quarter_minus_months(lambda t, key=key, col=col: c(t, key, col), 0, 0)
     elif tid == "production":
         for key in keys:
-            terms = defaultdict(int)
-            terms[c(q, key, 0)] += 1
-            for m in months:
-                terms[c(m, key, 0)] -= 1
-            system.add(terms, -2, 2, "link")
+            quarter_minus_months(lambda t, key=key: c(t, key, 0), -2, 2)
     elif tid == "participants":
-        for m in months:
-            system.add({q.column_totals[0]: 1, m.column_totals[0]: -1}, 0, BIG, "link")
-        terms = defaultdict(int)
-        terms[q.column_totals[0]] += 1
-        for m in months:
-            terms[m.column_totals[0]] -= 1
-        system.add(terms, -BIG, 0, "link")
+        union(lambda t: t.column_totals[0])
         for key in keys:
             system.add({c(q, key, 0): 1, c(m3, key, 0): -1}, 0, BIG, "link")
-        terms = defaultdict(int)
-        terms[c(q, "active", 0)] += 1
-        for m in months:
-            terms[c(m, "active", 0)] -= 1
-        system.add(terms, -BIG, 0, "link")
+        quarter_minus_months(lambda t: c(t, "active", 0), -BIG, 0)
     elif tid == "competency-outcomes":
         for key in keys:
-            for m in months:
-                system.add({total(q, key): 1, total(m, key): -1}, 0, BIG, "link")
-            terms = defaultdict(int)
-            terms[total(q, key)] += 1
-            for m in months:
-                terms[total(m, key)] -= 1
-            system.add(terms, -BIG, 0, "link")
+            union(lambda t, key=key: total(t, key))
             for col in range(len(q.columns)):
                 system.add({c(q, key, col): 1, c(m3, key, col): -1}, 0, BIG, "link")
-                terms = defaultdict(int)
-                terms[c(q, key, col)] += 1
-                for m in months:
-                    terms[c(m, key, col)] -= 1
-                system.add(terms, -BIG, 0, "link")
+                quarter_minus_months(lambda t, key=key, col=col: c(t, key, col), -BIG, 0)
     elif tid == "training-hours":
-        for m in months:
-            system.add({q.column_totals[0]: 1, m.column_totals[0]: -1}, 0, BIG, "link")
-        terms = defaultdict(int)
-        terms[q.column_totals[0]] += 1
-        for m in months:
-            terms[m.column_totals[0]] -= 1
-        system.add(terms, -BIG, 0, "link")
+        union(lambda t: t.column_totals[0])
         order = [k for k in BANDS if k in keys]
         for i in range(1, len(order)):
             for m in months:
@@ -192,16 +172,8 @@ def link_quarter(system, quarter, months):
                     terms[c(m, key, 0)] -= 1
                 system.add(terms, 0, BIG, "link")
         if order:
-            terms = defaultdict(int)
-            terms[c(q, order[0], 0)] += 1
-            for m in months:
-                terms[c(m, order[0], 0)] -= 1
-            system.add(terms, -BIG, 0, "link")
-        terms = defaultdict(int)
-        terms[q.column_totals[1]] += 1
-        for m in months:
-            terms[m.column_totals[1]] -= 1
-        system.add(terms, -8, 8, "link")
+            quarter_minus_months(lambda t: c(t, order[0], 0), -BIG, 0)
+        quarter_minus_months(lambda t: t.column_totals[1], -8, 8)
 
 
 def link_versions(system, first, other, one_person):

@@ -12,7 +12,7 @@ import Testing
 struct DisclosureAttackTests {
     /// The demo's "today": the whole of 2026 has activity.
     static let today = LocalDate("2026-12-31")!
-    static let recordedAt = Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 5 * 3600)
+    static let recordedAt = ProgrammeFiguresQueryTests.noonWIB(today)
     static let actor = "petugas-uji"
 
     /// What one facility sent and what happened to the queues that had to be refused.
@@ -27,16 +27,6 @@ struct DisclosureAttackTests {
     /// The morning after the period: when a clerk would queue it.
     static func morningAfter(_ period: ReportingPeriod) -> Date {
         Date(timeIntervalSince1970: Double(period.lastDay.daysSinceEpoch + 1) * 86_400 + 2 * 3600)
-    }
-
-    static func demoLedger(people: Int, seed: UInt64) throws -> Ledger {
-        let data = DemoFacility.generate(people: people, seed: seed, today: today)
-        let ledger = try Ledger.inMemory()
-        _ = try ledger.append(
-            contentsOf: data.events.map {
-                LedgerEntry($0.payload, eventID: $0.id, actor: $0.actor, facilityCode: $0.facilityCode)
-            }, actor: "demo", facilityCode: data.facility.code, recordedAt: recordedAt)
-        return ledger
     }
 
     /// A person added late in the year, with an assessment of every unit in October and November (`outcome`
@@ -75,7 +65,7 @@ struct DisclosureAttackTests {
     /// Queues every month and quarter of 2026 in the order a clerk would, with a person added between the
     /// November and December reports, then queues periods again after adding and releasing people.
     static func sendYear(people: Int, seed: UInt64) throws -> Sent {
-        let ledger = try demoLedger(people: people, seed: seed)
+        let (ledger, _) = try ProgrammeFiguresQueryTests.demoLedger(people: people, seed: seed, today: today)
         var truth: [String: [PublishedTable]] = [:]
         var random = CountingGenerator()
         func queue(_ text: String) throws {
