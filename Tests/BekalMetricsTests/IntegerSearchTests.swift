@@ -52,10 +52,10 @@ struct IntegerSearchTests {
             let best = all.map { IntegerProgram.value(objective, at: $0) }.max()!
             let found = IntegerSearch(program: program).maximize(objective)
             #expect(found.value == best && found.proven, "trial \(trial)")
-            #expect(ranges.canReach(objective, atLeast: best) && !ranges.canReach(objective, atLeast: best + 1))
+            #expect(ranges.canReach(objective, atLeast: best) == .yes && ranges.canReach(objective, atLeast: best + 1) == .no)
             for v in 0..<program.variableCount {
                 let values = Set(all.map { $0[v] })
-                #expect(ranges.hasThreeValues(v) == (values.max()! - values.min()! >= 2), "trial \(trial) variable \(v)")
+                #expect(ranges.hasThreeValues(v) == (values.max()! - values.min()! >= 2 ? .yes : .no), "trial \(trial) variable \(v)")
             }
         }
         #expect(feasibleCount > 150)
@@ -71,7 +71,7 @@ struct IntegerSearchTests {
         program.add([(h, 3), (p, -7)], lower: 38, upper: 38)  // 3h − 7p = 38: h = 15, p = 1 only
         let ranges = IntegerRanges(program)
         #expect(ranges.isFeasible)
-        #expect(!ranges.hasThreeValues(p) && !ranges.hasThreeValues(h))
+        #expect(ranges.hasThreeValues(p) == .no && ranges.hasThreeValues(h) == .no)
         #expect(ranges.points.allSatisfy { $0 == [1, 15] })
     }
 }

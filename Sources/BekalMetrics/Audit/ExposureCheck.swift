@@ -17,13 +17,21 @@ enum Exposure: Hashable {
         }
     }
 
-    /// Whether the fact follows from the integer points of `ranges`.
-    func holds(in ranges: IntegerRanges) -> Bool {
+    /// Whether the fact follows from the integer points of `ranges`: `yes` when proven, `unknown` when a search
+    /// gave up. The check treats `unknown` as exposed, and exempts a fact as "already known from history" only when
+    /// it is proven there.
+    func holds(in ranges: IntegerRanges) -> IntegerRanges.Answer {
+        let escape: IntegerRanges.Answer
         switch self {
-        case .narrowed(let v): !ranges.hasThreeValues(v)
-        case .noneOf(let m, _): !ranges.canReach([.init(variable: m, coefficient: 1)], atLeast: 1)
+        case .narrowed(let v): escape = ranges.hasThreeValues(v)
+        case .noneOf(let m, _): escape = ranges.canReach([.init(variable: m, coefficient: 1)], atLeast: 1)
         case .allOf(let m, let t):
-            !ranges.canReach([.init(variable: t, coefficient: 1), .init(variable: m, coefficient: -1)], atLeast: 1)
+            escape = ranges.canReach([.init(variable: t, coefficient: 1), .init(variable: m, coefficient: -1)], atLeast: 1)
+        }
+        switch escape {
+        case .yes: return .no
+        case .no: return .yes
+        case .unknown: return .unknown
         }
     }
 }
@@ -48,16 +56,16 @@ struct ExposureCheck {
             }
         }
         ranges.seed(hidden)
-        var found = hidden.filter { !ranges.hasThreeValues($0) }.map(Exposure.narrowed)
+        var found = hidden.map(Exposure.narrowed).filter { $0.holds(in: ranges) != .no }
         for p in placed where !p.instance.isLatent {
             for line in p.instance.layout.lines where !p.instance.measure(of: line.total).isMagnitude {
                 guard maySmall(line, in: p, ranges: ranges) else { continue }
                 let total = p.variable(line.total)
                 for member in line.members.map(p.variable) {
-                    let none = Exposure.noneOf(member: member, total: total)
-                    if none.holds(in: ranges) { found.append(none) }
-                    let all = Exposure.allOf(member: member, total: total)
-                    if all.holds(in: ranges) { found.append(all) }
+                    for fact in [Exposure.noneOf(member: member, total: total), .allOf(member: member, total: total)]
+                    where fact.holds(in: ranges) != .no {
+                        found.append(fact)
+                    }
                 }
             }
         }

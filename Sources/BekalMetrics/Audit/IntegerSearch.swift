@@ -22,7 +22,10 @@ struct IntegerSearch {
     /// Maximises `objective`; stops as soon as a point reaches `target` when one is given.
     /// - Parameter root: a simplex for the program's own bounds whose feasible basis can be reused.
     func maximize(_ objective: [IntegerProgram.Term], reaching target: Int? = nil, root: Simplex? = nil) -> Result {
-        if let target, !objective.isEmpty {
+        if let target, objective.allSatisfy({ $0.coefficient == 0 }), target > 0 {
+            return Result(point: nil, value: nil, proven: true)  // the objective is 0 everywhere
+        }
+        if let target, objective.contains(where: { $0.coefficient != 0 }) {
             // Any point at the target will do: search for one with the target as a constraint and no objective,
             // so the dive stays near the bounds instead of chasing the largest value.
             var constrained = program
@@ -170,33 +173,40 @@ final class IntegerRanges {
         }
     }
 
-    /// Whether `variable` provably takes three or more values (two verified points at least two apart).
-    func hasThreeValues(_ variable: Int) -> Bool {
-        guard isFeasible else { return false }
-        if high[variable] - low[variable] >= 2 { return true }
-        let up = IntegerSearch(program: program).maximize(
-            [IntegerProgram.Term(variable: variable, coefficient: 1)], reaching: low[variable] + 2, root: root)
-        if let point = up.point { add(point) }
-        if high[variable] - low[variable] >= 2 { return true }
-        if high[variable] == low[variable] {
-            // No point reaches low + 2; one at low + 1 would leave only low − 1 to find below.
-            let next = IntegerSearch(program: program).maximize(
-                [IntegerProgram.Term(variable: variable, coefficient: 1)], reaching: low[variable] + 1, root: root)
-            if let point = next.point { add(point) }
-        }
-        let down = IntegerSearch(program: program).maximize(
-            [IntegerProgram.Term(variable: variable, coefficient: -1)], reaching: -(high[variable] - 2), root: root)
-        if let point = down.point { add(point) }
-        return high[variable] - low[variable] >= 2
+    /// An answer about the integer points: `unknown` when a search gave up (node limit or numerical trouble).
+    enum Answer: Equatable {
+        case yes, no, unknown
     }
 
-    /// Whether some verified point gives `objective` a value of at least `target`.
-    func canReach(_ objective: [IntegerProgram.Term], atLeast target: Int) -> Bool {
-        guard isFeasible else { return false }
-        if points.contains(where: { IntegerProgram.value(objective, at: $0) >= target }) { return true }
+    /// Whether `variable` takes three or more values. `yes` is proven by two verified points at least two apart;
+    /// `no` by searches that found no further point.
+    func hasThreeValues(_ variable: Int) -> Answer {
+        guard isFeasible else { return .unknown }
+        var proven = true
+        func search(_ coefficient: Int, reaching target: Int) {
+            let result = IntegerSearch(program: program).maximize(
+                [IntegerProgram.Term(variable: variable, coefficient: coefficient)], reaching: target, root: root)
+            if let point = result.point { add(point) } else if !result.proven { proven = false }
+        }
+        if high[variable] - low[variable] >= 2 { return .yes }
+        search(1, reaching: low[variable] + 2)
+        if high[variable] - low[variable] >= 2 { return .yes }
+        // No point reaches low + 2; one at low + 1 would leave only low − 1 to find below.
+        if high[variable] == low[variable] { search(1, reaching: low[variable] + 1) }
+        search(-1, reaching: -(high[variable] - 2))
+        if high[variable] - low[variable] >= 2 { return .yes }
+        return proven ? .no : .unknown
+    }
+
+    /// Whether some verified point gives `objective` a value of at least `target`; `no` when the search proved
+    /// that none does.
+    func canReach(_ objective: [IntegerProgram.Term], atLeast target: Int) -> Answer {
+        guard isFeasible else { return .unknown }
+        if points.contains(where: { IntegerProgram.value(objective, at: $0) >= target }) { return .yes }
         let result = IntegerSearch(program: program).maximize(objective, reaching: target, root: root)
         if let point = result.point { add(point) }
-        return (result.value ?? Int.min) >= target
+        if (result.value ?? Int.min) >= target { return .yes }
+        return result.proven ? .no : .unknown
     }
 
     /// Bounds on `objective` from the relaxation: every integer point lies within them (up to 10⁻⁶).

@@ -66,7 +66,7 @@ struct LinkedSuppression {
             if found.isEmpty { return .cleared }
             let known = pastRanges ?? IntegerRanges(past, known: truth)
             pastRanges = known
-            let fresh = found.filter { !$0.holds(in: known) }
+            let fresh = found.filter { $0.holds(in: known) != .yes }
             if fresh.isEmpty { return .cleared }
             guard let at = placed.firstIndex(where: \.instance.isCandidate) else { return .cleared }
             let choices = fresh.compactMap { choose(for: $0, candidate: candidate, at: placed[at], program: program) }
