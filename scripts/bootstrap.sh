@@ -11,6 +11,8 @@ command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 command -v openssl >/dev/null || need_apt+=(openssl)
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v prometheus-pushgateway >/dev/null || need_apt+=(prometheus-pushgateway)
+  # promtool (Debian ships it in the prometheus package): lints the Prometheus text Bekal pushes.
+  command -v promtool >/dev/null || need_apt+=(prometheus)
   # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).
   command -v chromium >/dev/null || need_apt+=(chromium)
   # A font, so the screenshot has text on a machine that has none (chromium only recommends one).
@@ -28,7 +30,9 @@ fi
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 import importlib, sys
-for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "pyoxigraph"):
+for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "pyoxigraph", "scipy.optimize"):
     importlib.import_module(m)
+# The disclosure attacker (scripts/attack-reports.py) needs SciPy's MILP interface to HiGHS (SciPy 1.9 or later).
+from scipy.optimize import milp
 PY
 fi

@@ -55,7 +55,7 @@ extension AppError {
 
     static func code(for code: MetricsError.Code) -> Code {
         switch code {
-        case .privacyBudgetExhausted: .conflict
+        case .privacyBudgetExhausted, .periodAlreadyReported, .noiseMixed: .conflict
         case .invalidReport: .storage
         default: .invalidInput
         }
@@ -63,7 +63,7 @@ extension AppError {
 
     static func code(for code: PublisherError.Code) -> Code {
         switch code {
-        case .invalidEndpoint, .secretMissing: .invalidInput
+        case .invalidEndpoint, .secretMissing, .secretMalformed, .invalidHeader: .invalidInput
         case .secretUnreadable: .notFound
         case .secretInsecure: .permission
         case .outboxFailure, .unknownReport: .storage

@@ -1,7 +1,8 @@
-/// A fixed, non-overlapping reporting period: a calendar month (`2026-07`) or a calendar quarter (`2026-Q3`).
+/// A fixed reporting period: a calendar month (`2026-07`) or a calendar quarter (`2026-Q3`).
 ///
-/// Only these two shapes exist so that two reports can never cover overlapping, differenced windows (which would
-/// let a reader subtract one from another and isolate a few people).
+/// Only these two shapes exist, so no two reports cover arbitrary shifted windows. A quarter does contain its three
+/// months, so a quarter and its months can be subtracted from each other: disclosure control checks every report
+/// together with those already published for the same quarter (BekalMetrics `LinkedSuppression`).
 public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Whether the period is a month or a quarter.
     public enum Kind: String, Sendable, Hashable, Codable {

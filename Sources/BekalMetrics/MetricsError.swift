@@ -9,6 +9,8 @@ public struct MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
             case privacyBudgetExhausted = "privacy-budget-exhausted"
             case invalidPeriod = "invalid-period"
             case invalidReport = "invalid-report"
+            case periodAlreadyReported = "period-already-reported"
+            case noiseMixed = "noise-mixed"
         }
 
         private let value: Value
@@ -26,6 +28,10 @@ public struct MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidPeriod = Code(.invalidPeriod)
         /// A report could not be decoded or breaks the report's rules.
         public static let invalidReport = Code(.invalidReport)
+        /// The period was reported already: a published report is final (`PeriodFinality`).
+        public static let periodAlreadyReported = Code(.periodAlreadyReported)
+        /// A noisy and an exact report would cover the same days (`NoiseConsistency`).
+        public static let noiseMixed = Code(.noiseMixed)
 
         public var description: String { value.rawValue }
     }

@@ -48,7 +48,8 @@ public struct MetricsReport: Sendable, Hashable, Codable {
         self.tables = tables
     }
 
-    /// Builds the report for `figures` under `policy`.
+    /// Builds the report for `figures` under `policy`, as a first report of the facility: nothing published before
+    /// is taken into account. Queued reports are made by `ReportClearance`, which checks the history.
     /// - Parameters:
     ///   - reportID: a fresh UUID (injected so a retry of the same computation can keep it).
     ///   - now: the generation time.
@@ -58,11 +59,14 @@ public struct MetricsReport: Sendable, Hashable, Codable {
         random: inout some RandomNumberGenerator
     ) -> MetricsReport {
         let tables = DisclosureControl(policy: policy).protect(figures, random: &random)
-        // Whole seconds: the timestamp says when, not which instant, and encodes identically everywhere.
-        let generatedAt = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         return MetricsReport(
-            facilityCode: figures.facilityCode, period: figures.period, reportID: reportID, generatedAt: generatedAt,
-            policy: policy, tables: tables)
+            facilityCode: figures.facilityCode, period: figures.period, reportID: reportID,
+            generatedAt: wholeSeconds(now), policy: policy, tables: tables)
+    }
+
+    /// Whole seconds: the timestamp says when, not which instant, and encodes identically everywhere.
+    static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
     /// The JSON bytes of the report: sorted keys, ISO 8601 time, so the same report always encodes the same way.

@@ -1,5 +1,5 @@
 /// The arithmetic shape of a table: its cells and totals as numbered variables, and the additive constraints
-/// between them (each total is the sum of its members). Disclosure control and the audit both reason on it.
+/// between them (each total is the sum of its members). Disclosure control and its integer model reason on it.
 struct TableLayout: Sendable, Hashable {
     /// One constraint: `total = Σ members`.
     struct Line: Sendable, Hashable {
@@ -44,39 +44,5 @@ struct TableLayout: Sendable, Hashable {
             lines.append(Line(members: (0..<rowCount).compactMap(rowTotal), total: grand))
         }
         return lines
-    }
-
-    /// The suppressed variables whose value follows exactly from the published ones by linear arithmetic over
-    /// the lines (Gauss–Jordan elimination on the unknowns; a variable is determined when its unit vector lies in
-    /// the row space).
-    func determinedVariables(suppressed: Set<Int>) -> Set<Int> {
-        let unknowns = suppressed.sorted()
-        guard !unknowns.isEmpty else { return [] }
-        let column = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($1, $0) })
-        var matrix: [[Double]] = lines.compactMap { line in
-            var row = [Double](repeating: 0, count: unknowns.count)
-            for m in line.members { if let i = column[m] { row[i] += 1 } }
-            if let i = column[line.total] { row[i] -= 1 }
-            return row.contains { $0 != 0 } ? row : nil
-        }
-        var pivotRow = 0
-        var pivots: [(row: Int, column: Int)] = []
-        for c in 0..<unknowns.count where pivotRow < matrix.count {
-            guard let p = (pivotRow..<matrix.count).first(where: { abs(matrix[$0][c]) > 1e-9 }) else { continue }
-            matrix.swapAt(pivotRow, p)
-            let pivot = matrix[pivotRow][c]
-            matrix[pivotRow] = matrix[pivotRow].map { $0 / pivot }
-            for r in 0..<matrix.count where r != pivotRow && abs(matrix[r][c]) > 1e-9 {
-                let factor = matrix[r][c]
-                for k in 0..<unknowns.count { matrix[r][k] -= factor * matrix[pivotRow][k] }
-            }
-            pivots.append((pivotRow, c))
-            pivotRow += 1
-        }
-        var determined: Set<Int> = []
-        for (r, c) in pivots where matrix[r].enumerated().allSatisfy({ $0.offset == c || abs($0.element) < 1e-9 }) {
-            determined.insert(unknowns[c])
-        }
-        return determined
     }
 }

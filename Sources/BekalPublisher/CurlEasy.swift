@@ -17,6 +17,11 @@ final class CurlEasy: @unchecked Sendable {
         curl_easy_reset(handle)
         let sink = ResponseSink(limit: configuration.maxResponseBytes)
         let context = Unmanaged.passUnretained(sink).toOpaque()
+        // libcurl sends a header line as given: a CR or LF in it would start a header of its own.
+        let control = { (text: String) in text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
+        guard !request.headers.contains(where: { control($0.name) || control($0.value) }) else {
+            return .failure(PublisherError(.invalidHeader, "a request header contains a control character; not sent"))
+        }
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { bekal_curl_slist_free(headerList) }
         // `Expect:` with no value stops libcurl from waiting for a 100 Continue on larger bodies.

@@ -14,6 +14,8 @@ public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible
             case secretMissing = "secret-missing"
             case secretInsecure = "secret-insecure"
             case secretUnreadable = "secret-unreadable"
+            case secretMalformed = "secret-malformed"
+            case invalidHeader = "invalid-header"
             case unknownReport = "unknown-report"
             case outboxFailure = "outbox-failure"
         }
@@ -41,6 +43,11 @@ public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible
         public static let secretInsecure = Code(.secretInsecure)
         /// The secret file cannot be read or is empty.
         public static let secretUnreadable = Code(.secretUnreadable)
+        /// The secret holds a line break, a space or another character that is not visible ASCII: it would end up
+        /// in a header (a CR LF would start a header of its own).
+        public static let secretMalformed = Code(.secretMalformed)
+        /// A request header holds a control character (CR, LF, NUL…); the request is not sent.
+        public static let invalidHeader = Code(.invalidHeader)
         /// The outbox holds no report with that id.
         public static let unknownReport = Code(.unknownReport)
         /// The outbox could not be read or written.

@@ -5,7 +5,8 @@ import Foundation
 public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     let bytes: [UInt8]
 
-    /// Wraps bytes already read by the caller (tests, or a future keychain).
+    /// Wraps bytes already read by the caller (tests, or a future keychain), unchecked. The transport still refuses
+    /// to send a header with a control character in it (`PublisherError.invalidHeader`).
     public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
@@ -14,7 +15,8 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
     public var debugDescription: String { description }
 
     /// Reads a secret from a regular file that only its owner can read (mode `0600` or stricter), like a key file.
-    /// A trailing line break is removed.
+    /// A trailing line break is removed; any other character that is not visible ASCII is refused
+    /// (`secretMalformed`).
     public static func fromFile(_ path: String) throws(PublisherError) -> Secret {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
@@ -29,7 +31,7 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
         return try trimmed(Array(data), empty: PublisherError(.secretUnreadable, "the secret file is empty"))
     }
 
-    /// Reads a secret from an environment variable.
+    /// Reads a secret from an environment variable, with the same rules as a file.
     public static func fromEnvironment(
         _ name: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PublisherError) -> Secret {
@@ -39,10 +41,20 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
         return try trimmed(Array(value.utf8), empty: PublisherError(.secretMissing, "the environment variable \(name) is empty"))
     }
 
+    /// The secret without its trailing line break; refused when empty or when anything else in it is not visible
+    /// ASCII (0x21–0x7E). Tokens and `whsec_` keys are visible ASCII; a CR or LF inside one would end the header
+    /// line it is sent in and start another (`tokA\r\nX-Injected: yes`), and tabs, spaces or other invisible
+    /// characters are a copy-and-paste accident at best.
     private static func trimmed(_ bytes: [UInt8], empty: PublisherError) throws(PublisherError) -> Secret {
         var bytes = bytes
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
         guard !bytes.isEmpty else { throw empty }
+        guard bytes.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw PublisherError(
+                .secretMalformed,
+                "the secret contains a line break, a space or another character that is not visible ASCII; "
+                    + "it must be one line of printable characters")
+        }
         return Secret(bytes: bytes)
     }
 

@@ -10,6 +10,11 @@ extension Ledger {
         try read { db in try ProgrammeFiguresQuery.figures(period: period, db) }
     }
 
+    /// Every privacy-budget spend recorded, oldest first.
+    public func privacyBudgetSpends() throws -> [PrivacyBudgetSpend] {
+        try read { db in try Ledger.privacyBudgetSpends(db) }
+    }
+
     /// The privacy budget already spent on `period` by this facility, oldest first.
     public func privacyBudgetSpends(period: ReportingPeriod) throws -> [PrivacyBudgetSpend] {
         try read { db in try Ledger.privacyBudgetSpends(db).filter { $0.period == period } }

@@ -13,6 +13,6 @@ struct BekalBench: AsyncParsableCommand {
         subcommands: [
             GenerateCommand.self, HeavyPersonCommand.self, ExportOneCommand.self, ExportAllCommand.self,
             VerifyCommand.self, CanonicalizeCommand.self, RDFCCommand.self, PortfolioReadCommand.self,
-            StatsCommand.self, PublishCommand.self, ContextsCommand.self, LogCommand.self,
+            StatsCommand.self, PublishCommand.self, ContextsCommand.self, LogCommand.self, DisclosureCommand.self,
         ])
 }

@@ -109,7 +109,7 @@ struct Failure {
 
     static func status(for code: MetricsError.Code) -> ExitStatus {
         switch code {
-        case .privacyBudgetExhausted: .conflict
+        case .privacyBudgetExhausted, .periodAlreadyReported, .noiseMixed: .conflict
         case .invalidReport: .storage
         default: .invalidInput
         }
@@ -117,7 +117,7 @@ struct Failure {
 
     static func status(for code: PublisherError.Code) -> ExitStatus {
         switch code {
-        case .invalidEndpoint, .secretMissing: .invalidInput
+        case .invalidEndpoint, .secretMissing, .secretMalformed, .invalidHeader: .invalidInput
         case .secretUnreadable: .notFound
         case .secretInsecure: .permission
         case .outboxFailure, .unknownReport: .storage

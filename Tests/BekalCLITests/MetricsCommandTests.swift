@@ -43,16 +43,20 @@ struct MetricsCommandTests {
         #expect(try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "abc").status == 4)
     }
 
-    @Test("a noisy report spends the period's budget in the ledger; the budget runs out with exit 5 and nothing queued")
+    @Test("a noisy report spends the budget of its months; it runs out with exit 5 and nothing queued; a period is final")
     func privacyBudget() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }
         let before = try cli.eventCount()
         #expect(try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "0.6", "--json").status == 0)
         #expect(try cli.eventCount() == before + 1)
-        let refused = try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "0.5")
+        // August lies in Q3: its records already carry 0.6 of the budget of 1.
+        let refused = try cli.run("stats", "--period", "2026-08", "--queue", "--epsilon", "0.5")
         #expect(refused.status == 5)
         #expect(refused.stderr.contains("privacy-budget-exhausted"))
+        let again = try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "0.1")
+        #expect(again.status == 5)
+        #expect(again.stderr.contains("period-already-reported"))
         #expect(try cli.eventCount() == before + 1)
         #expect(try Self.status(cli).count == 1)
         // Another period has its own budget.
@@ -155,7 +159,7 @@ struct MetricsCommandTests {
         #expect((entry["lastError"] as? String)?.hasPrefix("HTTP 400: report rejected") == true)
     }
 
-    @Test("bad publish input: usage 2, bad endpoint 4, missing secret 4, insecure secret file 7")
+    @Test("bad publish input: usage 2, bad endpoint 4, missing or multi-line secret 4, insecure secret file 7")
     func badInput() throws {
         let cli = try Self.demo()
         defer { cli.cleanUp() }
@@ -170,6 +174,11 @@ struct MetricsCommandTests {
         #expect(insecure.status == 7)
         #expect(!insecure.stderr.contains("rahasia"))
         #expect(try cli.run("publish", "--endpoint", "http://127.0.0.1:9/", "--timeout", "0").status == 4)
+        let injecting = try cli.write("token-crlf", "tokA\r\nX-Injected: yes\n")
+        #expect(chmod(injecting, 0o600) == 0)
+        let malformed = try cli.run("publish", "--endpoint", "http://127.0.0.1:9/", "--bearer-token-file", injecting)
+        #expect(malformed.status == 4 && malformed.stderr.contains("secret-malformed"))
+        #expect(!malformed.stderr.contains("tokA") && !malformed.stderr.contains("Injected"))
     }
 
     @Test("a 3-person facility: every figure about them suppressed, no name, register number or id in any byte sent")

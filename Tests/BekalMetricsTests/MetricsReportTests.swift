@@ -87,19 +87,6 @@ struct MetricsReportTests {
         }
     }
 
-    @Test("the Prometheus rendering has one gauge per table column and omits suppressed figures")
-    func prometheus() throws {
-        let table = protect(countTable([[30, 3], [25, 15], [40, 20]]))
-        let report = MetricsReport(
-            facilityCode: "LAPAS-PWT", period: try #require(ReportingPeriod("2026-07")), reportID: UUID(),
-            generatedAt: Date(timeIntervalSince1970: 0), policy: .ons105, tables: [table])
-        let lines = PrometheusRenderer.render(report).split(separator: "\n").map(String.init)
-        #expect(lines.contains("# TYPE bekal_competency_outcomes_c0 gauge"))
-        #expect(lines.contains("bekal_competency_outcomes_c0{period=\"2026-07\",row=\"r2\",scope=\"cell\"} 40"))
-        #expect(lines.contains("bekal_competency_outcomes_row_total{period=\"2026-07\",row=\"r0\",scope=\"row_total\"} 35"))
-        #expect(!lines.contains { $0.contains("row=\"r0\",scope=\"cell\"") })
-        #expect(lines.filter { !$0.hasPrefix("#") }.allSatisfy { $0.range(of: #"^[a-z_][a-z0-9_]*\{[^}]*\} [0-9]+$"#, options: .regularExpression) != nil })
-    }
 }
 
 @Suite("The review text of a report")

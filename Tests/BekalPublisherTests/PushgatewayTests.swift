@@ -30,11 +30,11 @@ struct PushgatewayTests {
         #expect((group["labels"] as? [String: String])?["job"] == "bekal")
         let family = try #require(group["bekal_participants_persons"] as? [String: Any])
         let samples = try #require(family["metrics"] as? [[String: Any]])
-        let active = try #require(samples.first { ($0["labels"] as? [String: String])?["row"] == "active" })
+        let active = try #require(samples.first { ($0["labels"] as? [String: String])?["status"] == "active" })
         let expected = try #require(report.tables.first { $0.id == "participants" }?.rows.first { $0.key == "active" }?.cells[0].count)
         #expect(active["value"] as? String == String(expected))
         #expect((active["labels"] as? [String: String])?["period"] == "2026-Q3")
         // Suppressed figures are absent: the participants table's "transferred" row (4 people) is not there.
-        #expect(!samples.contains { ($0["labels"] as? [String: String])?["row"] == "transferred" })
+        #expect(!samples.contains { ($0["labels"] as? [String: String])?["status"] == "transferred" })
     }
 }

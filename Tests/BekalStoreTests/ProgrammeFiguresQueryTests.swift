@@ -9,15 +9,21 @@ import Testing
 struct ProgrammeFiguresQueryTests {
     static let today = LocalDate("2026-09-15")!
     /// Noon WIB on `today`, so no demo record lies in the future.
-    static let recordedAt = Date(timeIntervalSince1970: Double(today.daysSinceEpoch) * 86_400 + 5 * 3600)
+    static let recordedAt = noonWIB(today)
 
-    static func demoLedger(people: Int, seed: UInt64) throws -> (Ledger, [ProgrammeEvent]) {
+    static func noonWIB(_ day: LocalDate) -> Date {
+        Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 5 * 3600)
+    }
+
+    /// An in-memory ledger of a demo facility generated for `today` (recorded at noon WIB that day).
+    static func demoLedger(people: Int, seed: UInt64, today: LocalDate = today) throws -> (Ledger, [ProgrammeEvent]) {
         let data = DemoFacility.generate(people: people, seed: seed, today: today)
         let ledger = try Ledger.inMemory()
         _ = try ledger.append(
             contentsOf: data.events.map {
                 LedgerEntry($0.payload, eventID: $0.id, actor: $0.actor, facilityCode: $0.facilityCode)
-            }, actor: "demo", facilityCode: data.facility.code, recordedAt: recordedAt)
+            }, actor: "demo", facilityCode: data.facility.code,
+            recordedAt: noonWIB(today))
         return (ledger, data.events.map { ProgrammeEvent(id: $0.id, payload: $0.payload) })
     }
 

@@ -53,10 +53,21 @@ struct ReportOutboxTests {
         let spends = try ledger.privacyBudgetSpends(period: Self.period)
         #expect(spends.map(\.reportID) == [first])
         #expect(spends.first?.epsilon == (try Epsilon("0.75")))
+        // May lies in Q2: its records already carry 0.75 of the budget of 1.
         #expect(throws: MetricsError(.privacyBudgetExhausted, "")) {
             _ = try ledger.queueReport(
-                period: Self.period, policy: noisy, budget: budget, reportID: UUID(), actor: Scenario.actor,
-                now: Scenario.now, random: &random)
+                period: ReportingPeriod("2026-05")!, policy: noisy, budget: budget, reportID: UUID(),
+                actor: Scenario.actor, now: Scenario.now, random: &random)
+        }
+        #expect(throws: MetricsError(.periodAlreadyReported, "")) {
+            _ = try ledger.queueReport(
+                period: Self.period, policy: try DisclosurePolicy(epsilon: try Epsilon("0.25")), budget: budget,
+                reportID: UUID(), actor: Scenario.actor, now: Scenario.now, random: &random)
+        }
+        #expect(throws: MetricsError(.noiseMixed, "")) {
+            _ = try ledger.queueReport(
+                period: ReportingPeriod("2026-06")!, policy: .ons105, budget: budget, reportID: UUID(),
+                actor: Scenario.actor, now: Scenario.now, random: &random)
         }
         #expect(try ledger.eventCount() == before + 1)
         #expect(try ledger.queuedReports().count == 1)

@@ -35,6 +35,8 @@ public protocol LedgerStorage: Sendable {
     func hasStatusIndex(credentialID: String) async throws -> Bool
     /// The raw programme figures of a period.
     func programmeFigures(period: ReportingPeriod) async throws -> ProgrammeFigures
+    /// Every privacy-budget spend recorded, oldest first.
+    func privacyBudgetSpends() async throws -> [PrivacyBudgetSpend]
     /// Every queued report, oldest first.
     func queuedReports() async throws -> [QueuedReport]
     /// Recomputes the ledger's hash chain from the stored bytes.

@@ -120,6 +120,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         try await run { try ledger.programmeFigures(period: period) }
     }
 
+    public func privacyBudgetSpends() async throws -> [PrivacyBudgetSpend] {
+        try await run { try ledger.privacyBudgetSpends() }
+    }
+
     public func queuedReports() async throws -> [QueuedReport] { try await run { try ledger.queuedReports() } }
 
     public func verifyChain() async throws -> ChainVerification { try await run { try ledger.verifyChain() } }

@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import Foundation
+import Logging
 
 /// A programme report as it would be sent: the report and its exact bytes.
 public struct ProgrammeReport: Sendable {
@@ -10,58 +11,91 @@ public struct ProgrammeReport: Sendable {
     public var body: Data
     /// Whether it is in the outbox (a preview is not, and is never sent).
     public var queued: Bool
+    /// Tables shown fully hidden because their figures contradict what earlier reports said about the same days.
+    public var withheldTables: [String]
 }
 
 extension FacilityApp {
-    /// The privacy budget a facility may spend on one period, summed over its noisy reports.
+    /// The privacy budget a facility may spend on the people of one month, summed over its noisy reports (the
+    /// month's own and its quarter's).
     public static let privacyBudgetPerPeriod = "1"
 
-    /// The report of `period` under `policy`, for review; it is never sent (it has its own id). A policy with
-    /// noise is refused: a noisy draw may only be shown when its privacy budget is paid (`queueReport`).
+    /// The report of `period` exactly as queueing it now would make it, cleared against everything the facility
+    /// already published; it is never sent (it has its own id). When the period was reported already, its queued
+    /// report is returned (a report is final). A policy with noise is refused: a noisy draw may only be shown
+    /// when its privacy budget is paid (`queueReport`).
     public func previewReport(period: ReportingPeriod, policy: DisclosurePolicy, context: ActionContext) async throws
         -> ProgrammeReport
     {
         guard policy.epsilon == nil else {
             throw AppError(.usage, "a report with noise spends privacy budget; queue it instead of previewing it")
         }
+        let queued = try await storage.queuedReports()
+        if let earlier = queued.last(where: { $0.period == period }) {
+            return ProgrammeReport(report: try MetricsReport.decode(earlier.body), body: earlier.body, queued: true,
+                                   withheldTables: [])
+        }
+        let inputs = ReportInputs(figures: try await storage.programmeFigures(period: period),
+                                  budgetSpends: try await storage.privacyBudgetSpends(), queued: queued)
         var random = SystemRandomNumberGenerator()
-        let report = MetricsReport.make(
-            from: try await storage.programmeFigures(period: period), policy: policy, reportID: UUID(),
-            now: context.now, random: &random)
-        return ProgrammeReport(report: report, body: try Self.body(of: report), queued: false)
+        let cleared = try Self.clear(inputs, policy: policy, reportID: UUID(), now: context.now, random: &random)
+        return ProgrammeReport(report: cleared.report, body: try Self.body(of: cleared.report), queued: false,
+                               withheldTables: cleared.withheldTables)
     }
 
-    /// Computes the report of `period` and queues it for `publish`, in one transaction with the privacy-budget
-    /// spend a noisy report makes: no noisy report is ever made without its spend recorded.
-    /// - Throws: conflict when the period's budget cannot pay for the noise (nothing is written then).
+    /// Computes the report of `period`, clears it against everything the facility published (a period is reported
+    /// once; noisy and exact reports never cover the same days; the privacy budget of every month; disclosure
+    /// control over every report of the quarter) and queues it for `publish`, in one transaction with the
+    /// privacy-budget spend a noisy report makes.
+    /// - Throws: conflict when the period was reported, the days were reported in the other mode, or the budget
+    ///   cannot pay for the noise (nothing is written then).
     public func queueReport(period: ReportingPeriod, policy: DisclosurePolicy, context: ActionContext) async throws
         -> ProgrammeReport
     {
-        let budget = PrivacyBudget(perPeriod: try Epsilon(Self.privacyBudgetPerPeriod))
         let reportID = UUID()
         let now = context.now
+        let withheld = WithheldTables()
         let draft = try await storage.queueReport(period: period, actor: context.actor, recordedAt: now) { inputs in
-            var spend: PrivacyBudgetSpend?
-            if let epsilon = policy.epsilon {
-                spend = try budget.authorize(
-                    epsilon, facilityCode: inputs.figures.facilityCode, period: period, reportID: reportID,
-                    previous: inputs.budgetSpends)
-            }
             var random = SystemRandomNumberGenerator()
-            let report = MetricsReport.make(from: inputs.figures, policy: policy, reportID: reportID, now: now,
-                                            random: &random)
+            let cleared = try Self.clear(inputs, policy: policy, reportID: reportID, now: now, random: &random)
+            withheld.set(cleared.withheldTables)
             return ReportDraft(
-                report: QueuedReport(reportID: reportID, facilityCode: report.facilityCode, period: period,
-                                     body: try Self.body(of: report), enqueuedAt: now),
-                budgetSpend: spend)
+                report: QueuedReport(reportID: reportID, facilityCode: cleared.report.facilityCode, period: period,
+                                     body: try Self.body(of: cleared.report), enqueuedAt: now),
+                budgetSpend: cleared.spend)
         }
-        return ProgrammeReport(report: try MetricsReport.decode(draft.report.body), body: draft.report.body, queued: true)
+        logger.info("metrics report queued", metadata: [
+            "report.id": "\(reportID.uuidString.lowercased())", "report.withheld-tables": "\(withheld.get().count)",
+        ])
+        return ProgrammeReport(report: try MetricsReport.decode(draft.report.body), body: draft.report.body, queued: true,
+                               withheldTables: withheld.get())
     }
 
     /// Every report in the outbox, oldest first.
     public func outbox() async throws -> [QueuedReport] { try await storage.queuedReports() }
 
+    private static func clear(
+        _ inputs: ReportInputs, policy: DisclosurePolicy, reportID: UUID, now: Date,
+        random: inout some RandomNumberGenerator
+    ) throws -> ClearedReport {
+        let code = inputs.figures.facilityCode
+        let history = try PublicationHistory(
+            facilityCode: code, bodies: inputs.queued.filter { $0.facilityCode == code }.map(\.body),
+            spends: inputs.budgetSpends)
+        let budget = PrivacyBudget(perPeriod: try Epsilon(privacyBudgetPerPeriod))
+        return try ReportClearance(policy: policy, budget: budget)
+            .clear(inputs.figures, history: history, reportID: reportID, now: now, random: &random)
+    }
+
     private static func body(of report: MetricsReport) throws -> Data {
         do { return try report.jsonData() } catch { throw AppError(.storage, "the report cannot be encoded") }
     }
+}
+
+/// The withheld tables' names, carried out of the storage's transaction closure.
+private final class WithheldTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String] = []
+    func set(_ value: [String]) { lock.withLock { names = value } }
+    func get() -> [String] { lock.withLock { names } }
 }
