@@ -6,9 +6,13 @@ import Foundation
 /// Exports many portfolios at once (e.g. everyone due for release this month) on all cores.
 public enum FacilityExport {
     /// Allocates every status index first (sequentially, cheap), then builds and signs the exports in parallel.
+    /// - Parameter verificationCodes: each person's verification code by person id (the keyed identity form);
+    ///   a person without one is exported in the older register-number-only form. `options.verificationCode` is
+    ///   not used here: a code belongs to one person.
     /// - Returns: the exports in the order of `portfolios`, and the allocation including every new index.
     public static func exportAll(
-        _ portfolios: [Portfolio], key: IssuerKey, options: ExportOptions, now: Date
+        _ portfolios: [Portfolio], key: IssuerKey, options: ExportOptions, now: Date,
+        verificationCodes: [UUID: VerificationCode] = [:]
     ) throws(CredentialError) -> (exports: [ExportResult], statusAllocation: StatusAllocation) {
         var random = SystemRandomNumberGenerator()
         var allocation = options.statusAllocation
@@ -25,9 +29,11 @@ public enum FacilityExport {
         let fixedPlans = plans
         DispatchQueue.concurrentPerform(iterations: portfolios.count) { index in
             var local = SystemRandomNumberGenerator()
+            var personal = allocated
+            personal.verificationCode = verificationCodes[portfolios[index].person.id]
             let result = Result { () throws(CredentialError) -> ExportResult in
                 try PortfolioExporter.export(
-                    portfolios[index], key: key, options: allocated, now: now, newIDs: fixedPlans[index], random: &local)
+                    portfolios[index], key: key, options: personal, now: now, newIDs: fixedPlans[index], random: &local)
             }
             slots.set(index, result)
         }
