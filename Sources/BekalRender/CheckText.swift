@@ -32,7 +32,7 @@ public enum CheckText {
         let id = language == .indonesian
         let on = date.map { PageFormat.date($0, language) } ?? ""
         if CheckCode.revocationNotChecked.contains(code) {
-            return (id ? "Status penarikan TIDAK diperiksa: " : "Revocation NOT checked: ") + revocationGap(code, language)
+            return (id ? "Status penarikan TIDAK diperiksa: " : "Revocation NOT checked: ") + revocationGap(code, language) + "."
         }
         switch code {
         case .malformed: return id ? "Berkas bukan JSON yang sah atau melampaui batas ukuran." : "The file is not well-formed JSON within limits."

@@ -134,7 +134,9 @@ public struct PortfolioPage: Sendable {
         return """
             <section id="certificates"><h2 class="section">\(e(labels.sectionCertificates))</h2>
             <table><thead><tr><th>\(e(labels.columnIssuer))</th><th>\(e(labels.columnScheme))</th><th>\(e(labels.columnNumber))</th><th>\(e(labels.columnIssued))</th><th>\(e(labels.columnExpires))</th><th>\(e(labels.columnStatus))</th></tr></thead>
-            <tbody>\(rows.joined(separator: "\n"))</tbody></table></section>
+            <tbody>
+            \(rows.joined(separator: "\n"))
+            </tbody></table></section>
             """
     }
 

@@ -70,8 +70,7 @@ public enum VerdictText {
         case .mismatch:
             return id ? "Nomor register (dan kode verifikasi) TIDAK cocok: berkas ini bukan milik orang tersebut." : "The register number (and verification code) do NOT match: this file is not that person's."
         case .notChecked(let code):
-            return (id ? "Pemilik tidak dicocokkan: " : "Holder not matched: ")
-                + CheckText.finding(check: "identity", code: code, date: nil, detail: code.rawValue, language)
+            return CheckText.finding(check: "identity", code: code, date: nil, detail: code.rawValue, language)
         }
     }
 
@@ -114,7 +113,7 @@ public enum VerdictText {
         let failing = summary.failures.map(\.credential)
         var seen = Set<String>()
         let named = failing.filter { $0.kind != .export && seen.insert($0.label).inserted }.prefix(5).map { credential($0, language) }
-        let which = named.isEmpty ? "" : " (\(list(Array(named))))"
+        let which = named.isEmpty ? "" : (id ? "; gagal diperiksa: " : "; failing: ") + list(Array(named))
         switch summary.invalidCause ?? .alteredOrForged {
         case .alteredOrForged:
             return (id ? "tanda tangan atau struktur tidak cocok dengan isinya: isinya mungkin telah diubah" : "a signature or the structure does not match the contents: they may have been altered") + which
@@ -127,7 +126,7 @@ public enum VerdictText {
         case .otherPerson:
             return id ? "nomor register (dan kode verifikasi) yang diberikan tidak cocok: berkas ini tentang orang lain" : "the register number (and verification code) given do not match: this file is about someone else"
         case .unreadable:
-            return id ? "berkas tidak dapat dibaca atau melampaui batas pemeriksaan" : "the file cannot be read or exceeds the verifier's limits"
+            return id ? "berkas tidak dapat dibaca atau melampaui batas pemeriksaan" : "the file cannot be read, or it exceeds the limits of the check"
         }
     }
 

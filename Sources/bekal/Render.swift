@@ -46,8 +46,8 @@ struct Render: ParsableCommand {
     func run() throws {
         let now = at.flatMap(Timestamp.parse) ?? Date()
         let verifier = CredentialVerifier()
-        let anchors = try trustOptions.anchors(at: now)
-        let lists = try TrustInput.statusLists(trustOptions.statusLists, verifier: verifier, trust: anchors, at: now)
+        let anchors = try trustOptions.anchors()
+        let lists = try TrustInput.statusLists(trustOptions.statusLists, verifier: verifier, trust: anchors, at: Date())
         let context = VerificationContext(
             at: now, trust: anchors, statusLists: lists, registerNumber: try identity.readRegisterNumber(),
             verificationCode: try identity.readVerificationCode())
@@ -89,8 +89,10 @@ struct TrustOptions: ParsableArguments {
     @Option(name: .customLong("status-list"), help: "A BitstringStatusListCredential file. Repeatable.")
     var statusLists: [String] = []
 
-    func anchors(at now: Date) throws -> TrustAnchors {
-        try TrustInput.anchors(issuers: issuers, trustLists: trustLists, authorities: authorities, at: now)
+    /// The trust anchors; a signed trust list's own proof is checked at the time of reading (the clock), not at
+    /// `--at`: a list fetched today may be signed after the time an export is verified as of.
+    func anchors() throws -> TrustAnchors {
+        try TrustInput.anchors(issuers: issuers, trustLists: trustLists, authorities: authorities, at: Date())
     }
 }
 
@@ -122,6 +124,8 @@ enum TrustInput {
         return anchors
     }
 
+    /// The status lists, each one's proof and issuer checked; its proof time at `now`, the time of reading (a
+    /// list fetched today may postdate `--at`).
     static func statusLists(_ paths: [String], verifier: CredentialVerifier, trust: TrustAnchors, at now: Date) throws -> [VerifiedStatusList] {
         var lists: [VerifiedStatusList] = []
         for path in paths {

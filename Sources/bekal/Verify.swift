@@ -49,8 +49,8 @@ struct Verify: ParsableCommand {
         }
         let now = at.flatMap(Timestamp.parse) ?? Date()
         let verifier = CredentialVerifier()
-        let anchors = try trustOptions.anchors(at: now)
-        let lists = try TrustInput.statusLists(trustOptions.statusLists, verifier: verifier, trust: anchors, at: now)
+        let anchors = try trustOptions.anchors()
+        let lists = try TrustInput.statusLists(trustOptions.statusLists, verifier: verifier, trust: anchors, at: Date())
         let context = VerificationContext(
             at: now, trust: anchors, statusLists: lists, registerNumber: try identity.readRegisterNumber(),
             verificationCode: try identity.readVerificationCode())

@@ -63,6 +63,14 @@ public enum DataIntegrity {
         return verifyProofs(in: document, registry: registry, canonical: nil, keys: &keys, maxProofs: maxProofs)
     }
 
+    /// As `verifyProofs(in:registry:canonical:keys:maxProofs:)` with a fresh key memo and the standard limit.
+    static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?)
+        -> ProofSetResult
+    {
+        var keys = VerificationMethodKeys()
+        return verifyProofs(in: document, registry: registry, canonical: canonical, keys: &keys)
+    }
+
     /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form member by member,
     /// and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
     /// Verification methods are read through `keys`, which the caller keeps for all the documents of one
@@ -70,7 +78,7 @@ public enum DataIntegrity {
     /// whole (`tooMany`), before any proof is checked.
     static func verifyProofs(
         in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?,
-        keys: inout VerificationMethodKeys, maxProofs: Int
+        keys: inout VerificationMethodKeys, maxProofs: Int = VerificationLimits.standard.maxProofsPerDocument
     ) -> ProofSetResult {
         guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
         let candidates: [JSONValue]
