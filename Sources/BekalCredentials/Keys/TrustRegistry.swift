@@ -14,12 +14,16 @@ import Foundation
 public struct TrustRegistry: Sendable, Hashable {
     /// One facility and what the registry trusts for it.
     public struct Facility: Sendable, Hashable {
+        /// The facility's name, as its lists give it.
         public var name: String?
+        /// The facility's code, when a list gives one.
         public var code: String?
+        /// Its issuers and their keys, merged from every list added.
         public var issuers: [TrustList.Issuer]
         /// Who vouched for the lists merged into it, in the order they were added.
         public var signatures: [VerifiedTrustList.Signature]
 
+        /// Every key the facility signs with.
         public var keys: Set<DIDKey> { Set(issuers.flatMap(\.keys).map(\.didKey)) }
 
         func matches(name other: String?, code otherCode: String?) -> Bool {
@@ -31,8 +35,11 @@ public struct TrustRegistry: Sendable, Hashable {
 
     /// Why a list cannot be added.
     public enum Conflict: Sendable, Hashable, CustomStringConvertible {
+        /// The same name or code as a trusted facility, with none of its keys.
         case lookAlike(name: String)
+        /// A key another facility already signs with.
         case keyClaimedByTwo(key: DIDKey, facility: String)
+        /// An issuer id another facility already has.
         case issuerClaimedByTwo(issuerID: String, facility: String)
 
         public var description: String {
@@ -45,8 +52,10 @@ public struct TrustRegistry: Sendable, Hashable {
         }
     }
 
+    /// The facilities trusted, in the order first added.
     public private(set) var facilities: [Facility] = []
 
+    /// An empty registry.
     public init() {}
 
     /// Every trusted issuer, each named by its facility: what `TrustAnchors.trustList` takes.

@@ -4,9 +4,12 @@ import Foundation
 /// A key trusted to vouch for facilities' trust lists (a regional office, Kanwil), with the window in which it
 /// may sign.
 public struct TrustListAuthority: Sendable, Hashable {
+    /// Who the authority is, e.g. `Kanwil Jawa Tengah`.
     public var name: String
+    /// Its key and the window in which it may sign.
     public var key: KeyValidity
 
+    /// An authority trusted to sign trust lists.
     public init(name: String, key: KeyValidity) {
         self.name = name
         self.key = key
@@ -20,6 +23,7 @@ public struct TrustListAuthority: Sendable, Hashable {
 public struct VerifiedTrustList: Sendable, Hashable {
     /// Who signed the list.
     public enum Signature: Sendable, Hashable {
+        /// No proof: the list is read as it is.
         case unsigned
         /// Signed by one of the list's own keys, valid at the proof's creation.
         case facility(key: DIDKey, created: Date)
@@ -27,7 +31,9 @@ public struct VerifiedTrustList: Sendable, Hashable {
         case authority(name: String, key: DIDKey, created: Date)
     }
 
+    /// The list.
     public var list: TrustList
+    /// Who vouches for it.
     public var signature: Signature
 
     /// A list taken as it is, unsigned (e.g. built in memory).

@@ -78,9 +78,13 @@ public struct VerificationException: Sendable, Hashable, CustomStringConvertible
         case expired(on: Date)
     }
 
+    /// Revoked or expired.
     public var kind: Kind
+    /// The check that found it (`revocation` or `validity`).
     public var check: String
+    /// The item, as a reader names it.
     public var credential: CredentialReference
+    /// The verifier's English detail.
     public var message: String
 
     init?(_ record: CheckRecord) {
@@ -151,6 +155,7 @@ public enum VerificationResult: Sendable {
     case validWithExceptions(VerifiedCredential, [VerificationException])
     case invalid([VerificationFailure])
 
+    /// Which of the three verdicts.
     public var verdict: Verdict {
         switch self {
         case .valid: .valid
@@ -171,10 +176,12 @@ public enum VerificationResult: Sendable {
         }
     }
 
+    /// The items that do not stand (empty unless VALID WITH EXCEPTIONS).
     public var exceptions: [VerificationException] {
         if case .validWithExceptions(_, let exceptions) = self { exceptions } else { [] }
     }
 
+    /// The failed checks (empty unless INVALID).
     public var failures: [VerificationFailure] {
         if case .invalid(let failures) = self { failures } else { [] }
     }
@@ -184,7 +191,9 @@ public enum VerificationResult: Sendable {
 /// verdict line is written from.
 public struct CredentialVerification: Sendable {
     public var result: VerificationResult
+    /// Every check performed, in order: the outer credential's, then each embedded one's.
     public var checks: [CheckRecord]
+    /// What a verdict line is written from.
     public var summary: VerificationSummary
 
     public init(result: VerificationResult, checks: [CheckRecord], summary: VerificationSummary? = nil) {

@@ -5,6 +5,7 @@ import BekalJSON
 public struct VerificationSummary: Sendable, Hashable {
     /// The issuer as the verifier knows it.
     public struct Issuer: Sendable, Hashable {
+        /// The issuer id (a did:key or an https URL).
         public var id: String
         /// The facility's name from the trust list that binds the issuer (trusted), else the name the document
         /// gives itself (`nameIsConfirmed == false`), else `nil`.
@@ -14,6 +15,7 @@ public struct VerificationSummary: Sendable, Hashable {
         /// The facility code from the trust list, when it gives one.
         public var facilityCode: String?
 
+        /// An issuer; `nameIsConfirmed` only when `name` comes from a trust list.
         public init(id: String, name: String?, nameIsConfirmed: Bool, facilityCode: String? = nil) {
             self.id = id
             self.name = name
@@ -24,11 +26,16 @@ public struct VerificationSummary: Sendable, Hashable {
 
     /// The embedded credentials, by kind.
     public struct Contents: Sendable, Hashable {
+        /// Competency units assessed Kompeten.
         public var competencies = 0
+        /// Certificates of competency.
         public var certificates = 0
+        /// Training and production records (one per Bekal export).
         public var records = 0
+        /// Embedded credentials of other kinds.
         public var others = 0
 
+        /// No credentials.
         public init() {}
     }
 
@@ -39,8 +46,10 @@ public struct VerificationSummary: Sendable, Hashable {
         /// Credentials whose status could not be read, by reason (`CheckCode.revocationNotChecked`).
         public var notChecked: [CheckCode: Int] = [:]
 
+        /// Nothing checked, nothing missed.
         public init() {}
 
+        /// True when every status entry was read.
         public var isComplete: Bool { notChecked.isEmpty }
         /// True when no bit at all was read.
         public var isNone: Bool { checked == 0 && !notChecked.isEmpty }
@@ -57,6 +66,7 @@ public struct VerificationSummary: Sendable, Hashable {
         /// The register number matches an older export's plain salted hash (weaker: it can be recovered from the
         /// file by trying register numbers).
         case matchedWeakForm
+        /// The register number (and code) given do not match.
         case mismatch
         /// Not checked, with the reason (`noRegisterNumber`, `verificationCodeNeeded`, `noHashedIdentifier`).
         case notChecked(CheckCode)
@@ -79,11 +89,17 @@ public struct VerificationSummary: Sendable, Hashable {
     }
 
     public var verdict: Verdict
+    /// The issuer as the verifier knows it (`nil` when the document names none).
     public var issuer: Issuer?
+    /// What the export embeds, by kind.
     public var contents: Contents
+    /// The items that do not stand (VALID WITH EXCEPTIONS).
     public var exceptions: [VerificationException]
+    /// The failed checks (INVALID).
     public var failures: [VerificationFailure]
+    /// Whether every status bit could be read.
     public var revocation: RevocationCoverage
+    /// The register-number (and code) check.
     public var identity: IdentityOutcome
     /// Set when INVALID.
     public var invalidCause: InvalidCause?
