@@ -199,6 +199,18 @@ struct CLITests {
         #expect(both.output.contains("look-alike"))
     }
 
+    @Test("keys trust-list names the facility from the ledger when no --name is given")
+    func trustListFromLedger() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-home-\(UUID().uuidString)")
+        let demo = try bekal(["demo", "--home", home.path, "--people", "2", "--seed", "3"])
+        try #require(demo.status == 0, "\(demo.output)")
+        let out = home.appendingPathComponent("trust.json")
+        #expect(try bekal(["keys", "trust-list", "--home", home.path, "--out", out.path]).status == 0)
+        let list = try TrustList(json: try JSONParser.parse(Array(try Data(contentsOf: out))))
+        #expect(list.issuers.first?.name == "DEMO Lapas Contoh (fiktif)")
+        #expect(list.issuers.first?.facilityCode == "DEMO-LAPAS-01")
+    }
+
     @Test("signedJCS.json: VALID with the trust list binding its key to its issuer, INVALID without")
     func w3cVector() throws {
         let signed = try Fixture.url("vc-di-eddsa/eddsa-jcs-2022/signedJCS.json").path

@@ -184,6 +184,25 @@ struct IdentityBindingTests {
         #expect(Self.attack(keyed, candidates: candidates, guessedCodes: [attackersOwnCode]).isEmpty)
     }
 
+    @Test("a facility export keys each person with their own code, and a person without one gets the older form")
+    func facilityExport() throws {
+        let people = (1...3).map { SamplePortfolio.make(register: "BI.0000\($0)", name: "Person \($0)", units: 3, seed: UInt8($0)) }
+        var random = SeededRandom(state: 40)
+        let codes = [people[0].person.id: VerificationCode.generate(using: &random), people[1].person.id: VerificationCode.generate(using: &random)]
+        let (exports, _) = try FacilityExport.exportAll(
+            people, key: SamplePortfolio.key,
+            options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)), now: SamplePortfolio.now,
+            verificationCodes: codes)
+        for (index, export) in exports.enumerated() {
+            let register = "BI.0000\(index + 1)"
+            let code = codes[people[index].person.id]
+            let identity = Self.verify(export.credential, register: register, code: code).summary.identity
+            #expect(identity == (code == nil ? .matchedWeakForm : .matched), "person \(index + 1)")
+        }
+        // One person's code does not confirm another.
+        #expect(Self.verify(exports[0].credential, register: "BI.00001", code: codes[people[1].person.id]).summary.identity == .mismatch)
+    }
+
     @Test("a keyed export is valid against Bekal's export schema and the OB 3.0 schema (Python jsonschema)")
     func schemas() throws {
         let file = try writeTemporary(try Self.export(code: Self.code), name: "keyed.json")
