@@ -31,6 +31,7 @@ public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = DataIntegrity.verifyProofs(in: object)
         _ = try? StatusListCredential.read(value)
         _ = try? TrustList(json: value)
+        _ = try? VerifiedTrustList(json: value, at: Date(timeIntervalSince1970: 1_795_000_000))
         var unsecured = object
         unsecured["proof"] = nil
         let safe = try? EdDSARDFC2022(safeMode: true).canonicalize(.object(unsecured))
@@ -42,8 +43,8 @@ public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     let again = verifier.verify(bytes: JSONWriter.serialize(value, pretty: true), context: context)
-    if verdict.result.isValid != again.result.isValid { fatalError("verdict depends on formatting") }
-    if case .valid(let verified) = verdict.result, verified.issuerID != fuzzKey.didKey.did {
+    if verdict.result.verdict != again.result.verdict { fatalError("verdict depends on formatting") }
+    if let verified = verdict.result.verified, verified.issuerID != fuzzKey.didKey.did {
         fatalError("VALID for an untrusted issuer")
     }
     return 0

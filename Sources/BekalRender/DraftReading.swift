@@ -10,7 +10,9 @@ extension PortfolioView {
     public init(draft portfolio: Portfolio, today: LocalDate, evidence: EvidenceDirectory?) {
         let standing = PortfolioStanding(portfolio, today: today)
         verdict = .draft(preparedOn: today)
+        summary = nil
         checkNotes = []
+        productionMark = nil
         holder = .named(portfolio.person.fullName.rawValue)
         facilityName = portfolio.facility.name
         issuedAt = nil

@@ -16,8 +16,11 @@ struct ExportContents {
     var production = PortfolioView.ProductionSummary(
         trainingHours: 0, trainingSessions: 0, piecesByGrade: [:], metres: 0, rejects: 0, rework: 0, months: [])
     var evidence: [PortfolioView.EvidenceRow] = []
+    /// The training and production record's mark, if its credential does not simply stand.
+    var recordMark: PortfolioView.RowMark?
 
-    mutating func read(_ credential: JSONObject) {
+    /// Reads one embedded credential; `mark` is what the verifier found about it, shown on its row.
+    mutating func read(_ credential: JSONObject, mark: PortfolioView.RowMark? = nil) {
         let achievement = credential["credentialSubject"]?["achievement"]?.objectValue ?? JSONObject()
         let results = credential["credentialSubject"]?["result"]?.arrayValue ?? []
         var values: [String: String] = [:]
@@ -41,7 +44,7 @@ struct ExportContents {
             kompeten[code] = PortfolioView.UnitRow(
                 code: code, title: Self.title(of: achievement), isCore: true,
                 status: values["outcome"] == "BK" ? .belumKompeten : .kompeten,
-                assessedOn: values["date"].flatMap { LocalDate($0) }, assessorRole: values["assessor-role"])
+                assessedOn: values["date"].flatMap { LocalDate($0) }, assessorRole: values["assessor-role"], mark: mark)
         case "Certificate":
             let expires = values["expires-on"].flatMap { LocalDate($0) }
             let scheme = values["scheme"] ?? achievement["name"]?.stringValue ?? ""
@@ -49,9 +52,10 @@ struct ExportContents {
             certificates.append(PortfolioView.CertificateRow(
                 issuer: values["certification-body"] ?? "", scheme: scheme, number: values["certificate-number"] ?? "",
                 issuedOn: values["issued-on"].flatMap { LocalDate($0) }, expiresOn: expires,
-                isExpired: expires.map { $0 < today } ?? false))
+                isExpired: expires.map { $0 < today } ?? false, mark: mark))
         case "LearningProgram":
             readRecord(values)
+            recordMark = mark
         default:
             backs = achievement["name"]?.stringValue ?? ""
         }

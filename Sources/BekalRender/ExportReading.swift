@@ -19,12 +19,20 @@ extension PortfolioView {
         switch verification.result {
         case .valid(let verified):
             verdict = .valid(issuer: verified.issuerID, checkedAt: checkedAt)
-        case .invalid(let failures):
+        case .validWithExceptions(let verified, _):
+            verdict = .validWithExceptions(issuer: verified.issuerID, checkedAt: checkedAt)
+        case .invalid:
             verdict = .invalid(
-                failures: failures.map { FailedCheck(check: $0.check, subject: $0.subject, message: $0.message) },
+                failures: verification.checks.filter { $0.status == .failed }.map {
+                    FailedCheck(
+                        check: $0.check, subject: $0.subject, message: $0.detail, code: $0.code, credential: $0.credential,
+                        date: $0.date)
+                },
                 checkedAt: checkedAt)
         }
+        summary = verification.summary
         checkNotes = Self.notes(verification.checks)
+        let marks = Self.marks(verification.checks)
         let subject = document["credentialSubject"]?.objectValue ?? JSONObject()
         holder = Self.holder(subject["identifier"]?.arrayValue ?? [])
         facilityName = document["issuer"]?["name"]?.stringValue ?? document["issuer"]?.stringValue ?? ""
@@ -34,10 +42,11 @@ extension PortfolioView {
         }
         fingerprint = Self.fingerprint(document)
 
-        var reading = ExportContents(today: Self.day(of: checkedAt))
-        for item in subject["verifiableCredential"]?.arrayValue ?? [] {
-            if let credential = item.objectValue { reading.read(credential) }
+        var reading = ExportContents(today: PageFormat.day(of: checkedAt))
+        for (index, item) in (subject["verifiableCredential"]?.arrayValue ?? []).enumerated() {
+            if let credential = item.objectValue { reading.read(credential, mark: marks[index]) }
         }
+        productionMark = reading.recordMark
         units = reading.units(listed: subject["achievement"]?.arrayValue ?? [])
         frameworkTitle = reading.framework.map { LocalizedText(id: $0, en: $0) }
         frameworkVersion = nil
@@ -50,17 +59,44 @@ extension PortfolioView {
         }
     }
 
-    /// Skipped checks and warnings, one note per distinct message, in the order first met.
+    /// Skipped checks and warnings, one note per distinct finding, in the order first met.
     static func notes(_ checks: [CheckRecord]) -> [CheckNote] {
         var notes: [CheckNote] = []
         for check in checks where check.status == .skipped || check.status == .warning {
-            if let index = notes.firstIndex(where: { $0.check == check.check && $0.message == check.detail }) {
+            if let index = notes.firstIndex(where: { $0.check == check.check && $0.code == check.code && $0.message == check.detail }) {
                 notes[index].count += 1
             } else {
-                notes.append(CheckNote(check: check.check, message: check.detail, count: 1))
+                notes.append(CheckNote(check: check.check, message: check.detail, count: 1, code: check.code, date: check.date))
             }
         }
         return notes
+    }
+
+    /// The mark of each embedded credential (by index) that does not simply stand: a failed check outweighs a
+    /// revocation, which outweighs an expiry.
+    static func marks(_ checks: [CheckRecord]) -> [Int: RowMark] {
+        var marks: [Int: RowMark] = [:]
+        for check in checks {
+            guard let index = check.credential.index else { continue }
+            let mark: RowMark
+            switch check.status {
+            case .failed: mark = .failed(check: check.check, code: check.code)
+            case .exception where check.code == .revoked: mark = .revoked
+            case .exception where check.code == .expired: mark = .expired(on: check.date ?? .distantPast)
+            default: continue
+            }
+            if let existing = marks[index], rank(existing) >= rank(mark) { continue }
+            marks[index] = mark
+        }
+        return marks
+    }
+
+    private static func rank(_ mark: RowMark) -> Int {
+        switch mark {
+        case .failed: 3
+        case .revoked: 2
+        case .expired: 1
+        }
     }
 
     static func holder(_ identifiers: [JSONValue]) -> Holder {
@@ -77,8 +113,4 @@ extension PortfolioView {
         return SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The UTC calendar day of `date`.
-    static func day(of date: Date) -> LocalDate {
-        LocalDate(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
 }

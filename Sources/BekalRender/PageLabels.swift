@@ -1,9 +1,13 @@
 /// Every label of the portfolio page, one entry per label, in one language. The two tables below are the only
-/// place page text lives; the memberwise initializer makes a missing translation a compile error.
+/// place fixed page text lives (sentences built from values are in `VerdictText` and `CheckText`); the memberwise
+/// initializer makes a missing translation a compile error.
 public struct PageLabels: Sendable, Hashable {
     public let documentTitle: String
     public let verdictValid: String
     public let verdictValidNote: String
+    public let verdictValidWithExceptions: String
+    public let verdictExceptionsNote: String
+    public let exceptionItems: String
     public let verdictInvalid: String
     public let verdictInvalidNote: String
     public let verdictDraft: String
@@ -17,6 +21,9 @@ public struct PageLabels: Sendable, Hashable {
     public let personName: String
     public let identity: String
     public let identityHashed: String
+    public let identityCheck: String
+    public let markRevoked: String
+    public let markFailed: String
     public let facility: String
     public let issuedAt: String
     public let sectionCompetency: String
@@ -74,8 +81,11 @@ public struct PageLabels: Sendable, Hashable {
         documentTitle: "Portofolio Keterampilan Batik Cap",
         verdictValid: "SAH",
         verdictValidNote: "Tanda tangan dan isi terverifikasi; penerbit tepercaya.",
+        verdictValidWithExceptions: "SAH DENGAN PENGECUALIAN",
+        verdictExceptionsNote: "Tanda tangan, struktur dan penerbit terverifikasi. Butir yang ditandai ditarik atau kedaluwarsa; selebihnya tetap berlaku.",
+        exceptionItems: "Butir yang tidak berlaku lagi",
         verdictInvalid: "TIDAK SAH",
-        verdictInvalidNote: "Dokumen ini gagal diverifikasi. Jangan diandalkan: isinya mungkin telah diubah.",
+        verdictInvalidNote: "Dokumen ini gagal diverifikasi. Jangan diandalkan.",
         verdictDraft: "DRAF — belum diekspor",
         verdictDraftNote: "Catatan saat ini, untuk pembina. Belum ditandatangani; bukan dokumen resmi.",
         failedChecks: "Pemeriksaan yang gagal",
@@ -86,7 +96,10 @@ public struct PageLabels: Sendable, Hashable {
         sectionPerson: "Pemilik portofolio",
         personName: "Nama",
         identity: "Identitas",
-        identityHashed: "Disimpan sebagai hash; nama dan nomor register tidak dicantumkan. Cocokkan dengan nomor register saat verifikasi.",
+        identityHashed: "Disimpan sebagai hash; nama dan nomor register tidak dicantumkan. Cocokkan dengan nomor register dan kode verifikasi pemiliknya saat verifikasi.",
+        identityCheck: "Pencocokan pemilik",
+        markRevoked: "DITARIK",
+        markFailed: "GAGAL DIPERIKSA",
         facility: "Lembaga pemasyarakatan",
         issuedAt: "Diterbitkan",
         sectionCompetency: "Peta kompetensi",
@@ -144,8 +157,11 @@ public struct PageLabels: Sendable, Hashable {
         documentTitle: "Batik Cap Skills Portfolio",
         verdictValid: "VALID",
         verdictValidNote: "Signatures and contents verified; the issuer is trusted.",
+        verdictValidWithExceptions: "VALID WITH EXCEPTIONS",
+        verdictExceptionsNote: "Signatures, structure and issuer verified. The items marked are withdrawn or expired; the rest stands.",
+        exceptionItems: "Items that no longer stand",
         verdictInvalid: "INVALID",
-        verdictInvalidNote: "This document failed verification. Do not rely on it: its contents may have been changed.",
+        verdictInvalidNote: "This document failed verification. Do not rely on it.",
         verdictDraft: "DRAFT — not yet exported",
         verdictDraftNote: "The current record, for counselors. Not signed; not an official document.",
         failedChecks: "Failed checks",
@@ -156,7 +172,10 @@ public struct PageLabels: Sendable, Hashable {
         sectionPerson: "Portfolio holder",
         personName: "Name",
         identity: "Identity",
-        identityHashed: "Held as a hash; the name and register number are not included. Match it with the register number when verifying.",
+        identityHashed: "Held as a hash; the name and register number are not included. Match it with the holder's register number and verification code when verifying.",
+        identityCheck: "Holder check",
+        markRevoked: "WITHDRAWN",
+        markFailed: "FAILED THE CHECK",
         facility: "Facility",
         issuedAt: "Issued",
         sectionCompetency: "Competency map",

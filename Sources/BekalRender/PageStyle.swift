@@ -1,11 +1,33 @@
 /// The page's inline style sheet: screen and A4 print. Only constants and CSS-escaped labels go in here.
 enum PageStyle {
-    /// - Parameter sheetMark: printed at the top of every sheet (the INVALID or DRAFT label), so no single sheet
-    ///   of such a page can pass for a genuine one.
-    static func css(_ labels: PageLabels, sheetMark: String? = nil) -> String {
-        let mark = sheetMark.map {
-            "\n  @top-center { content: \(HTMLText.cssString($0)); font-size: 12pt; font-weight: 700; color: #b3141b; }"
-        } ?? ""
+    /// What heads every printed sheet.
+    struct SheetHeading {
+        enum Tone { case valid, exceptions, invalid, draft }
+        /// The verdict's headline (or the draft label).
+        var verdict: String
+        var tone: Tone
+        /// The holder's name, when the export carries it.
+        var name: String?
+        /// A shortened fingerprint of the file (`nil` for a draft).
+        var fingerprint: String?
+    }
+
+    /// - Parameter sheet: printed at the top of every sheet: the verdict (so no single sheet of an INVALID or draft
+    ///   page can pass for a genuine one), the holder's name and the file's fingerprint.
+    static func css(_ labels: PageLabels, sheet: SheetHeading) -> String {
+        let colour = switch sheet.tone {
+        case .valid: "#1e6b3a"
+        case .exceptions: "#8a5a00"
+        case .invalid: "#b3141b"
+        case .draft: "#8a5a00"
+        }
+        var mark = "\n  @top-left { content: \(HTMLText.cssString(sheet.verdict)); font-size: 12pt; font-weight: 700; color: \(colour); }"
+        if let name = sheet.name {
+            mark += "\n  @top-center { content: \(HTMLText.cssString(name)); font-size: 10pt; color: #1d1d1b; }"
+        }
+        if let fingerprint = sheet.fingerprint {
+            mark += "\n  @top-right { content: \(HTMLText.cssString(fingerprint)); font-size: 8pt; color: #5b5b57; font-family: \"DejaVu Sans Mono\", monospace; }"
+        }
         let page = HTMLText.cssString(labels.page + " ")
         let of = HTMLText.cssString(" " + labels.pageOf + " ")
         let madeBy = HTMLText.cssString(labels.madeBy)
@@ -24,6 +46,14 @@ enum PageStyle {
             .verdict.invalid { border-color: var(--bad); background: #fde8e8; color: var(--bad); border-width: 6px; }
             .verdict.invalid h2 { font-size: 40px; }
             .verdict.draft { border-color: var(--warn); background: #fff6e0; color: var(--warn); border-style: dashed; }
+            .verdict.exceptions { border-color: var(--warn); background: #fff6e0; color: var(--warn); }
+            .verdict .sentence { font-size: 17px; font-weight: 600; color: var(--ink); margin: 4px 0 6px; }
+            .verdict .unchecked { color: var(--warn); font-weight: 700; }
+            .mark { display: inline-block; font-size: 11px; font-weight: 700; border-radius: 3px; padding: 0 4px; margin-left: 4px; }
+            .mark.revoked, .mark.failed { color: #fff; background: var(--bad); }
+            .mark.expired { color: var(--bad); border: 1px solid var(--bad); }
+            tr.withdrawn td, tr.failed td { background: #fde8e8; }
+            tr.withdrawn td:not(.status) { text-decoration: line-through; }
             .verdict ul { margin: 6px 0 0; padding-left: 20px; color: var(--ink); }
             .verdict .meta { color: var(--ink); font-size: 13px; word-break: break-all; }
             .verdict ul.notes { font-size: 12px; color: var(--muted); }
@@ -73,7 +103,7 @@ enum PageStyle {
               body { background: #fff; font-size: 11pt; }
               main { max-width: none; padding: 0; }
               .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-              th, .summary span, .fingerprint, svg.chart rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              th, .summary span, .fingerprint, svg.chart rect, .mark, tr.withdrawn td, tr.failed td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               section { break-inside: auto; }
             }
             """

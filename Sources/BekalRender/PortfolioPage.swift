@@ -27,10 +27,10 @@ public struct PortfolioPage: Sendable {
             #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">"#,
             #"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
             "<title>\(e(labels.documentTitle)) — \(e(view.facilityName))</title>",
-            "<style>\n\(PageStyle.css(labels, sheetMark: sheetMark))\n</style>",
+            "<style>\n\(PageStyle.css(labels, sheet: sheetHeading))\n</style>",
             "</head>",
             "<body><main>", watermark,
-            header, verdictBanner, personSection, competencySection, certificateSection, productionSection,
+            header, VerdictBanner(view: view, language: language).html, personSection, competencySection, certificateSection, productionSection,
             evidenceSection, fingerprintSection,
             "<footer>\(e(labels.madeBy))</footer>",
             "</main></body>",
@@ -43,61 +43,32 @@ public struct PortfolioPage: Sendable {
     /// pass for a genuine one.
     private var watermark: String {
         switch view.verdict {
-        case .valid: ""
+        case .valid, .validWithExceptions: ""
         case .invalid: #"<div class="watermark invalid" aria-hidden="true">\#(e(labels.verdictInvalid))</div>"#
         case .draft: #"<div class="watermark draft" aria-hidden="true">\#(e(labels.verdictDraft))</div>"#
         }
     }
 
-    private var sheetMark: String? {
+    /// What heads every printed sheet: the verdict, the holder's name when the export carries it, and the file's
+    /// fingerprint, so a single sheet can be matched to its verdict and its file.
+    private var sheetHeading: PageStyle.SheetHeading {
+        let name: String? = if case .named(let name) = view.holder { name } else { nil }
+        let fingerprint = view.fingerprint.map { "SHA-256 " + $0.prefix(16) + "…" + $0.suffix(8) }
         switch view.verdict {
-        case .valid: nil
-        case .invalid: labels.verdictInvalid
-        case .draft: labels.verdictDraft
+        case .valid: return .init(verdict: labels.verdictValid, tone: .valid, name: name, fingerprint: fingerprint)
+        case .validWithExceptions:
+            return .init(verdict: labels.verdictValidWithExceptions, tone: .exceptions, name: name, fingerprint: fingerprint)
+        case .invalid: return .init(verdict: labels.verdictInvalid, tone: .invalid, name: name, fingerprint: fingerprint)
+        case .draft: return .init(verdict: labels.verdictDraft, tone: .draft, name: name, fingerprint: nil)
         }
     }
 
     private var header: String {
-        let issued = view.issuedAt.map { #"<span class="issued">\#(e(labels.issuedAt)): \#(e($0))</span>"# } ?? ""
+        let issued = view.issuedAt.map { text in
+            let shown = Timestamp.parse(text).map { PageFormat.dateTime($0, language) } ?? text
+            return #"<span class="issued">\#(e(labels.issuedAt)): \#(e(shown))</span>"#
+        } ?? ""
         return #"<header class="doc"><h1>\#(e(labels.documentTitle))</h1>\#(issued)</header>"#
-    }
-
-    private var verdictBanner: String {
-        switch view.verdict {
-        case .valid(let issuer, let checkedAt):
-            return """
-                <div class="verdict valid" id="verdict" data-verdict="VALID"><h2>✔ \(e(labels.verdictValid))</h2>
-                <p>\(e(labels.verdictValidNote))</p>
-                <p class="meta">\(e(labels.trustedIssuer)): <span class="hash">\(e(issuer))</span></p>
-                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p>\(notes)</div>
-                """
-        case .invalid(let failures, let checkedAt):
-            let items = failures.prefix(50).map { failure in
-                "<li><b>\(e(failure.check))</b> [\(e(failure.subject))]: \(e(failure.message))</li>"
-            }
-            let more = failures.count > 50 ? "<li>… +\(failures.count - 50)</li>" : ""
-            return """
-                <div class="verdict invalid" id="verdict" data-verdict="INVALID"><h2>✘ \(e(labels.verdictInvalid))</h2>
-                <p><b>\(e(labels.verdictInvalidNote))</b></p>
-                <p class="meta">\(e(labels.failedChecks)):</p>
-                <ul class="failures">\(items.joined())\(more)</ul>
-                <p class="meta">\(e(labels.checkedAt)): \(e(Timestamp.format(checkedAt)))</p>\(notes)</div>
-                """
-        case .draft(let preparedOn):
-            return """
-                <div class="verdict draft" id="verdict" data-verdict="DRAFT"><h2>\(e(labels.verdictDraft))</h2>
-                <p>\(e(labels.verdictDraftNote))</p>
-                <p class="meta">\(e(labels.preparedOn)): \(e(preparedOn.description))</p></div>
-                """
-        }
-    }
-
-    private var notes: String {
-        guard !view.checkNotes.isEmpty else { return "" }
-        let items = view.checkNotes.prefix(20).map { note in
-            "<li><b>\(e(note.check))</b>: \(e(note.message))\(note.count > 1 ? " (×\(note.count))" : "")</li>"
-        }
-        return #"<p class="meta">\#(e(labels.checkNotes)):</p><ul class="notes">\#(items.joined())</ul>"#
     }
 
     private var personSection: String {
@@ -106,9 +77,18 @@ public struct PortfolioPage: Sendable {
             case .named(let name): "<dt>\(e(labels.personName))</dt><dd id=\"holder\">\(e(name))</dd>"
             case .hashedIdentity: "<dt>\(e(labels.identity))</dt><dd id=\"holder\">\(e(labels.identityHashed))</dd>"
             }
+        let identity = view.summary.map { summary in
+            let outcome: String = switch summary.identity {
+            case .matched: "matched"
+            case .matchedWeakForm: "matched-weak-form"
+            case .mismatch: "mismatch"
+            case .notChecked: "not-checked"
+            }
+            return #"<dt>\#(e(labels.identityCheck))</dt><dd id="identity-check" data-identity="\#(outcome)">\#(e(VerdictText.identity(summary.identity, language)))</dd>"#
+        } ?? ""
         return """
             <section id="person"><h2 class="section">\(e(labels.sectionPerson))</h2>
-            <dl class="facts">\(holder)<dt>\(e(labels.facility))</dt><dd>\(e(view.facilityName))</dd></dl></section>
+            <dl class="facts">\(holder)\(identity)<dt>\(e(labels.facility))</dt><dd>\(e(view.facilityName))</dd></dl></section>
             """
     }
 
@@ -123,7 +103,7 @@ public struct PortfolioPage: Sendable {
         let rows = view.units.map { unit in
             let title = language == .indonesian ? unit.title.id : unit.title.en
             let elective = unit.isCore ? "" : #" <span class="tag">\#(e(labels.elective))</span>"#
-            return #"<tr class="unit \#(unit.status.rawValue)" data-unit="\#(e(unit.code))"><td class="code">\#(e(unit.code))</td><td>\#(e(title))\#(elective)</td><td class="status">\#(e(statusLabel(unit.status)))</td><td>\#(e(unit.assessedOn?.description ?? ""))</td><td>\#(e(unit.assessorRole.map(roleLabel) ?? ""))</td></tr>"#
+            return #"<tr class="unit \#(unit.status.rawValue)\#(markClass(unit.mark))" data-unit="\#(e(unit.code))"\#(markAttribute(unit.mark))><td class="code">\#(e(unit.code))</td><td>\#(e(title))\#(elective)</td><td class="status">\#(e(statusLabel(unit.status)))\#(markBadge(unit.mark))</td><td>\#(e(unit.assessedOn.map { PageFormat.date($0, language) } ?? ""))</td><td>\#(e(unit.assessorRole.map(roleLabel) ?? ""))</td></tr>"#
         }
         return """
             <section id="competency"><h2 class="section">\(e(labels.sectionCompetency))</h2>\(framework)
@@ -140,36 +120,46 @@ public struct PortfolioPage: Sendable {
             return #"<section id="certificates"><h2 class="section">\#(e(labels.sectionCertificates))</h2><p>\#(e(labels.noCertificates))</p></section>"#
         }
         let rows = view.certificates.map { c in
-            let state = c.isExpired
+            let expired = c.isExpired || { if case .expired? = c.mark { true } else { false } }()
+            // An expired certificate says so once, in the status column; other marks add their badge.
+            let state = switch c.mark {
+            case .revoked?, .failed?: markBadge(c.mark)
+            case .expired?, nil: expired
                 ? #"<span class="expired">\#(e(labels.certificateExpired))</span>"#
                 : e(labels.certificateValid)
-            return #"<tr class="certificate\#(c.isExpired ? " expired-row" : "")"><td>\#(e(c.issuer))</td><td>\#(e(c.scheme))</td><td class="code">\#(e(c.number))</td><td>\#(e(c.issuedOn?.description ?? ""))</td><td>\#(e(c.expiresOn?.description ?? ""))</td><td>\#(state)</td></tr>"#
+            }
+            let date = { (day: LocalDate?) in e(day.map { PageFormat.date($0, language) } ?? "") }
+            return #"<tr class="certificate\#(expired ? " expired-row" : "")\#(markClass(c.mark))"\#(markAttribute(c.mark))><td>\#(e(c.issuer))</td><td>\#(e(c.scheme))</td><td class="code">\#(e(c.number))</td><td>\#(date(c.issuedOn))</td><td>\#(date(c.expiresOn))</td><td>\#(state)</td></tr>"#
         }
         return """
             <section id="certificates"><h2 class="section">\(e(labels.sectionCertificates))</h2>
             <table><thead><tr><th>\(e(labels.columnIssuer))</th><th>\(e(labels.columnScheme))</th><th>\(e(labels.columnNumber))</th><th>\(e(labels.columnIssued))</th><th>\(e(labels.columnExpires))</th><th>\(e(labels.columnStatus))</th></tr></thead>
-            <tbody>\(rows.joined(separator: "\n"))</tbody></table></section>
+            <tbody>
+            \(rows.joined(separator: "\n"))
+            </tbody></table></section>
             """
     }
 
     private var productionSection: String {
         let p = view.production
         func card(_ label: String, _ value: String) -> String { #"<div class="card">\#(e(label))<b>\#(e(value))</b></div>"# }
+        func number(_ value: Double) -> String { PageFormat.number(value, language) }
         var cards = [
-            card(labels.trainingHours, ProductionChart.number(p.trainingHours)),
+            card(labels.trainingHours, number(p.trainingHours)),
             card(labels.trainingSessions, String(p.trainingSessions)),
-            card(labels.piecesTotal, ProductionChart.number(p.pieces)),
+            card(labels.piecesTotal, number(p.pieces)),
         ]
-        if p.metres > 0 { cards.append(card(labels.metresTotal, ProductionChart.number(p.metres))) }
+        if p.metres > 0 { cards.append(card(labels.metresTotal, number(p.metres))) }
         for grade in QualityGrade.allCases.sorted() where (p.piecesByGrade[grade] ?? 0) > 0 {
-            cards.append(card("\(labels.piecesTotal) · \(labels.grade) \(grade.rawValue)", ProductionChart.number(p.piecesByGrade[grade] ?? 0)))
+            cards.append(card("\(labels.piecesTotal) · \(labels.grade) \(grade.rawValue)", number(p.piecesByGrade[grade] ?? 0)))
         }
         cards += [card(labels.rejects, String(p.rejects)), card(labels.rework, String(p.rework))]
         let chart = p.months.isEmpty
             ? "<p>\(e(labels.noProduction))</p>"
-            : "<figure><figcaption>\(e(labels.chartTitle))</figcaption>\n\(ProductionChart(months: p.months, title: labels.chartTitle, gradeLabel: labels.grade).svg())</figure>"
+            : "<figure><figcaption>\(e(labels.chartTitle))</figcaption>\n\(ProductionChart(months: p.months, title: labels.chartTitle, gradeLabel: labels.grade, language: language).svg())</figure>"
+        let mark = view.productionMark.map { _ in #"<p class="record-mark"\#(markAttribute(view.productionMark))>\#(markBadge(view.productionMark))</p>"# } ?? ""
         return """
-            <section id="production"><h2 class="section">\(e(labels.sectionTraining))</h2>
+            <section id="production"><h2 class="section">\(e(labels.sectionTraining))</h2>\(mark)
             <div class="totals">\(cards.joined())</div>
             \(chart)</section>
             """
@@ -213,6 +203,36 @@ public struct PortfolioPage: Sendable {
             #"<p class="fingerprint" id="fingerprint">SHA-256 \#(e($0))</p><p>\#(e(labels.fingerprintNote))</p>"#
         } ?? "<p>\(e(labels.noFingerprint))</p>"
         return #"<section id="fingerprint-section" class="card-free"><h2 class="section">\#(e(labels.sectionFingerprint))</h2>\#(body)</section>"#
+    }
+
+    private func markClass(_ mark: PortfolioView.RowMark?) -> String {
+        switch mark {
+        case nil: ""
+        case .revoked?: " withdrawn"
+        case .expired?: " lapsed"
+        case .failed?: " failed"
+        }
+    }
+
+    /// `data-mark` on a row, for readers and tests: `revoked`, `expired` or `failed`.
+    private func markAttribute(_ mark: PortfolioView.RowMark?) -> String {
+        switch mark {
+        case nil: ""
+        case .revoked?: #" data-mark="revoked""#
+        case .expired?: #" data-mark="expired""#
+        case .failed(let check, _)?: #" data-mark="failed" data-failed-check="\#(e(check))""#
+        }
+    }
+
+    private func markBadge(_ mark: PortfolioView.RowMark?) -> String {
+        switch mark {
+        case nil: ""
+        case .revoked?: #" <span class="mark revoked">\#(e(labels.markRevoked))</span>"#
+        case .expired(let on)?:
+            #" <span class="mark expired">\#(e(labels.certificateExpired)) \#(e(PageFormat.date(on, language)))</span>"#
+        case .failed(let check, let code)?:
+            #" <span class="mark failed" title="\#(e(CheckText.finding(check: check, code: code, date: nil, detail: code.rawValue, language)))">\#(e(labels.markFailed))</span>"#
+        }
     }
 
     private func statusLabel(_ status: PortfolioView.UnitStatus) -> String {

@@ -1,3 +1,4 @@
+import BekalCredentials
 import BekalDomain
 import Foundation
 
@@ -8,31 +9,55 @@ public struct PortfolioView: Sendable, Hashable {
     public enum Verdict: Sendable, Hashable {
         /// Every check passed; `issuer` is the trusted issuer id.
         case valid(issuer: String, checkedAt: Date)
+        /// Signatures, structure and issuer hold; some items are revoked or expired (marked on their rows).
+        case validWithExceptions(issuer: String, checkedAt: Date)
         /// At least one check failed.
         case invalid(failures: [FailedCheck], checkedAt: Date)
         /// A record from the store, not exported or signed yet.
         case draft(preparedOn: LocalDate)
     }
 
-    /// One failed verifier check, by name.
+    /// One failed verifier check, by name, with the credential it concerns.
     public struct FailedCheck: Sendable, Hashable {
         public var check: String
         public var subject: String
+        /// The verifier's English detail (the English page shows it; pages translate `code`).
         public var message: String
+        public var code: CheckCode
+        public var credential: CredentialReference
+        public var date: Date?
 
-        public init(check: String, subject: String, message: String) {
+        public init(
+            check: String, subject: String, message: String, code: CheckCode = .unspecified,
+            credential: CredentialReference? = nil, date: Date? = nil
+        ) {
             self.check = check
             self.subject = subject
             self.message = message
+            self.code = code
+            self.credential = credential ?? CredentialReference(label: subject)
+            self.date = date
         }
     }
 
-    /// A check that was skipped or only warned (no status list given, certificate expired), with how many
+    /// A check that was skipped or only warned (no status list given, the older identity form), with how many
     /// credentials it concerned.
     public struct CheckNote: Sendable, Hashable {
         public var check: String
         public var message: String
         public var count: Int
+        public var code: CheckCode = .unspecified
+        public var date: Date?
+    }
+
+    /// What the verifier found about the credential behind a row, when it does not simply stand.
+    public enum RowMark: Sendable, Hashable {
+        /// Revoked by the issuer: the item is withdrawn.
+        case revoked
+        /// Past its `validUntil`.
+        case expired(on: Date)
+        /// A check failed on this credential (the verdict is INVALID).
+        case failed(check: String, code: CheckCode)
     }
 
     /// Who the portfolio belongs to, as far as the document says.
@@ -55,14 +80,20 @@ public struct PortfolioView: Sendable, Hashable {
         public var assessedOn: LocalDate?
         /// The assessor's role (never the name), as its stable raw value, e.g. `bnsp-assessor`.
         public var assessorRole: String?
+        /// Set when the unit's credential is withdrawn, expired or failed a check.
+        public var mark: RowMark?
 
-        public init(code: String, title: LocalizedText, isCore: Bool, status: UnitStatus, assessedOn: LocalDate?, assessorRole: String?) {
+        public init(
+            code: String, title: LocalizedText, isCore: Bool, status: UnitStatus, assessedOn: LocalDate?,
+            assessorRole: String?, mark: RowMark? = nil
+        ) {
             self.code = code
             self.title = title
             self.isCore = isCore
             self.status = status
             self.assessedOn = assessedOn
             self.assessorRole = assessorRole
+            self.mark = mark
         }
     }
 
@@ -73,6 +104,8 @@ public struct PortfolioView: Sendable, Hashable {
         public var issuedOn: LocalDate?
         public var expiresOn: LocalDate?
         public var isExpired: Bool
+        /// Set when the certificate's credential is withdrawn, expired or failed a check.
+        public var mark: RowMark?
     }
 
     /// Pieces of one month, by grade.
@@ -120,8 +153,12 @@ public struct PortfolioView: Sendable, Hashable {
     }
 
     public var verdict: Verdict
+    /// What the verdict sentence is written from (`nil` for a draft).
+    public var summary: VerificationSummary?
     /// Skipped checks and warnings, so a reader knows what the verdict did not cover.
     public var checkNotes: [CheckNote]
+    /// Set when the training and production record's credential is withdrawn, expired or failed a check.
+    public var productionMark: RowMark?
     public var holder: Holder
     public var facilityName: String
     /// The export's `validFrom`, when rendered from an export.

@@ -6,6 +6,7 @@ struct ProductionChart {
     var months: [PortfolioView.MonthRow]
     var title: String
     var gradeLabel: String
+    var language: PageLanguage = .indonesian
 
     static let colours: [QualityGrade: String] = [.a: "#2f6f4e", .b: "#c08a2c", .c: "#a33b32"]
 
@@ -26,7 +27,7 @@ struct ProductionChart {
             let value = scale * Double(step) / 4
             let y = top + plotHeight - plotHeight * Double(step) / 4
             parts.append(#"<line x1="\#(left)" y1="\#(Self.f(y))" x2="\#(width - right)" y2="\#(Self.f(y))" class="grid"/>"#)
-            parts.append(#"<text x="\#(left - 6)" y="\#(Self.f(y + 4))" class="axis" text-anchor="end">\#(Self.number(value))</text>"#)
+            parts.append(#"<text x="\#(left - 6)" y="\#(Self.f(y + 4))" class="axis" text-anchor="end">\#(PageFormat.number(value, language))</text>"#)
         }
         for (index, month) in shown.enumerated() {
             let x = left + slot * Double(index) + (slot - barWidth) / 2
@@ -36,11 +37,11 @@ struct ProductionChart {
                 guard pieces > 0 else { continue }
                 let h = plotHeight * pieces / scale
                 y -= h
-                let tip = HTMLText.escape("\(month.month) \(gradeLabel) \(grade.rawValue): \(Self.number(pieces))")
+                let tip = HTMLText.escape("\(month.month) \(gradeLabel) \(grade.rawValue): \(PageFormat.number(pieces, language))")
                 parts.append(#"<rect x="\#(Self.f(x))" y="\#(Self.f(y))" width="\#(Self.f(barWidth))" height="\#(Self.f(h))" fill="\#(Self.colours[grade] ?? "#777")"><title>\#(tip)</title></rect>"#)
             }
             if month.total > 0 {
-                parts.append(#"<text x="\#(Self.f(x + barWidth / 2))" y="\#(Self.f(y - 3))" class="value" text-anchor="middle">\#(Self.number(month.total))</text>"#)
+                parts.append(#"<text x="\#(Self.f(x + barWidth / 2))" y="\#(Self.f(y - 3))" class="value" text-anchor="middle">\#(PageFormat.number(month.total, language))</text>"#)
             }
             // Every month gets a bar; labels thin out so they never overlap (a label needs about 52 px).
             if index % labelEvery == 0 {
@@ -83,8 +84,4 @@ struct ProductionChart {
     }
 
     static func f(_ value: Double) -> String { String(Double(Int((value * 10).rounded())) / 10) }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(Double(Int((value * 10).rounded())) / 10)
-    }
 }

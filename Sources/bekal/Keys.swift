@@ -1,7 +1,10 @@
 import ArgumentParser
 import BekalCredentials
+import BekalDomain
 import BekalJSON
+import BekalStore
 import Foundation
+import Logging
 
 /// `bekal keys`: the facility's issuer keys.
 struct Keys: ParsableCommand {
@@ -68,14 +71,22 @@ struct KeysRotate: ParsableCommand {
 
 struct KeysTrustList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trust-list", abstract: "Writes the trust list verifiers use to trust this facility's keys.")
+        commandName: "trust-list",
+        abstract: "Writes the trust list verifiers use to trust this facility's keys, signed with the current key.",
+        discussion: """
+            The list names the facility (its name and code, from the ledger unless --name/--code are given): a \
+            verifier's verdict says who issued a file by this name. It is signed with the current key (an \
+            eddsa-jcs-2022 proof), so it cannot be altered on its way to a Bapas.
+            """)
     @OptionGroup var options: KeysHomeOptions
     @Option(help: "Where to write the trust list.")
     var out: String
     @Option(name: .customLong("issuer-id"), help: "An https issuer URL the keys sign for (default: each key's did:key).")
     var issuerID: String?
-    @Option(help: "The facility's name, shown to verifiers.")
+    @Option(help: "The facility's name, shown to verifiers (default: the facility in the ledger).")
     var name: String?
+    @Option(help: "The facility's code (default: the facility in the ledger).")
+    var code: String?
 
     func validate() throws {
         if let issuerID, !(issuerID.hasPrefix("https://") || issuerID.hasPrefix("did:")) {
@@ -85,9 +96,13 @@ struct KeysTrustList: ParsableCommand {
 
     func run() throws {
         do {
-            let ring = try KeyRing.load(from: try options.keysDirectory())
-            let list = TrustList.facility(issuerID: issuerID, name: name, ring: ring)
-            let bytes = JSONWriter.serialize(list.json, pretty: true)
+            let directory = try options.keysDirectory()
+            let ring = try KeyRing.load(from: directory)
+            // The facility as the ledger records it, when this data directory has one.
+            let facility = try? Ledger(home: directory.deletingLastPathComponent(), logger: Logger(label: "bekal")).facility()
+            let list = TrustList.facility(
+                issuerID: issuerID, name: name ?? facility?.name, code: code ?? facility?.code, ring: ring)
+            let bytes = JSONWriter.serialize(try list.signed(with: ring.current, created: Date()), pretty: true)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {

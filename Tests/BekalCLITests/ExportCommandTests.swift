@@ -21,7 +21,10 @@ struct ExportCommandTests {
         let trust = try demo.trustList()
         let valid = try demo.verify(file, ["--trust", trust])
         #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
-        #expect(valid.stdout.contains("VALID: issued by did:key:z6Mk"))
+        // The verdict line names the facility as the trust list gives it (a lapsed demo certificate may make it
+        // VALID WITH EXCEPTIONS).
+        #expect(valid.stdout.hasPrefix("VALID"))
+        #expect(valid.stdout.contains("issued by DEMO Lapas Contoh (fiktif):"))
         #expect(valid.stdout.contains("NOT CHECKED"), "no status list given: revocation is said to be unchecked")
 
         let registerFile = try demo.cli.write("register.txt", person.register)
@@ -86,7 +89,7 @@ struct ExportCommandTests {
         #expect(innerRun.stdout.contains("INVALID"))
     }
 
-    @Test("a revoked embedded credential is INVALID against the published status list; re-export keeps its index")
+    @Test("a revoked embedded credential is an exception against the published status list (VALID WITH EXCEPTIONS); re-export keeps its index")
     func revocation() throws {
         let demo = try ExportFixture.demo()
         defer { demo.cli.cleanUp() }
@@ -110,7 +113,8 @@ struct ExportCommandTests {
 
         #expect(try demo.cli.run("status-list", "export", "--out", demo.path("status1.json")).status == 0)
         let revoked = try demo.verify(demo.path("before.json"), ["--trust", trust, "--status-list", demo.path("status1.json")])
-        #expect(revoked.status == 1)
+        #expect(revoked.status == 0)
+        #expect(revoked.stdout.hasPrefix("VALID WITH EXCEPTIONS"))
         #expect(revoked.stdout.contains("REVOKED"))
 
         // A later export carries the same credential under the same index, so the old revocation covers it.
@@ -125,7 +129,8 @@ struct ExportCommandTests {
         #expect(first != nil)
         #expect(try index(demo.path("after.json"), of: target) == first)
         let again = try demo.verify(demo.path("after.json"), ["--trust", trust, "--status-list", demo.path("status1.json")])
-        #expect(again.status == 1)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("VALID WITH EXCEPTIONS"))
         #expect(again.stdout.contains("REVOKED"))
     }
 

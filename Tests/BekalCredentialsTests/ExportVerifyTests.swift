@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Portfolio export and verification")
 struct ExportVerifyTests {
-    @Test("an export of 22 units, 2 certificates and the record embeds 25 signed credentials and verifies VALID")
+    @Test("an export of 22 units, 2 certificates and the record embeds 25 signed credentials; its lapsed certificate makes it VALID WITH EXCEPTIONS")
     func roundTrip() throws {
         let result = try SamplePortfolio.export()
         let embedded = try #require(result.credential["credentialSubject"]?["verifiableCredential"]?.arrayValue)
@@ -14,11 +14,22 @@ struct ExportVerifyTests {
         #expect(result.embeddedCredentialIDs.count == 25)
         let verification = SamplePortfolio.verify(result.credential, register: "BI.2024.0117")
         #expect(verification.result.isValid, "\(verification.checks.filter { $0.status == .failed })")
-        // 6 policies on the outer credential and on each embedded one, plus well-formed.
+        #expect(verification.result.verdict == .validWithExceptions)
+        // 7 policies on the outer credential and on each embedded one, plus well-formed.
         #expect(verification.checks.filter { $0.check == "proof" && $0.status == .passed }.count == 26)
-        // The expired Tukang Celup certificate is reported with its date, not hidden.
-        #expect(verification.checks.contains { $0.status == .warning && $0.detail == "certificate expired on 2026-01-10T00:00:00Z" })
+        #expect(verification.checks.filter { $0.check == "proof-time" && $0.status == .passed }.count == 26)
+        // The expired Tukang Celup certificate is the one exception, with its date, not hidden.
+        let exception = try #require(verification.result.exceptions.first)
+        #expect(verification.result.exceptions.count == 1)
+        #expect(exception.kind == .expired(on: Timestamp.parse("2026-01-10T00:00:00Z")!))
+        #expect(exception.credential.kind == .certificate)
+        #expect(exception.credential.scheme == "Tukang Celup")
+        #expect(exception.credential.certificateNumber == "BTK-2023-0007")
+        #expect(verification.checks.contains { $0.status == .exception && $0.detail == "certificate expired on 2026-01-10T00:00:00Z" })
         #expect(verification.checks.contains { $0.check == "revocation" && $0.detail.contains("no status list was given") })
+        #expect(verification.summary.contents.competencies == 22)
+        #expect(verification.summary.contents.certificates == 2)
+        #expect(verification.summary.contents.records == 1)
     }
 
     @Test("the export never carries the register number, the name (by default) or the assessor's name")
@@ -33,7 +44,7 @@ struct ExportVerifyTests {
         #expect(String(decoding: JSONWriter.serialize(named.credential), as: UTF8.self).contains("Budi Santoso"))
     }
 
-    @Test("the identity hash is sha256$ of register number and salt, and only the right number matches")
+    @Test("without a verification code the older identity hash (sha256$ of register number and salt) is written; the right number matches, reported as the weaker form")
     func identityHash() throws {
         let result = try SamplePortfolio.export()
         let identifier = try #require(result.credential["credentialSubject"]?["identifier"]?.arrayValue?.first)
@@ -42,9 +53,14 @@ struct ExportVerifyTests {
         #expect(identifier["identityType"] == "identifier")
         #expect(identifier["identityHash"]?.stringValue == IdentityHash(registerNumber: RegisterNumber("BI.2024.0117")!, salt: salt).identityHash)
         #expect(salt.count == 32)
-        #expect(SamplePortfolio.verify(result.credential, register: "BI.2024.0117").result.isValid)
+        let right = SamplePortfolio.verify(result.credential, register: "BI.2024.0117")
+        #expect(right.result.isValid)
+        #expect(right.summary.identity == .matchedWeakForm)
+        #expect(right.checks.contains { $0.check == "identity" && $0.status == .warning && $0.code == .identityMatchedWeakForm })
         let wrong = SamplePortfolio.verify(result.credential, register: "BI.2024.0118")
         #expect(!wrong.result.isValid)
+        #expect(wrong.summary.identity == .mismatch)
+        #expect(wrong.summary.invalidCause == .otherPerson)
         #expect(wrong.checks.contains { $0.check == "identity" && $0.status == .failed })
     }
 
@@ -128,7 +144,7 @@ struct ExportVerifyTests {
         #expect(before.checks.contains { $0.check == "validity" && $0.detail.hasPrefix("not yet valid") })
     }
 
-    @Test("a revoked embedded credential is INVALID when its status list is given, with the list's own proof checked")
+    @Test("a revoked embedded credential is an exception (VALID WITH EXCEPTIONS) when its status list is given, with the list's own proof checked")
     func revocation() throws {
         let result = try SamplePortfolio.export()
         let target = result.embeddedCredentialIDs[3]
@@ -140,23 +156,32 @@ struct ExportVerifyTests {
         let verified = try verifier.statusList(listCredential, trust: SamplePortfolio.trust())
         #expect(verified.problem == nil)
         let verdict = SamplePortfolio.verify(result.credential, statusLists: [verified])
-        #expect(!verdict.result.isValid)
-        let failures = verdict.checks.filter { $0.status == .failed }
-        #expect(failures.count == 1)
-        #expect(failures.first?.check == "revocation")
-        #expect(failures.first?.subject.contains(target) == true)
+        #expect(verdict.result.verdict == .validWithExceptions)
+        #expect(verdict.checks.filter { $0.status == .failed }.isEmpty)
+        let revoked = verdict.result.exceptions.filter { $0.kind == .revoked }
+        #expect(revoked.count == 1)
+        #expect(revoked.first?.check == "revocation")
+        #expect(revoked.first?.credential.id == target)
+        #expect(revoked.first?.credential.index == 3)
+        #expect(revoked.first?.credential.unitCode == "C.13BTK01.004.2")
+        #expect(verdict.summary.revocation.isComplete)
         // An empty list: VALID, and every credential's revocation passed.
         let clean = try StatusListCredential.make(
             id: SamplePortfolio.listURL, issuer: issuer, list: StatusList(), key: SamplePortfolio.key, now: SamplePortfolio.now)
         let ok = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(clean, trust: SamplePortfolio.trust())])
         #expect(ok.result.isValid)
+        #expect(ok.result.exceptions.allSatisfy { $0.kind != .revoked })
         #expect(ok.checks.filter { $0.check == "revocation" && $0.status == .passed }.count == 26)
-        // A forged list (signed by another key) is not trusted.
+        // A forged list (signed by another key) is not trusted: revocation was not checked, and the summary says so.
         let forger = try IssuerKey(seed: Array(repeating: 9, count: 32))
         let forged = try StatusListCredential.make(
             id: SamplePortfolio.listURL, issuer: issuer, list: StatusList(), key: forger, now: SamplePortfolio.now)
-        let bad = SamplePortfolio.verify(result.credential, statusLists: [try verifier.statusList(forged, trust: SamplePortfolio.trust())])
-        #expect(!bad.result.isValid)
+        let forgedList = try verifier.statusList(forged, trust: SamplePortfolio.trust())
+        #expect(forgedList.problem != nil)
+        let bad = SamplePortfolio.verify(result.credential, statusLists: [forgedList])
+        #expect(bad.checks.filter { $0.check == "revocation" && $0.status == .passed }.isEmpty)
+        #expect(bad.summary.revocation.notChecked[.statusListNotAuthentic] == 26)
+        #expect(bad.summary.revocation.isNone)
     }
 
     @Test("an evidence hash that is not 64 hex digits stops the export with exportFailed")

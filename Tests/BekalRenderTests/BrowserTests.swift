@@ -23,13 +23,14 @@ struct BrowserTests {
         return url
     }
 
-    @Test("the DOM of a genuine export has the VALID verdict and a row for every unit")
+    @Test("the DOM of a genuine export with a lapsed certificate has the VALID WITH EXCEPTIONS verdict, the row marked, and a row for every unit")
     func validDOM() throws {
         let portfolio = try SampleRecord.portfolio()
         let (html, _) = try SampleRecord.page(try SampleRecord.export(portfolio), evidence: try SampleRecord.evidenceDirectory())
         let dom = try browser().dumpDOM(try write(html, named: "valid.html"))
-        #expect(dom.contains(#"data-verdict="VALID""#))
-        #expect(dom.contains("SAH"))
+        #expect(dom.contains(#"data-verdict="VALID-WITH-EXCEPTIONS""#))
+        #expect(dom.contains("SAH DENGAN PENGECUALIAN"))
+        #expect(dom.contains(#"data-mark="expired""#))
         for unit in portfolio.framework.units {
             #expect(dom.contains(#"data-unit="\#(unit.code)""#), "unit row \(unit.code) missing from the DOM")
         }
@@ -46,7 +47,7 @@ struct BrowserTests {
         let dom = try browser().dumpDOM(try write(html, named: "invalid.html"))
         #expect(dom.contains(#"data-verdict="INVALID""#))
         #expect(dom.contains("✘ INVALID"))
-        #expect(dom.contains("<b>proof</b>"))
+        #expect(dom.contains("<b>signature</b>"))
     }
 
     @Test("hostile data stays text in the browser: no script element in the DOM")
@@ -66,7 +67,7 @@ struct BrowserTests {
         let document = try SampleRecord.export(try DemoPortfolio.make(), includeName: true)
         let evidence = try SampleRecord.evidenceDirectory()
         let (html, view) = try SampleRecord.page(document, evidence: evidence)
-        guard case .valid = view.verdict else {
+        guard view.summary?.verdict != .invalid else {
             Issue.record("the demo export did not verify: \(view.verdict)")
             return
         }
@@ -83,7 +84,7 @@ struct BrowserTests {
         try keepDemo(document, evidence: evidence)
     }
 
-    @Test("printed, the page is A4 with page numbers in the margin and the INVALID mark on every sheet")
+    @Test("printed, the page is A4 with page numbers in the margin and the INVALID mark, the name and the fingerprint on every sheet")
     func printed() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
@@ -91,9 +92,9 @@ struct BrowserTests {
             }
             return  // outside CI without poppler-utils: nothing to read the PDF with
         }
-        var document = try SampleRecord.export(try SampleRecord.portfolio())
+        var document = try SampleRecord.export(try SampleRecord.portfolio(), includeName: true)
         document["validFrom"] = "2020-01-01T00:00:00Z"
-        let (html, _) = try SampleRecord.page(document, evidence: try SampleRecord.evidenceDirectory())
+        let (html, view) = try SampleRecord.page(document, evidence: try SampleRecord.evidenceDirectory())
         let page = try write(html, named: "print.html")
         let pdf = page.deletingLastPathComponent().appendingPathComponent("print.pdf")
         try browser().printToPDF(page, to: pdf)
@@ -102,10 +103,14 @@ struct BrowserTests {
         let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) })
         #expect(pages >= 2)
+        let fingerprint = try #require(view.fingerprint)
         for number in 1...pages {
             let text = try Chromium.poppler("pdftotext", ["-layout", "-f", "\(number)", "-l", "\(number)", pdf.path, "-"])
             #expect(text.contains("Halaman \(number) dari \(pages)"), "no page number on sheet \(number)")
             #expect(text.contains("TIDAK SAH"), "sheet \(number) does not say INVALID")
+            // Every sheet is headed with the holder's name and the file's fingerprint.
+            #expect(text.contains("Budi Santoso"), "sheet \(number) does not name the holder")
+            #expect(text.contains(String(fingerprint.prefix(16))), "sheet \(number) has no fingerprint")
         }
     }
 

@@ -7,21 +7,24 @@ import Testing
 
 @Suite("A page rendered from an export")
 struct ExportPageTests {
-    @Test("a genuine export shows VALID with the trusted issuer and the time of the check")
+    @Test("a genuine export with nothing lapsed shows VALID with the trusted issuer and the time of the check")
     func validBanner() throws {
-        let (html, view) = try SampleRecord.page(try SampleRecord.export(try SampleRecord.portfolio()))
+        var portfolio = try SampleRecord.portfolio()
+        portfolio.certificates.removeAll { $0.number == "BTK-2023-0007" }
+        let (html, view) = try SampleRecord.page(try SampleRecord.export(portfolio))
         let issuer = try SampleRecord.key.didKey.did
         #expect(view.verdict == .valid(issuer: issuer, checkedAt: SampleRecord.now))
         #expect(html.contains(#"data-verdict="VALID""#))
         #expect(html.contains(issuer))
-        #expect(html.contains("2026-11-27T06:20:00Z"))
-        #expect(!html.contains("INVALID"))
+        #expect(html.contains("27 November 2026 pukul 06.20 UTC"))
+        #expect(!html.contains("2026-11-27T06:20:00Z"))
+        #expect(!html.contains("TIDAK SAH"))
         #expect(!html.contains("watermark invalid"))
-        #expect(!html.contains("@top-center"))
-        // What the verdict did not cover is said on the page: no status list was given, one certificate lapsed.
+        #expect(html.contains(#"@top-left { content: "SAH";"#))
+        // What the verdict did not cover is said on the page: no status list was given.
         #expect(view.checkNotes.contains { $0.check == "revocation" && $0.count > 1 })
-        #expect(view.checkNotes.contains { $0.message.contains("2026-01-10") })
         #expect(html.contains(#"<ul class="notes"><li><b>"#))
+        #expect(html.contains(#"<p class="unchecked" id="revocation-note">Status penarikan TIDAK diperiksa: tidak ada daftar status yang diberikan.</p>"#))
         // The sample framework is flagged as such, from the export alone.
         #expect(view.isSampleFramework)
         #expect(html.contains(PageLabels.indonesian.sampleFramework))
@@ -39,10 +42,11 @@ struct ExportPageTests {
         #expect(failures.contains { $0.check == "proof" && $0.subject == "credential" })
         #expect(html.contains(#"data-verdict="INVALID""#))
         #expect(html.contains("<h2>✘ INVALID</h2>"))
-        #expect(html.contains("<li><b>proof</b> [credential]"))
+        #expect(html.contains(#"<li data-check="proof"><b>signature</b> [credential]"#))
+        #expect(html.contains("Invalid — a signature or the structure does not match the contents: they may have been altered."))
         #expect(!html.contains(#"data-verdict="VALID""#))
         #expect(html.contains(#"<div class="watermark invalid" aria-hidden="true">INVALID</div>"#))
-        #expect(html.contains(#"@top-center { content: "INVALID";"#))
+        #expect(html.contains(#"@top-left { content: "INVALID";"#))
     }
 
     @Test("a tampered embedded credential is INVALID too, even though the outer text looks fine")
@@ -55,14 +59,21 @@ struct ExportPageTests {
         #expect(!(view.verdict == .valid(issuer: try SampleRecord.key.didKey.did, checkedAt: SampleRecord.now)))
         #expect(html.contains(#"data-verdict="INVALID""#))
         #expect(html.contains("TIDAK SAH"))
-        #expect(html.contains("<li><b>proof</b> [embedded["))
+        #expect(html.contains(#"<li data-check="proof"><b>tanda tangan</b> — sertifikat Tukang Cap (BTK-2026-9999) [embedded["#))
+        // The failing certificate's row is marked, in Indonesian.
+        let row = try #require(html.components(separatedBy: "\n").first { $0.hasPrefix("<tr class=\"certificate") && $0.contains("BTK-2026-9999") })
+        #expect(row.contains(#"data-mark="failed" data-failed-check="proof""#))
+        #expect(row.contains("GAGAL DIPERIKSA"))
+        #expect(html.contains("Tidak sah — tanda tangan atau struktur tidak cocok dengan isinya: isinya mungkin telah diubah; gagal diperiksa: sertifikat Tukang Cap (BTK-2026-9999)."))
     }
 
     @Test("an untrusted issuer is INVALID with the issuer check named")
     func untrusted() throws {
         let (html, _) = try SampleRecord.page(try SampleRecord.export(try SampleRecord.portfolio()), trusted: false)
         #expect(html.contains(#"data-verdict="INVALID""#))
-        #expect(html.contains("<li><b>issuer-trust</b>"))
+        #expect(html.contains(#"<li data-check="issuer-trust"><b>penerbit</b> [credential]: Penerbit tidak tepercaya."#))
+        #expect(html.contains("Tidak sah — penerbit \(try SampleRecord.key.didKey.did) (menyebut dirinya “Lapas Kelas IIA Purwokerto”; nama ini tidak dikonfirmasi daftar kepercayaan) tidak tepercaya."))
+        #expect(!html.contains("mungkin telah diubah"))
     }
 
     @Test("the competency map has every framework unit: Kompeten with date and role, Belum Kompeten, not assessed")
@@ -83,7 +94,7 @@ struct ExportPageTests {
         #expect(rows["C.13BTK01.006.2"]?.title == LocalizedText(id: "Mendesain motif", en: "Designing a motif"))
         #expect((view.competentCount, view.notYetCompetentCount, view.notAssessedCount) == (3, 1, 2))
         #expect(html.contains(#"<tr class="unit belumKompeten" data-unit="C.13BTK01.004.2">"#))
-        #expect(html.contains("<td>2026-05-04</td><td>BNSP assessor</td>"))
+        #expect(html.contains("<td>4 May 2026</td><td>BNSP assessor</td>"))
         #expect(!html.contains("Asesor Rahasia"))  // roles, never the assessor's name
     }
 
@@ -119,10 +130,17 @@ struct ExportPageTests {
         #expect(byNumber["BTK-2023-0007"]?.expiresOn == LocalDate("2026-01-10"))
         #expect(byNumber["BTK-2026-0042"]?.isExpired == false)
         #expect(byNumber["BTK-2026-0042"]?.issuer == "LSP Batik")
-        let expiredRow = try #require(html.components(separatedBy: "\n").first { $0.contains("BTK-2023-0007") })
+        let rows = html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr class=\"certificate") }
+        let expiredRow = try #require(rows.first { $0.contains("BTK-2023-0007") })
         #expect(expiredRow.contains(#"<span class="expired">EXPIRED</span>"#))
-        let currentRow = try #require(html.components(separatedBy: "\n").first { $0.contains("BTK-2026-0042") })
+        #expect(expiredRow.contains(#"data-mark="expired""#))
+        #expect(expiredRow.contains("<td>10 January 2026</td>"))
+        let currentRow = try #require(rows.first { $0.contains("BTK-2026-0042") })
         #expect(!currentRow.contains("EXPIRED"))
+        #expect(!currentRow.contains("data-mark"))
+        // The verifier agrees: VALID WITH EXCEPTIONS, the lapsed certificate named in the sentence.
+        #expect(view.verdict == .validWithExceptions(issuer: try SampleRecord.key.didKey.did, checkedAt: SampleRecord.now))
+        #expect(html.contains("expired: certificate Tukang Celup (BTK-2023-0007) on 10 January 2026. The rest stands."))
     }
 
     @Test("evidence: thumbnails where the hash matches, a mark where it does not or the file is missing")
@@ -196,7 +214,8 @@ struct ExportPageTests {
         let view = PortfolioView(export: JSONObject(), verification: verification, checkedAt: SampleRecord.now, evidence: nil)
         let html = PortfolioPage(view: view, language: .english).html()
         #expect(html.contains(#"data-verdict="INVALID""#))
-        #expect(html.contains("<li><b>well-formed</b>"))
+        #expect(html.contains(#"<li data-check="well-formed"><b>file format</b>"#))
+        #expect(html.contains("Invalid — the file cannot be read, or it exceeds the limits of the check."))
         #expect(view.units.isEmpty)
     }
 

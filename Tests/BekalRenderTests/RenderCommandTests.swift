@@ -57,11 +57,12 @@ struct RenderCommandTests {
             "--at", "2026-11-27T06:20:00Z", "--lang", "en",
         ])
         #expect(outcome.status == 0)
-        #expect(outcome.output == "VALID: page written\n")
+        #expect(outcome.output.hasPrefix("VALID WITH EXCEPTIONS — issued by "))
+        #expect(outcome.output.hasSuffix(" Page written.\n"))
         let html = try String(contentsOf: page, encoding: .utf8)
-        #expect(html.contains(#"data-verdict="VALID""#))
+        #expect(html.contains(#"data-verdict="VALID-WITH-EXCEPTIONS""#))
         #expect(html.contains(#"<html lang="en">"#))
-        #expect(html.contains("Checked at: 2026-11-27T06:20:00Z"))
+        #expect(html.contains("Checked at: 27 November 2026, 06:20 UTC"))
         // No temporary file left next to the page.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["export.json", "page.html"])
     }
@@ -72,15 +73,16 @@ struct RenderCommandTests {
         let page = directory.appendingPathComponent("page.html")
         let outcome = try run(["render", file.path, "--out", page.path, "--issuer", try SampleRecord.key.didKey.did])
         #expect(outcome.status == 1)
-        #expect(outcome.output.hasPrefix("INVALID ("))
+        #expect(outcome.output.hasPrefix("INVALID — "))
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains(#"data-verdict="INVALID""#))
-        #expect(html.contains("<li><b>proof</b> [credential]"))
+        #expect(html.contains(#"<li data-check="proof"><b>tanda tangan</b> [credential]"#))
     }
 
     @Test("usage errors exit 2 and write nothing", arguments: [
         ["--lang", "fr"], ["--at", "yesterday"], ["--issuer", "did:web:example.org"], ["--evidence-dir", "/nonexistent/evidence"],
-        ["--trust", "/nonexistent/trust.json"],
+        ["--trust", "/nonexistent/trust.json"], ["--trust-authority", "did:web:example.org"],
+        ["--verification-code-file", "/nonexistent/code.txt"],
     ])
     func usage(extra: [String]) throws {
         let (directory, file) = try exportFile()
@@ -101,6 +103,63 @@ struct RenderCommandTests {
         let unwritable = try run(["render", file.path, "--out", "/nonexistent-directory/p.html"])
         #expect(unwritable.status == 6)
         #expect(unwritable.error.contains("could not be written"))
+    }
+
+    @Test("render takes several --trust lists, --register-number-file and --verification-code-file, names the facility, and refuses a look-alike")
+    func trustAndIdentity() throws {
+        var random = SeededRandom(state: 12)
+        let code = VerificationCode.generate(using: &random)
+        let directory = try RenderFixture.temporaryDirectory()
+        func write(_ value: JSONValue, _ name: String) throws -> String {
+            let url = directory.appendingPathComponent(name)
+            try Data(JSONWriter.serialize(value, pretty: true)).write(to: url)
+            return url.path
+        }
+        let export = try write(.object(try SampleRecord.export(try SampleRecord.portfolio(), code: code)), "export.json")
+        let lapas = try write(try SampleRecord.trustList.signed(with: try SampleRecord.key, created: SampleRecord.now), "lapas.json")
+        let rutanKey = try IssuerKey(seed: Array(repeating: 0x31, count: 32))
+        let rutanList = TrustList.facility(
+            issuerID: nil, name: "Rutan Kelas IIB Banyumas", code: "RUTAN-BMS",
+            ring: KeyRing(current: rutanKey, currentValidFrom: SampleRecord.now.addingTimeInterval(-86_400)))
+        let rutan = try write(try rutanList.signed(with: rutanKey, created: SampleRecord.now), "rutan.json")
+        let number = directory.appendingPathComponent("rn.txt")
+        try Data("BI.2024.0117\n".utf8).write(to: number)
+        let codeFile = directory.appendingPathComponent("code.txt")
+        try Data(code.formatted.utf8).write(to: codeFile)
+        let page = directory.appendingPathComponent("page.html")
+        let outcome = try run([
+            "render", export, "--out", page.path, "--trust", lapas, "--trust", rutan, "--register-number-file", number.path,
+            "--verification-code-file", codeFile.path, "--at", "2026-11-27T06:20:00Z",
+        ])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.hasPrefix("VALID WITH EXCEPTIONS — issued by Lapas Kelas IIA Purwokerto: 3 competencies, 2 certificates;"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains(">Sah dengan pengecualian — diterbitkan oleh Lapas Kelas IIA Purwokerto, 3 kompetensi, 2 sertifikat;"))
+        #expect(html.contains(#"data-identity="matched""#))
+        #expect(!html.contains("BI.2024.0117") && !html.contains(code.canonical))
+
+        // A look-alike: a forger's key calling itself the same facility, with only the genuine lists trusted.
+        let forger = try IssuerKey(seed: Array(repeating: 0x66, count: 32))
+        var forgerRandom = SeededRandom(state: 13)
+        let fake = try PortfolioExporter.export(
+            try SampleRecord.portfolio(), key: forger,
+            options: ExportOptions(statusAllocation: StatusAllocation(listURL: SampleRecord.listURL)), now: SampleRecord.now,
+            random: &forgerRandom)
+        let fakeFile = try write(fake.credential, "fake.json")
+        let fakePage = directory.appendingPathComponent("fake.html")
+        let refused = try run(["render", fakeFile, "--out", fakePage.path, "--trust", lapas, "--trust", rutan, "--at", "2026-11-27T06:20:00Z"])
+        #expect(refused.status == 1)
+        let fakeHTML = try String(contentsOf: fakePage, encoding: .utf8)
+        #expect(fakeHTML.contains(#"data-verdict="INVALID""#))
+        #expect(fakeHTML.contains(">Tidak sah — penerbit \(forger.didKey.did) (menyebut dirinya “Lapas Kelas IIA Purwokerto”; nama ini tidak dikonfirmasi daftar kepercayaan) tidak tepercaya.</p>"))
+
+        try Data("not a code".utf8).write(to: codeFile)
+        let mistyped = try run([
+            "render", export, "--out", page.path, "--trust", lapas, "--register-number-file", number.path,
+            "--verification-code-file", codeFile.path,
+        ])
+        #expect(mistyped.status == 2)
+        #expect(mistyped.error.contains("verification code"))
     }
 
     @Test("bekal portfolio --html prints the draft page of the demo person with every unit")

@@ -120,13 +120,36 @@ enum SampleRecord {
 
     static var key: IssuerKey { get throws { try IssuerKey(seed: Array(repeating: 7, count: 32)) } }
 
+    static let listURL = "https://lapas-purwokerto.example/status/1"
+
     /// A signed export of `portfolio`.
-    static func export(_ portfolio: Portfolio, includeName: Bool = false) throws -> JSONObject {
+    static func export(_ portfolio: Portfolio, includeName: Bool = false, code: VerificationCode? = nil) throws -> JSONObject {
+        try #require(try exportResult(portfolio, includeName: includeName, code: code).credential.objectValue)
+    }
+
+    /// A signed export of `portfolio`, with its status allocation.
+    static func exportResult(_ portfolio: Portfolio, includeName: Bool = false, code: VerificationCode? = nil) throws -> ExportResult {
         var random = SeededRandom(state: 42)
         let options = ExportOptions(
-            includeName: includeName, statusAllocation: StatusAllocation(listURL: "https://lapas-purwokerto.example/status/1"))
-        let result = try PortfolioExporter.export(portfolio, key: try key, options: options, now: now, random: &random)
-        return try #require(result.credential.objectValue)
+            includeName: includeName, statusAllocation: StatusAllocation(listURL: listURL), verificationCode: code)
+        return try PortfolioExporter.export(portfolio, key: try key, options: options, now: now, random: &random)
+    }
+
+    /// The facility's trust list, naming it.
+    static var trustList: TrustList {
+        get throws {
+            TrustList.facility(
+                issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-PWT",
+                ring: KeyRing(current: try key, currentValidFrom: Date(timeIntervalSince1970: 1_767_225_600)))
+        }
+    }
+
+    /// The facility's status list with `revoked` set, as the verifier reads it.
+    static func statusList(revoking revoked: [String], allocation: StatusAllocation) throws -> VerifiedStatusList {
+        let document = try StatusListCredential.make(
+            id: listURL, issuer: try key.didKey.did, list: try allocation.statusList(revoked: Set(revoked)), key: try key,
+            now: now)
+        return try CredentialVerifier().statusList(document, trust: TrustAnchors(trustList: try trustList))
     }
 
     /// An evidence directory: the two images under their hashes, and an altered file under `alteredEvidenceHash`.
@@ -142,11 +165,16 @@ enum SampleRecord {
 
     /// Verifies `document` (as bytes, as a reader would receive it) trusting the test key, and renders it.
     static func page(
-        _ document: JSONObject, language: PageLanguage = .indonesian, evidence: EvidenceDirectory? = nil, trusted: Bool = true
+        _ document: JSONObject, language: PageLanguage = .indonesian, evidence: EvidenceDirectory? = nil, trusted: Bool = true,
+        trust: TrustAnchors? = nil, statusLists: [VerifiedStatusList] = [], register: String? = nil,
+        code: VerificationCode? = nil
     ) throws -> (html: String, view: PortfolioView) {
         let bytes = JSONWriter.serialize(.object(document))
-        let anchors = TrustAnchors(selfSigningIssuers: trusted ? [try key.didKey.did] : [])
-        let verification = CredentialVerifier().verify(bytes: bytes, context: VerificationContext(at: now, trust: anchors))
+        let anchors = try trust ?? TrustAnchors(selfSigningIssuers: trusted ? [try key.didKey.did] : [])
+        let context = VerificationContext(
+            at: now, trust: anchors, statusLists: statusLists, registerNumber: register.flatMap(RegisterNumber.init),
+            verificationCode: code)
+        let verification = CredentialVerifier().verify(bytes: bytes, context: context)
         let view = PortfolioView(export: document, verification: verification, checkedAt: now, evidence: evidence)
         return (PortfolioPage(view: view, language: language).html(), view)
     }

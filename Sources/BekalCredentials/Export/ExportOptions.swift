@@ -16,15 +16,20 @@ public struct ExportOptions: Sendable {
     /// Which Data Integrity cryptosuite signs every credential of the export (`bekal export --cryptosuite`).
     /// Default `eddsa-rdfc-2022`: see ``ExportCryptosuite``.
     public var cryptosuite: ExportCryptosuite
+    /// The person's verification code (kept in the ledger, printed for them at release). With it the subject is
+    /// identified by the keyed form (`IdentityHash.Form.registerNumberAndCode`), which cannot be brute-forced from
+    /// the file; without it by the older register-number-only hash, which can (the verifier reports it as weaker).
+    public var verificationCode: VerificationCode?
 
     public init(
         includeName: Bool = false, issuerID: String? = nil, statusAllocation: StatusAllocation,
-        cryptosuite: ExportCryptosuite = .default
+        cryptosuite: ExportCryptosuite = .default, verificationCode: VerificationCode? = nil
     ) {
         self.includeName = includeName
         self.issuerID = issuerID
         self.statusAllocation = statusAllocation
         self.cryptosuite = cryptosuite
+        self.verificationCode = verificationCode
     }
 }
 

@@ -8,10 +8,14 @@ public enum FacilityExport {
     /// Builds and signs the planned exports in parallel, on all cores.
     /// - Parameters:
     ///   - planned: each portfolio with its plan (`PortfolioExporter.plan`).
-    ///   - options: their `statusAllocation` must hold an index for every id of every plan.
+    ///   - options: their `statusAllocation` must hold an index for every id of every plan;
+    ///     `options.verificationCode` is not used here: a code belongs to one person.
+    ///   - verificationCodes: each person's verification code by person id (the keyed identity form); a person
+    ///     without one is exported in the older register-number-only form.
     /// - Returns: the exports in the order of `planned`.
     public static func exportAll(
-        _ planned: [(portfolio: Portfolio, plan: ExportPlan)], key: IssuerKey, options: ExportOptions, now: Date
+        _ planned: [(portfolio: Portfolio, plan: ExportPlan)], key: IssuerKey, options: ExportOptions, now: Date,
+        verificationCodes: [UUID: VerificationCode] = [:]
     ) throws(CredentialError) -> [ExportResult] {
         for (_, plan) in planned {
             for id in plan.credentialIDs where options.statusAllocation.indices[id] == nil {
@@ -24,9 +28,11 @@ public enum FacilityExport {
         let slots = ResultSlots(count: portfolios.count)
         DispatchQueue.concurrentPerform(iterations: portfolios.count) { index in
             var local = SystemRandomNumberGenerator()
+            var personal = allocated
+            personal.verificationCode = verificationCodes[portfolios[index].person.id]
             let result = Result { () throws(CredentialError) -> ExportResult in
                 try PortfolioExporter.export(
-                    portfolios[index], key: key, options: allocated, now: now, newIDs: fixedPlans[index], random: &local)
+                    portfolios[index], key: key, options: personal, now: now, newIDs: fixedPlans[index], random: &local)
             }
             slots.set(index, result)
         }

@@ -11,6 +11,7 @@ public enum PortfolioExporter {
     ///   - key: the facility's current signing key.
     ///   - now: the issuance time, written as `validFrom` and as each proof's `created`.
     ///   - random: the source of the identity salt and new credential ids (inject a seeded one in tests).
+    ///   - options: how to export; `options.verificationCode` selects the keyed identity form.
     public static func export(
         _ portfolio: Portfolio, key: IssuerKey, options: ExportOptions, now: Date,
         random: inout some RandomNumberGenerator
@@ -63,13 +64,10 @@ public enum PortfolioExporter {
             "id": .string(issuerID), "type": ["Profile"], "name": .string(portfolio.facility.name),
         ]
         let salt = Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
-        let identity = IdentityHash(registerNumber: portfolio.person.registerNumber, salt: salt)
-        var identifiers: [JSONValue] = [
-            [
-                "type": "IdentityObject", "identityHash": .string(identity.identityHash),
-                "identityType": "identifier", "hashed": true, "salt": .string(salt),
-            ]
-        ]
+        let identity = options.verificationCode.map {
+            IdentityHash(registerNumber: portfolio.person.registerNumber, code: $0, salt: salt)
+        } ?? IdentityHash(registerNumber: portfolio.person.registerNumber, salt: salt)
+        var identifiers: [JSONValue] = [identity.identityObject]
         if options.includeName {
             identifiers.append([
                 "type": "IdentityObject", "identityHash": .string(portfolio.person.fullName.rawValue),

@@ -55,14 +55,15 @@ public enum DataIntegrity {
 
     /// Verifies every proof on `document` against the document without `proof` (and, for a chained proof, with
     /// the proofs it names as `proof`). Never throws: each proof gets a result.
-    public static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry = .standard)
-        -> ProofSetResult
-    {
-        verifyProofs(in: document, registry: registry, canonical: nil)
+    public static func verifyProofs(
+        in document: JSONObject, registry: CryptosuiteRegistry = .standard,
+        maxProofs: Int = VerificationLimits.standard.maxProofsPerDocument
+    ) -> ProofSetResult {
+        var keys = VerificationMethodKeys()
+        return verifyProofs(in: document, registry: registry, canonical: nil, keys: &keys, maxProofs: maxProofs)
     }
 
-    /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form member by member,
-    /// and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
+    /// As `verifyProofs(in:registry:canonical:keys:maxProofs:)` with a fresh key memo and the standard limit.
     static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?)
         -> ProofSetResult
     {
@@ -70,16 +71,21 @@ public enum DataIntegrity {
         return verifyProofs(in: document, registry: registry, canonical: canonical, keys: &keys)
     }
 
-    /// As `verifyProofs(in:registry:canonical:)`, reading verification methods through `keys`, which the caller
-    /// keeps for all the documents of one verification.
+    /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form member by member,
+    /// and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
+    /// Verification methods are read through `keys`, which the caller keeps for all the documents of one
+    /// verification. A proof set of more than `maxProofs` proofs is refused
+    /// whole (`tooMany`), before any proof is checked.
     static func verifyProofs(
         in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?,
-        keys: inout VerificationMethodKeys
+        keys: inout VerificationMethodKeys, maxProofs: Int = VerificationLimits.standard.maxProofsPerDocument
     ) -> ProofSetResult {
         guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
         let candidates: [JSONValue]
         switch proofValue {
         case .object: candidates = [proofValue]
+        case .array(let items) where items.count > maxProofs:
+            return ProofSetResult(structure: .tooMany(count: items.count, limit: maxProofs), proofs: [])
         case .array(let items) where !items.isEmpty: candidates = items
         case .array: return ProofSetResult(structure: .missing, proofs: [])
         default: return ProofSetResult(structure: .notAnObject, proofs: [])
@@ -130,6 +136,13 @@ public enum DataIntegrity {
             return result
         }
         result.created = created
+        if let expiresValue = proof["expires"] {
+            guard let text = expiresValue.stringValue, let expires = Timestamp.parse(text) else {
+                result.outcome = .failed(ProofFailure("proof-malformed", "the proof's expires is not a date-time with a time zone"))
+                return result
+            }
+            result.expires = expires
+        }
         guard let method = result.verificationMethod, let resolved = keys.resolved(method) else {
             result.outcome = .failed(
                 ProofFailure("verification-method-unsupported", "the verificationMethod is not an Ed25519 did:key method"))
@@ -186,6 +199,9 @@ public struct ProofSetResult: Sendable, Hashable {
         case missing
         /// `proof` is a string, number or other non-object.
         case notAnObject
+        /// More proofs than a verifier checks on one document (`VerificationLimits.maxProofsPerDocument`); none
+        /// was checked.
+        case tooMany(count: Int, limit: Int)
     }
 
     public var structure: Structure
@@ -204,6 +220,8 @@ public struct ProofResult: Sendable, Hashable {
     /// `key`'s `did:key` identifier (`key?.did`), written once per verification rather than by every reader.
     public var keyDID: String?
     public var created: Date?
+    /// The proof's `expires`, when it has one.
+    public var expires: Date?
     public var outcome: ProofCheck = .failed(ProofFailure("not-checked", "the proof was not checked"))
 
     public init(index: Int) { self.index = index }

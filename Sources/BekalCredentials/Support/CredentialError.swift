@@ -21,6 +21,9 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
             case compressionFailed
             case exportFailed
             case termNotCovered
+            case verificationCodeMalformed
+            case trustListSignatureInvalid
+            case trustListConflict
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -60,6 +63,14 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         /// JSON-LD safe mode: a term or type in a document to be signed with `eddsa-rdfc-2022` has no IRI in its
         /// contexts, so the signature would not cover it; Bekal refuses to sign.
         public static let termNotCovered = Code(.termNotCovered)
+        /// A verification code that is not 12 characters of its alphabet and a matching check character.
+        public static let verificationCodeMalformed = Code(.verificationCodeMalformed)
+        /// A signed trust list whose proof does not verify, or whose signer is neither one of its own keys nor a
+        /// trusted authority.
+        public static let trustListSignatureInvalid = Code(.trustListSignatureInvalid)
+        /// Two trust lists that cannot both be right: the same facility name with other keys (a look-alike), or one
+        /// key claimed by two facilities.
+        public static let trustListConflict = Code(.trustListConflict)
 
         public var description: String { value.rawValue }
     }

@@ -25,9 +25,10 @@ public struct ProfilePolicy: VerificationPolicy {
             problems += achievementProblems(doc)
         }
         if problems.isEmpty {
-            return [credential.record(name, .passed, declaresProfile ? "VC 2.0 and Bekal export profile" : "VC 2.0 structure")]
+            return [credential.record(
+                name, .passed, .structureHolds, declaresProfile ? "VC 2.0 and Bekal export profile" : "VC 2.0 structure")]
         }
-        return problems.map { credential.record(name, .failed, $0) }
+        return problems.map { credential.record(name, .failed, .profileViolation, $0) }
     }
 
     /// Whether the document lists Bekal's export profile in `credentialSchema` (and so promises its rules).

@@ -1,8 +1,9 @@
 import BekalJSON
 import Foundation
 
-/// `validFrom` ≤ the verification time < `validUntil`. An expired embedded certificate is reported with its
-/// date as a warning: the record is still authentic, the certificate has lapsed.
+/// `validFrom` ≤ the verification time < `validUntil`. An expired embedded credential (a lapsed certificate) is an
+/// exception, reported with its date: the record is still authentic and the rest of the portfolio stands. The
+/// export itself out of its period, or anything not yet valid, fails.
 public struct ValidityPeriodPolicy: VerificationPolicy {
     public let name = "validity"
     public init() {}
@@ -13,27 +14,29 @@ public struct ValidityPeriodPolicy: VerificationPolicy {
         var from: Date?
         if let value = doc["validFrom"] {
             guard let text = value.stringValue, let parsed = Timestamp.parse(text) else {
-                return [credential.record(name, .failed, "validFrom is not a date-time with a time zone")]
+                return [credential.record(name, .failed, .validityMalformed, "validFrom is not a date-time with a time zone")]
             }
             from = parsed
         }
         var until: Date?
         if let value = doc["validUntil"] {
             guard let text = value.stringValue, let parsed = Timestamp.parse(text) else {
-                return [credential.record(name, .failed, "validUntil is not a date-time with a time zone")]
+                return [credential.record(name, .failed, .validityMalformed, "validUntil is not a date-time with a time zone")]
             }
             until = parsed
         }
         if let from, context.at < from {
-            return [credential.record(name, .failed, "not yet valid at \(at): validFrom \(Timestamp.format(from))")]
+            return [credential.record(
+                name, .failed, .notYetValid, "not yet valid at \(at): validFrom \(Timestamp.format(from))", date: from)]
         }
         if let until, context.at >= until {
-            let isCertificate = doc["credentialSubject"]?["achievement"]?["achievementType"]?.stringValue == "Certificate"
-            if credential.isEmbedded && isCertificate {
-                return [credential.record(name, .warning, "certificate expired on \(Timestamp.format(until))")]
+            if credential.isEmbedded {
+                let what = credential.reference.kind == .certificate ? "certificate expired" : "expired"
+                return [credential.record(name, .exception, .expired, "\(what) on \(Timestamp.format(until))", date: until)]
             }
-            return [credential.record(name, .failed, "expired on \(Timestamp.format(until)) (checked at \(at))")]
+            return [credential.record(
+                name, .failed, .expired, "expired on \(Timestamp.format(until)) (checked at \(at))", date: until)]
         }
-        return [credential.record(name, .passed, "valid at \(at)")]
+        return [credential.record(name, .passed, .withinValidity, "valid at \(at)")]
     }
 }

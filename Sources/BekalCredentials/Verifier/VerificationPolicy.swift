@@ -18,13 +18,29 @@ public struct CredentialUnderCheck: Sendable {
     public var proofs: ProofSetResult
     /// For an embedded credential: the outer document.
     public var container: JSONObject?
+    /// Which credential this is (kind, unit code or scheme), carried by every record about it.
+    public var reference: CredentialReference
+
+    init(
+        document: JSONObject, label: String, isEmbedded: Bool, proofs: ProofSetResult, container: JSONObject?,
+        reference: CredentialReference? = nil
+    ) {
+        self.document = document
+        self.label = label
+        self.isEmbedded = isEmbedded
+        self.proofs = proofs
+        self.container = container
+        self.reference = reference ?? CredentialReference(label: label)
+    }
 
     public var issuerID: String? {
         document["issuer"]?.stringValue ?? document["issuer"]?["id"]?.stringValue
     }
 
-    func record(_ check: String, _ status: CheckRecord.Status, _ detail: String) -> CheckRecord {
-        CheckRecord(check: check, subject: label, status: status, detail: detail)
+    func record(
+        _ check: String, _ status: CheckRecord.Status, _ code: CheckCode, _ detail: String, date: Date? = nil
+    ) -> CheckRecord {
+        CheckRecord(check: check, subject: label, status: status, detail: detail, code: code, credential: reference, date: date)
     }
 }
 
@@ -40,21 +56,35 @@ public struct TrustAnchors: Sendable {
     }
 
     public var isEmpty: Bool { selfSigningIssuers.isEmpty && (trustList?.issuers.isEmpty ?? true) }
+
+    /// The trust list's entry for `issuerID` that carries a name (the facility's name as the list gives it).
+    public func listedIssuer(_ issuerID: String) -> TrustList.Issuer? {
+        let entries = trustList?.issuers.filter { $0.id == issuerID } ?? []
+        return entries.first { $0.name != nil } ?? entries.first
+    }
 }
 
-/// What the policies check against: the time, the trust anchors, status lists and the register number.
+/// What the policies check against: the time, the trust anchors, status lists, and the register number and
+/// verification code of the person the reader expects.
 public struct VerificationContext: Sendable {
     public var at: Date
     public var trust: TrustAnchors
     /// Status lists handed to the verifier, with whether each one's own proofs and issuer verified.
     public var statusLists: [VerifiedStatusList]
     public var registerNumber: RegisterNumber?
+    /// The person's verification code (printed for them at release), for exports that bind the register number
+    /// with it (`IdentityHash.Form.registerNumberAndCode`).
+    public var verificationCode: VerificationCode?
 
-    public init(at: Date, trust: TrustAnchors, statusLists: [VerifiedStatusList] = [], registerNumber: RegisterNumber? = nil) {
+    public init(
+        at: Date, trust: TrustAnchors, statusLists: [VerifiedStatusList] = [], registerNumber: RegisterNumber? = nil,
+        verificationCode: VerificationCode? = nil
+    ) {
         self.at = at
         self.trust = trust
         self.statusLists = statusLists
         self.registerNumber = registerNumber
+        self.verificationCode = verificationCode
     }
 }
 

@@ -22,7 +22,8 @@ public struct UnverifiedCredential: Sendable {
     }
 }
 
-/// A credential that passed every check. Only `CredentialVerifier` makes one.
+/// A credential whose signatures, structure and issuer held (VALID or VALID WITH EXCEPTIONS). Only
+/// `CredentialVerifier` makes one.
 public struct VerifiedCredential: Sendable {
     public let document: JSONObject
     public let issuerID: String
@@ -39,22 +40,74 @@ public struct VerifiedCredential: Sendable {
 /// One failed check: which check, on which credential, and why. The message never holds personal data.
 public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
     public var check: String
+    /// The credential's label (`credential`, `embedded[i] <id>`), as in `CheckRecord.subject`.
     public var subject: String
     public var message: String
+    /// The stable reason (e.g. `signature-mismatch`, `issuer-not-trusted`).
+    public var code: CheckCode
+    /// Which credential failed, with its kind and unit code or scheme, so a page can mark its row.
+    public var credential: CredentialReference
 
-    public init(check: String, subject: String, message: String) {
+    public init(
+        check: String, subject: String, message: String, code: CheckCode = .unspecified,
+        credential: CredentialReference? = nil
+    ) {
         self.check = check
         self.subject = subject
         self.message = message
+        self.code = code
+        self.credential = credential ?? CredentialReference(label: subject)
+    }
+
+    init(_ record: CheckRecord) {
+        self.init(
+            check: record.check, subject: record.subject, message: record.detail, code: record.code,
+            credential: record.credential)
     }
 
     public var description: String { "\(check) [\(subject)]: \(message)" }
+}
+
+/// An embedded credential that is authentic but no longer stands: revoked by its issuer or past its `validUntil`.
+/// The rest of the portfolio stands (VALID WITH EXCEPTIONS).
+public struct VerificationException: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// Its bit is set in the issuer's status list.
+        case revoked
+        /// Its `validUntil` has passed.
+        case expired(on: Date)
+    }
+
+    /// Revoked or expired.
+    public var kind: Kind
+    /// The check that found it (`revocation` or `validity`).
+    public var check: String
+    /// The item, as a reader names it.
+    public var credential: CredentialReference
+    /// The verifier's English detail.
+    public var message: String
+
+    init?(_ record: CheckRecord) {
+        guard record.status == .exception else { return nil }
+        switch record.code {
+        case .revoked: kind = .revoked
+        case .expired: kind = .expired(on: record.date ?? .distantPast)
+        default: return nil
+        }
+        check = record.check
+        credential = record.credential
+        message = record.detail
+    }
+
+    public var description: String { "\(check) [\(credential.label)]: \(message)" }
 }
 
 /// One check the verifier ran, and how it ended.
 public struct CheckRecord: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         case passed, failed, skipped, warning
+        /// The credential is authentic but no longer stands (revoked or expired embedded item).
+        case exception
     }
 
     /// The policy's name, e.g. `proof`, `issuer-trust`.
@@ -62,31 +115,90 @@ public struct CheckRecord: Sendable, Hashable {
     /// `credential` for the outer document, `embedded[i] <id>` for an embedded one.
     public var subject: String
     public var status: Status
+    /// In English, for the CLI and logs; never personal data. Pages translate `code` instead.
     public var detail: String
+    /// The stable reason, for translations and machines.
+    public var code: CheckCode
+    /// The credential the check was about.
+    public var credential: CredentialReference
+    /// The date the finding is about, when it has one (expiry, a proof's creation).
+    public var date: Date?
 
-    public init(check: String, subject: String, status: Status, detail: String) {
+    public init(
+        check: String, subject: String, status: Status, detail: String, code: CheckCode = .unspecified,
+        credential: CredentialReference? = nil, date: Date? = nil
+    ) {
         self.check = check
         self.subject = subject
         self.status = status
         self.detail = detail
+        self.code = code
+        self.credential = credential ?? CredentialReference(label: subject)
+        self.date = date
     }
 }
 
-/// The verdict.
-public enum VerificationResult: Sendable {
-    case valid(VerifiedCredential)
-    case invalid([VerificationFailure])
-
-    public var isValid: Bool { if case .valid = self { true } else { false } }
+/// The three verdicts a parole officer reads.
+public enum Verdict: String, Sendable, Hashable, CaseIterable {
+    /// Every signature, the structure and the issuer hold; nothing is revoked or expired.
+    case valid = "VALID"
+    /// Every signature, the structure and the issuer hold, but named embedded items are revoked or expired;
+    /// those items do not stand, the rest does.
+    case validWithExceptions = "VALID WITH EXCEPTIONS"
+    /// A signature, the structure or the issuer fails (or the export itself was withdrawn): do not rely on it.
+    case invalid = "INVALID"
 }
 
-/// The verdict together with every check performed (passed, failed, skipped and why).
+/// The verdict, with what it rests on.
+public enum VerificationResult: Sendable {
+    case valid(VerifiedCredential)
+    case validWithExceptions(VerifiedCredential, [VerificationException])
+    case invalid([VerificationFailure])
+
+    /// Which of the three verdicts.
+    public var verdict: Verdict {
+        switch self {
+        case .valid: .valid
+        case .validWithExceptions: .validWithExceptions
+        case .invalid: .invalid
+        }
+    }
+
+    /// VALID or VALID WITH EXCEPTIONS: every signature, the structure and the issuer hold. Use `verdict` to tell
+    /// the two apart.
+    public var isValid: Bool { verdict != .invalid }
+
+    /// The verified credential, unless INVALID.
+    public var verified: VerifiedCredential? {
+        switch self {
+        case .valid(let verified), .validWithExceptions(let verified, _): verified
+        case .invalid: nil
+        }
+    }
+
+    /// The items that do not stand (empty unless VALID WITH EXCEPTIONS).
+    public var exceptions: [VerificationException] {
+        if case .validWithExceptions(_, let exceptions) = self { exceptions } else { [] }
+    }
+
+    /// The failed checks (empty unless INVALID).
+    public var failures: [VerificationFailure] {
+        if case .invalid(let failures) = self { failures } else { [] }
+    }
+}
+
+/// The verdict together with every check performed (passed, failed, skipped and why) and the summary a
+/// verdict line is written from.
 public struct CredentialVerification: Sendable {
     public var result: VerificationResult
+    /// Every check performed, in order: the outer credential's, then each embedded one's.
     public var checks: [CheckRecord]
+    /// What a verdict line is written from.
+    public var summary: VerificationSummary
 
-    public init(result: VerificationResult, checks: [CheckRecord]) {
+    public init(result: VerificationResult, checks: [CheckRecord], summary: VerificationSummary? = nil) {
         self.result = result
         self.checks = checks
+        self.summary = summary ?? VerificationSummary(result: result, checks: checks)
     }
 }
