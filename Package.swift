@@ -112,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "bekal-bench",
             dependencies: [
-                "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
+                "BekalApp", "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
                 "BekalPublisher", "BekalLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -128,6 +128,7 @@ let package = Package(
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalAppTests", dependencies: ["BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
     ]
 )

@@ -54,29 +54,38 @@ public struct Relay: Sendable {
     /// - Throws: `tlsFailure` or `invalidEndpoint` (the run stops, reports stay pending), or outbox errors.
     public func publishPending(from outbox: any Outbox) async throws(PublisherError) -> Summary {
         var summary = Summary()
-        while let entry = try await outbox.claimNext() {
-            let outcome: Outcome
-            do {
-                outcome = try await deliver(entry, outbox: outbox)
-            } catch {
-                try? await outbox.release(entry.reportID)
-                throw error
+        // Reports left pending keep this run's claim until the run ends, so it does not claim them again.
+        var deferred: [UUID] = []
+        do throws(PublisherError) {
+            while let entry = try await outbox.claimNext() {
+                let outcome: Outcome
+                do {
+                    outcome = try await deliver(entry, outbox: outbox)
+                } catch {
+                    deferred.append(entry.reportID)
+                    throw error
+                }
+                switch outcome {
+                case .sent(let status):
+                    try await outbox.markSent(entry.reportID, at: now())
+                    summary.sent += 1
+                    logger.info("report delivered", metadata: ["report.id": "\(entry.reportID)", "http.status": "\(status)"])
+                case .parked(let reason):
+                    // The outbox keeps the endpoint's reason; the log does not.
+                    try await outbox.markFailed(entry.reportID, reason: reason, at: now())
+                    summary.failed += 1
+                    logger.warning("report refused by the endpoint", metadata: ["report.id": "\(entry.reportID)"])
+                case .deferred:
+                    deferred.append(entry.reportID)
+                    summary.stillPending += 1
+                    logger.notice("report left pending", metadata: ["report.id": "\(entry.reportID)"])
+                }
             }
-            switch outcome {
-            case .sent(let status):
-                try await outbox.markSent(entry.reportID, at: now())
-                summary.sent += 1
-                logger.info("report delivered", metadata: ["report.id": "\(entry.reportID)", "http.status": "\(status)"])
-            case .parked(let reason):
-                try await outbox.markFailed(entry.reportID, reason: reason, at: now())
-                summary.failed += 1
-                logger.warning("report refused by the endpoint", metadata: ["report.id": "\(entry.reportID)"])
-            case .deferred:
-                try await outbox.release(entry.reportID)
-                summary.stillPending += 1
-                logger.notice("report left pending", metadata: ["report.id": "\(entry.reportID)"])
-            }
+        } catch {
+            for id in deferred { try? await outbox.release(id) }
+            throw error
         }
+        for id in deferred { try await outbox.release(id) }
         return summary
     }
 

@@ -1,14 +1,15 @@
 import ArgumentParser
+import BekalApp
 import BekalDomain
 import BekalMetrics
 import BekalStore
 import Foundation
 
 /// A year of metrics reports as a clerk would queue them (each month the morning after it ends, each quarter
-/// after its third month), through the store's one path (`Ledger.queueReport`), on an in-memory demo facility.
+/// after its third month), through the app layer's one path (`FacilityApp.queueReport`), on an in-memory demo facility.
 /// Times each queue (figures in SQL + disclosure control against everything already queued) and counts how many
 /// figures the reports publish: the price of disclosure control in suppressed figures.
-struct DisclosureCommand: ParsableCommand {
+struct DisclosureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclosure", abstract: "Times a year of queued reports and counts the figures they publish.")
 
@@ -16,7 +17,7 @@ struct DisclosureCommand: ParsableCommand {
     @Option(help: "The demo seed.") var seed: UInt64 = 1
     @Option(help: "The year reported; the demo facility's today is its last day.") var year = 2026
 
-    func run() throws {
+    func run() async throws {
         guard let today = LocalDate(year: year, month: 12, day: 31) else { throw BenchFailure("--year: bad year") }
         let data = DemoFacility.generate(people: people, seed: seed, today: today)
         let ledger = try Ledger.inMemory(logger: BenchFixture.logger)
@@ -33,7 +34,10 @@ struct DisclosureCommand: ParsableCommand {
         }
         var samples: [Double] = []
         var figuresOnly: [Double] = []
-        var random = SeededRandom(state: seed)
+        let storage = SQLiteLedgerStorage(ledger)
+        let app = FacilityApp(storage: storage, evidence: storage, directory: DataDirectory(root: URL(fileURLWithPath: "/nonexistent")),
+                              logger: BenchFixture.logger)
+        let context = ActionContext(actor: try Actor(account: BenchFixture.actor), now: recordedAt)
         var count = Count()
         for period in periods {
             // The SQL figures alone, to tell their cost from the clearance's.
@@ -41,10 +45,7 @@ struct DisclosureCommand: ParsableCommand {
             _ = try ledger.programmeFigures(period: period)
             figuresOnly.append(Double(DispatchTime.now().uptimeNanoseconds - read) / 1e9)
             let start = DispatchTime.now().uptimeNanoseconds
-            let queued = try ledger.queueReport(
-                period: period, policy: .ons105, budget: PrivacyBudget(perPeriod: try Epsilon("1")),
-                reportID: UUID(uuid: HeavyPersonCommand.uuidBytes(&random)), actor: BenchFixture.actor,
-                now: recordedAt, random: &random)
+            let queued = try await app.queueReport(period: period, policy: .ons105, context: context)
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             count.add(queued.report)
         }

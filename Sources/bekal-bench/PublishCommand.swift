@@ -19,13 +19,13 @@ struct PublishCommand: AsyncParsableCommand {
         let body = try Data(contentsOf: URL(fileURLWithPath: payload))
         let endpoint = try Endpoint(url: url)
         let transport = try CurlTransport()
-        let relay = Relay(transport: transport, endpoint: endpoint, logger: Logger(label: "bekal.bench"))
+        let relay = Relay(transport: transport, endpoint: endpoint, logger: Logger(label: "bekal.bench"), now: { Date() })
         guard let period = ReportingPeriod("2026-Q3") else { throw BenchFailure("bad period") }
         let reports = count
         let samples = try await Sampling.measure(repetition.repetitions) {
             let entries = (0..<reports).map { _ in
-                OutboxEntry(reportID: UUID(), facilityCode: "BENCH", period: period, payload: body,
-                            enqueuedAt: BenchFixture.now)
+                QueuedReport(reportID: UUID(), facilityCode: "BENCH", period: period, body: body,
+                             enqueuedAt: BenchFixture.now)
             }
             let outbox = InMemoryOutbox(entries)
             let summary = try await relay.publishPending(from: outbox)

@@ -1,4 +1,7 @@
+import BekalCredentials
+import BekalDomain
 import ArgumentParser
+import BekalApp
 import Foundation
 import Logging
 
@@ -9,23 +12,21 @@ struct Bekal: AsyncParsableCommand {
         abstract: "Records, exports and verifies batik cap skills portfolios for people in custody.",
         discussion: """
             Data lives in the data directory: --home DIR, else $BEKAL_HOME, else ~/.bekal. \
-            The actor stamped on every event is --actor, else $BEKAL_ACTOR, else the OS user. \
-            Set BEKAL_LOG_LEVEL (trace, debug, info, notice, warning, error) to see log lines on standard error.
+            The account stamped on every event is --actor, else $BEKAL_ACTOR, else the OS user. \
+            Set BEKAL_LOG_LEVEL (trace, debug, info, notice, warning, error) to see log lines on standard error. \
+            For tests only: BEKAL_NOW (an ISO 8601 time such as 2026-11-15T03:00:00Z) replaces the clock.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
             Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
-            ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self,
-            Canonicalize.self,
-            Verify.self,
-            Keys.self,
-            Render.self, StatsCommand.self, PublishCommand.self,
-            ExportCommand.self, Revoke.self, StatusListCommand.self,
+            ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self, Canonicalize.self, Verify.self,
+            Keys.self, Render.self, StatsCommand.self, PublishCommand.self, ExportCommand.self, Revoke.self,
+            StatusListCommand.self,
         ])
 
-    /// Parses, runs, and turns every failure into one line on standard error and a documented exit code,
-    /// so no command ever prints a stack trace.
+    /// Parses, runs, and turns every failure into one line on standard error (`bekal: …`) and the exit code of
+    /// its class (README, "Exit codes"), so no command ever prints a stack trace or a typed value.
     static func main() async {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -37,7 +38,7 @@ struct Bekal: AsyncParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)  // help, version and usage errors (exit 0 or 2)
+            Usage.exit(error)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -46,25 +47,13 @@ struct Bekal: AsyncParsableCommand {
                 var command = command
                 try command.run()
             }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
-            // Help, version and ArgumentParser's own errors are thrown from `run()` too; it prints those.
-            guard let failure = Failure(known: error) else { exit(withError: error) }
-            if let message = failure.message {
-                FileHandle.standardError.write(Data("bekal: \(message)\n".utf8))
-            }
-            Foundation.exit(failure.exitCode)
+            if Usage.isArgumentParserError(error) { Usage.exit(error) }
+            let failure = AppError(error)
+            Output.error(failure.message)
+            Foundation.exit(ExitStatus(failure.code).rawValue)
         }
-    }
-
-    /// Usage errors exit 2 (the brief's table), not ArgumentParser's default 64.
-    static func exit(withError error: any Error) -> Never {
-        let code = exitCode(for: error).rawValue
-        let message = fullMessage(for: error)
-        if code == 0 {
-            print(message)
-        } else if !message.isEmpty {
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
-        }
-        Foundation.exit(code == 0 ? 0 : (code == ExitCode.validationFailure.rawValue ? 2 : code))
     }
 }

@@ -1,43 +1,34 @@
-import ArgumentParser
-import BekalDomain
-import BekalStore
+import BekalCredentials
 import Foundation
+import ArgumentParser
+import BekalApp
+import BekalDomain
 
-struct Certify: ParsableCommand {
+struct Certify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Records a certificate of competency from an LSP or the partner.",
         discussion: "BNSP certificates are valid for 3 years; --expires defaults to 3 years after --issued.")
 
     @OptionGroup var global: GlobalOptions
-
     @Argument(help: "The person's register number or internal id.") var person: String
     @Option(help: "The issuing body, e.g. \"LSP Batik\".") var issuer: String
     @Option(help: "The certification scheme, e.g. \"Tukang Cap\".") var scheme: String
     @Option(help: "The certificate number.") var number: String
     @Option(help: "The BNSP registration number.") var registrationNumber: String?
-    @Option(help: "The issue date, YYYY-MM-DD.") var issued: String
-    @Option(help: "The expiry date, YYYY-MM-DD.") var expires: String?
-    @Option(help: "Unit codes covered, comma-separated.") var units: String = ""
-    @Option(help: "A scan of the certificate.") var scan: String?
+    @Option(help: "The issue date.") var issued: String
+    @Option(help: "The expiry date.") var expires: String?
+    @Option(help: "Unit codes covered, comma-separated; each must be in the framework.") var units: String = ""
+    @Option(help: "A scan of the certificate (PDF or photo).") var scan: String?
 
-    func run() throws {
-        let issuedOn = try Input.date(issued, option: "--issued")
-        let expiresOn = try expires.map { try Input.date($0, option: "--expires") }
-            ?? issuedOn.adding(years: Certificate.bnspValidityYears)
-        guard issuedOn <= expiresOn else {
-            throw CommandFailure.invalid("--expires: the expiry date is before the issue date")
-        }
-        let ledger = try global.openLedger()
-        let person = try ledger.person(try Input.person(self.person))
-        let scanEvidence = try scan.map { path in
-            try EvidenceOptions(files: [path], evidenceDescription: "certificate scan").store(in: ledger)[0]
-        }
-        let certificate = Certificate(
-            id: UUID(), personID: person.id, issuer: try Input.text(issuer, option: "--issuer"),
-            scheme: try Input.text(scheme, option: "--scheme"), number: try Input.text(number, option: "--number"),
-            registrationNumber: registrationNumber, issuedOn: issuedOn, expiresOn: expiresOn,
-            unitCodes: units.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-            scan: scanEvidence)
-        try Recording.append(.certificateRecorded(certificate), ledger: ledger, global: global)
+    func run() async throws {
+        let input = CertificateInput(
+            person: try TypedInput.person(person), issuer: issuer, scheme: scheme, number: number,
+            registrationNumber: registrationNumber, issuedOn: try TypedInput.date(issued, field: "--issued"),
+            expiresOn: try expires.map { text throws(AppError) in try TypedInput.date(text, field: "--expires") },
+            unitCodes: units.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0) },
+            scan: try scan.map { path throws(AppError) in
+                try EvidenceUpload.file(atPath: path, description: "certificate scan")
+            })
+        Recorded.print(try await global.open().recordCertificate(input, context: try global.context()))
     }
 }

@@ -1,36 +1,40 @@
+import BekalCredentials
 import ArgumentParser
+import BekalApp
 import BekalDomain
-import BekalStore
 import Foundation
 import Logging
 
-/// Options every command takes: where the data lives and who is recording.
+/// Options every command on a data directory takes: where the data lives and who is acting. The one place the
+/// CLI reads the clock and the environment for them.
 struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The data directory. Defaults to $BEKAL_HOME, else ~/.bekal.", valueName: "dir"))
     var home: String?
 
     @Option(help: ArgumentHelp(
-        "The staff member recording events. Defaults to $BEKAL_ACTOR, else the OS user.", valueName: "name"))
+        "The staff account recording events. Defaults to $BEKAL_ACTOR, else the OS user.", valueName: "account"))
     var actor: String?
-
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var homeURL: URL {
         if let home, !home.isEmpty { return URL(fileURLWithPath: home) }
-        if let home = environment["BEKAL_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let home = Environment.value("BEKAL_HOME"), !home.isEmpty { return URL(fileURLWithPath: home) }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".bekal")
     }
 
-    var resolvedActor: String {
-        if let actor, !actor.isEmpty { return actor }
-        if let actor = environment["BEKAL_ACTOR"], !actor.isEmpty { return actor }
-        return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-    }
+    var directory: DataDirectory { DataDirectory(root: homeURL) }
 
     var logger: Logger { Logger(label: "bekal") }
 
-    func openLedger() throws -> Ledger { try Ledger(home: homeURL, logger: logger) }
+    /// Who acts, and now.
+    func context() throws -> ActionContext {
+        let name = [actor, Environment.value("BEKAL_ACTOR"), Environment.value("USER"), Environment.value("LOGNAME")]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
+        return ActionContext(actor: try Actor(account: name), now: try Clock.now())
+    }
+
+    /// The facility of the data directory.
+    func open() throws -> FacilityApp { try FacilityApp.open(home: homeURL, logger: logger) }
 }
 
 /// `--json` on read commands.
@@ -39,42 +43,25 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// Input parsing shared by commands; failures exit 4 with the option's name, never its value.
-enum Input {
-    static func date(_ text: String, option: String) throws -> LocalDate {
-        guard let date = LocalDate(text) else {
-            throw CommandFailure.invalid("\(option): expected an existing date as YYYY-MM-DD")
+/// The process environment.
+enum Environment {
+    static func value(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+}
+
+/// The time now: the clock, or `BEKAL_NOW` when set (for tests: a run at a fixed instant, whatever the date).
+enum Clock {
+    static func now() throws -> Date {
+        guard let text = Environment.value("BEKAL_NOW"), !text.isEmpty else { return Date() }
+        guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+            throw AppError(.usage, "BEKAL_NOW must be an ISO 8601 time such as 2026-11-15T03:00:00Z")
         }
         return date
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: T.Type) throws -> T
-    where T.RawValue == String {
-        guard let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
-        else {
-            throw CommandFailure.invalid(
-                "\(option): expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
+    /// A time source for long runs (publish): the clock, or `BEKAL_NOW` advancing with the real clock.
+    static func source() throws -> @Sendable () -> Date {
+        let start = Date()
+        let fixed = try now()
+        return { fixed.addingTimeInterval(Date().timeIntervalSince(start)) }
     }
-
-    static func person(_ text: String) throws -> PersonReference {
-        guard let reference = PersonReference(text) else {
-            throw CommandFailure.invalid("PERSON: expected a register number or an id")
-        }
-        return reference
-    }
-
-    static func text(_ text: String, option: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw CommandFailure.invalid("\(option): a value is required") }
-        return trimmed
-    }
-}
-
-/// Writes a value as JSON to standard output: sorted keys, for scripts and tests.
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

@@ -1,8 +1,10 @@
+import BekalCredentials
 import ArgumentParser
-import BekalStore
+import BekalApp
+import BekalDomain
 import Foundation
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Imports one kind of record from a CSV file with a header row, all or nothing.",
@@ -12,17 +14,17 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "assessments, training, production, certificates or persons.") var kind: String
 
-    func run() throws {
-        let kind = try Input.choice(kind, option: "--kind", as: ImportKind.self)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(status: .notFound, message: "the CSV file cannot be read")
+    func run() async throws {
+        guard let kind = ImportKind(rawValue: kind.lowercased()) else {
+            throw AppError(.invalidInput, "--kind: expected one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let summary = try global.openLedger().importCSVSummary(
-            data, kind: kind, actor: global.resolvedActor, recordedAt: Date())
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw AppError(.notFound, "the CSV file cannot be read")
+        }
+        let summary = try await global.open().importRecords(data, kind: kind, context: try global.context())
         print("Imported \(summary.appended) \(kind.rawValue) rows; skipped \(summary.skipped) already recorded")
     }
 }

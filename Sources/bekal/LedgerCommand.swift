@@ -1,5 +1,8 @@
+import BekalCredentials
+import BekalDomain
+import Foundation
 import ArgumentParser
-import BekalStore
+import BekalApp
 
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +11,7 @@ struct LedgerCommand: ParsableCommand {
         subcommands: [LedgerVerify.self, LedgerRebuild.self])
 }
 
-struct LedgerVerify: ParsableCommand {
+struct LedgerVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recomputes the hash chain and reports the first broken or missing link (exit 1 if broken).")
@@ -25,15 +28,15 @@ struct LedgerVerify: ParsableCommand {
         var message: String?
     }
 
-    func run() throws {
-        switch try global.openLedger().verifyChain() {
+    func run() async throws {
+        switch try await global.open().verifyChain() {
         case .intact(let count, let head):
-            if output.json { try printJSON(Report(intact: true, count: count, headHash: head)) }
+            if output.json { try Output.json(Report(intact: true, count: count, headHash: head)) }
             else { print("Ledger intact: \(count) events, head \(head)") }
         case .broken(let failure):
             if output.json {
-                try printJSON(Report(intact: false, sequence: failure.sequence, reason: failure.reason.rawValue,
-                                     message: failure.message))
+                try Output.json(Report(intact: false, sequence: failure.sequence, reason: failure.reason.rawValue,
+                                       message: failure.message))
             } else {
                 print("Ledger BROKEN at event \(failure.sequence): \(failure.message)")
             }
@@ -42,14 +45,13 @@ struct LedgerVerify: ParsableCommand {
     }
 }
 
-struct LedgerRebuild: ParsableCommand {
+struct LedgerRebuild: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild", abstract: "Drops the query tables and replays the whole ledger into them.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let count = try global.openLedger().rebuildProjections()
-        print("Rebuilt the query tables from \(count) events")
+    func run() async throws {
+        print("Rebuilt the query tables from \(try await global.open().rebuildProjections()) events")
     }
 }

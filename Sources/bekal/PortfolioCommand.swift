@@ -1,27 +1,45 @@
+import BekalCredentials
 import ArgumentParser
+import BekalApp
 import BekalDomain
-import BekalStore
+import BekalRender
 import Foundation
 
-struct PortfolioCommand: ParsableCommand {
+struct PortfolioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portfolio",
         abstract: "Shows a person's standing against the framework: units, hours, production and certificates.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var page: PortfolioPageOptions
-
     @Argument(help: "The person's register number or internal id.") var person: String
+    @Flag(help: "Print the portfolio as a self-contained HTML page (a draft: not exported, not signed).")
+    var html = false
+    @Option(name: .customLong("lang"), help: "The HTML page's language: id (default) or en.")
+    var lang: String = PageLanguage.indonesian.rawValue
+    @Option(name: .customLong("html-out"), help: "Write the HTML page to this file instead of standard output.")
+    var htmlOut: String?
 
-    func run() throws {
-        let portfolio = try global.openLedger().portfolio(of: try Input.person(person))
-        if page.html { return try page.emit(portfolio, home: global.homeURL, today: Clock.today()) }
-        let standing = PortfolioStanding(portfolio, today: Clock.today())
-        if output.json {
-            return try printJSON(PortfolioOutput(person: portfolio.person, facility: portfolio.facility, standing: standing))
+    func validate() throws {
+        if PageLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be id or en") }
+        if htmlOut != nil && !html { throw ValidationError("--html-out needs --html") }
+    }
+
+    func run() async throws {
+        let app = try global.open()
+        let reference = try TypedInput.person(person)
+        if html {
+            let page = try await app.draftPage(
+                of: reference, language: PageLanguage(rawValue: lang) ?? .indonesian, context: try global.context())
+            guard let htmlOut else { return print(page, terminator: "") }
+            return try FacilityApp.writePage(page, to: URL(fileURLWithPath: htmlOut))
         }
-        print(PortfolioText.render(portfolio, standing))
+        let result = try await app.portfolioStanding(of: reference, context: try global.context())
+        if output.json {
+            return try Output.json(PortfolioOutput(
+                person: result.portfolio.person, facility: result.portfolio.facility, standing: result.standing))
+        }
+        print(PortfolioText.render(result.portfolio, result.standing))
     }
 }
 
@@ -30,11 +48,4 @@ struct PortfolioOutput: Encodable {
     var person: Person
     var facility: Facility
     var standing: PortfolioStanding
-}
-
-/// The facility's calendar day now (WIB, UTC+7); the one place the CLI reads the clock for dates.
-enum Clock {
-    static func today(_ now: Date = Date()) -> LocalDate {
-        LocalDate(daysSinceEpoch: Int(((now.timeIntervalSince1970 + 7 * 3600) / 86_400).rounded(.down)))
-    }
 }

@@ -1,3 +1,4 @@
+import BekalCredentials
 import BekalDomain
 import Foundation
 

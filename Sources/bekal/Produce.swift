@@ -1,34 +1,34 @@
-import ArgumentParser
-import BekalDomain
-import BekalStore
+import BekalCredentials
 import Foundation
+import ArgumentParser
+import BekalApp
+import BekalDomain
 
-struct Produce: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Records an entry of the production log.")
+struct Produce: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Records a production batch in the production log.")
 
     @OptionGroup var global: GlobalOptions
-
     @Argument(help: "The person's register number or internal id.") var person: String
-    @Option(help: "The production date, YYYY-MM-DD.") var date: String
-    @Option(help: "The motif, e.g. \"Lumbon\".") var motif: String
+    @Option(help: "The production date.") var date: String
+    @Option(help: "The motif, e.g. Lumbon.") var motif: String
     @Option(help: "The copper cap used.") var cap: String
-    @Option(help: "The quantity produced.") var quantity: Double
-    @Option(help: "pieces or metres.") var unit: String = "pieces"
+    @Option(help: "How many pieces or metres, e.g. 12 or 2,5.") var quantity: String
+    @Option(help: "pieces (lembar) or metres (meter).") var unit: String = "pieces"
     @Option(help: "The quality grade: A, B or C.") var grade: String
-    @Option(help: "Hours worked.") var hours: Double
-    @Option(help: "Pieces reworked.") var rework: Int = 0
-    @Option(help: "Pieces rejected.") var rejects: Int = 0
-    @Option(help: "Why pieces were rejected.") var rejectReason: String?
+    @Option(help: "Hours worked, e.g. 6 or 5,5.") var hours: String
+    @Option(help: "Pieces reworked.") var rework: String = "0"
+    @Option(help: "Pieces rejected.") var rejects: String = "0"
+    @Option(help: "Why pieces were rejected (required with --rejects).") var rejectReason: String?
 
-    func run() throws {
-        let ledger = try global.openLedger()
-        let person = try ledger.person(try Input.person(self.person))
-        let entry = ProductionEntry(
-            id: UUID(), personID: person.id, date: try Input.date(date, option: "--date"),
-            motif: try Input.text(motif, option: "--motif"), cap: try Input.text(cap, option: "--cap"),
-            quantity: quantity, unit: try Input.choice(unit, option: "--unit", as: ProductionUnit.self),
-            grade: try Input.choice(grade, option: "--grade", as: QualityGrade.self), rework: rework,
-            rejects: rejects, rejectReason: rejectReason, hours: hours)
-        try Recording.append(.productionRecorded(entry), ledger: ledger, global: global)
+    func run() async throws {
+        let input = ProductionInput(
+            person: try TypedInput.person(person), date: try TypedInput.date(date, field: "--date"), motif: motif,
+            cap: cap, quantity: try TypedInput.number(quantity, field: "--quantity"),
+            unit: try TypedInput.term(unit, field: "--unit", as: ProductionUnit.self),
+            grade: try TypedInput.term(grade, field: "--grade", as: QualityGrade.self),
+            hours: try TypedInput.number(hours, field: "--hours"),
+            rework: try TypedInput.count(rework, field: "--rework"),
+            rejects: try TypedInput.count(rejects, field: "--rejects"), rejectReason: rejectReason)
+        Recorded.print(try await global.open().recordProduction(input, context: try global.context()))
     }
 }

@@ -1,9 +1,10 @@
-import ArgumentParser
-import BekalDomain
-import BekalStore
+import BekalCredentials
 import Foundation
+import ArgumentParser
+import BekalApp
+import BekalDomain
 
-struct ReadinessCommand: ParsableCommand {
+struct ReadinessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
         abstract: "Shows what each person's portfolio still lacks for release, ordered by release date.",
@@ -14,10 +15,9 @@ struct ReadinessCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-
-    @Argument(help: "One person's register number or internal id (default: every active person).")
-    var person: String?
-    @Option(help: "Only persons expected to be released within this many days.") var dueWithin: Int?
+    @Argument(help: "One person's register number or internal id (default: every active person).") var person: String?
+    @Option(help: "Only persons expected to be released within this many days (overdue ones included).")
+    var dueWithin: Int?
     @Option(help: "A readiness policy JSON file.") var policy: String?
 
     func validate() throws {
@@ -30,41 +30,24 @@ struct ReadinessCommand: ParsableCommand {
         var report: ReadinessReport
     }
 
-    func run() throws {
-        let ledger = try global.openLedger()
-        let policy = try loadPolicy()
-        let today = Clock.today()
-        let persons = try person.map { [try ledger.person(try Input.person($0))] }
-            ?? ledger.persons(status: .active)
-        var lines: [Line] = []
-        for person in persons {
-            let days = person.expectedReleaseDate.daysSinceEpoch - today.daysSinceEpoch
-            if let dueWithin, days > dueWithin { continue }
-            let report = Readiness.evaluate(try ledger.portfolio(of: .id(person.id)), policy: policy, today: today)
-            lines.append(Line(registerNumber: person.registerNumber.rawValue, name: person.fullName.rawValue,
-                              report: report))
+    func run() async throws {
+        let lines = try await global.open().readiness(
+            of: try person.map { text throws(AppError) in try TypedInput.person(text) }, dueWithin: dueWithin,
+            policy: try policy.map(FacilityApp.readinessPolicy(atPath:)), context: try global.context())
+        if output.json {
+            return try Output.json(lines.map {
+                Line(registerNumber: $0.person.registerNumber.rawValue, name: $0.person.fullName.rawValue,
+                     report: $0.report)
+            })
         }
-        lines.sort { ($0.report.expectedReleaseDate, $0.registerNumber) < ($1.report.expectedReleaseDate, $1.registerNumber) }
-        if output.json { return try printJSON(lines) }
         if lines.isEmpty { print("Nobody is due for release in that window.") }
         for line in lines {
             let report = line.report
             let when = report.daysUntilRelease >= 0 ? "in \(report.daysUntilRelease) days" : "\(-report.daysUntilRelease) days ago"
-            print("\(report.expectedReleaseDate) (\(when))  \(line.registerNumber)  \(line.name): "
-                + (report.ready ? "READY" : "\(report.missing.count) missing"))
+            print(Table.line(["\(report.expectedReleaseDate) (\(when))", line.person.registerNumber.rawValue,
+                              line.person.fullName.rawValue]).replacingOccurrences(of: "\t", with: "  ")
+                + ": " + (report.ready ? "READY" : "\(report.missing.count) missing"))
             for item in report.missing { print("    - \(item.text.en)") }
         }
-    }
-
-    private func loadPolicy() throws -> ReadinessPolicy {
-        let path = policy ?? global.homeURL.appendingPathComponent("readiness.json").path
-        guard FileManager.default.fileExists(atPath: path) else {
-            if policy != nil { throw CommandFailure(status: .notFound, message: "--policy: the file cannot be read") }
-            return .default
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(status: .permission, message: "the readiness policy file cannot be read")
-        }
-        return try ReadinessPolicy.decode(json: data)
     }
 }

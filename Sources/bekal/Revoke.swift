@@ -1,32 +1,25 @@
-import ArgumentParser
-import BekalStore
+import BekalCredentials
+import BekalDomain
 import Foundation
+import ArgumentParser
+import BekalApp
 
 /// `bekal revoke`: withdraws an exported credential; the next `bekal status-list export` sets its bit.
-struct Revoke: ParsableCommand {
+struct Revoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Revokes an exported credential (a ledger event); publish the status list afterwards.",
         discussion: """
             CREDENTIAL-ID is the urn:uuid: id of the outer export or of an embedded credential, as `bekal verify` \
-            prints it. Unknown ids exit 3, an already revoked credential exits 5.
+            and `bekal history` show it. Unknown ids exit 3, an already revoked credential exits 5.
             """)
 
     @OptionGroup var global: GlobalOptions
+    @Argument(help: "The credential's id, urn:uuid:...") var credentialID: String
+    @Option(help: "Why it is revoked (kept in the ledger, not published).") var reason: String
 
-    @Argument(help: "The credential's id, urn:uuid:...")
-    var credentialID: String
-
-    @Option(help: "Why it is revoked (kept in the ledger, not published).")
-    var reason: String
-
-    func run() throws {
-        let id = credentialID.trimmingCharacters(in: .whitespaces).lowercased()
-        guard id.hasPrefix("urn:uuid:"), UUID(uuidString: String(id.dropFirst(9))) != nil else {
-            throw CommandFailure.invalid("CREDENTIAL-ID: expected a urn:uuid: id")
-        }
-        let reason = try Input.text(reason, option: "--reason")
-        let ledger = try global.openLedger()
-        let event = try ledger.revoke(credentialID: id, reason: reason, actor: global.resolvedActor, recordedAt: Date())
-        print("Revoked \(id) (event \(event.id.uuidString.lowercased())); run `bekal status-list export` to publish")
+    func run() async throws {
+        let event = try await global.open().revoke(credentialID: credentialID, reason: reason, context: try global.context())
+        guard case .credentialRevoked(let revocation) = event.payload else { return Recorded.print(event) }
+        print("Revoked \(revocation.credentialID) (event \(event.id.uuidString.lowercased())); run `bekal status-list export` to publish")
     }
 }

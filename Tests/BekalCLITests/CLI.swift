@@ -23,6 +23,9 @@ struct CLI {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/bekal")
     }()
 
+    /// The instant every CLI test runs at: 15 November 2026, 10:00 WIB.
+    static let now = "2026-11-15T03:00:00Z"
+
     let root: URL
     var home: URL { root.appendingPathComponent("home") }
 
@@ -41,6 +44,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["BEKAL_HOME"] = home.path
         env["BEKAL_ACTOR"] = "petugas.uji"
+        // Every run happens at the same instant, whatever today's date: no test may depend on the clock.
+        env["BEKAL_NOW"] = CLI.now
         env.removeValue(forKey: "BEKAL_LOG_LEVEL")
         for (key, value) in environment { env[key] = value }
         process.environment = env
@@ -68,6 +73,17 @@ struct CLI {
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    func write(_ name: String, _ bytes: Data) throws -> String {
+        let url = root.appendingPathComponent(name)
+        try bytes.write(to: url)
+        return url.path
+    }
+
+    /// Bytes that start as a JPEG file does (the evidence check looks at the content, not the name).
+    static func jpegBytes(_ marker: String) -> Data {
+        Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + Data("JFIF \(marker)".utf8)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

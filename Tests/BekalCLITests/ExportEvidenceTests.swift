@@ -7,7 +7,7 @@ struct ExportEvidenceTests {
     func copiesEvidence() throws {
         let cli = try CLI.withPerson()
         defer { cli.cleanUp() }
-        let photo = try cli.write("cloth.jpg", "not really a jpeg, but bytes with a hash")
+        let photo = try cli.write("cloth.jpg", CLI.jpegBytes("a stamped cloth"))
         let assess = try cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K",
                                  "--assessor", "A", "--role", "bnsp-assessor", "--method", "observation",
                                  "--date", "2026-03-02", "--evidence", photo)

@@ -210,9 +210,8 @@ struct FacilityExportTests {
     @Test("exporting several portfolios in parallel gives distinct indices and every export verifies")
     func exportAll() throws {
         let portfolios = (1...6).map { SamplePortfolio.make(register: "BI.\($0)", name: "Person \($0)", units: 4, seed: UInt8($0)) }
-        let (exports, allocation) = try FacilityExport.exportAll(
-            portfolios, key: SamplePortfolio.key, options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)),
-            now: SamplePortfolio.now)
+        let (exports, allocation) = try FacilityExport.planAllocateAndExport(
+            portfolios, key: SamplePortfolio.key, listURL: SamplePortfolio.listURL, now: SamplePortfolio.now)
         #expect(exports.count == 6)
         // 4 units + 2 certificates + record + CLR per person.
         #expect(allocation.indices.count == 6 * 8)

@@ -189,9 +189,8 @@ struct IdentityBindingTests {
         let people = (1...3).map { SamplePortfolio.make(register: "BI.0000\($0)", name: "Person \($0)", units: 3, seed: UInt8($0)) }
         var random = SeededRandom(state: 40)
         let codes = [people[0].person.id: VerificationCode.generate(using: &random), people[1].person.id: VerificationCode.generate(using: &random)]
-        let (exports, _) = try FacilityExport.exportAll(
-            people, key: SamplePortfolio.key,
-            options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL)), now: SamplePortfolio.now,
+        let (exports, _) = try FacilityExport.planAllocateAndExport(
+            people, key: SamplePortfolio.key, listURL: SamplePortfolio.listURL, now: SamplePortfolio.now,
             verificationCodes: codes)
         for (index, export) in exports.enumerated() {
             let register = "BI.0000\(index + 1)"

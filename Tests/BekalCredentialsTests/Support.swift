@@ -151,3 +151,21 @@ func writeTemporary(_ value: JSONValue, name: String) throws -> URL {
     try Data(JCS.canonicalize(value)).write(to: url)
     return url
 }
+
+extension FacilityExport {
+    /// Plans every export, allocates their status indices in order (as the store does), then signs them all:
+    /// the facility export's path without a store.
+    static func planAllocateAndExport(
+        _ portfolios: [Portfolio], key: IssuerKey, listURL: String, now: Date,
+        verificationCodes: [UUID: VerificationCode] = [:]
+    ) throws -> (exports: [ExportResult], allocation: StatusAllocation) {
+        var random = SystemRandomNumberGenerator()
+        let planned = portfolios.map { ($0, PortfolioExporter.plan($0, random: &random)) }
+        var allocation = StatusAllocation(listURL: listURL)
+        for (_, plan) in planned { for id in plan.credentialIDs { _ = try allocation.index(for: id) } }
+        let exports = try exportAll(
+            planned.map { (portfolio: $0.0, plan: $0.1) }, key: key, options: ExportOptions(statusAllocation: allocation),
+            now: now, verificationCodes: verificationCodes)
+        return (exports, allocation)
+    }
+}

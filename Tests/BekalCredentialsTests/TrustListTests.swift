@@ -102,7 +102,7 @@ struct TrustListTests {
         let keys = registry.trustList.keys(for: Self.issuerURL)
         #expect(Set(keys.map(\.didKey)) == [SamplePortfolio.key.didKey, ring.current.didKey])
         // The old list left the first key open; the newer one closed it at the rotation: closed wins.
-        #expect(keys.first { $0.didKey == SamplePortfolio.key.didKey }?.validUntil == Self.at)
+        #expect(keys.first { $0.didKey == SamplePortfolio.key.didKey }?.validUntil == Self.at.addingTimeInterval(1))
         // Added in the other order, the same result.
         var reversed = TrustRegistry()
         try reversed.add(VerifiedTrustList(unsigned: after))

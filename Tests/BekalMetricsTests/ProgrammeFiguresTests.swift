@@ -57,7 +57,7 @@ struct ProgrammeFiguresTests {
         ])
         #expect(Self.values(figures.production) == ["A": [10], "B": [5], "C": [0]])
         #expect(Self.values(figures.releases) == [
-            "parole": [1, 0], "conditional-leave": [0, 0], "end-of-sentence": [0, 1],
+            "parole": [1, 0], "conditional-leave": [0, 0], "end-of-sentence": [0, 1], "leave-before-release": [0, 0],
         ])
         #expect(figures.production.rows[0].cells[0].persons == 1)
         #expect(figures.trainingHours.columnTotal(1).value == 58)

@@ -1,3 +1,4 @@
+import BekalDomain
 @testable import BekalPublisher
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 import BekalPublisher
 import Foundation
@@ -10,7 +11,8 @@ struct LoopbackDeliveryTests {
         Relay(
             transport: transport, endpoint: try Endpoint(url: url ?? receiver.url),
             retry: RetryPolicy(maxAttempts: maxAttempts, base: .milliseconds(10), cap: .milliseconds(50)),
-            logger: CapturedLog().logger, sleep: { await sleeps.record($0) })
+            // The real clock: the receiver writes Retry-After as an HTTP date from its own clock.
+            logger: CapturedLog().logger, now: { Date() }, sleep: { await sleeps.record($0) })
     }
 
     @Test("reports arrive once each, with their key and exact body, over one reused connection")
@@ -29,7 +31,7 @@ struct LoopbackDeliveryTests {
         let connections = Set(entries.compactMap { $0["client_port"] as? Int }).count
         #expect((1...2).contains(connections))
         #expect(entries.allSatisfy { Receiver.header($0, "Content-Type") == "application/json" })
-        #expect(await outbox.pending().isEmpty)
+        #expect(await outbox.entries().filter { $0.state == .pending }.isEmpty)
     }
 
     @Test("after each transient fault the report is delivered exactly once", arguments: [
@@ -97,7 +99,7 @@ struct LoopbackDeliveryTests {
         let receiver = try Receiver()
         let first = try await Self.relay(receiver, transport: transport, maxAttempts: 3, url: refusedURL).publishPending(from: outbox)
         #expect(first.stillPending == 2)
-        #expect(await outbox.pending().allSatisfy { $0.attempts == 3 && $0.lastError != nil })
+        #expect(await outbox.entries().filter { $0.state == .pending }.allSatisfy { $0.attempts == 3 && $0.lastError != nil })
         let second = try await Self.relay(receiver, transport: transport).publishPending(from: outbox)
         #expect(second.sent == 2)
         #expect(receiver.deliveredKeys.sorted() == reports.map { $0.reportID.uuidString.lowercased() }.sorted())

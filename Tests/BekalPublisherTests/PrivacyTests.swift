@@ -44,11 +44,11 @@ struct PrivacyTests {
         let receiver = try Receiver()
         let transport = try CurlTransport()
         let outbox = try await TestReports.outbox([report])
-        _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger)
+        _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger, now: { TestClock.now })
             .publishPending(from: outbox)
         var again = try QueuedReport(pending: report, enqueuedAt: Date())
         again.reportID = UUID()
-        _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url, format: .prometheus), logger: CapturedLog().logger)
+        _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url, format: .prometheus), logger: CapturedLog().logger, now: { TestClock.now })
             .publishPending(from: InMemoryOutbox([again]))
 
         let entries = receiver.entries

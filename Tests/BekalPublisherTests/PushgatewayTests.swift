@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 import BekalPublisher
 import Foundation
@@ -18,7 +19,7 @@ struct PushgatewayTests {
         let report = TestReports.report(facility: "LAPAS-PWT")
         let outbox = try await TestReports.outbox([report])
         let relay = Relay(
-            transport: transport, endpoint: try Endpoint(url: base, format: .prometheus), logger: CapturedLog().logger)
+            transport: transport, endpoint: try Endpoint(url: base, format: .prometheus), logger: CapturedLog().logger, now: { TestClock.now })
         let summary = try await relay.publishPending(from: outbox)
         #expect(summary.sent == 1)
 

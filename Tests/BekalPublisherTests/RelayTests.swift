@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 @testable import BekalPublisher
 import Crypto

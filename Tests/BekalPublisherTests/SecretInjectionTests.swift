@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 import BekalPublisher
 import Foundation
@@ -47,7 +48,7 @@ struct SecretInjectionTests {
         let relay = { (secret: Secret) throws in
             Relay(
                 transport: transport, endpoint: try Endpoint(url: receiver.url, authentication: .bearer(secret)),
-                retry: RetryPolicy(maxAttempts: 1), logger: CapturedLog().logger)
+                retry: RetryPolicy(maxAttempts: 1), logger: CapturedLog().logger, now: { TestClock.now })
         }
         // The file is refused when read, before anything is sent.
         let path = try Self.file(Self.injecting + "\n")
@@ -59,7 +60,7 @@ struct SecretInjectionTests {
         await #expect(throws: PublisherError(.invalidHeader, "")) {
             _ = try await relay(Secret(bytes: Array(Self.injecting.utf8))).publishPending(from: outbox)
         }
-        #expect(await outbox.pending().map(\.reportID) == [report.reportID])
+        #expect(await outbox.entries().filter { $0.state == .pending }.map(\.reportID) == [report.reportID])
         // A clean token goes through, and still nothing was injected in any request the receiver saw.
         let clean = try Self.file("tokA\n")
         defer { try? FileManager.default.removeItem(atPath: clean) }

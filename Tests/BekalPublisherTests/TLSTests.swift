@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalMetrics
 import BekalPublisher
 import Foundation
@@ -32,14 +33,14 @@ struct TLSTests {
         let report = TestReports.report()
         let outbox = try await TestReports.outbox([report])
 
-        let strict = Relay(transport: try CurlTransport(), endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger)
+        let strict = Relay(transport: try CurlTransport(), endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger, now: { TestClock.now })
         await #expect(throws: PublisherError(.tlsFailure, "")) { try await strict.publishPending(from: outbox) }
-        #expect(await outbox.pending().count == 1)
+        #expect(await outbox.entries().filter { $0.state == .pending }.count == 1)
         #expect(receiver.deliveredKeys.isEmpty)
 
         let trusting = Relay(
             transport: try CurlTransport(configuration: .init(caFile: tls.certificate)), endpoint: try Endpoint(url: receiver.url),
-            logger: CapturedLog().logger)
+            logger: CapturedLog().logger, now: { TestClock.now })
         let summary = try await trusting.publishPending(from: outbox)
         #expect(summary.sent == 1)
         #expect(receiver.deliveredKeys == [report.reportID.uuidString.lowercased()])

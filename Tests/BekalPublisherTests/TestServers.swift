@@ -1,3 +1,4 @@
+import BekalDomain
 import BekalPublisher
 import Foundation
 

@@ -71,3 +71,8 @@ actor SleepRecorder {
     var waits: [Duration] = []
     func record(_ d: Duration) { waits.append(d) }
 }
+
+/// The fixed "now" of the relay tests (signatures and outbox times), 2026-09-21T12:00:00Z.
+enum TestClock {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+}

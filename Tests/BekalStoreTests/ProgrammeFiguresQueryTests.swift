@@ -119,7 +119,7 @@ struct ProgrammeFiguresQueryTests {
         #expect(first.cells.map(\.value) == [1, 0])
         #expect(sql.trainingHours.rows.map { $0.cells.map(\.value) } == [[1, 10], [0, 0], [0, 0], [0, 0]])
         #expect(sql.production.rows.map { $0.cells[0].value } == [0, 13, 0])
-        #expect(sql.releases.rows.map { $0.cells.map(\.value) } == [[1, 0], [0, 0], [0, 0]])
+        #expect(sql.releases.rows.map { $0.cells.map(\.value) } == [[1, 0], [0, 0], [0, 0], [0, 0]])
         #expect(sql.certificates.rows.count == ProgrammeFigures.standardSchemes.count)
     }
 

@@ -1,81 +1,12 @@
 import BekalDomain
-import BekalMetrics
 import Foundation
 import GRDB
 import Testing
 @testable import BekalStore
 
-/// A generator that always gives the same numbers, so noisy reports are reproducible in tests.
-struct CountingGenerator: RandomNumberGenerator {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Report outbox")
 struct ReportOutboxTests {
     static let period = ReportingPeriod("2026-Q2")!
-
-    @Test("a queued report stores the exact JSON of the report, pending, and its figures come from the SQL query")
-    func queueStoresBody() throws {
-        let scenario = try Scenario()
-        var random = CountingGenerator()
-        let id = UUID()
-        let (report, queued) = try scenario.ledger.queueReport(
-            period: Self.period, policy: .ons105, budget: PrivacyBudget(perPeriod: try Epsilon("1")), reportID: id,
-            actor: Scenario.actor, now: Scenario.now, random: &random)
-        #expect(queued.body == (try report.jsonData()))
-        #expect(try MetricsReport.decode(queued.body) == report)
-        let stored = try scenario.ledger.queuedReports()
-        #expect(stored.map(\.reportID) == [id])
-        #expect(stored.first?.state == .pending && stored.first?.body == queued.body)
-        #expect(try scenario.ledger.privacyBudgetSpends(period: Self.period).isEmpty)
-    }
-
-    @Test("a noisy report appends its budget spend in the same transaction; an exhausted budget writes nothing")
-    func budgetSpendIsAtomic() throws {
-        let scenario = try Scenario()
-        let ledger = scenario.ledger
-        var random = CountingGenerator()
-        let budget = PrivacyBudget(perPeriod: try Epsilon("1"))
-        let noisy = try DisclosurePolicy(epsilon: try Epsilon("0.75"))
-        let before = try ledger.eventCount()
-        let first = UUID()
-        _ = try ledger.queueReport(
-            period: Self.period, policy: noisy, budget: budget, reportID: first, actor: Scenario.actor,
-            now: Scenario.now, random: &random)
-        #expect(try ledger.eventCount() == before + 1)
-        let spends = try ledger.privacyBudgetSpends(period: Self.period)
-        #expect(spends.map(\.reportID) == [first])
-        #expect(spends.first?.epsilon == (try Epsilon("0.75")))
-        // May lies in Q2: its records already carry 0.75 of the budget of 1.
-        #expect(throws: MetricsError(.privacyBudgetExhausted, "")) {
-            _ = try ledger.queueReport(
-                period: ReportingPeriod("2026-05")!, policy: noisy, budget: budget, reportID: UUID(),
-                actor: Scenario.actor, now: Scenario.now, random: &random)
-        }
-        #expect(throws: MetricsError(.periodAlreadyReported, "")) {
-            _ = try ledger.queueReport(
-                period: Self.period, policy: try DisclosurePolicy(epsilon: try Epsilon("0.25")), budget: budget,
-                reportID: UUID(), actor: Scenario.actor, now: Scenario.now, random: &random)
-        }
-        #expect(throws: MetricsError(.noiseMixed, "")) {
-            _ = try ledger.queueReport(
-                period: ReportingPeriod("2026-06")!, policy: .ons105, budget: budget, reportID: UUID(),
-                actor: Scenario.actor, now: Scenario.now, random: &random)
-        }
-        #expect(try ledger.eventCount() == before + 1)
-        #expect(try ledger.queuedReports().count == 1)
-        // The chain still verifies and a rebuild replays the spend without a projection.
-        guard case .intact = try ledger.verifyChain() else { Issue.record("chain broken"); return }
-        #expect(try ledger.rebuildProjections() == before + 1)
-        #expect(try ledger.privacyBudgetSpends(period: Self.period).count == 1)
-    }
 
     @Test("delivery outcomes update state, attempts and times; an unknown id is not found; the body never changes")
     func deliveryOutcomes() throws {
@@ -106,5 +37,35 @@ struct ReportOutboxTests {
                                arguments: [a.reportID.uuidString.lowercased()])
             }
         }
+    }
+
+    @Test("two publisher runs claim different reports; a lapsed lease or a gone holder is claimed again; marking ends a lease")
+    func leases() throws {
+        let ledger = try Scenario().ledger
+        let reports = (0..<3).map { n in
+            QueuedReport(reportID: UUID(), facilityCode: "LAPAS-TEST", period: Self.period, body: Data("{}".utf8),
+                         enqueuedAt: Scenario.now.addingTimeInterval(Double(n)))
+        }
+        for report in reports { try ledger.enqueue(report) }
+        let until = Scenario.now.addingTimeInterval(600)
+        let a = try #require(try ledger.claimNextReport(holder: "h:1:a", until: until, now: Scenario.now))
+        let b = try #require(try ledger.claimNextReport(holder: "h:2:b", until: until, now: Scenario.now))
+        #expect(a.reportID == reports[0].reportID && b.reportID == reports[1].reportID)
+        #expect(a.leaseHolder == "h:1:a")
+        let c = try #require(try ledger.claimNextReport(holder: "h:1:a", until: until, now: Scenario.now))
+        #expect(c.reportID == reports[2].reportID)
+        #expect(try ledger.claimNextReport(holder: "h:3:c", until: until, now: Scenario.now) == nil)
+        // Holder 2 was killed: a run that knows it is gone takes its report at once.
+        let taken = try ledger.claimNextReport(holder: "h:3:c", until: until, now: Scenario.now, reclaiming: ["h:2:b"])
+        #expect(taken?.reportID == reports[1].reportID)
+        // After the lease lapses, anyone may claim; a sent report is never claimed again.
+        try ledger.markReportSent(reports[0].reportID, at: Scenario.now)
+        let later = until.addingTimeInterval(1)
+        let again = try ledger.claimNextReport(holder: "h:4:d", until: later.addingTimeInterval(600), now: later)
+        #expect(again?.reportID == reports[1].reportID)
+        try ledger.releaseReport(reports[2].reportID, holder: "h:1:a")
+        let released = try ledger.claimNextReport(holder: "h:4:d", until: later.addingTimeInterval(600), now: later)
+        #expect(released?.reportID == reports[2].reportID)
+        #expect(try ledger.queuedReports().first { $0.reportID == reports[0].reportID }?.leaseHolder == nil)
     }
 }

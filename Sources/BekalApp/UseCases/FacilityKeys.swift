@@ -43,12 +43,16 @@ public struct FacilityKeys: Sendable {
         return ring.current.didKey
     }
 
-    /// The trust list verifiers use to trust this facility's keys, with the facility's name shown to them.
+    /// The trust list verifiers use to trust this facility's keys, naming the facility (a verdict says who issued
+    /// a file by this name) and signed with the current key, so it cannot be altered on its way to a Bapas.
     /// - Parameters:
     ///   - issuerID: an https issuer URL the keys sign for; each key's did:key when `nil`.
     ///   - name: the facility's name as verifiers should see it.
-    public func trustList(issuerID: String?, name: String?) throws -> [UInt8] {
-        JSONWriter.serialize(TrustList.facility(issuerID: issuerID, name: name, ring: try ring()).json, pretty: true)
+    ///   - code: the facility's code.
+    public func trustList(issuerID: String?, name: String?, code: String?, context: ActionContext) throws -> [UInt8] {
+        let ring = try ring()
+        let list = TrustList.facility(issuerID: issuerID, name: name, code: code, ring: ring)
+        return JSONWriter.serialize(try list.signed(with: ring.current, created: context.now), pretty: true)
     }
 
     private func ring() throws -> KeyRing {

@@ -74,3 +74,12 @@ extension FacilityApp {
         return try ReadinessPolicy.decode(json: data)
     }
 }
+
+extension FacilityApp {
+    /// The person a counselor means: the one named exactly by register number or id, else everyone whose name or
+    /// register number contains the text.
+    public func findPersons(_ text: String) async throws -> [Person] {
+        if let reference = PersonReference(text), let exact = try? await storage.person(reference) { return [exact] }
+        return try await storage.persons(status: nil, matching: text)
+    }
+}

@@ -77,8 +77,10 @@ public struct KeyRing: Sendable {
         currentValidFrom = Self.wholeSecond(now, roundingUp: false)
     }
 
+    /// The whole second `date` falls in (down), or the start of the next one (up): a rotation exactly on a
+    /// whole second still leaves the old key that second, in which it may have signed.
     static func wholeSecond(_ date: Date, roundingUp: Bool) -> Date {
-        let seconds = date.timeIntervalSince1970
-        return Date(timeIntervalSince1970: roundingUp ? seconds.rounded(.up) : seconds.rounded(.down))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        return Date(timeIntervalSince1970: roundingUp ? seconds + 1 : seconds)
     }
 }

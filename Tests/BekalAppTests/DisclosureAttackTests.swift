@@ -1,8 +1,9 @@
+import BekalApp
 import BekalDomain
 import BekalMetrics
 import Foundation
 import Testing
-@testable import BekalStore
+import BekalStore
 
 /// An analyst who received every report a facility sent — all months and quarters of 2026, reports queued again,
 /// a person added or released between queues — attacks them with integer constraints (`ReportAttacker`, Python
@@ -12,7 +13,7 @@ import Testing
 struct DisclosureAttackTests {
     /// The demo's "today": the whole of 2026 has activity.
     static let today = LocalDate("2026-12-31")!
-    static let recordedAt = ProgrammeFiguresQueryTests.noonWIB(today)
+    static let recordedAt = AppFixture.noonWIB(today)
     static let actor = "petugas-uji"
 
     /// What one facility sent and what happened to the queues that had to be refused.
@@ -64,25 +65,24 @@ struct DisclosureAttackTests {
 
     /// Queues every month and quarter of 2026 in the order a clerk would, with a person added between the
     /// November and December reports, then queues periods again after adding and releasing people.
-    static func sendYear(people: Int, seed: UInt64) throws -> Sent {
-        let (ledger, _) = try ProgrammeFiguresQueryTests.demoLedger(people: people, seed: seed, today: today)
+    static func sendYear(people: Int, seed: UInt64) async throws -> Sent {
+        let fixture = try AppFixture(demoPeople: people, seed: seed, today: today)
+        defer { fixture.cleanUp() }
+        let ledger = try #require(fixture.ledger)
         var truth: [String: [PublishedTable]] = [:]
-        var random = CountingGenerator()
-        func queue(_ text: String) throws {
+        func queue(_ text: String) async throws {
             let period = period(text)
             let figures = try ledger.programmeFigures(period: period)
-            let id = UUID()
-            _ = try ledger.queueReport(
-                period: period, policy: .ons105, budget: PrivacyBudget(perPeriod: try Epsilon("1")), reportID: id,
-                actor: actor, now: morningAfter(period), random: &random)
-            truth[id.uuidString.lowercased()] = ReportAttacker.truth(figures)
+            let queued = try await fixture.app.queueReport(
+                period: period, policy: .ons105, context: fixture.context(at: morningAfter(period)))
+            truth[queued.report.reportID.uuidString.lowercased()] = ReportAttacker.truth(figures)
         }
         var requeues: [(String, Bool)] = []
-        func requeue(_ text: String) throws {
+        func requeue(_ text: String) async throws {
             do {
-                try queue(text)
+                try await queue(text)
                 requeues.append((text, true))
-            } catch is MetricsError {
+            } catch where AppError(error).code == .conflict {
                 requeues.append((text, false))
             }
         }
@@ -91,17 +91,17 @@ struct DisclosureAttackTests {
                 // Recorded late: the October and November reports are already queued.
                 _ = try addPerson(ledger, register: "DEMO-9001/2026", days: ["2026-10-14", "2026-11-18"])
             }
-            try queue(String(format: "2026-%02d", month))
-            if month % 3 == 0 { try queue("2026-Q\(month / 3)") }
+            try await queue(String(format: "2026-%02d", month))
+            if month % 3 == 0 { try await queue("2026-Q\(month / 3)") }
         }
         let second = try addPerson(ledger, register: "DEMO-9002/2026", days: ["2026-12-02", "2026-12-09"])
-        try requeue("2026-Q4")
-        try requeue("2026-12")
+        try await requeue("2026-Q4")
+        try await requeue("2026-12")
         try ledger.append(
             .released(Release(personID: second.id, date: LocalDate("2026-12-20")!, kind: .parole)), actor: actor,
             facilityCode: DemoFacility.facility.code, recordedAt: recordedAt)
-        try requeue("2026-Q4")
-        try requeue("2026-Q2")
+        try await requeue("2026-Q4")
+        try await requeue("2026-Q2")
         let bodies = try ledger.queuedReports().map(\.body)
         return Sent(
             attackCase: ReportAttacker.Case(name: "\(people) people", bodies: bodies, truth: truth),
@@ -109,8 +109,8 @@ struct DisclosureAttackTests {
     }
 
     @Test("a year of months and quarters, with changes between queues: nothing recovered", arguments: [12, 40, 200, 2000])
-    func yearOfReports(people: Int) throws {
-        let sent = try Self.sendYear(people: people, seed: UInt64(people))
+    func yearOfReports(people: Int) async throws {
+        let sent = try await Self.sendYear(people: people, seed: UInt64(people))
         for requeue in sent.requeues {
             #expect(!requeue.accepted, "\(requeue.period) was queued again after its figures changed")
         }
