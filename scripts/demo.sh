@@ -11,7 +11,7 @@ export BEKAL_ACTOR="demo.wali"
 rm -rf "$BEKAL_HOME"
 "$BEKAL" demo --people 12 --seed 1
 "$BEKAL" ledger verify
-PERSON=$("$BEKAL" person list --status active | head -n 1 | cut -f1)
+PERSON=$("$BEKAL" person list --status active | sed -n 2p | cut -f1)
 echo
 echo "== bekal portfolio $PERSON"
 "$BEKAL" portfolio "$PERSON"

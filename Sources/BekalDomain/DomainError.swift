@@ -33,6 +33,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             case unknownPerson, unknownFramework, unknownUnit, dateBeforeAdmission, dateInFuture
             case dateOrder, hoursOutOfRange, quantityOutOfRange, rejectsExceedQuantity, rejectReasonMissing
             case invalidEvidence, invalidReplacement, emptyField, sameFacility
+            case invisibleCharacter, dateAfterExit, invalidRemission
             // Readiness policy.
             case invalidPolicy
         }
@@ -98,6 +99,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let sameFacility = Code(.sameFacility)
         /// A required text field of a record is empty.
         public static let emptyField = Code(.emptyField)
+        /// A text field holds a control or invisible character (NUL, TAB, a line break, a right-to-left override).
+        public static let invisibleCharacter = Code(.invisibleCharacter)
+        /// A record is dated after the person left the facility (released or transferred).
+        public static let dateAfterExit = Code(.dateAfterExit)
+        /// A remisi grants no time, or moves the release date to or before the admission.
+        public static let invalidRemission = Code(.invalidRemission)
 
         /// A readiness policy file is malformed or has values out of range.
         public static let invalidPolicy = Code(.invalidPolicy)

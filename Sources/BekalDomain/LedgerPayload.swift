@@ -16,6 +16,12 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
     case credentialRevoked(CredentialRevocation)
     /// A noisy metrics report spent privacy budget of its period.
     case privacyBudgetSpent(PrivacyBudgetSpend)
+    /// Remisi moved a person's expected release date earlier.
+    case remissionGranted(Remission)
+    /// Evidence attached to an earlier assessment.
+    case evidenceAttached(EvidenceAttachment)
+    /// A person's identity verification code was issued.
+    case verificationCodeIssued(VerificationCodeIssue)
 
     /// The stable name stored in the ledger's `type` column.
     public var kind: String {
@@ -32,6 +38,9 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
         case .corrected: "record.corrected"
         case .credentialRevoked: "credential.revoked"
         case .privacyBudgetSpent: "metrics.privacy-budget-spent"
+        case .remissionGranted: "person.remission-granted"
+        case .evidenceAttached: "evidence.attached"
+        case .verificationCodeIssued: "person.verification-code-issued"
         }
     }
 
@@ -47,6 +56,9 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
         case .transferred(let t): t.personID
         case .released(let r): r.personID
         case .corrected(let c): c.personID
+        case .remissionGranted(let r): r.personID
+        case .evidenceAttached(let e): e.personID
+        case .verificationCodeIssued(let v): v.personID
         }
     }
 }

@@ -33,6 +33,9 @@ public struct Person: Sendable, Hashable, Codable, Identifiable {
     public var status: PersonStatus
     /// The facility that holds the person now (or last held them).
     public var facilityCode: String
+    /// The day the person left the facility (released or transferred), kept by the ledger; `nil` while active.
+    /// Records dated after it are refused.
+    public var leftOn: LocalDate?
 
     public init(
         id: UUID, registerNumber: RegisterNumber, fullName: PersonName, birthDate: LocalDate?,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a person's record shows at one moment, derived from the ledger: the input of the portfolio view,
 /// the readiness check and the export.
 public struct Portfolio: Sendable, Hashable {
@@ -10,10 +12,14 @@ public struct Portfolio: Sendable, Hashable {
     public var certificates: [Certificate]
     public var training: [TrainingSession]
     public var production: [ProductionEntry]
+    /// Records whose exported credential the facility revoked (dicabut): shown as revoked, no longer counted, and
+    /// left out of new exports.
+    public var revokedRecordIDs: Set<UUID>
 
     public init(
         person: Person, facility: Facility, framework: CompetencyFramework, assessments: [Assessment],
-        certificates: [Certificate], training: [TrainingSession], production: [ProductionEntry]
+        certificates: [Certificate], training: [TrainingSession], production: [ProductionEntry],
+        revokedRecordIDs: Set<UUID> = []
     ) {
         self.person = person
         self.facility = facility
@@ -22,18 +28,36 @@ public struct Portfolio: Sendable, Hashable {
         self.certificates = certificates
         self.training = training
         self.production = production
+        self.revokedRecordIDs = revokedRecordIDs
     }
 
-    /// The latest assessment of each unit of the framework (a BK followed by a K after banding shows the K).
+    /// The latest assessment of each unit of the framework that still stands (a BK followed by a K after banding
+    /// shows the K; a revoked assessment no longer stands, so the unit falls back to the one before).
     public var latestAssessmentByUnit: [String: Assessment] {
+        var latest: [String: Assessment] = [:]
+        for assessment in assessments
+        where assessment.frameworkID == framework.id && assessment.frameworkVersion == framework.version
+            && !revokedRecordIDs.contains(assessment.id)
+        {
+            if let current = latest[assessment.unitCode], current.date > assessment.date { continue }
+            latest[assessment.unitCode] = assessment
+        }
+        return latest
+    }
+
+    /// The units whose latest assessment was revoked (so they show as dicabut, not as their earlier standing).
+    public var revokedUnitCodes: Set<String> {
         var latest: [String: Assessment] = [:]
         for assessment in assessments
         where assessment.frameworkID == framework.id && assessment.frameworkVersion == framework.version {
             if let current = latest[assessment.unitCode], current.date > assessment.date { continue }
             latest[assessment.unitCode] = assessment
         }
-        return latest
+        return Set(latest.values.filter { revokedRecordIDs.contains($0.id) }.map(\.unitCode))
     }
+
+    /// The certificates that still stand: not revoked (expired ones are kept; their expiry is shown).
+    public var standingCertificates: [Certificate] { certificates.filter { !revokedRecordIDs.contains($0.id) } }
 
     public var trainingHours: Double { training.reduce(0) { $0 + $1.hours } }
 }

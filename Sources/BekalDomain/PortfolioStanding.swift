@@ -7,6 +7,8 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         case competent
         case notYetCompetent = "not-yet-competent"
         case neverAssessed = "never-assessed"
+        /// The latest assessment's credential was revoked (dicabut): it no longer counts.
+        case revoked
     }
 
     /// One framework unit and its latest assessment. Shows the assessor's role, never their name.
@@ -20,6 +22,8 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         public var evidenceCount: Int
         /// All assessments of the unit, including earlier Belum Kompeten ones.
         public var assessmentCount: Int
+        /// The event-independent id of the assessment shown (its credential is `urn:uuid:<id>` in exports).
+        public var assessmentID: UUID?
     }
 
     public struct TrainingStanding: Sendable, Hashable, Codable {
@@ -64,6 +68,8 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         /// Not expired, but expiring within the window asked for.
         public var isExpiringSoon: Bool
         public var daysUntilExpiry: Int
+        /// Revoked by the facility (dicabut): no longer counts and is left out of new exports.
+        public var isRevoked: Bool
     }
 
     public var personID: UUID
@@ -91,18 +97,22 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         where a.frameworkID == portfolio.framework.id && a.frameworkVersion == portfolio.framework.version {
             counts[a.unitCode, default: 0] += 1
         }
+        let revokedUnits = portfolio.revokedUnitCodes
         units = portfolio.framework.units.map { unit in
             let assessment = latest[unit.code]
             let status: UnitStatus =
-                switch assessment?.outcome {
-                case nil: .neverAssessed
-                case .kompeten: .competent
-                case .belumKompeten: .notYetCompetent
+                if revokedUnits.contains(unit.code) { .revoked } else {
+                    switch assessment?.outcome {
+                    case nil: .neverAssessed
+                    case .kompeten: .competent
+                    case .belumKompeten: .notYetCompetent
+                    }
                 }
             return UnitStanding(
                 code: unit.code, title: unit.title, isCore: unit.isCore, status: status,
                 assessedOn: assessment?.date, assessorRole: assessment?.assessorRole,
-                evidenceCount: assessment?.evidence.count ?? 0, assessmentCount: counts[unit.code] ?? 0)
+                evidenceCount: assessment?.evidence.count ?? 0, assessmentCount: counts[unit.code] ?? 0,
+                assessmentID: assessment?.id)
         }
         competentUnits = units.count { $0.status == .competent }
         notYetCompetentUnits = units.count { $0.status == .notYetCompetent }
@@ -139,7 +149,7 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
                 id: c.id, issuer: c.issuer, scheme: c.scheme, number: c.number,
                 registrationNumber: c.registrationNumber, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
                 unitCodes: c.unitCodes, isExpired: expired, isExpiringSoon: !expired && days <= expiringWithinDays,
-                daysUntilExpiry: days)
+                daysUntilExpiry: days, isRevoked: portfolio.revokedRecordIDs.contains(c.id))
         }
     }
 }

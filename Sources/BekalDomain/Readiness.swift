@@ -93,7 +93,7 @@ public enum Readiness {
         }
         let release = portfolio.person.expectedReleaseDate
         if policy.requireValidCertificate,
-            !portfolio.certificates.contains(where: { $0.issuedOn <= today && !$0.isExpired(on: release) })
+            !portfolio.standingCertificates.contains(where: { $0.issuedOn <= today && !$0.isExpired(on: release) })
         {
             missing.append(MissingItem(
                 kind: .validCertificate,

@@ -53,6 +53,19 @@ public enum RecordValidation {
                 v.add(.invalidIdentifier, "credentialID", "A credential id is a urn:uuid: URI.")
             }
             v.require(revocation.reason, "reason")
+        case .remissionGranted(let remission):
+            checkRemission(remission, in: context, into: &v)
+        case .evidenceAttached(let attachment):
+            checkPersonMatches(attachment.personID, in: context, into: &v)
+            if attachment.evidence.isEmpty { v.add(.invalidEvidence, "evidence", "At least one file is attached.") }
+            for (index, evidence) in attachment.evidence.enumerated() {
+                checkEvidence(evidence, "evidence[\(index)]", into: &v)
+            }
+        case .verificationCodeIssued(let issue):
+            checkPersonMatches(issue.personID, in: context, into: &v)
+            if issue.code.count != 13 || !issue.code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+                v.add(.invalidIdentifier, "code", "A verification code is 13 characters of Crockford base 32.")
+            }
         case .privacyBudgetSpent(let spend):
             v.require(spend.facilityCode, "facilityCode")
             if spend.epsilonNumerator == 0 || spend.epsilonDenominator == 0 {
@@ -71,6 +84,12 @@ public enum RecordValidation {
     }
 
     static func checkPerson(_ person: Person, today: LocalDate, into v: inout RuleViolations) {
+        v.require(person.registerNumber.rawValue, "registerNumber", maxLength: 64)
+        // An id and a register number must never be confused: a register number never looks like an id.
+        if UUID(uuidString: person.registerNumber.rawValue) != nil {
+            v.add(.invalidIdentifier, "registerNumber", "A register number cannot have the form of an internal id.")
+        }
+        v.require(person.fullName.rawValue, "fullName", maxLength: 200)
         if person.admissionDate > today {
             v.add(.dateInFuture, "admissionDate", "The admission date is after today.")
         }
@@ -93,7 +112,8 @@ public enum RecordValidation {
         } else {
             v.add(.unknownFramework, "frameworkID", "The framework version has not been imported.")
         }
-        v.require(a.assessorName, "assessorName")
+        v.require(a.assessorName, "assessorName", maxLength: 200)
+        v.allow(a.notes, "notes")
         for (index, evidence) in a.evidence.enumerated() { checkEvidence(evidence, "evidence[\(index)]", into: &v) }
     }
 
@@ -125,8 +145,8 @@ public enum RecordValidation {
         checkDay(p.date, "date", in: context, into: &v)
         v.require(p.motif, "motif")
         v.require(p.cap, "cap")
-        if !(p.quantity.isFinite && p.quantity >= 0) {
-            v.add(.quantityOutOfRange, "quantity", "The quantity is a number of at least 0.")
+        if !(p.quantity.isFinite && p.quantity >= 0 && p.quantity <= 1_000_000) {
+            v.add(.quantityOutOfRange, "quantity", "The quantity is a number from 0 to 1,000,000.")
         }
         if p.rework < 0 { v.add(.quantityOutOfRange, "rework", "Rework is a count of at least 0.") }
         if p.rejects < 0 {
@@ -137,6 +157,7 @@ public enum RecordValidation {
         if p.rejects > 0, !(p.rejectReason?.contains(where: { !$0.isWhitespace }) ?? false) {
             v.add(.rejectReasonMissing, "rejectReason", "A reason is required when there are rejects.")
         }
+        v.allow(p.rejectReason, "rejectReason")
         if !(p.hours.isFinite && p.hours >= 0 && p.hours <= 24) {
             v.add(.hoursOutOfRange, "hours", "Production hours are from 0 to 24 for one day.")
         }
@@ -146,7 +167,8 @@ public enum RecordValidation {
         v.require(c.reason, "reason")
         guard let replacement = c.replacement else { return }
         switch replacement {
-        case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent:
+        case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent,
+            .remissionGranted, .evidenceAttached, .verificationCodeIssued:
             v.add(.invalidReplacement, "replacement", "Only a person's record can be replaced by a correction.")
         default:
             if replacement.personID != c.personID {
@@ -158,6 +180,26 @@ public enum RecordValidation {
         }
     }
 
+    static func checkRemission(_ r: Remission, in context: RecordContext, into v: inout RuleViolations) {
+        checkPersonMatches(r.personID, in: context, into: &v)
+        checkDay(r.grantedOn, "grantedOn", in: context, into: &v)
+        v.require(r.decree, "decree", maxLength: 100)
+        if r.months < 0 || r.days < 0 || r.months > 120 || r.days > 3660 || (r.months == 0 && r.days == 0) {
+            v.add(.invalidRemission, "months", "A remisi grants at least one day, in whole months and days.")
+        }
+        if let person = context.person {
+            if r.previousReleaseDate != person.expectedReleaseDate {
+                v.add(.invalidRemission, "previousReleaseDate", "The remisi starts from the expected release date recorded now.")
+            }
+            if r.newReleaseDate <= person.admissionDate {
+                v.add(.invalidRemission, "newReleaseDate", "The remisi cannot move the release date to or before admission.")
+            }
+        }
+        if r.newReleaseDate != Remission.shortened(r.previousReleaseDate, months: r.months, days: r.days) {
+            v.add(.invalidRemission, "newReleaseDate", "The new release date is the previous one less the remisi.")
+        }
+    }
+
     // MARK: - Shared rules
 
     static func checkPersonMatches(_ personID: UUID, in context: RecordContext, into v: inout RuleViolations) {
@@ -166,10 +208,13 @@ public enum RecordValidation {
         }
     }
 
-    /// An event day lies between the person's admission and today.
+    /// An event day lies between the person's admission and today, and not after they left the facility.
     static func checkDay(_ date: LocalDate, _ field: String, in context: RecordContext, into v: inout RuleViolations) {
         if let person = context.person, date < person.admissionDate {
             v.add(.dateBeforeAdmission, field, "The date is before the person's admission.")
+        }
+        if let left = context.person?.leftOn, date > left {
+            v.add(.dateAfterExit, field, "The date is after the person left the facility (released or transferred).")
         }
         if date > context.today { v.add(.dateInFuture, field, "The date is after today.") }
     }

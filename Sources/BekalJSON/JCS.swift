@@ -16,7 +16,7 @@ public enum JCS {
     ///   `maxDepth`.
     public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
         var output = JSONOutput(capacity: 16 << 10)
-        try append(value, to: &output, depth: 0)
+        try append(value, to: &output, depth: 0, exactIntegers: true)
         return output.bytes
     }
 
@@ -25,23 +25,31 @@ public enum JCS {
     /// - Throws: as `canonicalize(_:)`.
     public static func canonicalize(_ value: JSONValue, into output: inout [UInt8]) throws(JSONError) {
         var canonical = JSONOutput(capacity: 16 << 10)
-        try append(value, to: &canonical, depth: 0)
+        try append(value, to: &canonical, depth: 0, exactIntegers: true)
         canonical.copy(to: &output)
     }
 
-    /// Parses `bytes` strictly (see `JSONParser`) and returns their canonical form.
+    /// Parses `bytes` strictly (see `JSONParser`) and returns their canonical form. With
+    /// `limits.acceptsInexactIntegers` (a general JCS tool, `bekal canonicalize`), every finite double is
+    /// canonicalized as ECMAScript writes it, integers beyond 2^53 included, as RFC 8785's number tests expect;
+    /// documents Bekal verifies keep the strict default.
     public static func canonicalize(bytes: some Collection<UInt8>, limits: JSONLimits = .default) throws(JSONError) -> [UInt8] {
-        try canonicalize(JSONParser.parse(bytes, limits: limits))
+        let value = try JSONParser.parse(bytes, limits: limits)
+        var output = JSONOutput(capacity: 16 << 10)
+        try append(value, to: &output, depth: 0, exactIntegers: !limits.acceptsInexactIntegers)
+        return output.bytes
     }
 
-    private static func append(_ value: borrowing JSONValue, to output: inout JSONOutput, depth: Int) throws(JSONError) {
+    private static func append(
+        _ value: borrowing JSONValue, to output: inout JSONOutput, depth: Int, exactIntegers: Bool
+    ) throws(JSONError) {
         switch value {
         case .null:
             output.append("null")
         case .bool(let flag):
             output.append(flag ? "true" : "false")
         case .number(let number):
-            try append(number: number, to: &output)
+            try append(number: number, to: &output, exactIntegers: exactIntegers)
         case .string(let string):
             JSONStringEscaping.append(quoted: string, to: &output)
         case .array(let elements):
@@ -51,20 +59,20 @@ public enum JCS {
             try elements.withUnsafeBufferPointer { (elements) throws(JSONError) in
                 for position in elements.indices {
                     if position > 0 { output.append(UInt8(ascii: ",")) }
-                    try append(elements[position], to: &output, depth: depth + 1)
+                    try append(elements[position], to: &output, depth: depth + 1, exactIntegers: exactIntegers)
                 }
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             guard depth < maxDepth else { throw tooDeep }
-            try append(members: object.keys, object.values, to: &output, depth: depth)
+            try append(members: object.keys, object.values, to: &output, depth: depth, exactIntegers: exactIntegers)
         }
     }
 
     /// Writes an object's members in UTF-16 order of their names. The positions are sorted, never the names or
     /// values themselves, and each value is reached by position rather than looked up by name.
     private static func append(
-        members keys: [String], _ values: [JSONValue], to output: inout JSONOutput, depth: Int
+        members keys: [String], _ values: [JSONValue], to output: inout JSONOutput, depth: Int, exactIntegers: Bool
     ) throws(JSONError) {
         output.append(UInt8(ascii: "{"))
         let count = keys.count
@@ -84,7 +92,7 @@ public enum JCS {
                             JSONStringEscaping.append(quoted: keys[name.position], to: &output)
                         }
                         output.append(UInt8(ascii: ":"))
-                        try append(values[name.position], to: &output, depth: depth + 1)
+                        try append(values[name.position], to: &output, depth: depth + 1, exactIntegers: exactIntegers)
                     }
                 }
             }
@@ -92,11 +100,11 @@ public enum JCS {
         output.append(UInt8(ascii: "}"))
     }
 
-    private static func append(number: Double, to output: inout JSONOutput) throws(JSONError) {
+    private static func append(number: Double, to output: inout JSONOutput, exactIntegers: Bool) throws(JSONError) {
         guard number.isFinite else {
             throw JSONError(.nonFiniteNumber, "NaN and Infinity have no JSON form")
         }
-        guard !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
+        guard !exactIntegers || !ECMAScriptNumber.printsAsUnsafeInteger(number) else {
             throw JSONError(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly")
         }
         ECMAScriptNumber.append(number, to: &output)

@@ -10,11 +10,16 @@ public struct JSONLimits: Sendable, Hashable {
     /// Longest accepted string (member names included), counted in bytes as written between the quotes, escapes
     /// included.
     public var maxStringBytes: Int
+    /// Whether integers beyond ±2^53 are read as the nearest double instead of refused. Off for every document
+    /// Bekal signs or verifies (such a number means different things to different readers); on for a general
+    /// JCS tool, which must canonicalize every finite double.
+    public var acceptsInexactIntegers: Bool
 
-    public init(maxBytes: Int, maxDepth: Int, maxStringBytes: Int) {
+    public init(maxBytes: Int, maxDepth: Int, maxStringBytes: Int, acceptsInexactIntegers: Bool = false) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxStringBytes = maxStringBytes
+        self.acceptsInexactIntegers = acceptsInexactIntegers
     }
 
     /// 8 MiB, depth 64, strings up to 1 MiB.

@@ -49,7 +49,7 @@ extension JSONReader {
                 index = cursor
                 return negative ? -Double(magnitude) : Double(magnitude)
             }
-            if count > 16 || !lexicallyAtMost(digitsStart, "9007199254740992") {
+            if !limits.acceptsInexactIntegers, count > 16 || !lexicallyAtMost(digitsStart, "9007199254740992") {
                 throw failure(.integerOutOfRange, "an integer beyond ±2^53 cannot be represented exactly", at: start)
             }
         }
@@ -61,7 +61,7 @@ extension JSONReader {
         guard value.isFinite else {
             throw failure(.nonFiniteNumber, "the number is too large for a double", at: start)
         }
-        guard !ECMAScriptNumber.printsAsUnsafeInteger(value) else {
+        guard limits.acceptsInexactIntegers || !ECMAScriptNumber.printsAsUnsafeInteger(value) else {
             throw failure(.integerOutOfRange, "the number is an integer beyond ±2^53, which cannot be represented exactly", at: start)
         }
         index = cursor

@@ -26,7 +26,9 @@ extension ProgrammeFigures {
             case .released(let r): releases.append(r)
             case .transferred(let t): transfers.append(t)
             case .frameworkImported(let f): framework = f
-            case .facilityInitialized, .personAdded, .corrected, .credentialRevoked, .privacyBudgetSpent: break
+            case .facilityInitialized, .personAdded, .corrected, .credentialRevoked, .privacyBudgetSpent,
+                .remissionGranted, .evidenceAttached, .verificationCodeIssued:
+                break
             }
         }
         let inPeriod = { (day: LocalDate) in period.contains(day) }

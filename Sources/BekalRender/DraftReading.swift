@@ -25,17 +25,17 @@ extension PortfolioView {
                 switch unit.status {
                 case .competent: .kompeten
                 case .notYetCompetent: .belumKompeten
-                case .neverAssessed: .notAssessed
+                case .neverAssessed, .revoked: .notAssessed
                 }
             return UnitRow(
                 code: unit.code, title: unit.title, isCore: unit.isCore, status: status, assessedOn: unit.assessedOn,
-                assessorRole: unit.assessorRole?.rawValue)
+                assessorRole: unit.assessorRole?.rawValue, mark: unit.status == .revoked ? .revoked : nil)
         }
         certificates = standing.certificates.map { c in
             let number = portfolio.certificates.first { $0.id == c.id }?.number ?? ""
             return CertificateRow(
                 issuer: c.issuer, scheme: c.scheme, number: number, issuedOn: c.issuedOn, expiresOn: c.expiresOn,
-                isExpired: c.isExpired)
+                isExpired: c.isExpired, mark: c.isRevoked ? .revoked : nil)
         }
         var piecesByGrade: [QualityGrade: Double] = [:]
         var months: [String: [QualityGrade: Double]] = [:]

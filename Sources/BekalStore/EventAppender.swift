@@ -145,7 +145,7 @@ struct EventAppender {
         }
         switch payload {
         case .frameworkImported(let framework): frameworks.append(framework)
-        case .personAdded, .corrected, .transferred, .released:
+        case .personAdded, .corrected, .transferred, .released, .remissionGranted:
             if let personID { persons[personID] = nil }
         default: break
         }

@@ -60,6 +60,7 @@ struct EvidenceFilePolicy: AuditPolicy {
         case .assessmentRecorded(let assessment): assessment.evidence
         case .certificateRecorded(let certificate): certificate.scan.map { [$0] } ?? []
         case .corrected(let correction): correction.replacement.map(evidence(of:)) ?? []
+        case .evidenceAttached(let attachment): attachment.evidence
         default: []
         }
     }

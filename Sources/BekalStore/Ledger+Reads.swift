@@ -30,7 +30,25 @@ extension Ledger {
                 training: try records(
                     TrainingSession.self, "SELECT json FROM training WHERE person_id = ? ORDER BY date, sequence"),
                 production: try records(
-                    ProductionEntry.self, "SELECT json FROM production WHERE person_id = ? ORDER BY date, sequence"))
+                    ProductionEntry.self, "SELECT json FROM production WHERE person_id = ? ORDER BY date, sequence"),
+                revokedRecordIDs: try Ledger.revokedRecordIDs(personKey: id, db))
+        }
+    }
+
+    /// The records of one person whose exported credential (`urn:uuid:<record id>`) was revoked.
+    static func revokedRecordIDs(personKey: String, _ db: Database) throws -> Set<UUID> {
+        let ids = try String.fetchAll(db, sql: """
+            SELECT r.credential_id FROM revocation r JOIN status_allocation s ON s.credential_id = r.credential_id
+            WHERE s.person_id = ?
+            """, arguments: [personKey])
+        return Set(ids.compactMap { $0.hasPrefix("urn:uuid:") ? UUID(uuidString: String($0.dropFirst(9))) : nil })
+    }
+
+    /// A person's current verification code, if one was issued.
+    public func verificationCode(of personID: UUID) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT code FROM verification_code WHERE person_id = ?",
+                                arguments: [Projection.key(personID)])
         }
     }
 
@@ -45,12 +63,12 @@ extension Ledger {
             let rows: [Row]
             if let status {
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT json, status, facility_code FROM person WHERE status = ?
+                    SELECT json, status, facility_code, expected_release_date, left_on FROM person WHERE status = ?
                     ORDER BY expected_release_date, id
                     """, arguments: [status.rawValue])
             } else {
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT json, status, facility_code FROM person ORDER BY expected_release_date, id
+                    SELECT json, status, facility_code, expected_release_date, left_on FROM person ORDER BY expected_release_date, id
                     """)
             }
             return try rows.map(Ledger.person(from:))
@@ -149,11 +167,11 @@ extension Ledger {
         let row: Row?
         switch reference {
         case .id(let id):
-            row = try Row.fetchOne(db, sql: "SELECT json, status, facility_code FROM person WHERE id = ?",
+            row = try Row.fetchOne(db, sql: "SELECT json, status, facility_code, expected_release_date, left_on FROM person WHERE id = ?",
                                    arguments: [Projection.key(id)])
         case .registerNumber(let number):
             row = try Row.fetchOne(
-                db, sql: "SELECT json, status, facility_code FROM person WHERE register_number = ?",
+                db, sql: "SELECT json, status, facility_code, expected_release_date, left_on FROM person WHERE register_number = ?",
                 arguments: [number.rawValue])
         }
         guard let row else { throw StoreError(.notFound, "unknown person") }
@@ -167,6 +185,7 @@ extension Ledger {
         }
         person.status = status
         person.facilityCode = row["facility_code"]
+        try Projection.applyColumns(row, to: &person)
         return person
     }
 

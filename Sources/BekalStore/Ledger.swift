@@ -27,7 +27,10 @@ public final class Ledger: Sendable {
         guard FileManager.default.isReadableFile(atPath: file.path),
             FileManager.default.isWritableFile(atPath: file.path)
         else { throw StoreError(.permission, "the ledger file cannot be read and written") }
-        try self.init(home: home, writer: try Ledger.openPool(file), logger: logger)
+        try LedgerFileCheck.checkFile(file)
+        let pool = try Ledger.openPool(file)
+        try Ledger.mapErrors { try pool.read { db in try LedgerFileCheck.checkDatabase(db) } }
+        try self.init(home: home, writer: pool, logger: logger)
     }
 
     /// Creates a data directory (if needed) with a new ledger whose first event records the facility.

@@ -35,6 +35,8 @@ enum LedgerSchema {
         ImportSchema.register(in: &migrator)
         LogTreeSchema.register(in: &migrator)
         OutboxLeaseSchema.register(in: &migrator)
+        PersonMovementSchema.register(in: &migrator)
+        LedgerFileCheck.register(in: &migrator)
         return migrator
     }
 
@@ -112,6 +114,6 @@ enum LedgerSchema {
 
     /// Projection tables, children first so that deleting in this order respects the foreign keys.
     static let projectionTables = [
-        "assessment", "certificate", "training", "production", "revocation", "person", "framework", "facility",
+        "verification_code", "assessment", "certificate", "training", "production", "revocation", "person", "framework", "facility",
     ]
 }

@@ -48,6 +48,12 @@ enum Projection {
             }
         case .certificateRecorded(let certificate):
             try requirePerson(certificate.personID, known: person, db)
+            // The units a certificate covers are units of the framework in use (the one imported last).
+            if !certificate.unitCodes.isEmpty, let framework = frameworks.last {
+                for code in certificate.unitCodes where framework.unit(code: code) == nil {
+                    throw StoreError(.notFound, "unit \(code) is not in framework \(framework.id) \(framework.version)")
+                }
+            }
             if certificate.expiresOn < certificate.issuedOn {
                 throw StoreError(.invalidInput, "the certificate expires before it was issued")
             }
@@ -65,6 +71,19 @@ enum Projection {
             try checkRevocation(revocation, db)
         case .privacyBudgetSpent:
             break
+        case .remissionGranted(let remission):
+            try requireActive(remission.personID, db)
+        case .evidenceAttached(let attachment):
+            try requirePerson(attachment.personID, known: person, db)
+            let owner = try String.fetchOne(
+                db, sql: "SELECT person_id FROM assessment WHERE event_id = ?",
+                arguments: [key(attachment.assessmentEventID)])
+            guard let owner else { throw StoreError(.notFound, "no assessment in effect with this event id") }
+            guard owner == key(attachment.personID) else {
+                throw StoreError(.conflict, "the assessment is about another person")
+            }
+        case .verificationCodeIssued(let issue):
+            try requirePerson(issue.personID, known: person, db)
         }
     }
 
@@ -131,17 +150,22 @@ enum Projection {
             try db.execute(sql: "INSERT INTO framework (id, version, sequence, json) VALUES (?, ?, ?, ?)",
                            arguments: [framework.id, framework.version, sequence,
                                        try PayloadCoding.encodeRecord(framework)])
-        case .transferred(let transfer):
-            try db.execute(sql: "UPDATE person SET status = 'transferred', facility_code = ? WHERE id = ?",
-                           arguments: [transfer.toFacility, key(transfer.personID)])
-        case .released(let release):
-            try db.execute(sql: "UPDATE person SET status = 'released' WHERE id = ?",
-                           arguments: [key(release.personID)])
+        case .transferred, .released:
+            try applyMovement(payload, db)
+        case .remissionGranted(let remission):
+            try db.execute(sql: "UPDATE person SET expected_release_date = ? WHERE id = ?",
+                           arguments: [remission.newReleaseDate.description, key(remission.personID)])
+        case .evidenceAttached(let attachment):
+            try attach(attachment.evidence, toAssessment: attachment.assessmentEventID, db)
+        case .verificationCodeIssued(let issue):
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO verification_code (person_id, code, event_id) VALUES (?, ?, ?)
+                """, arguments: [key(issue.personID), issue.code, key(eventID)])
         case .credentialRevoked(let revocation):
             try db.execute(sql: "INSERT OR REPLACE INTO revocation (credential_id, reason, event_id) VALUES (?, ?, ?)",
                            arguments: [revocation.credentialID, revocation.reason, key(eventID)])
         case .corrected(let correction):
-            try applyCorrection(correction, db)
+            try applyCorrection(correction, sequence: sequence, db)
         case .privacyBudgetSpent:
             break  // read from the ledger itself (`Ledger.privacyBudgetSpends`)
         case .personAdded, .assessmentRecorded, .certificateRecorded, .trainingRecorded, .productionRecorded:
@@ -149,7 +173,9 @@ enum Projection {
         }
     }
 
-    private static func applyCorrection(_ correction: Correction, _ db: Database) throws {
+    private static func applyCorrection(_ correction: Correction, sequence correctionSequence: Int64, _ db: Database)
+        throws
+    {
         let target = key(correction.correctedEventID)
         let row = try Row.fetchOne(db, sql: "SELECT type, sequence FROM ledger_event WHERE event_id = ?",
                                    arguments: [target])
@@ -167,6 +193,19 @@ enum Projection {
             }
             try db.execute(sql: "DELETE FROM \(table) WHERE event_id = ?", arguments: [target])
             try insertRecord(replacement, eventID: correction.correctedEventID, sequence: row["sequence"], db)
+            if case .assessmentRecorded(let assessment) = replacement {
+                // Evidence attached before this correction still backs the corrected assessment.
+                let attached = try Row.fetchAll(db, sql: """
+                    SELECT sequence, payload FROM ledger_event
+                    WHERE person_id = ? AND type = 'evidence.attached' AND sequence < ? ORDER BY sequence
+                    """, arguments: [key(assessment.personID), correctionSequence])
+                for attachment in attached {
+                    let payload = try PayloadCoding.decode(attachment["payload"], sequence: attachment["sequence"])
+                    if case .evidenceAttached(let files) = payload, files.assessmentEventID == correction.correctedEventID {
+                        try attach(files.evidence, toAssessment: correction.correctedEventID, db)
+                    }
+                }
+            }
         } else {
             try db.execute(sql: "DELETE FROM \(table) WHERE event_id = ?", arguments: [target])
         }
@@ -272,10 +311,54 @@ enum Projection {
         }
     }
 
-    /// The person as stored (status and facility as recorded at admission), `nil` if unknown.
+    /// The person as stored (status and facility as recorded at admission; the expected release date and the
+    /// day they left as they are now), `nil` if unknown.
     static func storedPerson(_ id: UUID, _ db: Database) throws -> Person? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM person WHERE id = ?"), arguments: [key(id)])
-            .map { try PayloadCoding.decodeRecord(Person.self, $0) }
+        let statement = try db.cachedStatement(
+            sql: "SELECT json, expected_release_date, left_on FROM person WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [key(id)]) else { return nil }
+        var person = try PayloadCoding.decodeRecord(Person.self, row["json"])
+        try applyColumns(row, to: &person)
+        return person
+    }
+
+    /// The facts later events change, kept in columns: the expected release date (remisi, corrections) and the
+    /// day the person left.
+    static func applyColumns(_ row: Row, to person: inout Person) throws {
+        guard let expected = LocalDate(row["expected_release_date"] as String) else {
+            throw StoreError(.corrupted, "a person row has a malformed expected release date")
+        }
+        person.expectedReleaseDate = expected
+        let left: String? = row["left_on"]
+        person.leftOn = left.flatMap(LocalDate.init)
+    }
+
+    /// A release or transfer: the person's status, facility and the day they left.
+    static func applyMovement(_ payload: LedgerPayload, _ db: Database) throws {
+        switch payload {
+        case .transferred(let transfer):
+            try db.execute(
+                sql: "UPDATE person SET status = 'transferred', facility_code = ?, left_on = ? WHERE id = ?",
+                arguments: [transfer.toFacility, transfer.date.description, key(transfer.personID)])
+        case .released(let release):
+            try db.execute(sql: "UPDATE person SET status = 'released', left_on = ? WHERE id = ?",
+                           arguments: [release.date.description, key(release.personID)])
+        default:
+            break
+        }
+    }
+
+    /// Adds evidence files to an assessment in effect (its row's record), each file once.
+    static func attach(_ evidence: [Evidence], toAssessment eventID: UUID, _ db: Database) throws {
+        guard let json = try String.fetchOne(
+            db, sql: "SELECT json FROM assessment WHERE event_id = ?", arguments: [key(eventID)])
+        else { return }
+        var assessment = try PayloadCoding.decodeRecord(Assessment.self, json)
+        for file in evidence where !assessment.evidence.contains(where: { $0.sha256 == file.sha256 }) {
+            assessment.evidence.append(file)
+        }
+        try db.execute(sql: "UPDATE assessment SET json = ? WHERE event_id = ?",
+                       arguments: [try PayloadCoding.encodeRecord(assessment), key(eventID)])
     }
 
     /// UUIDs are stored lowercase, the form `UUID.uuidString` does not give.

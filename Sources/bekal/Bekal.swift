@@ -19,7 +19,8 @@ struct Bekal: AsyncParsableCommand {
         version: "0.2.0",
         subcommands: [
             Init.self, PersonCommand.self, FrameworkCommand.self, Assess.self, Certify.self, Train.self,
-            Produce.self, Correct.self, TransferCommand.self, ReleaseCommand.self, PortfolioCommand.self,
+            Produce.self, Correct.self, RemisiCommand.self, AttachCommand.self, HistoryCommand.self, TransferCommand.self,
+            ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self, Canonicalize.self, Verify.self,
             Keys.self, Render.self, StatsCommand.self, PublishCommand.self, ExportCommand.self, Revoke.self,
             StatusListCommand.self,

@@ -22,7 +22,9 @@ struct TransferCommand: AsyncParsableCommand {
 }
 
 struct ReleaseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "release", abstract: "Records the release of a WBP.")
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Records the release of a WBP and prints their identity verification code for them.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The person's register number or internal id.") var person: String
@@ -31,9 +33,10 @@ struct ReleaseCommand: AsyncParsableCommand {
     var kind: String = "end-of-sentence"
 
     func run() async throws {
-        let event = try await global.open().release(
+        let (event, code) = try await global.open().release(
             try TypedInput.person(person), on: try TypedInput.date(date, field: "--date"),
             kind: try TypedInput.term(kind, field: "--kind", as: ReleaseKind.self), context: try global.context())
         Recorded.print(event)
+        print("Verification code for the person (print it for them; a PK asks for it to confirm their export): \(code.formatted)")
     }
 }

@@ -6,5 +6,5 @@ import ArgumentParser
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person", abstract: "Adds, finds and shows WBP.",
-        subcommands: [PersonAdd.self, PersonList.self, PersonShow.self])
+        subcommands: [PersonAdd.self, PersonList.self, PersonShow.self, PersonCode.self])
 }

@@ -19,11 +19,13 @@ enum PortfolioText {
             case .competent: "K "
             case .notYetCompetent: "BK"
             case .neverAssessed: "- "
+            case .revoked: "R "
             }
             var line = "  [\(status)] \(unit.code)\(unit.isCore ? "" : " (elective)")  \(unit.title.id)"
             if let date = unit.assessedOn { line += ", \(date)" }
             if let role = unit.assessorRole { line += " by \(role.rawValue)" }
             if unit.evidenceCount > 0 { line += ", \(unit.evidenceCount) evidence" }
+            if unit.status == .revoked { line += " — REVOKED (dicabut), no longer counts" }
             lines.append(line)
         }
         lines.append("Training: \(number(standing.training.hours)) hours in \(standing.training.sessions) sessions")
@@ -38,7 +40,8 @@ enum PortfolioText {
         }
         if standing.certificates.isEmpty { lines.append("Certificates: none") }
         for c in standing.certificates {
-            let state = c.isExpired ? "EXPIRED" : c.isExpiringSoon ? "expires in \(c.daysUntilExpiry) days" : "valid"
+            let state = c.isRevoked ? "REVOKED (dicabut)"
+                : c.isExpired ? "EXPIRED" : c.isExpiringSoon ? "expires in \(c.daysUntilExpiry) days" : "valid"
             lines.append("Certificate: \(c.issuer), \(c.scheme), \(c.issuedOn) to \(c.expiresOn) (\(state))")
         }
         return lines.joined(separator: "\n")

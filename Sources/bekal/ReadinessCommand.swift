@@ -7,7 +7,7 @@ import BekalDomain
 struct ReadinessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readiness",
-        abstract: "Shows what each person's portfolio still lacks for release, ordered by release date.",
+        abstract: "Shows what each person's portfolio still lacks for release: overdue people first, then by release date.",
         discussion: """
             The rules come from --policy FILE, else <home>/readiness.json when present, else the defaults: \
             all core units Kompeten, 40 training hours, evidence for every Kompeten unit, a valid certificate.
@@ -25,8 +25,10 @@ struct ReadinessCommand: AsyncParsableCommand {
     }
 
     struct Line: Encodable {
+        var personID: String
         var registerNumber: String
         var name: String
+        var overdue: Bool
         var report: ReadinessReport
     }
 
@@ -36,14 +38,15 @@ struct ReadinessCommand: AsyncParsableCommand {
             policy: try policy.map(FacilityApp.readinessPolicy(atPath:)), context: try global.context())
         if output.json {
             return try Output.json(lines.map {
-                Line(registerNumber: $0.person.registerNumber.rawValue, name: $0.person.fullName.rawValue,
-                     report: $0.report)
+                Line(personID: $0.person.id.uuidString.lowercased(), registerNumber: $0.person.registerNumber.rawValue,
+                     name: $0.person.fullName.rawValue, overdue: $0.isOverdue, report: $0.report)
             })
         }
         if lines.isEmpty { print("Nobody is due for release in that window.") }
         for line in lines {
             let report = line.report
-            let when = report.daysUntilRelease >= 0 ? "in \(report.daysUntilRelease) days" : "\(-report.daysUntilRelease) days ago"
+            let when = report.daysUntilRelease >= 0
+                ? "in \(report.daysUntilRelease) days" : "OVERDUE by \(-report.daysUntilRelease) days"
             print(Table.line(["\(report.expectedReleaseDate) (\(when))", line.person.registerNumber.rawValue,
                               line.person.fullName.rawValue]).replacingOccurrences(of: "\t", with: "  ")
                 + ": " + (report.ready ? "READY" : "\(report.missing.count) missing"))

@@ -39,6 +39,35 @@ struct JCSTests {
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.prefix(5))")
     }
 
+    @Test("a JCS tool (acceptsInexactIntegers) canonicalizes every finite case read as text; the strict default refuses integers beyond 2^53")
+    func toolCanonicalizesEveryFiniteNumber() throws {
+        let lines = String(decoding: try FixtureFiles.bytes("es6numbers-10000.txt"), as: UTF8.self)
+            .split(separator: "\n")
+        var tool = JSONLimits.default
+        tool.acceptsInexactIntegers = true
+        var mismatches: [String] = []
+        var unsafe = 0
+        for line in lines {
+            let fields = line.split(separator: ",", maxSplits: 1)
+            let value = Double(bitPattern: try #require(UInt64(fields[0], radix: 16)))
+            guard value.isFinite else { continue }
+            // Swift writes the shortest text that reads back as the same double (JSON grammar but for "inf"/"nan").
+            let text = Array("[\(value)]".utf8)
+            // And the canonical text itself as input (a fixed point), often a long integer literal.
+            let canonical = Array("[\(fields[1])]".utf8)
+            for input in [text, canonical] where try JCS.canonicalize(bytes: input, limits: tool) != canonical {
+                mismatches.append(String(fields[0]))
+            }
+            // Written as an integer literal beyond 2^53, the strict default (documents Bekal verifies) refuses it.
+            if value.magnitude > 9_007_199_254_740_992, !fields[1].contains("e") {
+                unsafe += 1
+                #expect(throws: JSONError(.integerOutOfRange, "")) { try JCS.canonicalize(bytes: canonical) }
+            }
+        }
+        #expect(unsafe > 50, "the cases include integers beyond 2^53")
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.prefix(5))")
+    }
+
     @Test("writes the number layouts of the standards table", arguments: [
         (56.0, "56"), (1e21, "1e+21"), (1e-7, "1e-7"), (-0.0, "0"), (1e20, "100000000000000000000"),
         (123e-20, "1.23e-18"), (0.000001, "0.000001"), (-1.5, "-1.5"), (9007199254740992, "9007199254740992"),

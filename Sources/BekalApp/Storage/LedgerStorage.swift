@@ -29,6 +29,8 @@ public protocol LedgerStorage: Sendable {
     func events(about personID: UUID) async throws -> [LedgerEvent]
     /// Revoked credential ids with their reasons.
     func revokedCredentials() async throws -> [String: String]
+    /// A person's current identity verification code (canonical form), if one was issued.
+    func verificationCode(of personID: UUID) async throws -> String?
     /// Every credential id with its index on the status list `listURL`.
     func statusIndices(listURL: String) async throws -> [String: Int]
     /// Whether any export carried `credentialID`.

@@ -108,6 +108,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         try await run { try ledger.revokedCredentialIDs() }
     }
 
+    public func verificationCode(of personID: UUID) async throws -> String? {
+        try await run { try ledger.verificationCode(of: personID) }
+    }
+
     public func statusIndices(listURL: String) async throws -> [String: Int] {
         try await run { try ledger.statusIndices(listURL: listURL) }
     }

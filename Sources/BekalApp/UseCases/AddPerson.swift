@@ -28,7 +28,8 @@ public struct NewPerson: Sendable {
 }
 
 extension FacilityApp {
-    /// Adds a WBP to the programme (`person.added`).
+    /// Adds a WBP to the programme (`person.added`) and issues their identity verification code, in one
+    /// transaction.
     /// - Returns: the event and the new person (with the internal id Bekal gave them).
     /// - Throws: invalid input (empty, invisible characters, a register number shaped like an id, release before
     ///   admission), conflict (the register number is already recorded).
@@ -43,7 +44,8 @@ extension FacilityApp {
             id: UUID(), registerNumber: number, fullName: name, birthDate: input.birthDate,
             admissionDate: input.admissionDate, expectedReleaseDate: input.expectedReleaseDate, status: .active,
             facilityCode: try await storage.facility().code)
-        let event = try await record(context: context) { _ in .personAdded(person) }
-        return (event, person)
+        let (_, issue) = Self.newVerificationCode(for: person.id)
+        let events = try await recordAll(context: context) { _ in [.personAdded(person), issue] }
+        return (events[0], person)
     }
 }

@@ -32,7 +32,9 @@ public enum CanonicalForm {
     /// The canonical bytes. - Throws: `AppError.invalidInput` for input that is not acceptable JSON.
     public static func canonicalize(_ bytes: [UInt8]) throws(AppError) -> [UInt8] {
         do {
-            return try JCS.canonicalize(bytes: bytes, limits: .default)
+            var limits = JSONLimits.default
+            limits.acceptsInexactIntegers = true
+            return try JCS.canonicalize(bytes: bytes, limits: limits)
         } catch {
             throw AppError(.invalidInput, "invalid JSON: \(error)", cause: error)
         }

@@ -58,8 +58,10 @@ extension FacilityApp {
             let chunk = people[start..<min(start + Self.exportChunkSize, people.count)]
             var planned: [(portfolio: Portfolio, plan: ExportPlan)] = []
             var copies: [EvidenceCopy] = []
+            var codes: [UUID: VerificationCode] = [:]
             for person in chunk {
                 let portfolio = try await storage.portfolio(of: .id(person.id))
+                codes[person.id] = try await verificationCode(of: .id(person.id), context: context)
                 if evidenceDirectory != nil {
                     copies.append(try await EvidenceCopy.plan(Self.exportedEvidence(portfolio), from: evidence,
                                                               allowMissing: allowMissingEvidence))
@@ -74,7 +76,8 @@ extension FacilityApp {
             }
             let options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                               cryptosuite: settings.cryptosuite)
-            let exports = try FacilityExport.exportAll(planned, key: setup.key, options: options, now: context.now)
+            let exports = try FacilityExport.exportAll(
+                planned, key: setup.key, options: options, now: context.now, verificationCodes: codes)
             for ((portfolio, plan), export) in zip(planned, exports) {
                 let bytes = JSONWriter.serialize(export.credential, pretty: true)
                 let name = Self.exportFileName(portfolio.person.id)

@@ -46,13 +46,15 @@ extension FacilityApp {
     ) async throws -> SignedExport {
         let setup = try await issuerSetup()
         let portfolio = try await storage.portfolio(of: reference)
+        let code = try await verificationCode(of: .id(portfolio.person.id), context: context)
         var random = SystemRandomNumberGenerator()
         let plan = PortfolioExporter.plan(portfolio, random: &random)
         let indices = try await storage.allocateStatusIndices(
             for: plan.credentialIDs, personID: portfolio.person.id, listURL: setup.statusListURL,
             capacity: StatusList.minimumBitCount, allocatedAt: context.now)
-        let options = setup.exportOptions(includeName: settings.includeName, indices: indices,
+        var options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                           cryptosuite: settings.cryptosuite)
+        options.verificationCode = code
         let result = try PortfolioExporter.export(
             portfolio, plan: plan, key: setup.key, options: options, now: context.now, random: &random)
         logger.info("portfolio exported", metadata: ["export.credentials": "\(result.embeddedCredentialIDs.count + 1)"])

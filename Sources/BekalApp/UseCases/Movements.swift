@@ -1,3 +1,4 @@
+import BekalCredentials
 import BekalDomain
 import Foundation
 
@@ -15,12 +16,20 @@ extension FacilityApp {
         }
     }
 
-    /// Records a release (`person.released`).
+    /// Records a release (`person.released`) and returns the person's verification code, to be printed for them
+    /// (a PK asks for it to confirm an export); a person without one gets one in the same transaction.
     /// - Throws: conflict when the person is no longer active.
     public func release(
         _ reference: PersonReference, on date: LocalDate, kind: ReleaseKind, context: ActionContext
-    ) async throws -> LedgerEvent {
+    ) async throws -> (event: LedgerEvent, verificationCode: VerificationCode) {
         let person = try await storage.person(reference)
-        return try await record(context: context) { _ in .released(Release(personID: person.id, date: date, kind: kind)) }
+        let release = LedgerPayload.released(Release(personID: person.id, date: date, kind: kind))
+        if try await storage.verificationCode(of: person.id) != nil {
+            let event = try await record(context: context) { _ in release }
+            return (event, try await verificationCode(of: .id(person.id), context: context))
+        }
+        let (code, issue) = Self.newVerificationCode(for: person.id)
+        let events = try await recordAll(context: context) { _ in [release, issue] }
+        return (events[0], code)
     }
 }

@@ -11,6 +11,9 @@ public struct PortfolioStandingResult: Sendable {
 public struct ReadinessLine: Sendable {
     public var person: Person
     public var report: ReadinessReport
+
+    /// Still held after the expected release date: what a counselor must see first.
+    public var isOverdue: Bool { person.status == .active && report.daysUntilRelease < 0 }
 }
 
 extension FacilityApp {

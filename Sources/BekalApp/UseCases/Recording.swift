@@ -11,17 +11,30 @@ extension FacilityApp {
         storing uploads: [EvidenceUpload] = [], context: ActionContext,
         _ build: ([Evidence]) async throws -> LedgerPayload
     ) async throws -> LedgerEvent {
+        try await recordAll(storing: uploads, context: context) { [try await build($0)] }[0]
+    }
+
+    /// Appends several payloads in one transaction (all or none), with the evidence files they name.
+    func recordAll(
+        storing uploads: [EvidenceUpload] = [], context: ActionContext,
+        _ build: ([Evidence]) async throws -> [LedgerPayload]
+    ) async throws -> [LedgerEvent] {
         var stored: [(evidence: Evidence, isNew: Bool)] = []
         do {
             for upload in uploads {
                 stored.append(try await evidence.store(upload.bytes, mediaType: upload.mediaType,
                                                        description: upload.description))
             }
-            let payload = try await build(stored.map(\.evidence))
-            let result = try await storage.append([LedgerEntry(payload)], actor: context.actor, recordedAt: context.now)
-            guard let event = result.appended.first else { throw AppError(.storage, "the event was not appended") }
-            logger.info("record appended", metadata: ["event.type": "\(event.type)", "event.sequence": "\(event.sequence)"])
-            return event
+            let payloads = try await build(stored.map(\.evidence))
+            let result = try await storage.append(payloads.map { LedgerEntry($0) }, actor: context.actor,
+                                                  recordedAt: context.now)
+            guard result.appended.count == payloads.count else {
+                throw AppError(.storage, "the events were not appended")
+            }
+            for event in result.appended {
+                logger.info("record appended", metadata: ["event.type": "\(event.type)", "event.sequence": "\(event.sequence)"])
+            }
+            return result.appended
         } catch {
             for item in stored where item.isNew { await evidence.discard(item.evidence) }
             throw error

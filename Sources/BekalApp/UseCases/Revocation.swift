@@ -17,11 +17,17 @@ public struct SignedStatusList: Sendable {
 extension FacilityApp {
     /// Revokes an exported credential (`credential.revoked`); the next status list sets its bit.
     /// - Parameter credentialID: the `urn:uuid:` id of an export or of an embedded credential (`history` and
-    ///   `bekal verify` show them), with or without the `urn:uuid:` prefix.
+    ///   `bekal verify` show them), with or without the `urn:uuid:` prefix, or the id of the assessment or
+    ///   certificate event it was made from (also in `history`).
     /// - Throws: invalid input (not a credential id), not found (no export carried it), conflict (already revoked).
     public func revoke(credentialID: String, reason: String, context: ActionContext) async throws -> LedgerEvent {
-        let id = try Self.credentialID(credentialID)
+        var id = try Self.credentialID(credentialID)
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500)
+        if try await !storage.hasStatusIndex(credentialID: id), let eventID = UUID(uuidString: String(id.dropFirst(9))),
+            let event = try? await storage.event(id: eventID), let record = HistoryText.recordID(event.payload)
+        {
+            id = "urn:uuid:" + record.uuidString.lowercased()
+        }
         guard try await storage.hasStatusIndex(credentialID: id) else {
             throw AppError(.notFound, "no exported credential has this id", field: "credential")
         }

@@ -89,7 +89,7 @@ public enum PortfolioExporter {
             embedded.append(doc)
         }
         var associations: [JSONValue] = []
-        for certificate in portfolio.certificates.sorted(by: { $0.issuedOn < $1.issuedOn }) {
+        for certificate in portfolio.standingCertificates.sorted(by: { $0.issuedOn < $1.issuedOn }) {
             let id = "urn:uuid:" + certificate.id.uuidString.lowercased()
             let doc = try builder.certificate(certificate, id: id, status: try statusEntry(id, &allocation))
             if let certificateAchievement = doc["credentialSubject"]?["achievement"]?["id"]?.stringValue {
@@ -152,7 +152,7 @@ public enum PortfolioExporter {
     static func credentialIDs(_ portfolio: Portfolio, newIDs: NewIDs) -> [String] {
         var ids = portfolio.latestAssessmentByUnit.values.filter { $0.outcome == .kompeten }
             .sorted { $0.unitCode < $1.unitCode }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
-        ids += portfolio.certificates.sorted { $0.issuedOn < $1.issuedOn }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
+        ids += portfolio.standingCertificates.sorted { $0.issuedOn < $1.issuedOn }.map { "urn:uuid:" + $0.id.uuidString.lowercased() }
         if hasRecordCredential(portfolio) { ids.append(newIDs.record) }
         ids.append(newIDs.clr)
         return ids

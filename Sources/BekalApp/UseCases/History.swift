@@ -1,0 +1,75 @@
+import BekalDomain
+import Foundation
+
+/// One event in a person's history, with what later events did to it.
+public struct HistoryEntry: Sendable {
+    /// Where a record stands now.
+    public enum Standing: String, Sendable, Hashable, Codable {
+        /// In effect as recorded.
+        case current
+        /// Replaced by a correction (the correction's replacement is in effect).
+        case corrected
+        /// Withdrawn by a retraction.
+        case retracted
+        /// Not a record that can be corrected (a movement, a correction, a revocation, …).
+        case notARecord = "not-a-record"
+    }
+
+    public var event: LedgerEvent
+    /// The day the record is about (the assessment's date, the release date, …), when it has one.
+    public var recordDate: LocalDate?
+    /// What the event records, in both languages (no names of staff; the person's own details only on
+    /// `person.added` and its corrections).
+    public var summary: LocalizedText
+    public var standing: Standing
+    /// The corrections and retractions of this event, oldest first.
+    public var correctedBy: [UUID]
+    /// For a correction or retraction: the event it corrects.
+    public var corrects: UUID?
+    /// The credential id an export gave this record (`urn:uuid:<record id>`), when one was exported; `revoke`
+    /// takes it (or the event id).
+    public var credentialID: String?
+    /// Whether that credential was revoked.
+    public var revoked: Bool
+}
+
+/// Everything recorded about one person, in ledger order.
+public struct PersonHistory: Sendable {
+    public var person: Person
+    public var entries: [HistoryEntry]
+}
+
+extension FacilityApp {
+    /// Every event about a person (records, corrections, movements, remisi, attachments, revocations), each with
+    /// its id, kind, dates, actor, and what corrected or retracted it.
+    public func history(of reference: PersonReference, context: ActionContext) async throws -> PersonHistory {
+        let person = try await storage.person(reference)
+        let events = try await storage.events(about: person.id)
+        // Without issuer keys nothing was ever exported, so no record has a credential id.
+        var indices: [String: Int] = [:]
+        if let setup = try? await issuerSetup() { indices = try await storage.statusIndices(listURL: setup.statusListURL) }
+        let revoked = try await storage.revokedCredentials()
+        var corrections: [UUID: [LedgerEvent]] = [:]
+        for event in events {
+            if case .corrected(let correction) = event.payload {
+                corrections[correction.correctedEventID, default: []].append(event)
+            }
+        }
+        let entries = events.map { event -> HistoryEntry in
+            let later = corrections[event.id] ?? []
+            var standing: HistoryEntry.Standing = HistoryText.isRecord(event.payload) ? .current : .notARecord
+            if let last = later.last, case .corrected(let correction) = last.payload {
+                standing = correction.replacement == nil ? .retracted : .corrected
+            }
+            var corrects: UUID?
+            if case .corrected(let correction) = event.payload { corrects = correction.correctedEventID }
+            let credential = HistoryText.recordID(event.payload).map { "urn:uuid:" + $0.uuidString.lowercased() }
+            let exported = credential.flatMap { indices[$0] != nil ? $0 : nil }
+            return HistoryEntry(
+                event: event, recordDate: HistoryText.recordDate(event.payload), summary: HistoryText.summary(event.payload),
+                standing: standing, correctedBy: later.map(\.id), corrects: corrects, credentialID: exported,
+                revoked: exported.map { revoked[$0] != nil } ?? false)
+        }
+        return PersonHistory(person: person, entries: entries)
+    }
+}

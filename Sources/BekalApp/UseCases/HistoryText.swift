@@ -1,0 +1,79 @@
+import BekalDomain
+import Foundation
+
+/// What an event says, in a line, for a person's history (both languages).
+enum HistoryText {
+    static func isRecord(_ payload: LedgerPayload) -> Bool {
+        switch payload {
+        case .personAdded, .assessmentRecorded, .certificateRecorded, .trainingRecorded, .productionRecorded: true
+        default: false
+        }
+    }
+
+    /// The id of the record an export makes a credential of.
+    static func recordID(_ payload: LedgerPayload) -> UUID? {
+        switch payload {
+        case .assessmentRecorded(let a): a.id
+        case .certificateRecorded(let c): c.id
+        default: nil
+        }
+    }
+
+    static func recordDate(_ payload: LedgerPayload) -> LocalDate? {
+        switch payload {
+        case .personAdded(let p): p.admissionDate
+        case .assessmentRecorded(let a): a.date
+        case .certificateRecorded(let c): c.issuedOn
+        case .trainingRecorded(let t): t.date
+        case .productionRecorded(let p): p.date
+        case .transferred(let t): t.date
+        case .released(let r): r.date
+        case .remissionGranted(let r): r.grantedOn
+        case .corrected(let c): c.replacement.flatMap(recordDate)
+        default: nil
+        }
+    }
+
+    static func summary(_ payload: LedgerPayload) -> LocalizedText {
+        switch payload {
+        case .facilityInitialized: LocalizedText(id: "Fasilitas dibuat", en: "Facility created")
+        case .frameworkImported(let f): LocalizedText(id: "Kerangka \(f.id) \(f.version) diimpor", en: "Framework \(f.id) \(f.version) imported")
+        case .personAdded(let p):
+            LocalizedText(id: "Terdaftar; masuk \(p.admissionDate), perkiraan bebas \(p.expectedReleaseDate)",
+                          en: "Added; admitted \(p.admissionDate), expected release \(p.expectedReleaseDate)")
+        case .assessmentRecorded(let a):
+            LocalizedText(id: "Asesmen \(a.unitCode): \(a.outcome.label.id) (\(a.method.label.id))",
+                          en: "Assessment \(a.unitCode): \(a.outcome.label.en) (\(a.method.label.en))")
+        case .certificateRecorded(let c):
+            LocalizedText(id: "Sertifikat \(c.scheme) dari \(c.issuer), berlaku s.d. \(c.expiresOn)",
+                          en: "Certificate \(c.scheme) from \(c.issuer), valid to \(c.expiresOn)")
+        case .trainingRecorded(let t):
+            LocalizedText(id: "Pelatihan \(number(t.hours, comma: true)) jam: \(t.topic)",
+                          en: "Training \(number(t.hours, comma: false)) h: \(t.topic)")
+        case .productionRecorded(let p):
+            LocalizedText(id: "Produksi \(number(p.quantity, comma: true)) \(p.unit.label.id) \(p.motif), mutu \(p.grade.rawValue)",
+                          en: "Production \(number(p.quantity, comma: false)) \(p.unit.rawValue) \(p.motif), grade \(p.grade.rawValue)")
+        case .transferred(let t): LocalizedText(id: "Dipindahkan ke \(t.toFacility)", en: "Transferred to \(t.toFacility)")
+        case .released(let r): LocalizedText(id: "Bebas: \(r.kind.label.id)", en: "Released: \(r.kind.label.en)")
+        case .corrected(let c):
+            c.replacement == nil
+                ? LocalizedText(id: "Penarikan: \(c.reason)", en: "Retraction: \(c.reason)")
+                : LocalizedText(id: "Koreksi: \(c.reason)", en: "Correction: \(c.reason)")
+        case .credentialRevoked(let r): LocalizedText(id: "Kredensial dicabut: \(r.reason)", en: "Credential revoked: \(r.reason)")
+        case .privacyBudgetSpent: LocalizedText(id: "Anggaran privasi dipakai", en: "Privacy budget spent")
+        case .remissionGranted(let r):
+            LocalizedText(
+                id: "\(r.kind.label.id) SK \(r.decree): \(r.months) bulan \(r.days) hari; bebas \(r.previousReleaseDate) → \(r.newReleaseDate)",
+                en: "\(r.kind.label.en) decree \(r.decree): \(r.months) months \(r.days) days; release \(r.previousReleaseDate) → \(r.newReleaseDate)")
+        case .evidenceAttached(let e):
+            LocalizedText(id: "\(e.evidence.count) bukti ditambahkan ke asesmen", en: "\(e.evidence.count) evidence file(s) attached to an assessment")
+        case .verificationCodeIssued: LocalizedText(id: "Kode verifikasi diterbitkan", en: "Verification code issued")
+        }
+    }
+
+    static func number(_ value: Double, comma: Bool) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        return comma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
