@@ -11,6 +11,8 @@ command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 command -v openssl >/dev/null || need_apt+=(openssl)
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v prometheus-pushgateway >/dev/null || need_apt+=(prometheus-pushgateway)
+  # libfaketime: the date-sensitive suites run a second time with the clock five years ahead.
+  command -v faketime >/dev/null || need_apt+=(faketime)
   # promtool (Debian ships it in the prometheus package): lints the Prometheus text Bekal pushes.
   command -v promtool >/dev/null || need_apt+=(prometheus)
   # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).

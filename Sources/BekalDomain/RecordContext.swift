@@ -59,10 +59,10 @@ struct RuleViolations {
 
     /// A required text: not empty, visible characters only (no NUL, TAB, line break or bidirectional control),
     /// at most `maxLength` characters.
-    mutating func require(_ text: String, _ field: String, maxLength: Int = 500) {
+    mutating func require(_ text: String, _ field: String, maxLength: Int = 500, multiline: Bool = false) {
         if !text.contains(where: { !$0.isWhitespace }) {
             add(.emptyField, field, "This field must not be empty.")
-        } else if !VisibleText.isVisible(text) {
+        } else if !VisibleText.isVisible(text, lineBreaks: multiline) {
             add(.invisibleCharacter, field, "This field holds a control or invisible character.")
         } else if text.count > maxLength {
             add(.textTooLong, field, "This field is longer than \(maxLength) characters.")
@@ -72,7 +72,7 @@ struct RuleViolations {
     /// Optional text: when present, the same rules as `require`.
     mutating func allow(_ text: String?, _ field: String, maxLength: Int = 2000) {
         guard let text, text.contains(where: { !$0.isWhitespace }) else { return }
-        require(text, field, maxLength: maxLength)
+        require(text, field, maxLength: maxLength, multiline: true)
     }
 
     mutating func append(contentsOf other: RuleViolations) { errors.append(contentsOf: other.errors) }

@@ -37,7 +37,7 @@ public enum RecordValidation {
             checkProduction(entry, in: context, into: &v)
         case .transferred(let transfer):
             checkPersonMatches(transfer.personID, in: context, into: &v)
-            checkDay(transfer.date, "date", in: context, into: &v)
+            checkDay(transfer.date, "date", in: context, into: &v, movement: true)
             v.require(transfer.fromFacility, "fromFacility")
             v.require(transfer.toFacility, "toFacility")
             if transfer.fromFacility == transfer.toFacility {
@@ -45,14 +45,14 @@ public enum RecordValidation {
             }
         case .released(let release):
             checkPersonMatches(release.personID, in: context, into: &v)
-            checkDay(release.date, "date", in: context, into: &v)
+            checkDay(release.date, "date", in: context, into: &v, movement: true)
         case .corrected(let correction):
             checkCorrection(correction, in: context, into: &v)
         case .credentialRevoked(let revocation):
             if !revocation.credentialID.hasPrefix("urn:uuid:") || UUID(uuidString: String(revocation.credentialID.dropFirst(9))) == nil {
                 v.add(.invalidIdentifier, "credentialID", "A credential id is a urn:uuid: URI.")
             }
-            v.require(revocation.reason, "reason")
+            v.require(revocation.reason, "reason", multiline: true)
         case .remissionGranted(let remission):
             checkRemission(remission, in: context, into: &v)
         case .evidenceAttached(let attachment):
@@ -136,7 +136,7 @@ public enum RecordValidation {
         if !(t.hours.isFinite && t.hours > 0 && t.hours <= 24) {
             v.add(.hoursOutOfRange, "hours", "Training hours are more than 0 and at most 24 for one day.")
         }
-        v.require(t.topic, "topic")
+        v.require(t.topic, "topic", multiline: true)
         v.require(t.trainer, "trainer")
     }
 
@@ -164,7 +164,7 @@ public enum RecordValidation {
     }
 
     static func checkCorrection(_ c: Correction, in context: RecordContext, into v: inout RuleViolations) {
-        v.require(c.reason, "reason")
+        v.require(c.reason, "reason", multiline: true)
         guard let replacement = c.replacement else { return }
         switch replacement {
         case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent,
@@ -209,11 +209,16 @@ public enum RecordValidation {
     }
 
     /// An event day lies between the person's admission and today, and not after they left the facility.
-    static func checkDay(_ date: LocalDate, _ field: String, in context: RecordContext, into v: inout RuleViolations) {
+    /// - Parameter movement: a release or transfer, which a person who already left cannot make at all (the
+    ///   ledger refuses it as "no longer active"), whatever its date.
+    static func checkDay(
+        _ date: LocalDate, _ field: String, in context: RecordContext, into v: inout RuleViolations,
+        movement: Bool = false
+    ) {
         if let person = context.person, date < person.admissionDate {
             v.add(.dateBeforeAdmission, field, "The date is before the person's admission.")
         }
-        if let left = context.person?.leftOn, date > left {
+        if !movement, let left = context.person?.leftOn, date > left {
             v.add(.dateAfterExit, field, "The date is after the person left the facility (released or transferred).")
         }
         if date > context.today { v.add(.dateInFuture, field, "The date is after today.") }

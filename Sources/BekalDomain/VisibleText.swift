@@ -5,8 +5,11 @@
 /// differently from what is stored.
 public enum VisibleText {
     /// Whether `scalar` may appear in a typed value (the ASCII space included; other spaces are not).
-    public static func allows(_ scalar: Unicode.Scalar) -> Bool {
+    /// - Parameter lineBreaks: whether line feeds, carriage returns and tabs are allowed too (free text such as
+    ///   a topic or a note may span lines; names, numbers and codes may not).
+    public static func allows(_ scalar: Unicode.Scalar, lineBreaks: Bool = false) -> Bool {
         if scalar == " " { return true }
+        if lineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate,
             .unassigned:
@@ -17,7 +20,7 @@ public enum VisibleText {
     }
 
     /// Whether every scalar of `text` is allowed.
-    public static func isVisible(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy(allows)
+    public static func isVisible(_ text: some StringProtocol, lineBreaks: Bool = false) -> Bool {
+        text.unicodeScalars.allSatisfy { allows($0, lineBreaks: lineBreaks) }
     }
 }

@@ -1,6 +1,7 @@
 import BekalDomain
 import Foundation
 import GRDB
+import Logging
 
 extension Ledger {
     /// Everything recorded about one person, corrections applied and retractions removed, against the framework
@@ -158,7 +159,19 @@ extension Ledger {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Ledger.mapErrors { try writer.read { db in try body(db) } }
+        do {
+            return try Ledger.mapErrors { try writer.read { db in try body(db) } }
+        } catch let error as StoreError where LedgerFileCheck.isDamage(error) {
+            markDamaged()
+            throw error
+        }
+    }
+
+    /// Leaves the damage marker beside a file-backed ledger (see `LedgerFileCheck`).
+    func markDamaged() {
+        guard let home else { return }
+        LedgerFileCheck.markDamaged(home.appendingPathComponent(Ledger.databaseFileName))
+        logger.error("ledger file damaged; closed for writing")
     }
 
     // MARK: Row decoding

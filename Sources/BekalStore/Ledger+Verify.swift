@@ -15,8 +15,7 @@ extension Ledger {
             }
             verification = try read { db in try ChainVerifier().verify(db) }
         } catch let error as StoreError where error.code == .corrupted {
-            if let home { LedgerFileCheck.markDamaged(home.appendingPathComponent(Ledger.databaseFileName)) }
-            logger.error("ledger file damaged", metadata: ["ledger.marked": "\(home != nil)"])
+            markDamaged()
             throw error
         }
         switch verification {

@@ -28,9 +28,14 @@ public final class Ledger: Sendable {
             FileManager.default.isWritableFile(atPath: file.path)
         else { throw StoreError(.permission, "the ledger file cannot be read and written") }
         try LedgerFileCheck.checkFile(file)
-        let pool = try Ledger.openPool(file)
-        try Ledger.mapErrors { try pool.read { db in try LedgerFileCheck.checkDatabase(db) } }
-        try self.init(home: home, writer: pool, logger: logger)
+        do {
+            let pool = try Ledger.openPool(file)
+            try Ledger.mapErrors { try pool.read { db in try LedgerFileCheck.checkDatabase(db) } }
+            try self.init(home: home, writer: pool, logger: logger)
+        } catch let error as StoreError where error.code == .corrupted && LedgerFileCheck.isDamage(error) {
+            LedgerFileCheck.markDamaged(file)
+            throw error
+        }
     }
 
     /// Creates a data directory (if needed) with a new ledger whose first event records the facility.

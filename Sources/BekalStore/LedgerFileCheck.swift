@@ -41,6 +41,12 @@ enum LedgerFileCheck {
         }
     }
 
+    /// Whether an error is SQLite reporting a damaged file (not merely a file that is not a ledger).
+    static func isDamage(_ error: StoreError) -> Bool {
+        guard let cause = error.cause as? DatabaseError else { return false }
+        return cause.resultCode == .SQLITE_CORRUPT || cause.resultCode == .SQLITE_NOTADB
+    }
+
     /// Marks the ledger damaged (after SQLite reported a corrupt page), so no later command writes to it.
     static func markDamaged(_ file: URL) {
         FileManager.default.createFile(atPath: damageMarker(file).path, contents: Data(

@@ -68,7 +68,8 @@ struct ExportCommand: AsyncParsableCommand {
                 evidenceDirectory: evidence, allowMissingEvidence: allowMissingEvidence, context: try global.context())
             return print("Exported \(summary.files) portfolio(s) with \(summary.credentials) credential(s) to "
                 + "\(outDir ?? ".") (manifest.json)"
-                + (evidence == nil ? "" : ", \(summary.evidenceFiles) evidence file(s) to \(evidenceDir ?? "")"))
+                + (evidence == nil ? "" : ", \(summary.evidenceFiles) evidence file(s) to \(evidenceDir ?? "")")
+                + (summary.skipped == 0 ? "" : "; \(summary.skipped) person(s) with nothing to export yet left out"))
         }
         let done = try await app.exportPortfolio(
             try TypedInput.person(person ?? ""), settings: settings, to: URL(fileURLWithPath: out ?? ""),

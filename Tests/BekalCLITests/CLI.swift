@@ -117,3 +117,22 @@ struct CLI {
         result.stdout.split(separator: "(").last.map { String($0.prefix(36)) }
     }
 }
+
+extension CLI {
+    /// Runs one SQL statement with the `sqlite3` shell (as someone editing the file behind Bekal's back would).
+    static func sqlite(_ file: String, _ sql: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", file, sql]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

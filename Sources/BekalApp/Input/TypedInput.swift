@@ -46,11 +46,14 @@ public enum TypedInput {
         return reference
     }
 
-    /// Free text (a topic, a trainer, a reason): required, visible characters only, at most `maxLength`.
-    public static func text(_ text: String, field: String, maxLength: Int = 500) throws(AppError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    /// Text (a name, a topic, a reason): required, visible characters only (line breaks too when `multiline`),
+    /// at most `maxLength`.
+    public static func text(_ text: String, field: String, maxLength: Int = 500, multiline: Bool = false) throws(AppError)
+        -> String
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw AppError(.invalidInput, "\(field): a value is required", field: field) }
-        guard VisibleText.isVisible(trimmed) else {
+        guard VisibleText.isVisible(trimmed, lineBreaks: multiline) else {
             throw AppError(.invalidInput, "\(field): contains a control or invisible character", field: field)
         }
         guard trimmed.count <= maxLength else {
@@ -61,7 +64,7 @@ public enum TypedInput {
 
     /// Optional free text: `nil` or blank stays `nil`.
     public static func optionalText(_ text: String?, field: String, maxLength: Int = 500) throws(AppError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return try self.text(text, field: field, maxLength: maxLength)
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try self.text(text, field: field, maxLength: maxLength, multiline: true)
     }
 }

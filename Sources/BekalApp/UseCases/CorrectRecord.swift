@@ -39,7 +39,7 @@ extension FacilityApp {
         guard !changes.isEmpty else {
             throw AppError(.usage, "give at least one field to change, or retract the record instead")
         }
-        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500)
+        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         let original = try await storage.event(id: eventID)
         let replacement = try await replaced(original.payload, with: changes)
         return try await record(context: context) { _ in
@@ -50,7 +50,7 @@ extension FacilityApp {
 
     /// Retracts an earlier record (`record.corrected` without a replacement); the original stays in the ledger.
     public func retract(eventID: UUID, reason: String, context: ActionContext) async throws -> LedgerEvent {
-        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500)
+        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         let original = try await storage.event(id: eventID)
         return try await record(context: context) { _ in
             .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,

@@ -28,6 +28,8 @@ public struct FacilityExportSummary: Sendable, Hashable {
     public var credentials = 0
     /// Evidence files copied.
     public var evidenceFiles = 0
+    /// People left out because their portfolio has nothing to export yet.
+    public var skipped = 0
 }
 
 extension FacilityApp {
@@ -61,12 +63,17 @@ extension FacilityApp {
             var codes: [UUID: VerificationCode] = [:]
             for person in chunk {
                 let portfolio = try await storage.portfolio(of: .id(person.id))
+                let plan = PortfolioExporter.plan(portfolio, random: &random)
+                guard plan.credentialIDs.count > 1 else {
+                    summary.skipped += 1
+                    continue
+                }
                 codes[person.id] = try await verificationCode(of: .id(person.id), context: context)
                 if evidenceDirectory != nil {
                     copies.append(try await EvidenceCopy.plan(Self.exportedEvidence(portfolio), from: evidence,
                                                               allowMissing: allowMissingEvidence))
                 }
-                planned.append((portfolio, PortfolioExporter.plan(portfolio, random: &random)))
+                planned.append((portfolio, plan))
             }
             var indices: [String: Int] = [:]
             for (portfolio, plan) in planned {

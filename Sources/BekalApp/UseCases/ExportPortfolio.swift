@@ -49,6 +49,10 @@ extension FacilityApp {
         let code = try await verificationCode(of: .id(portfolio.person.id), context: context)
         var random = SystemRandomNumberGenerator()
         let plan = PortfolioExporter.plan(portfolio, random: &random)
+        guard plan.credentialIDs.count > 1 else {
+            throw AppError(.conflict, "the portfolio has nothing to export yet: no Kompeten unit, certificate, training "
+                + "or production that stands")
+        }
         let indices = try await storage.allocateStatusIndices(
             for: plan.credentialIDs, personID: portfolio.person.id, listURL: setup.statusListURL,
             capacity: StatusList.minimumBitCount, allocatedAt: context.now)

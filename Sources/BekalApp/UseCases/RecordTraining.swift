@@ -22,7 +22,7 @@ public struct TrainingInput: Sendable {
 extension FacilityApp {
     /// Records a training session (`training.recorded`).
     public func recordTraining(_ input: TrainingInput, context: ActionContext) async throws -> LedgerEvent {
-        let topic = try TypedInput.text(input.topic, field: "topic", maxLength: 200)
+        let topic = try TypedInput.text(input.topic, field: "topic", maxLength: 200, multiline: true)
         let trainer = try TypedInput.text(input.trainer, field: "trainer", maxLength: 200)
         let person = try await storage.person(input.person)
         return try await record(context: context) { _ in

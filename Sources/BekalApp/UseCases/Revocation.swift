@@ -22,7 +22,7 @@ extension FacilityApp {
     /// - Throws: invalid input (not a credential id), not found (no export carried it), conflict (already revoked).
     public func revoke(credentialID: String, reason: String, context: ActionContext) async throws -> LedgerEvent {
         var id = try Self.credentialID(credentialID)
-        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500)
+        let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         if try await !storage.hasStatusIndex(credentialID: id), let eventID = UUID(uuidString: String(id.dropFirst(9))),
             let event = try? await storage.event(id: eventID), let record = HistoryText.recordID(event.payload)
         {
