@@ -7,8 +7,10 @@ swift build --build-tests
 swift test --skip-build
 # The date-sensitive suites again with the clock five years ahead (libfaketime): a test that depends on today's
 # date fails here the day it is written, not the day it goes off. Every test injects its "now" (BEKAL_NOW for the
-# binary, fixed instants in-process), so these pass at any date.
+# binary, fixed instants in-process), so these pass at any date. Delivery over the network is left out: libfaketime
+# stalls libdispatch's timers (retry back-off), and delivery has no calendar dates to test.
 faketime -f '+1826d' swift test --skip-build \
-  --filter 'BekalDomainTests|BekalStoreTests|BekalAppTests|BekalCLITests|BekalMetricsTests|BekalCredentialsTests'
+  --filter 'BekalDomainTests|BekalStoreTests|BekalAppTests|BekalCLITests|BekalMetricsTests|BekalCredentialsTests' \
+  --skip 'MetricsCommandTests|ProcessFaultTests|DisclosureAttackTests'
 # A minute of every fuzz target with leak detection on (issue 18: a leak report went unnoticed for a release).
 scripts/fuzz-smoke.sh
