@@ -1,5 +1,6 @@
 import BekalDomain
 import BekalMetrics
+import BekalTestSupport
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ struct MetricsReportTests {
         let figures = ProgrammeFigures.compute(
             from: LedgerFixture.events(payloads), facilityCode: "LAPAS-PWT", period: try #require(ReportingPeriod("2026-Q3")))
         var random = SystemRandomNumberGenerator()
-        let report = MetricsReport.make(from: figures, reportID: UUID(), now: Date(), random: &random)
+        let report = MetricsReport.make(from: figures, reportID: UUID(), now: Date(timeIntervalSince1970: 1_790_000_000), random: &random)
         for table in report.tables {
             let figures = table.rows.flatMap(\.cells) + table.columnTotals + [table.grandTotal].compactMap { $0 }
             #expect(figures.allSatisfy { $0 == .suppressed || $0 == .count(0) }, "table \(table.id)")
