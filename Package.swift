@@ -113,22 +113,29 @@ let package = Package(
             name: "bekal-bench",
             dependencies: [
                 "BekalApp", "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
-                "BekalPublisher", "BekalLog",
+                "BekalPublisher", "BekalLog", "BekalTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Test oracles and test doubles shared by the test targets and the benchmark: the reference computation of
+        // the programme figures, an in-memory outbox. Not in the library product; no production target depends on it.
+        .target(
+            name: "BekalTestSupport",
+            dependencies: ["BekalDomain", "BekalPublisher"],
+            path: "Tests/BekalTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "BekalDomainTests", dependencies: ["BekalDomain"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLogTests", dependencies: ["BekalLog", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalStoreTests", dependencies: ["BekalStore", "BekalLog", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalStoreTests", dependencies: ["BekalTestSupport", "BekalStore", "BekalLog", "BekalDomain", "BekalMetrics", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalJSONTests", dependencies: ["BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalCredentialsTests", dependencies: ["BekalCredentials", "BekalJSON", "BekalDomain", "BekalLinkedData"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalLinkedDataTests", dependencies: ["BekalLinkedData", "BekalJSON"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalMetricsTests", dependencies: ["BekalTestSupport", "BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalPublisherTests", dependencies: ["BekalTestSupport", "BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalAppTests", dependencies: ["BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalCLITests", dependencies: ["bekal"], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalAppTests", dependencies: ["BekalTestSupport", "BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalCLITests", dependencies: ["bekal", "BekalTestSupport"], swiftSettings: swiftSettings),
     ]
 )

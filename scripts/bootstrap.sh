@@ -21,6 +21,9 @@ if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
   # pdftotext/pdfinfo, to check the printed page (A4, page numbers in the margin).
   command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+  # setpriv runs bekal without root's file-permission override (the exit-7 tests); util-linux is essential in
+  # Debian, so this only matters on a trimmed image.
+  command -v setpriv >/dev/null || need_apt+=(util-linux)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2

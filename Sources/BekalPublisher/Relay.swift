@@ -58,6 +58,7 @@ public struct Relay: Sendable {
         var deferred: [UUID] = []
         do throws(PublisherError) {
             while let entry = try await outbox.claimNext() {
+                logger.debug("report claimed", metadata: ["report.id": "\(entry.reportID)"])
                 let outcome: Outcome
                 do {
                     outcome = try await deliver(entry, outbox: outbox)
@@ -113,6 +114,11 @@ public struct Relay: Sendable {
             let failure: String
             do {
                 let response = try await transport.send(request)
+                // Between the endpoint's answer and the outbox's update: a crash here must lose nothing (the
+                // report stays pending and is resent under its key); tests stop the process at this line.
+                logger.debug("report response received", metadata: [
+                    "report.id": "\(entry.reportID)", "http.status": "\(response.status)",
+                ])
                 if (200...299).contains(response.status) { return .sent(status: response.status) }
                 guard RetryPolicy.isRetryable(status: response.status) else {
                     return .parked(reason: "HTTP \(response.status): \(Relay.sanitize(response.body))")

@@ -225,6 +225,9 @@ public struct CSVImport: Sendable {
 }
 
 extension Ledger {
+    /// An import logs its progress (trace level) every this many rows.
+    static let importProgressInterval = 10_000
+
     /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
     public func importCSV(
         _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
@@ -260,9 +263,15 @@ extension Ledger {
             count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt,
             keepsEvents: keepsEvents
         ) { appender in
+            var done = 0
             for (line, cells) in rows {
                 let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())
                 try appender.append(entry, context: { "row \(line)" })
+                done += 1
+                // Inside the write transaction: progress of a long import, and where the crash tests stop it.
+                if done % Ledger.importProgressInterval == 0 {
+                    logger.trace("csv import progress", metadata: ["import.rows": "\(done)"])
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BekalDomain
 import BekalPublisher
+import BekalTestSupport
 import Foundation
 import Logging
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import BekalDomain
 import BekalMetrics
 import BekalStore
+import BekalTestSupport
 import Foundation
 
 /// One quarter's metrics report as `bekal stats` makes it: the figures in SQL over the projections

@@ -29,11 +29,13 @@ struct Bekal: AsyncParsableCommand {
     /// Parses, runs, and turns every failure into one line on standard error (`bekal: …`) and the exit code of
     /// its class (README, "Exit codes"), so no command ever prints a stack trace or a typed value.
     static func main() async {
+        let pause = TestPause.fromEnvironment()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             let level = ProcessInfo.processInfo.environment["BEKAL_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
             handler.logLevel = level ?? .warning
-            return handler
+            guard let pause else { return handler }
+            return PausingLogHandler(printer: handler, printedLevel: handler.logLevel, pause: pause)
         }
         let command: any ParsableCommand
         do {

@@ -1,5 +1,6 @@
 import BekalDomain
 import BekalMetrics
+import BekalTestSupport
 import Foundation
 import Testing
 

@@ -37,10 +37,18 @@ struct CLI {
     func cleanUp() { try? FileManager.default.removeItem(at: root) }
 
     /// Starts `bekal` with `--home` set through the environment; output goes to files to avoid pipe stalls.
-    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, URL, URL) {
+    /// - Parameter wrapper: a command that runs `bekal` (e.g. `setpriv` with options), or none.
+    func start(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws
+        -> (Process, URL, URL)
+    {
         let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(wrapper.dropFirst()) + [CLI.binary.path] + arguments
+        } else {
+            process.executableURL = CLI.binary
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["BEKAL_HOME"] = home.path
         env["BEKAL_ACTOR"] = "petugas.uji"
@@ -66,13 +74,84 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment, wrapper: wrapper)
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    /// A `bekal` process stopped at a point of its run (`BEKAL_TEST_PAUSE`), waiting to be killed.
+    struct Paused {
+        let process: Process
+        let stderr: URL
+
+        /// Kills it with SIGKILL, as a power cut or the OOM killer would, and waits for it to be gone.
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts `bekal` so that it stops inside the step that logs `message` (its `occurrence`-th time) and returns
+    /// once it is there: the process has created the marker file from that very log call and sleeps.
+    /// - Throws: when the process ends, or does not get there within a minute.
+    func startPaused(
+        _ arguments: [String], at message: String, occurrence: Int = 1, environment: [String: String] = [:]
+    ) throws -> Paused {
+        let marker = root.appendingPathComponent("pause-\(UUID().uuidString)")
+        var environment = environment
+        environment["BEKAL_TEST_PAUSE"] = "\(message)#\(occurrence)"
+        environment["BEKAL_TEST_PAUSE_MARKER"] = marker.path
+        let (process, _, err) = try start(arguments, environment: environment)
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: marker.path) {
+            guard process.isRunning, Date() < deadline else {
+                if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+                let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
+                throw PauseNotReached(message: message, occurrence: occurrence, stderr: stderr)
+            }
+            usleep(10_000)
+        }
+        return Paused(process: process, stderr: err)
+    }
+
+    struct PauseNotReached: Error, CustomStringConvertible {
+        var message: String
+        var occurrence: Int
+        var stderr: String
+        var description: String { "bekal never logged \"\(message)\" \(occurrence) time(s): \(stderr)" }
+    }
+
+    /// Whether another connection holds the ledger's write lock right now (a write transaction is open): a
+    /// second writer's `BEGIN IMMEDIATE` fails at once with "database is locked". Asked through Python's sqlite3.
+    func writeTransactionOpen() throws -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        probe.arguments = ["-c", """
+            import sqlite3, sys
+            connection = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                print("locked" if "locked" in str(error) else "error: %s" % error)
+            else:
+                connection.execute("ROLLBACK")
+                print("free")
+            """, home.appendingPathComponent("bekal.sqlite").path]
+        let output = Pipe()
+        probe.standardOutput = output
+        try probe.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        probe.waitUntilExit()
+        switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
+        case "locked": return true
+        case "free": return false
+        default: throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: text])
+        }
     }
 
     func write(_ name: String, _ bytes: Data) throws -> String {

@@ -87,11 +87,17 @@ struct RecordingCommandTests {
         #expect(beforeAdmission.stderr.contains("admission"))
         let future = try assess(["--date": "2026-11-16"])  // the day after CLI.now
         #expect(future.status == 4)
+        #expect(future.stderr.contains("after today"), "\(future.stderr)")
         let stranger = try cli.run(["assess", "NOBODY-9", "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K",
                                     "--assessor", "x", "--role", "bnsp-assessor", "--method", "observation",
                                     "--date", "2026-03-02"])
         #expect(stranger.status == 3)
         #expect(try cli.eventCount() == before)
+        // The boundary is CLI.now's day in the facility's time zone (10:00 WIB on 15 November 2026), not the
+        // machine's clock: that day is accepted, whatever today's date.
+        let sameDay = try assess(["--date": "2026-11-15"])
+        #expect(sameDay.status == 0, "\(sameDay.stderr)")
+        #expect(try cli.eventCount() == before + 1)
     }
 
     @Test("the stored evidence is named by its SHA-256 under evidence/<2 hex>/")

@@ -18,6 +18,8 @@ struct CLITests {
         var env = ProcessInfo.processInfo.environment
         env["BEKAL_REGISTER_NUMBER"] = nil
         env["BEKAL_VERIFICATION_CODE"] = nil
+        // Every run happens at the same instant (`at`), whatever today's date.
+        env["BEKAL_NOW"] = at
         env.merge(environment) { $1 }
         process.environment = env
         let pipe = Pipe()
@@ -171,7 +173,7 @@ struct CLITests {
         ])
         #expect(written.status == 0, "\(written.output)")
         let json = try JSONParser.parse(Array(try Data(contentsOf: trust)))
-        let verified = try VerifiedTrustList(json: json, at: Date())
+        let verified = try VerifiedTrustList(json: json, at: try #require(Timestamp.parse(at)))
         guard case .facility(let key, _) = verified.signature else {
             Issue.record("the trust list is not signed by the facility: \(verified.signature)")
             return

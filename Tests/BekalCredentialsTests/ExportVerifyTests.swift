@@ -51,7 +51,8 @@ struct ExportVerifyTests {
         let salt = try #require(identifier["salt"]?.stringValue)
         #expect(identifier["hashed"] == true)
         #expect(identifier["identityType"] == "identifier")
-        #expect(identifier["identityHash"]?.stringValue == IdentityHash(registerNumber: RegisterNumber("BI.2024.0117")!, salt: salt).identityHash)
+        // The documented formula, computed by Python's hashlib rather than by IdentityHash.
+        #expect(identifier["identityHash"]?.stringValue == (try Self.pythonIdentityHash(register: "BI.2024.0117", salt: salt)))
         #expect(salt.count == 32)
         let right = SamplePortfolio.verify(result.credential, register: "BI.2024.0117")
         #expect(right.result.isValid)
@@ -62,6 +63,45 @@ struct ExportVerifyTests {
         #expect(wrong.summary.identity == .mismatch)
         #expect(wrong.summary.invalidCause == .otherPerson)
         #expect(wrong.checks.contains { $0.check == "identity" && $0.status == .failed })
+    }
+
+    @Test("with a verification code the keyed identity hash is written, equal to the documented formula computed in Python")
+    func keyedIdentityHash() throws {
+        var codeRandom = SeededRandom(state: 2026)
+        let code = VerificationCode.generate(using: &codeRandom)
+        var random = SeededRandom(state: 42)
+        let export = try PortfolioExporter.export(
+            SamplePortfolio.make(), key: SamplePortfolio.key,
+            options: ExportOptions(statusAllocation: StatusAllocation(listURL: SamplePortfolio.listURL), verificationCode: code),
+            now: SamplePortfolio.now, random: &random
+        ).credential
+        let identifier = try #require(export["credentialSubject"]?["identifier"]?.arrayValue?.first)
+        #expect(identifier["identityType"] == "ext:BekalRegisterNumberAndCode")
+        let salt = try #require(identifier["salt"]?.stringValue)
+        let expected = try Self.pythonIdentityHash(register: "BI.2024.0117", salt: salt, code: code.canonical)
+        #expect(identifier["identityHash"]?.stringValue == expected)
+        // The code is what keys it: the plain form of the same number and salt is another hash.
+        #expect(expected != (try Self.pythonIdentityHash(register: "BI.2024.0117", salt: salt)))
+        let verified = IdentityBindingTests.verify(export, register: "BI.2024.0117", code: code)
+        #expect(verified.summary.identity == .matched)
+    }
+
+    /// `docs/credentials.md`, "Who the export is about", in Python: `sha256$` + hex SHA-256(identifier ‖ salt), the
+    /// identifier being the register number (plain form) or hex HMAC-SHA-256 keyed with the code's canonical
+    /// characters over "bekal-identity-v2:" ‖ register number (keyed form).
+    static func pythonIdentityHash(register: String, salt: String, code: String? = nil) throws -> String {
+        let script = """
+            import hashlib, hmac, sys
+            register, salt = sys.argv[1], sys.argv[2]
+            identifier = register
+            if len(sys.argv) > 3:
+                identifier = hmac.new(sys.argv[3].encode("ascii"), ("bekal-identity-v2:" + register).encode("utf-8"),
+                                      hashlib.sha256).hexdigest()
+            print("sha256$" + hashlib.sha256((identifier + salt).encode("utf-8")).hexdigest())
+            """
+        let run = try runProcess("/usr/bin/env", ["python3", "-c", script, register, salt] + (code.map { [$0] } ?? []))
+        try #require(run.status == 0, "\(run.output)")
+        return run.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test("two exports use different salts, so they cannot be linked by the identity hash")

@@ -1,5 +1,6 @@
 import BekalDomain
 import BekalMetrics
+import BekalTestSupport
 import Foundation
 
 /// Builds ledgers for tests: hand-written events, or a seeded random facility.

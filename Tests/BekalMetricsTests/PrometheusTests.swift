@@ -65,8 +65,10 @@ struct PrometheusTests {
             bekal_training_hours 1
 
             """)
-        #expect(result.status != 0)
-        #expect(result.output.contains("_total") && result.output.contains("seconds"))
+        // 3: lint problems found (1 would be a parse error of the text itself).
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("bekal_x_row_total non-counter metrics should not have \"_total\" suffix"))
+        #expect(result.output.contains("bekal_training_hours use base unit \"seconds\" instead of \"hours\""))
     }
 
     @Test("cells and totals live in different families, each summing to the table's total; hours become seconds")

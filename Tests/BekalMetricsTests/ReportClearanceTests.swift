@@ -1,4 +1,5 @@
 import BekalDomain
+import BekalTestSupport
 import Foundation
 import Testing
 @testable import BekalMetrics

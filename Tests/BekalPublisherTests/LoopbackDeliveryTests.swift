@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import BekalPublisher
+import BekalTestSupport
 import Foundation
 import Testing
 
@@ -81,7 +82,7 @@ struct LoopbackDeliveryTests {
         let transport = try CurlTransport()
         let report = TestReports.report()
         _ = try await Self.relay(receiver, transport: transport).publishPending(from: try await TestReports.outbox([report]))
-        var altered = try QueuedReport(pending: report, enqueuedAt: Date())
+        var altered = try QueuedReport(pending: report, enqueuedAt: TestClock.now)
         altered.body.append(contentsOf: Array(" ".utf8))
         let second = InMemoryOutbox([altered])
         let summary = try await Self.relay(receiver, transport: transport).publishPending(from: second)
@@ -95,9 +96,11 @@ struct LoopbackDeliveryTests {
         let transport = try CurlTransport(configuration: .init(connectTimeout: .seconds(1)))
         let reports = [TestReports.report(), TestReports.report()]
         let outbox = try await TestReports.outbox(reports)
-        let refusedURL = "http://127.0.0.1:\(freePort())/reports"
+        let refusing = try RefusingPort()
+        let refusedURL = refusing.url()
         let receiver = try Receiver()
         let first = try await Self.relay(receiver, transport: transport, maxAttempts: 3, url: refusedURL).publishPending(from: outbox)
+        withExtendedLifetime(refusing) {}  // held, so the port refused every attempt of the first run
         #expect(first.stillPending == 2)
         #expect(await outbox.entries().filter { $0.state == .pending }.allSatisfy { $0.attempts == 3 && $0.lastError != nil })
         let second = try await Self.relay(receiver, transport: transport).publishPending(from: outbox)

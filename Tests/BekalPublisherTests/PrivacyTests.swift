@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import BekalPublisher
+import BekalTestSupport
 import Foundation
 import Testing
 
@@ -35,7 +36,7 @@ struct PrivacyTests {
             from: payloads.map { ProgrammeEvent(id: UUID(), payload: $0) }, facilityCode: "LAPAS-KCL",
             period: ReportingPeriod("2026-Q3")!)
         var random = SystemRandomNumberGenerator()
-        let report = MetricsReport.make(from: figures, reportID: UUID(), now: Date(), random: &random)
+        let report = MetricsReport.make(from: figures, reportID: UUID(), now: TestClock.now, random: &random)
         for table in report.tables {
             let all = table.rows.flatMap(\.cells) + table.columnTotals + [table.grandTotal].compactMap { $0 }
             #expect(all.allSatisfy { $0 == .suppressed || $0 == .count(0) }, "table \(table.id)")
@@ -46,7 +47,7 @@ struct PrivacyTests {
         let outbox = try await TestReports.outbox([report])
         _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url), logger: CapturedLog().logger, now: { TestClock.now })
             .publishPending(from: outbox)
-        var again = try QueuedReport(pending: report, enqueuedAt: Date())
+        var again = try QueuedReport(pending: report, enqueuedAt: TestClock.now)
         again.reportID = UUID()
         _ = try await Relay(transport: transport, endpoint: try Endpoint(url: receiver.url, format: .prometheus), logger: CapturedLog().logger, now: { TestClock.now })
             .publishPending(from: InMemoryOutbox([again]))

@@ -8,12 +8,13 @@ import Testing
 struct PushgatewayTests {
     @Test("a report pushed in the text format reads back from the gateway's API under job and facility")
     func pushAndReadBack() async throws {
-        let port = freePort()
+        // Port 0: the gateway takes a free port itself and logs it, so no other process can take it first.
         let gateway = try ServerProcess(
-            "/usr/bin/prometheus-pushgateway", ["--web.listen-address=127.0.0.1:\(port)"], port: port)
+            "/usr/bin/prometheus-pushgateway", ["--web.listen-address=127.0.0.1:0"],
+            report: .log(#"msg="Listening on" address=127\.0\.0\.1:([0-9]+)"#))
         defer { gateway.stop() }
         let transport = try CurlTransport()
-        let base = "http://127.0.0.1:\(port)"
+        let base = "http://127.0.0.1:\(gateway.port)"
         try await waitUntilReady("\(base)/-/ready", transport: transport)
 
         let report = TestReports.report(facility: "LAPAS-PWT")

@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 @testable import BekalPublisher
+import BekalTestSupport
 import Crypto
 import Foundation
 import Logging

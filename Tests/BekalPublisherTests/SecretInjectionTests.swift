@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import BekalPublisher
+import BekalTestSupport
 import Foundation
 import Testing
 

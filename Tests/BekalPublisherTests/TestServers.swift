@@ -2,37 +2,69 @@ import BekalDomain
 import BekalPublisher
 import Foundation
 
-/// A server process started by a test on a loopback port and stopped when the test ends.
+/// A server process started by a test on a loopback port it picked itself (port 0) and stopped when the test ends.
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
+    private let logURL: URL
 
-    /// Starts `executable`; the port is the first line of its stdout, or `port` when given.
-    init(_ executable: String, _ arguments: [String], port knownPort: Int? = nil) throws {
+    /// Where the server says which port it took.
+    enum PortReport {
+        /// The first line of standard output is the port (the Python receivers).
+        case firstLine
+        /// A line of standard error matching `pattern` whose first capture is the port (the Pushgateway logs
+        /// `msg="Listening on" address=127.0.0.1:43551`).
+        case log(String)
+    }
+
+    /// Starts `executable`, which must listen on a port of its own choosing and report it as `report` says.
+    init(_ executable: String, _ arguments: [String], report: PortReport = .firstLine) throws {
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("server-\(UUID()).log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // A file, not a pipe: a server that logs a lot never blocks on a full pipe nobody reads.
+        process.standardError = try FileHandle(forWritingTo: logURL)
         try process.run()
-        if let knownPort {
-            port = knownPort
-            return
+        switch report {
+        case .firstLine:
+            var line = Data()
+            while !line.contains(0x0A) {
+                let chunk = output.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { break }
+                line.append(chunk)
+            }
+            guard let text = String(data: line, encoding: .utf8)?.split(separator: "\n").first, let port = Int(text) else {
+                kill(process.processIdentifier, SIGKILL)
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            self.port = port
+        case .log(let pattern):
+            let expression = try NSRegularExpression(pattern: pattern)
+            var found: Int?
+            for _ in 0..<200 where found == nil && process.isRunning {
+                let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+                let range = NSRange(text.startIndex..., in: text)
+                if let match = expression.firstMatch(in: text, range: range), let port = Range(match.range(at: 1), in: text) {
+                    found = Int(text[port])
+                } else {
+                    usleep(50_000)
+                }
+            }
+            guard let found else {
+                kill(process.processIdentifier, SIGKILL)
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            port = found
         }
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        guard let text = String(data: line, encoding: .utf8)?.split(separator: "\n").first, let port = Int(text) else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        self.port = port
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: logURL)
+    }
 
     func stop() {
         // SIGKILL: children of Foundation's Process can inherit a blocked SIGTERM, and these servers hold nothing
@@ -93,24 +125,6 @@ final class Receiver: @unchecked Sendable {
         server.stop()
         try? FileManager.default.removeItem(at: logURL)
     }
-}
-
-/// A free TCP port on 127.0.0.1 (bound, read and released).
-func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-    }
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
 }
 
 /// Waits until `url` answers 200 (servers take a moment to listen).

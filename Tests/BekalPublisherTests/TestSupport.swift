@@ -1,6 +1,7 @@
 import BekalDomain
 import BekalMetrics
 import BekalPublisher
+import BekalTestSupport
 import Foundation
 import Logging
 
@@ -33,7 +34,7 @@ enum TestReports {
 
     static func outbox(_ reports: [MetricsReport]) async throws -> InMemoryOutbox {
         let outbox = InMemoryOutbox()
-        for report in reports { try await outbox.enqueue(try QueuedReport(pending: report, enqueuedAt: Date())) }
+        for report in reports { await outbox.enqueue(try QueuedReport(pending: report, enqueuedAt: TestClock.now)) }
         return outbox
     }
 }

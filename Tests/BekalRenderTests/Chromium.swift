@@ -6,18 +6,15 @@ struct Chromium {
 
     /// The browser on `PATH`, if installed.
     static func find() -> Chromium? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            for name in ["chromium", "chromium-browser"] {
-                let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: url.path) { return Chromium(executable: url) }
-            }
-        }
-        return nil
+        (onPath("chromium") ?? onPath("chromium-browser")).map(Chromium.init(executable:))
     }
 
-    /// Browser tests run when chromium is installed, and always on CI (where a missing browser must fail).
-    static var shouldRun: Bool { find() != nil || ProcessInfo.processInfo.environment["CI"] != nil }
+    /// The executable `name` in a directory of `PATH`, if any.
+    static func onPath(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -42,8 +39,11 @@ struct Chromium {
 
     /// Runs a tool from poppler-utils (`pdftotext`, `pdfinfo`) and returns its standard output.
     static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
+        guard let executable = onPath(tool) else {
+            throw Failure(description: "\(tool) is not installed (BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh installs poppler-utils)")
+        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
+        process.executableURL = executable
         process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout

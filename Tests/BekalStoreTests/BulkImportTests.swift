@@ -141,7 +141,10 @@ struct BulkImportTests {
         #expect(RecordJSONWriter.write(long, payload: &payload, record: &record))
         #expect(RecordJSONWriter.write(short, payload: &payload, record: &record))
         #expect(String(decoding: payload, as: UTF8.self) == (try PayloadCoding.encodeWithFoundation(short)))
-        guard case .trainingRecorded(let session) = short else { return }
+        guard case .trainingRecorded(let session) = short else {
+            Issue.record("the scenario's training is not a training record")
+            return
+        }
         #expect(String(decoding: record, as: UTF8.self) == (try PayloadCoding.encodeRecord(session)))
         #expect(!RecordJSONWriter.write(.facilityInitialized(Scenario.facility), payload: &payload, record: &record))
     }
@@ -186,8 +189,8 @@ struct BulkImportTests {
         let returning = try Scenario()
         let counting = try Scenario()
         for (kind, text) in files(returning) {
-            let other = files(counting).first { $0.0 == kind }?.1.replacingOccurrences(
-                of: counting.person.id.uuidString.uppercased(), with: "REG-0001") ?? ""
+            let other = try #require(files(counting).first { $0.0 == kind }?.1).replacingOccurrences(
+                of: counting.person.id.uuidString.uppercased(), with: "REG-0001")
             let mine = text.replacingOccurrences(of: returning.person.id.uuidString.uppercased(), with: "REG-0001")
             #expect(other == mine)
             let result = try returning.ledger.importCSV(

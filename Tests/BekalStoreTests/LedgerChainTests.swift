@@ -40,19 +40,22 @@ struct LedgerChainTests {
     @Test("the triggers refuse UPDATE and DELETE on ledger_event")
     func triggers() throws {
         let scenario = try filledScenario()
-        #expect(throws: DatabaseError.self) {
-            try scenario.ledger.writer.write { db in
-                try db.execute(sql: "UPDATE ledger_event SET actor = 'someone' WHERE sequence = 4")
+        let count = try scenario.ledger.eventCount()
+        /// The trigger's message for `sql`, or nil when the statement went through.
+        func refusal(_ sql: String) -> String? {
+            do {
+                try scenario.ledger.writer.write { db in try db.execute(sql: sql) }
+                return nil
+            } catch let error as DatabaseError {
+                return error.message
+            } catch {
+                return "not a database error: \(error)"
             }
         }
-        #expect(throws: DatabaseError.self) {
-            try scenario.ledger.writer.write { db in try db.execute(sql: "DELETE FROM ledger_event WHERE sequence = 6") }
-        }
-        do {
-            try scenario.ledger.writer.write { db in try db.execute(sql: "DELETE FROM ledger_event") }
-        } catch let error as DatabaseError {
-            #expect(error.message == "ledger is append-only")
-        }
+        #expect(refusal("UPDATE ledger_event SET actor = 'someone' WHERE sequence = 4") == "ledger is append-only")
+        #expect(refusal("DELETE FROM ledger_event WHERE sequence = 6") == "ledger is append-only")
+        #expect(refusal("DELETE FROM ledger_event") == "ledger is append-only")
+        #expect(try scenario.ledger.eventCount() == count)
         #expect(try scenario.ledger.verifyChain().isIntact)
     }
 

@@ -28,7 +28,10 @@ struct LedgerProjectionTests {
         let scenario = try Scenario()
         let assessed = try scenario.record(scenario.assessment(outcome: .belumKompeten))
         let trained = try scenario.record(scenario.training(hours: 8))
-        guard case .assessmentRecorded(var fixed) = assessed.payload else { return }
+        guard case .assessmentRecorded(var fixed) = assessed.payload else {
+            Issue.record("the recorded event is not an assessment: \(assessed.payload)")
+            return
+        }
         fixed.outcome = .kompeten
         try scenario.record(.corrected(Correction(
             correctedEventID: assessed.id, personID: scenario.person.id, reason: "wrong box ticked",
@@ -73,7 +76,10 @@ struct LedgerProjectionTests {
         let trained = try scenario.record(scenario.training())
         try scenario.record(.corrected(Correction(
             correctedEventID: trained.id, personID: scenario.person.id, reason: "dup", replacement: nil)))
-        guard case .assessmentRecorded(var fixed) = assessed.payload else { return }
+        guard case .assessmentRecorded(var fixed) = assessed.payload else {
+            Issue.record("the recorded event is not an assessment: \(assessed.payload)")
+            return
+        }
         fixed.outcome = .kompeten
         try scenario.record(.corrected(Correction(
             correctedEventID: assessed.id, personID: scenario.person.id, reason: "fix",

@@ -31,12 +31,14 @@ struct ReportOutboxTests {
         #expect(stored[0].finishedAt == Scenario.now.addingTimeInterval(5))
         #expect(try ledger.queuedReports(states: [.pending]).isEmpty)
         #expect(throws: StoreError(.notFound, "")) { try ledger.markReportSent(UUID(), at: Scenario.now) }
-        #expect(throws: (any Error).self) {
+        let bodyChange = #expect(throws: DatabaseError.self) {
             try ledger.writer.write { db in
                 try db.execute(sql: "UPDATE report_outbox SET body = x'00' WHERE report_id = ?",
                                arguments: [a.reportID.uuidString.lowercased()])
             }
         }
+        #expect(bodyChange?.message == "a queued report body never changes")
+        #expect(try ledger.queuedReports().first { $0.reportID == a.reportID }?.body == a.body)
     }
 
     @Test("two publisher runs claim different reports; a lapsed lease or a gone holder is claimed again; marking ends a lease")

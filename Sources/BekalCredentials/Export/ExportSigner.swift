@@ -10,7 +10,7 @@ struct ExportSigner {
     var suites: [any Cryptosuite]
 
     /// Whether any suite signs canonical JSON bytes (only then are the forms worth computing).
-    var signsJSON: Bool { suites.contains { $0 is EddsaJcs2022 } }
+    var signsJSON: Bool { suites.contains { $0.signsCanonicalJSON } }
 
     /// A signed credential and, when kept, its canonical form (proof included).
     struct Signed {
@@ -47,15 +47,9 @@ struct ExportSigner {
         var proofs: [JSONValue] = []
         for suite in suites {
             let options = DataIntegrity.proofOptions(suite: suite, key: key, created: now)
-            let proof: JSONObject
-            if let form, let jcs = suite as? EddsaJcs2022 {
-                proof = try jcs.createProof(
-                    canonicalDocument: form.bytes(without: "proof"), documentContext: document["@context"],
-                    options: options, key: key)
-            } else {
-                proof = try suite.createProof(document: document, options: options, key: key)
-            }
-            proofs.append(.object(proof))
+            let canonical = suite.signsCanonicalJSON ? form?.bytes(without: "proof") : nil
+            proofs.append(.object(try suite.createProof(
+                document: document, canonicalDocument: canonical, options: options, key: key)))
         }
         var secured = document
         secured["proof"] = .array(proofs)

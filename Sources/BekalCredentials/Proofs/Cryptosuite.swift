@@ -19,6 +19,61 @@ public protocol Cryptosuite: Sendable {
     ///   - proof: the proof as found, including `proofValue`.
     ///   - publicKey: the key its `verificationMethod` names.
     func verifyProof(document: JSONObject, proof: JSONObject, publicKey: DIDKey) -> ProofCheck
+
+    /// Whether the suite signs the document's RFC 8785 canonical bytes (`eddsa-jcs-2022`). Only then is it worth a
+    /// caller's while to keep those bytes (JCS is compositional: the exporter assembles an export's form from its
+    /// credentials' forms instead of canonicalizing every credential twice).
+    var signsCanonicalJSON: Bool { get }
+
+    /// As `createProof(document:options:key:)`, with the document's canonical bytes (without `proof`) when the
+    /// caller already holds them; a suite that does not sign canonical JSON ignores them.
+    func createProof(document: JSONObject, canonicalDocument: [UInt8]?, options: JSONObject, key: IssuerKey)
+        throws(CredentialError) -> JSONObject
+
+    /// As `verifyProof(document:proof:publicKey:)`, with the document's canonical bytes (without `proof`) from
+    /// `canonicalDocument` when the caller holds them, asked for only once the cheaper checks pass; a suite that
+    /// does not sign canonical JSON ignores them.
+    func verifyProof(
+        document: JSONObject, proof: JSONObject, publicKey: DIDKey, canonicalDocument: () -> [UInt8]?
+    ) -> ProofCheck
+}
+
+extension Cryptosuite {
+    /// A suite signs its own serialization of the document unless it says otherwise.
+    public var signsCanonicalJSON: Bool { false }
+
+    /// Ignores `canonicalDocument`: the suite signs another serialization.
+    public func createProof(document: JSONObject, canonicalDocument: [UInt8]?, options: JSONObject, key: IssuerKey)
+        throws(CredentialError) -> JSONObject
+    {
+        try createProof(document: document, options: options, key: key)
+    }
+
+    /// Ignores `canonicalDocument`: the suite signs another serialization.
+    public func verifyProof(
+        document: JSONObject, proof: JSONObject, publicKey: DIDKey, canonicalDocument: () -> [UInt8]?
+    ) -> ProofCheck {
+        verifyProof(document: document, proof: proof, publicKey: publicKey)
+    }
+}
+
+/// The Data Integrity proof configuration rule both suites share: a proof that carries an `@context` must carry a
+/// prefix of the document's `@context` (a single value counts as a list of one).
+enum ProofContext {
+    /// Whether `proof`'s `@context`, if any, starts the document's.
+    static func matches(proof: JSONObject, documentContext: JSONValue?) -> Bool {
+        guard let proofContext = proof["@context"] else { return true }
+        return list(documentContext).starts(with: list(proofContext))
+    }
+
+    /// An `@context` value as a list.
+    static func list(_ value: JSONValue?) -> [JSONValue] {
+        switch value {
+        case nil: []
+        case .array(let items)?: items
+        case let single?: [single]
+        }
+    }
 }
 
 /// The outcome of checking one proof's cryptography.

@@ -4,14 +4,25 @@ import Foundation
 /// Adds and verifies Data Integrity proofs (`DataIntegrityProof`) on JSON documents, including proof sets
 /// (`proof` as an array) and proof chains (`previousProof`).
 public enum DataIntegrity {
-    /// Signs `document` with `key`: the result carries the new proof; an existing proof makes a proof set.
+    /// Signs `document` with `key`: the result carries the new proof, made with the key's own `did:key`
+    /// verification method; an existing proof makes a proof set.
+    /// - Parameters:
+    ///   - created: the proof's creation time (injected; the clock is the caller's).
+    ///   - suite: `eddsa-jcs-2022` unless given.
+    public static func sign(
+        _ document: JSONObject, key: IssuerKey, created: Date, suite: any Cryptosuite = EddsaJcs2022()
+    ) throws(CredentialError) -> JSONObject {
+        try sign(document, key: key, created: created, suite: suite, verificationMethod: nil)
+    }
+
+    /// `sign` with the choices only tests make (Bekal itself signs proof sets through `ExportSigner` and never
+    /// chains proofs; the verifier checks chains others make):
     /// - Parameters:
     ///   - verificationMethod: defaults to the key's own `did:key` verification method.
-    ///   - created: the proof's creation time (injected; the clock is the caller's).
     ///   - asProofSet: write a single proof as a one-element array, as the 1EdTech OB 3.0 / CLR 2.0 schemas expect.
     ///   - id: the proof's own id, needed when a later proof chains to it.
     ///   - previousProof: ids of existing proofs this one endorses (a proof chain); they are signed along.
-    public static func sign(
+    static func sign(
         _ document: JSONObject, key: IssuerKey, created: Date, suite: any Cryptosuite = EddsaJcs2022(),
         verificationMethod: String? = nil, asProofSet: Bool = false, id: String? = nil, previousProof: [String] = []
     ) throws(CredentialError) -> JSONObject {
@@ -159,8 +170,8 @@ public enum DataIntegrity {
             result.outcome = .failed(failure)
             return result
         }
-        if let canonical, input["proof"] == nil, let jcs = suite as? EddsaJcs2022 {
-            result.outcome = jcs.verifyProof(documentContext: input["@context"], proof: proof, publicKey: key) {
+        if let canonical, input["proof"] == nil, suite.signsCanonicalJSON {
+            result.outcome = suite.verifyProof(document: input, proof: proof, publicKey: key) {
                 canonical.bytes(without: "proof")
             }
         } else {

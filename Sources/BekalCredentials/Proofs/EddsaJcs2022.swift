@@ -44,11 +44,32 @@ public struct EddsaJcs2022: Cryptosuite {
             options: options, key: key)
     }
 
-    /// As `createProof(document:options:key:)`, for a document whose canonical bytes are already known (JCS is
-    /// compositional, so the exporter assembles them from its parts).
-    func createProof(canonicalDocument: [UInt8], documentContext: JSONValue?, options: JSONObject, key: IssuerKey)
+    /// It signs the document's RFC 8785 bytes.
+    public var signsCanonicalJSON: Bool { true }
+
+    /// Signs `canonicalDocument` when given (the exporter assembles an export's bytes from its parts), else the
+    /// document's canonical form.
+    public func createProof(document: JSONObject, canonicalDocument: [UInt8]?, options: JSONObject, key: IssuerKey)
         throws(CredentialError) -> JSONObject
     {
+        guard let canonicalDocument else { return try createProof(document: document, options: options, key: key) }
+        return try createProof(
+            canonicalDocument: canonicalDocument, documentContext: document["@context"], options: options, key: key)
+    }
+
+    /// Checks the proof over `canonicalDocument()`'s bytes (`nil`: the document cannot be canonicalized).
+    public func verifyProof(
+        document: JSONObject, proof: JSONObject, publicKey: DIDKey, canonicalDocument: () -> [UInt8]?
+    ) -> ProofCheck {
+        verifyProof(
+            documentContext: document["@context"], proof: proof, publicKey: publicKey,
+            canonicalDocument: canonicalDocument)
+    }
+
+    /// Signs a document whose canonical bytes are already known.
+    private func createProof(
+        canonicalDocument: [UInt8], documentContext: JSONValue?, options: JSONObject, key: IssuerKey
+    ) throws(CredentialError) -> JSONObject {
         var config = options
         config["proofValue"] = nil
         // Proof configuration rule: the proof carries the document's @context.
@@ -65,9 +86,9 @@ public struct EddsaJcs2022: Cryptosuite {
         }
     }
 
-    /// As `verifyProof(document:proof:publicKey:)`, with the document's canonical bytes from `canonicalDocument`
-    /// (`nil`: the document cannot be canonicalized), asked for only once the cheaper checks pass.
-    func verifyProof(
+    /// The check itself, with the document's canonical bytes from `canonicalDocument` (`nil`: the document cannot
+    /// be canonicalized), asked for only once the cheaper checks pass.
+    private func verifyProof(
         documentContext: JSONValue?, proof: JSONObject, publicKey: DIDKey, canonicalDocument: () -> [UInt8]?
     ) -> ProofCheck {
         guard case .string(let proofValue)? = proof["proofValue"],
@@ -75,24 +96,13 @@ public struct EddsaJcs2022: Cryptosuite {
         else { return .failed(.proofValueMalformed) }
         var options = proof
         options["proofValue"] = nil
-        if let proofContext = options["@context"] {
-            guard Self.contextList(documentContext).starts(with: Self.contextList(proofContext)) else {
-                return .failed(.contextMismatch)
-            }
+        guard ProofContext.matches(proof: options, documentContext: documentContext) else {
+            return .failed(.contextMismatch)
         }
         guard let proofCanon = try? Self.canonicalize(.object(options)), let documentCanon = canonicalDocument() else {
             return .failed(ProofFailure("canonicalization-failed", "the document cannot be canonicalized"))
         }
         let combined = Array(SHA256.hash(data: proofCanon)) + Array(SHA256.hash(data: documentCanon))
         return publicKey.isValidSignature(signature, for: combined) ? .verified : .failed(.signatureMismatch)
-    }
-
-    /// An `@context` value as a list (a single value counts as a list of one).
-    static func contextList(_ value: JSONValue?) -> [JSONValue] {
-        switch value {
-        case nil: []
-        case .array(let items)?: items
-        case let single?: [single]
-        }
     }
 }

@@ -41,6 +41,11 @@ public struct EddsaRdfc2022: Cryptosuite {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey.publicKey) else {
             return .failed(ProofFailure("verification-method-unsupported", "the key is not an Ed25519 public key"))
         }
+        // The proof configuration's @context rule, checked here for both suites alike, so that the JSON-LD side's
+        // `invalidProof` below can only mean a malformed proof.
+        guard ProofContext.matches(proof: proof, documentContext: document["@context"]) else {
+            return .failed(.contextMismatch)
+        }
         do {
             let holds = try suite.verifyProof(unsecuredDocument: .object(document), proof: proof, publicKey: key)
             return holds ? .verified : .failed(.signatureMismatch)
@@ -68,7 +73,8 @@ public struct EddsaRdfc2022: Cryptosuite {
         case .unknownContext: code = "unknown-context"
         case .canonicalizationWorkLimit, .canonicalizationDepthLimit: code = "canonicalization-limit"
         case .invalidProof:
-            return error.message.contains("@context") ? .contextMismatch : .proofValueMalformed
+            // The @context rule was checked before (`ProofContext`): what is left is the proof's type or value.
+            return .proofValueMalformed
         case .emptyExpansion: code = "empty-expansion"
         default: code = "canonicalization-failed"
         }

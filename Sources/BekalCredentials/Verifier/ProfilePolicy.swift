@@ -10,7 +10,7 @@ public struct ProfilePolicy: VerificationPolicy {
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let doc = credential.document
         var problems: [String] = []
-        let contexts = EddsaJcs2022.contextList(doc["@context"])
+        let contexts = ProofContext.list(doc["@context"])
         if contexts.first?.stringValue != Vocabulary.credentialsV2 {
             problems.append("@context does not start with \(Vocabulary.credentialsV2)")
         }

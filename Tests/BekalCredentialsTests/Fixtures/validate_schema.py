@@ -3,22 +3,37 @@
 
 usage: validate_schema.py SCHEMA DOCUMENT [--embedded]
   --embedded  validate each credentialSubject.verifiableCredential[] item instead of the document itself
-Exit 0 when every instance is valid, 1 with the errors otherwise, 2 on usage errors.
+
+Exit codes are distinct so that a validator that never ran cannot pass for a verdict:
+  0   every instance is valid            (last line: "validated N instance(s) with V: 0 error(s)")
+  10  at least one instance is invalid   (last line: "validated N instance(s) with V: K error(s)", K > 0)
+  3   the validator could not run (jsonschema missing, unreadable schema or document)
+  2   usage
+Anything else (a Python crash exits 1) is not a verdict either.
 """
 import json
 import sys
 
-import jsonschema
+VALID, INVALID, UNAVAILABLE, USAGE = 0, 10, 3, 2
 
 
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
-        return 2
-    with open(argv[1]) as f:
-        schema = json.load(f)
-    with open(argv[2]) as f:
-        document = json.load(f)
+        return USAGE
+    try:
+        import jsonschema
+    except ImportError as error:
+        print(f"validator-unavailable: {error}")
+        return UNAVAILABLE
+    try:
+        with open(argv[1]) as f:
+            schema = json.load(f)
+        with open(argv[2]) as f:
+            document = json.load(f)
+    except (OSError, ValueError) as error:
+        print(f"validator-unavailable: {error}")
+        return UNAVAILABLE
     instances = [document]
     if "--embedded" in argv:
         instances = document["credentialSubject"]["verifiableCredential"]
@@ -31,7 +46,7 @@ def main(argv):
             failures += 1
             print(f"instance {index}: {'/'.join(map(str, error.absolute_path))}: {error.message[:300]}")
     print(f"validated {len(instances)} instance(s) with {validator_class.__name__}: {failures} error(s)")
-    return 0 if failures == 0 else 1
+    return VALID if failures == 0 else INVALID
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ POST /control/faults with a JSON list; each report request takes the next fault:
   "429:N"        answer 429 with Retry-After: N (seconds) or "429:date" (an HTTP date 1 s ahead)
   "400"          answer 400 with a reason (permanent)
   "slow:S"       accept the report, then wait S seconds before answering
+  "hold"         read the request, log it as "held", and neither accept nor answer it until
+                 POST /control/release; then handle it as usual
   "close"        read the request, send half a status line and close the connection
   "big"          answer 500 with a 1 MiB body
 With --tls-cert/--tls-key it serves HTTPS.
@@ -20,6 +22,7 @@ import argparse, base64, email.utils, hashlib, json, signal, socket, ssl, sys, t
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
+released = threading.Event()
 faults = []
 seen = {}  # idempotency key -> body sha256
 
@@ -68,6 +71,10 @@ def main():
             entry = {"requestline": self.requestline, "headers": list(self.headers.items()),
                      "body": base64.b64encode(body).decode(), "client_port": self.client_address[1],
                      "key": key, "fault": fault}
+            if fault == "hold":
+                record(dict(entry, outcome="held"))
+                released.wait()
+                fault = "ok"
             if fault == "close":
                 record(dict(entry, outcome="closed"))
                 self.wfile.write(b"HTTP/1.1 20")
@@ -108,6 +115,9 @@ def main():
                 new = json.loads(self.read_body() or b"[]")
                 with lock:
                     faults[:] = new
+                return self.reply(204)
+            if self.path == "/control/release":
+                released.set()
                 return self.reply(204)
             self.handle_report()
 

@@ -1,8 +1,10 @@
 import BekalDomain
+import BekalPublisher
 import Foundation
 
 /// An outbox in memory: for the relay's tests and the delivery benchmark, which measure the relay and the
-/// transport without a database (the ledger's outbox is `report_outbox`, behind the app layer).
+/// transport without a database (the ledger's outbox is `report_outbox`, behind the app layer). Test support,
+/// not part of the library: no production code keeps reports only in memory.
 public actor InMemoryOutbox: Outbox {
     private var items: [QueuedReport] = []
     private var claimed: Set<UUID> = []

@@ -4,8 +4,10 @@ import Foundation
 extension ProgrammeFigures {
     /// The reference computation of every figure from the ledger's events, in plain Swift.
     ///
-    /// It is the test oracle the SQL query must agree with, and the definition in `docs/metrics.md` written as
-    /// code. Corrections are applied first (a retracted event counts nowhere).
+    /// It is the test oracle the SQL query (`Ledger.programmeFigures(period:)`, the only production path) must
+    /// agree with, and the definition in `docs/metrics.md` written as code; it lives in the test-support target
+    /// because nothing but tests and the benchmark's comparison run it. Corrections are applied first (a
+    /// retracted event counts nowhere).
     public static func compute(from events: [ProgrammeEvent], facilityCode: String, period: ReportingPeriod)
         -> ProgrammeFigures
     {
