@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "BekalCredentials",
             dependencies: [
-                "BekalDomain", "BekalJSON", "BekalLinkedData", "CZlib",
+                "BekalDomain", "BekalJSON", "BekalLinkedData", "BekalLog", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -94,7 +94,7 @@ let package = Package(
             name: "BekalApp",
             dependencies: [
                 "BekalDomain", "BekalStore", "BekalJSON", "BekalCredentials", "BekalLinkedData", "BekalMetrics",
-                "BekalPublisher", "BekalRender",
+                "BekalPublisher", "BekalRender", "BekalLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -51,8 +51,10 @@ extension FacilityApp {
         let indices = try await storage.allocateStatusIndices(
             for: plan.credentialIDs, personID: portfolio.person.id, listURL: setup.statusListURL,
             capacity: StatusList.minimumBitCount, allocatedAt: context.now)
-        let options = setup.exportOptions(includeName: settings.includeName, indices: indices,
+        var options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                           cryptosuite: settings.cryptosuite)
+        options.ledgerLog = try await ledgerLogEvidence(
+            portfolio, plan: plan, log: FacilityLog(facility: try await storage.facility(), ring: setup.ring))
         let result = try PortfolioExporter.export(
             portfolio, plan: plan, key: setup.key, options: options, now: context.now, random: &random)
         logger.info("portfolio exported", metadata: ["export.credentials": "\(result.embeddedCredentialIDs.count + 1)"])
