@@ -33,7 +33,7 @@ enum TestReports {
 
     static func outbox(_ reports: [MetricsReport]) async throws -> InMemoryOutbox {
         let outbox = InMemoryOutbox()
-        for report in reports { try await outbox.enqueue(try QueuedReport(pending: report, enqueuedAt: Date())) }
+        for report in reports { await outbox.enqueue(try QueuedReport(pending: report, enqueuedAt: Date())) }
         return outbox
     }
 }
