@@ -41,7 +41,8 @@ struct WitnessedFacility {
         try check(cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K", "--assessor",
                           "Ibu Asesor", "--role", "asesor", "--method", "observasi", "--date", "2026-03-01",
                           "--evidence", photo))
-        try FileManager.default.copyItem(atPath: facility.database, toPath: facility.olderCopy)
+        // A consistent copy whatever is still in the write-ahead log, as a backup tool would make it.
+        try #require(try CLI.shell("/usr/bin/env", ["sqlite3", facility.database, ".backup '\(facility.olderCopy)'"]) == 0)
         var rows = "person,date,hours,topic,trainer\n"
         for i in 0..<1_100 {
             let day = Calendar(identifier: .gregorian).date(
@@ -269,7 +270,9 @@ struct WitnessedLedgerTests {
     func olderCopy() throws {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
-        try FileManager.default.removeItem(atPath: facility.database)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: facility.database + suffix) {
+            try FileManager.default.removeItem(atPath: facility.database + suffix)
+        }
         try FileManager.default.copyItem(atPath: facility.olderCopy, toPath: facility.database)
         let (status, report) = try facility.verify()
         #expect(status == 1)

@@ -80,7 +80,7 @@ extension FacilityApp {
             let head = try await storage.logState(provingFrom: nil).treeHead
             let checkpoint = (note: try log.sign(head), head: head)
             var logs: [UUID: LedgerLogEvidence] = [:]
-            for (portfolio, plan) in planned {
+            for (portfolio, plan) in planned where settings.withLedgerLog {
                 logs[portfolio.person.id] = try await ledgerLogEvidence(
                     portfolio, plan: plan, log: log, checkpoint: checkpoint)
             }
