@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalAppTests", dependencies: ["BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalAppTests", dependencies: ["BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", "BekalLog", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         // Fixtures/: Python helpers the tests run from the source tree (an insider's attacks, RFC 9162 checks).
         .testTarget(name: "BekalCLITests", dependencies: ["bekal"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]

@@ -88,12 +88,17 @@ struct LogProofCommandTests {
     func reports() throws {
         let cli = try CLI.withPerson()
         defer { cli.cleanUp() }
-        #expect(try cli.run("train", CLI.register, "--date", "2026-09-01", "--hours", "3", "--topic", "M",
-                            "--trainer", "T").status == 0)
+        // 5 events at the first report, 8 at the second: a proof of four hashes, whose order matters.
+        for day in ["01", "02"] {
+            #expect(try cli.run("train", CLI.register, "--date", "2026-09-\(day)", "--hours", "3", "--topic", "M",
+                                "--trainer", "T").status == 0)
+        }
         let first = try cli.run("stats", "--period", "2026-09", "--queue", "--json")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(try cli.run("train", CLI.register, "--date", "2026-10-01", "--hours", "3", "--topic", "M",
-                            "--trainer", "T").status == 0)
+        for day in ["01", "02", "03"] {
+            #expect(try cli.run("train", CLI.register, "--date", "2026-10-\(day)", "--hours", "3", "--topic", "M",
+                                "--trainer", "T").status == 0)
+        }
         let second = try cli.run("stats", "--period", "2026-10", "--queue", "--json")
         #expect(second.status == 0, "\(second.stderr)")
         let old = try cli.write("report-1.json", first.stdout)
@@ -101,7 +106,8 @@ struct LogProofCommandTests {
         let body = try #require(try second.json() as? [String: Any])
         #expect(body["formatVersion"] as? Int == 2)
         let consistency = try #require((body["ledgerLog"] as? [String: Any])?["consistency"] as? [String: Any])
-        #expect(consistency["fromSize"] as? Int == 4)
+        #expect(consistency["fromSize"] as? Int == 5)
+        #expect((consistency["proof"] as? [String])?.count == 4)
         for report in [old, new] {
             let schema = try ExportFixture.validateSchema(
                 ExportFixture.repositoryRoot.appendingPathComponent("schemas/metrics-report.schema.json").path, report)
@@ -110,7 +116,7 @@ struct LogProofCommandTests {
         let key = try Self.verifierKey(cli)
         let checked = try Self.python(["reports", old, new, key])
         #expect(checked.status == 0, "\(checked.output)")
-        #expect(checked.output.contains("consistent 4 5"))
+        #expect(checked.output.contains("consistent 5 8"))
 
         // The ministry's receiver as a witness: the first report's checkpoint on trust, the second by its proof.
         let state = cli.root.appendingPathComponent("ministry").path
