@@ -169,6 +169,14 @@ struct LedgerLogPolicyTests {
         #expect((try? EddsaRdfc2022().checkCoverage(export)) == nil, "a term outside the context is refused")
     }
 
+    @Test("a log proof without Bekal's log context breaks the export profile")
+    func contextRequired() throws {
+        var export = try #require(try Self.export(cryptosuite: .jcs) { try Log().evidence($0) }.objectValue)
+        export["@context"] = .array(Vocabulary.clrContexts.map { .string($0) })
+        let failures = SamplePortfolio.verify(.object(export)).result.failures
+        #expect(failures.contains { $0.check == "profile" && $0.message.contains("ledgerLog without @context") })
+    }
+
     @Test("pyld canonicalizes an export with a log proof as Bekal does and verifies its proofs, dropping nothing")
     func pyld() throws {
         let run = try PyLDExportTests.run(try Self.export { try Log().evidence($0) })
