@@ -114,6 +114,20 @@ struct WitnessedFacility {
 extension CLI {
     init(root: URL) { self.root = root }
 
+    /// Runs a program; its exit status and everything it printed.
+    static func output(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     static func shell(_ executable: String, _ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -163,10 +177,50 @@ struct WitnessedLedgerTests {
         #expect(status == 0)
         let appended = try #require(report["appended"] as? [[String: Any]])
         #expect(appended.map { $0["actor"] as? String } == ["wali.budi"])
-        // The witness cosigns the next checkpoint, which covers the append: from now on it is permanent.
-        let offered = try facility.offerToWitness(rebuildTree: false)
-        #expect(offered.status == 0)
-        #expect(offered.evidence == nil)
+        // The witness cosigns the next checkpoint (given with its proof file), which covers the append: from now
+        // on it is permanent.
+        let root = facility.cli.root
+        let proof = root.appendingPathComponent("next.proof").path
+        let next = root.appendingPathComponent("next.checkpoint").path
+        let cosigned = root.appendingPathComponent("next.cosigned").path
+        #expect(try facility.cli.run("ledger", "checkpoint", "--since", "1104", "--proof", proof, "--out", next).status == 0)
+        #expect(try String(contentsOfFile: proof, encoding: .utf8).hasPrefix("old 1104\n"))
+        let added = try facility.cli.run(
+            "witness", "add", "--state", facility.state, "--checkpoint", next, "--proof", proof, "--out", cosigned)
+        #expect(added.status == 0, "\(added.stderr)")
+        let again = try facility.cli.run(
+            "ledger", "verify", "--checkpoint", cosigned, "--witness-key", try facility.witnessKey)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("MATCHES the checkpoint of 1105 events"))
+        #expect(!again.stdout.contains("appended after"))
+        let show = try #require(try facility.cli.run("witness", "show", "--state", facility.state, "--json").json() as? [String: Any])
+        #expect((show["logs"] as? [[String: Any]])?.first?["size"] as? Int == 1_105)
+        // The independent C2SP reader accepts the facility's signature and the witness's cosignature.
+        let logKey = try facility.cli.run("ledger", "checkpoint", "--verifier-key").stdout.trimmingCharacters(in: .newlines)
+        let python = try CLI.output("/usr/bin/env", [
+            "python3", WitnessedFacility.repository.appendingPathComponent("Tests/BekalLogTests/Fixtures/c2sp_note.py").path,
+            "verify", cosigned, logKey, try facility.witnessKey,
+        ])
+        #expect(python.status == 0, "\(python.output)")
+        #expect(python.output.contains("checkpoint bekal.id/ledger/LAPAS-UJI 1105 "))
+        #expect(python.output.contains("cosigned 1794711600"))
+    }
+
+    @Test("the witness's key, trusted keys and held checkpoints are refused when others can read them")
+    func privateFiles() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.cleanUp() }
+        for name in ["witness.key", "logs.json", "checkpoints.json"] {
+            let path = URL(fileURLWithPath: facility.state).appendingPathComponent(name).path
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(name)")
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+            let refused = try facility.cli.run("witness", "show", "--state", facility.state)
+            let added = try facility.cli.run("witness", "add", "--state", facility.state, "--checkpoint", facility.held)
+            #expect(refused.status == 7 || name == "checkpoints.json", "\(name): \(refused.stderr)")
+            #expect(added.status == 7, "\(name): \(added.stderr)")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
     }
 
     @Test("an event edited and the chain recomputed: named; after the tree is rebuilt the witness sees a fork")
