@@ -2,6 +2,7 @@ import BekalCredentials
 import BekalDomain
 import BekalJSON
 import BekalLinkedData
+import BekalLog
 import BekalMetrics
 import BekalPublisher
 import BekalRender
@@ -30,6 +31,8 @@ extension AppError {
             self.init(.invalidInput, "not acceptable JSON: \(error)", cause: error)
         case let error as LinkedDataError:
             self.init(.invalidInput, "the document cannot be read as linked data: \(error)", cause: error)
+        case let error as LogError:
+            self.init(Self.code(for: error.code), error.message, cause: error)
         default:
             self.init(.storage, "unexpected failure (\(type(of: error)))")
         }
@@ -68,6 +71,14 @@ extension AppError {
         case .secretInsecure: .permission
         case .outboxFailure, .unknownReport: .storage
         default: .network
+        }
+    }
+
+    static func code(for code: LogError.Code) -> Code {
+        switch code {
+        case .stateFile: .storage
+        case .permission: .permission
+        default: .invalidInput
         }
     }
 

@@ -20,6 +20,7 @@ public struct BundledContexts: DocumentLoader {
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json": "ob-v3p0-3.0.3.json",
         "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json": "ob-v3p0-extensions.json",
         "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json": "clr-v2p0-2.0.1.json",
+        "https://bekal.id/contexts/log/v1": "bekal-log-v1.jsonld",
     ]
 
     /// Every bundled context, parsed once per process.

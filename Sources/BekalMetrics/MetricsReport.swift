@@ -18,6 +18,9 @@ public struct MetricsReport: Sendable, Hashable, Codable {
     public var generatedAt: Date
     public var policy: PolicyDescription
     public var tables: [PublishedTable]
+    /// The facility ledger's signed checkpoint and the consistency proof from the previous report's (format
+    /// version 2; `withLedgerLog`). Sizes and hashes only: nothing about a person.
+    public var ledgerLog: ReportLedgerLog?
 
     /// How the figures were protected, as stated in the report.
     public struct PolicyDescription: Sendable, Hashable, Codable {

@@ -16,6 +16,7 @@ public enum CheckText {
         case "validity": id ? "masa berlaku" : "validity"
         case "revocation": id ? "penarikan" : "revocation"
         case "identity": id ? "identitas" : "identity"
+        case "ledger-log": id ? "log buku besar" : "ledger log"
         default: check
         }
     }
@@ -63,6 +64,14 @@ public enum CheckText {
         case .identityMatched: return id ? "Nomor register dan kode verifikasi cocok." : "The register number and verification code match."
         case .identityMatchedWeakForm: return id ? "Nomor register cocok, dalam bentuk identitas lama tanpa kode verifikasi (dapat ditebak dari berkasnya)." : "The register number matches, in the older identity form without a verification code (it can be guessed from the file)."
         case .identityMismatch: return id ? "Nomor register (dan kode verifikasi) TIDAK cocok." : "The register number (and verification code) do NOT match."
+        case .noLogProof: return id ? "Dibuat sebelum Bekal 0.3: tanpa bukti log buku besar." : "Made before Bekal 0.3: no ledger log proof."
+        case .logProofMalformed: return id ? "Bukti log buku besar tidak terbaca." : "The ledger log proof cannot be read."
+        case .checkpointSigned: return id ? "Checkpoint log buku besar ditandatangani dengan kunci penerbit." : "The ledger checkpoint is signed with the issuer's key."
+        case .checkpointNotSigned: return id ? "Checkpoint log buku besar TIDAK ditandatangani dengan kunci penerbit." : "The ledger checkpoint is NOT signed with the issuer's key."
+        case .logProofUnknownCredential: return id ? "Bukti log menyebut kredensial yang tidak ada dalam berkas." : "The log proof names a credential the file does not hold."
+        case .logProofMissing: return id ? "Tidak ada bukti log untuk kredensial ini." : "No ledger log proof for this credential."
+        case .includedInLog: return id ? "Catatan asalnya tercantum dalam log buku besar lembaga." : "The records it was built from are in the facility's ledger log."
+        case .inclusionProofInvalid: return id ? "Bukti bahwa catatan asalnya ada dalam log buku besar TIDAK sah." : "The proof that its records are in the ledger log is NOT valid."
         default:
             if check == "proof" {
                 return (id ? "Tanda tangan digital tidak sah" : "The digital signature is not valid") + " (\(code.rawValue))."

@@ -29,10 +29,14 @@ extension Ledger {
     /// - Parameters:
     ///   - actor: who queues the report, stamped on the spend event.
     ///   - recordedAt: the enqueue time.
+    ///   - logFrom: when given, the log is read too (`ReportInputs.log`: the tree head as committed, and the
+    ///     consistency proof from the size this pure function picks from the queued reports, e.g. the previous
+    ///     report's checkpoint size). `StoreError.corrupted` when the stored tree is out of step.
     ///   - decide: the disclosure decision (pure; it may throw to refuse, and then nothing is written).
     /// - Throws: whatever `decide` throws, or `StoreError`.
     public func queueReport(
-        period: ReportingPeriod, actor: String, recordedAt: Date, decide: (ReportInputs) throws -> ReportDraft
+        period: ReportingPeriod, actor: String, recordedAt: Date, logFrom: (([QueuedReport]) -> Int64?)? = nil,
+        decide: (ReportInputs) throws -> ReportDraft
     ) throws -> ReportDraft {
         guard !actor.isEmpty else { throw StoreError(.invalidInput, "the actor is empty") }
         var result: ReportDraft?
@@ -42,8 +46,9 @@ extension Ledger {
                     let figures = try ProgrammeFiguresQuery.figures(period: period, db)
                     let queued = try Row.fetchAll(db, sql: "SELECT * FROM report_outbox ORDER BY enqueued_at, rowid")
                         .map(Ledger.queuedReport(from:))
+                    let log = try logFrom.map { try Ledger.logState(from: $0(queued), db) }
                     let draft = try decide(ReportInputs(
-                        figures: figures, budgetSpends: try Ledger.privacyBudgetSpends(db), queued: queued))
+                        figures: figures, budgetSpends: try Ledger.privacyBudgetSpends(db), queued: queued, log: log))
                     if let spend = draft.budgetSpend {
                         try Ledger.appendInTransaction(
                             .privacyBudgetSpent(spend), actor: actor, facilityCode: figures.facilityCode,

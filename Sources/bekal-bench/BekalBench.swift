@@ -14,5 +14,6 @@ struct BekalBench: AsyncParsableCommand {
             GenerateCommand.self, HeavyPersonCommand.self, ExportOneCommand.self, ExportAllCommand.self,
             VerifyCommand.self, CanonicalizeCommand.self, RDFCCommand.self, PortfolioReadCommand.self,
             StatsCommand.self, PublishCommand.self, ContextsCommand.self, LogCommand.self, DisclosureCommand.self,
+            ExportLogCommand.self,
         ])
 }

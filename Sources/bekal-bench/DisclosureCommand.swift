@@ -1,5 +1,6 @@
 import ArgumentParser
 import BekalApp
+import BekalCredentials
 import BekalDomain
 import BekalMetrics
 import BekalStore
@@ -35,7 +36,11 @@ struct DisclosureCommand: AsyncParsableCommand {
         var samples: [Double] = []
         var figuresOnly: [Double] = []
         let storage = SQLiteLedgerStorage(ledger)
-        let app = FacilityApp(storage: storage, evidence: storage, directory: DataDirectory(root: URL(fileURLWithPath: "/nonexistent")),
+        // Every report carries the ledger's signed checkpoint: the facility needs its key.
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: files) }
+        _ = try KeyRing.create(at: files.appendingPathComponent("keys"), now: recordedAt)
+        let app = FacilityApp(storage: storage, evidence: storage, directory: DataDirectory(root: files),
                               logger: BenchFixture.logger)
         let context = ActionContext(actor: try Actor(account: BenchFixture.actor), now: recordedAt)
         var count = Count()

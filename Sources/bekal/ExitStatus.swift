@@ -14,6 +14,10 @@ enum ExitStatus: Int32 {
     case storage = 6
     case permission = 7
     case network = 8
+    /// `bekal witness add`: the log presented a smaller tree than one it signed (evidence written).
+    case witnessRollback = 9
+    /// `bekal witness add`: the log signed two histories that cannot both be true (evidence written).
+    case witnessFork = 10
 
     init(_ code: AppError.Code) {
         self = switch code {

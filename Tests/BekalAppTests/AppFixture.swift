@@ -42,6 +42,8 @@ struct AppFixture {
         app = FacilityApp(storage: storage, evidence: storage, directory: DataDirectory(root: files),
                           logger: Logger(label: "bekal.app.tests"))
         self.ledger = ledger
+        // Reports carry the ledger's checkpoint, signed with the facility's key.
+        _ = try FacilityKeys(directory: app.directory).create(context: ActionContext(actor: Self.actor, now: Self.now))
     }
 
     /// The ledger under a demo fixture, for appending raw events as an import would.

@@ -1,4 +1,5 @@
 import BekalDomain
+import BekalLog
 import Foundation
 
 /// What the use cases need from a facility's storage: the append-only ledger, the projections read from it, the
@@ -46,6 +47,20 @@ public protocol LedgerStorage: Sendable {
     /// How many events the ledger holds.
     func eventCount() async throws -> Int
 
+    // MARK: The verifiable log (docs/ledger.md)
+
+    /// The log's tree head and, when `earlier` is a size from 1 to it, the consistency proof from that size, in
+    /// one read. - Throws: storage (corrupted) when the stored tree does not cover exactly the events.
+    func logState(provingFrom earlier: Int64?) async throws -> LogTreeState
+    /// The tree head of the first `treeSize` events (all when `nil`) and each event's leaf entry and inclusion
+    /// proof in it, in one read (for an export).
+    /// - Throws: not found for a sequence outside the tree; storage (corrupted) as `logState`.
+    func logInclusion(sequences: [Int64], treeSize: Int64?) async throws -> LogInclusion
+    /// Checks the stored events (and projections, evidence files) against an outside checkpoint's tree head.
+    func audit(against head: TreeHead) async throws -> LedgerAuditReport
+    /// Rebuilds the stored log tree from the events as they are now; returns the leaf count.
+    func rebuildLogTree() async throws -> Int64
+
     // MARK: Writes (each all or nothing)
 
     /// Appends entries in one transaction, keeping the chain and projections in step; entries whose natural key
@@ -57,10 +72,12 @@ public protocol LedgerStorage: Sendable {
     func allocateStatusIndices(
         for credentialIDs: [String], personID: UUID?, listURL: String, capacity: Int, allocatedAt: Date
     ) async throws -> [String: Int]
-    /// Reads the inputs of a report of `period`, lets `decide` make it, and stores the report (and its budget
+    /// Reads the inputs of a report of `period` (with the log: its tree head and the consistency proof from the
+    /// size `logFrom` picks from the queued reports), lets `decide` make it, and stores the report (and its budget
     /// spend), all in one transaction.
     func queueReport(
         period: ReportingPeriod, actor: Actor, recordedAt: Date,
+        logFrom: @escaping @Sendable ([QueuedReport]) -> Int64?,
         decide: @escaping @Sendable (ReportInputs) throws -> ReportDraft
     ) async throws -> ReportDraft
     /// Claims the oldest pending report no live publisher holds; see `Outbox.claimNext`.

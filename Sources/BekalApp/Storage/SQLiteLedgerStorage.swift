@@ -1,4 +1,6 @@
+import BekalCredentials
 import BekalDomain
+import BekalLog
 import BekalStore
 import Dispatch
 import Foundation
@@ -134,6 +136,38 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
 
     public func eventCount() async throws -> Int { try await run { try ledger.eventCount() } }
 
+    // MARK: The verifiable log
+
+    public func logState(provingFrom earlier: Int64?) async throws -> LogTreeState {
+        try await run { try ledger.logState(provingFrom: earlier) }
+    }
+
+    public func logInclusion(sequences: [Int64], treeSize: Int64?) async throws -> LogInclusion {
+        try await run {
+            let read = try ledger.inclusionProofs(sequences: sequences, treeSize: treeSize)
+            return LogInclusion(head: read.head, events: read.events.map {
+                LedgerLogEvidence.Event(sequence: $0.sequence, leafEntry: $0.entry, inclusionProof: $0.proof)
+            })
+        }
+    }
+
+    public func audit(against head: TreeHead) async throws -> LedgerAuditReport {
+        try await run {
+            let audit = try ledger.audit(against: head)
+            return LedgerAuditReport(
+                checkpoint: audit.checkpoint, eventCount: audit.eventCount,
+                failures: audit.failures.map {
+                    LedgerAuditReport.Finding(reason: $0.reason.rawValue, events: $0.events, message: $0.message)
+                },
+                appended: audit.appendedAfterCheckpoint.map {
+                    LedgerAuditReport.AppendedEvent(
+                        sequence: $0.sequence, type: $0.type, actor: $0.actor, recordedAt: $0.recordedAt)
+                })
+        }
+    }
+
+    public func rebuildLogTree() async throws -> Int64 { try await run { try ledger.rebuildLogTree() } }
+
     // MARK: Writes
 
     public func append(_ entries: [LedgerEntry], actor: Actor, recordedAt: Date) async throws -> BatchAppendResult {
@@ -165,10 +199,12 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
 
     public func queueReport(
         period: ReportingPeriod, actor: Actor, recordedAt: Date,
+        logFrom: @escaping @Sendable ([QueuedReport]) -> Int64?,
         decide: @escaping @Sendable (ReportInputs) throws -> ReportDraft
     ) async throws -> ReportDraft {
         try await run {
-            try ledger.queueReport(period: period, actor: actor.account, recordedAt: recordedAt, decide: decide)
+            try ledger.queueReport(
+                period: period, actor: actor.account, recordedAt: recordedAt, logFrom: logFrom, decide: decide)
         }
     }
 

@@ -55,6 +55,7 @@ extension FacilityApp {
                          replacing: replacing)
         var summary = FacilityExportSummary()
         var entries: [JSONValue] = []
+        let log = FacilityLog(facility: try await storage.facility(), ring: setup.ring)
         var random = SystemRandomNumberGenerator()
         for start in stride(from: 0, to: people.count, by: Self.exportChunkSize) {
             let chunk = people[start..<min(start + Self.exportChunkSize, people.count)]
@@ -83,8 +84,18 @@ extension FacilityApp {
             }
             let options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                               cryptosuite: settings.cryptosuite)
+            // One checkpoint per chunk, read after its portfolios: every export of the chunk proves its events
+            // in the same tree.
+            let head = try await storage.logState(provingFrom: nil).treeHead
+            let checkpoint = (note: try log.sign(head), head: head)
+            var logs: [UUID: LedgerLogEvidence] = [:]
+            for (portfolio, plan) in planned where settings.withLedgerLog {
+                logs[portfolio.person.id] = try await ledgerLogEvidence(
+                    portfolio, plan: plan, log: log, checkpoint: checkpoint)
+            }
             let exports = try FacilityExport.exportAll(
-                planned, key: setup.key, options: options, now: context.now, verificationCodes: codes)
+                planned, key: setup.key, options: options, now: context.now, verificationCodes: codes,
+                ledgerLogs: logs)
             for ((portfolio, plan), export) in zip(planned, exports) {
                 let bytes = JSONWriter.serialize(export.credential, pretty: true)
                 let name = Self.exportFileName(portfolio.person.id)

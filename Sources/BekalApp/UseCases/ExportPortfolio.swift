@@ -10,13 +10,18 @@ public struct ExportSettings: Sendable {
     public var includeName: Bool
     /// The Data Integrity cryptosuite(s) signing every credential.
     public var cryptosuite: ExportCryptosuite
+    /// Whether the export carries the ledger log proof (`ledgerLog`: the checkpoint and the inclusion proofs of
+    /// its events). Always on in Bekal's front ends; off only to measure what it costs (bekal-bench export-log).
+    public var withLedgerLog: Bool
 
     /// - Parameters:
     ///   - includeName: put the name in (off by default).
     ///   - cryptosuite: `eddsa-rdfc-2022` by default.
-    public init(includeName: Bool = false, cryptosuite: ExportCryptosuite = .default) {
+    ///   - withLedgerLog: carry the ledger log proof (on by default).
+    public init(includeName: Bool = false, cryptosuite: ExportCryptosuite = .default, withLedgerLog: Bool = true) {
         self.includeName = includeName
         self.cryptosuite = cryptosuite
+        self.withLedgerLog = withLedgerLog
     }
 }
 
@@ -59,6 +64,10 @@ extension FacilityApp {
         var options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                           cryptosuite: settings.cryptosuite)
         options.verificationCode = code
+        if settings.withLedgerLog {
+            options.ledgerLog = try await ledgerLogEvidence(
+                portfolio, plan: plan, log: FacilityLog(facility: try await storage.facility(), ring: setup.ring))
+        }
         let result = try PortfolioExporter.export(
             portfolio, plan: plan, key: setup.key, options: options, now: context.now, random: &random)
         logger.info("portfolio exported", metadata: ["export.credentials": "\(result.embeddedCredentialIDs.count + 1)"])

@@ -1,5 +1,6 @@
 import BekalDomain
 import Foundation
+import Logging
 
 extension FacilityApp {
     /// Recomputes the ledger's hash chain from the stored bytes.
@@ -7,6 +8,17 @@ extension FacilityApp {
 
     /// Drops the query tables and replays the whole ledger into them; returns the events replayed.
     public func rebuildProjections() async throws -> Int { try await storage.rebuildProjections() }
+
+    /// Drops the stored log tree and builds it again from the events as they are now, after Bekal refused to
+    /// append or sign a checkpoint because the tree was out of step. Check the ledger against a witnessed
+    /// checkpoint FIRST: the rebuilt tree agrees with whatever the events are now, and a witness that held an
+    /// earlier checkpoint will refuse the next one as a fork if covered history changed.
+    /// - Returns: the number of leaves.
+    public func rebuildLogTree(context: ActionContext) async throws -> Int64 {
+        let leaves = try await storage.rebuildLogTree()
+        logger.warning("log tree rebuilt by request", metadata: ["events.count": "\(leaves)"])
+        return leaves
+    }
 
     /// Imports a CSV file of one kind, all rows or none; rows already imported are skipped.
     public func importRecords(_ data: Data, kind: ImportKind, context: ActionContext) async throws -> ImportSummary {

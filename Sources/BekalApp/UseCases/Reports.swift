@@ -35,11 +35,15 @@ extension FacilityApp {
             return ProgrammeReport(report: try MetricsReport.decode(earlier.body), body: earlier.body, queued: true,
                                    withheldTables: [])
         }
+        let log = try await facilityLog()
+        let previous = Self.previousReportCheckpoint(queued, facilityCode: try await storage.facility().code)
         let inputs = ReportInputs(figures: try await storage.programmeFigures(period: period),
-                                  budgetSpends: try await storage.privacyBudgetSpends(), queued: queued)
+                                  budgetSpends: try await storage.privacyBudgetSpends(), queued: queued,
+                                  log: try await storage.logState(provingFrom: previous?.size))
         var random = SystemRandomNumberGenerator()
         let cleared = try Self.clear(inputs, policy: policy, reportID: UUID(), now: context.now, random: &random)
-        return ProgrammeReport(report: cleared.report, body: try Self.body(of: cleared.report), queued: false,
+        let report = try Self.withLedgerLog(cleared.report, inputs, log: log)
+        return ProgrammeReport(report: report, body: try Self.body(of: report), queued: false,
                                withheldTables: cleared.withheldTables)
     }
 
@@ -55,13 +59,19 @@ extension FacilityApp {
         let reportID = UUID()
         let now = context.now
         let withheld = WithheldTables()
-        let draft = try await storage.queueReport(period: period, actor: context.actor, recordedAt: now) { inputs in
+        let log = try await facilityLog()
+        let code = try await storage.facility().code
+        let draft = try await storage.queueReport(
+            period: period, actor: context.actor, recordedAt: now,
+            logFrom: { queued in Self.previousReportCheckpoint(queued, facilityCode: code)?.size }
+        ) { inputs in
             var random = SystemRandomNumberGenerator()
             let cleared = try Self.clear(inputs, policy: policy, reportID: reportID, now: now, random: &random)
             withheld.set(cleared.withheldTables)
+            let report = try Self.withLedgerLog(cleared.report, inputs, log: log)
             return ReportDraft(
-                report: QueuedReport(reportID: reportID, facilityCode: cleared.report.facilityCode, period: period,
-                                     body: try Self.body(of: cleared.report), enqueuedAt: now),
+                report: QueuedReport(reportID: reportID, facilityCode: report.facilityCode, period: period,
+                                     body: try Self.body(of: report), enqueuedAt: now),
                 budgetSpend: cleared.spend)
         }
         logger.info("metrics report queued", metadata: [
@@ -85,6 +95,15 @@ extension FacilityApp {
         let budget = PrivacyBudget(perPeriod: try Epsilon(privacyBudgetPerPeriod))
         return try ReportClearance(policy: policy, budget: budget)
             .clear(inputs.figures, history: history, reportID: reportID, now: now, random: &random)
+    }
+
+    /// The report with the ledger log read with its inputs (none when the inputs hold no log).
+    private static func withLedgerLog(_ report: MetricsReport, _ inputs: ReportInputs, log: FacilityLog) throws
+        -> MetricsReport
+    {
+        guard let state = inputs.log else { return report }
+        let previous = previousReportCheckpoint(inputs.queued, facilityCode: report.facilityCode)
+        return report.withLedgerLog(try reportLedgerLog(state, previous: previous, log: log))
     }
 
     private static func body(of report: MetricsReport) throws -> Data {

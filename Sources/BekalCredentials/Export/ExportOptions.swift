@@ -20,16 +20,22 @@ public struct ExportOptions: Sendable {
     /// identified by the keyed form (`IdentityHash.Form.registerNumberAndCode`), which cannot be brute-forced from
     /// the file; without it by the older register-number-only hash, which can (the verifier reports it as weaker).
     public var verificationCode: VerificationCode?
+    /// The ledger's checkpoint at export time and the inclusion proofs of the events each credential was built
+    /// from, written as the outer credential's `ledgerLog` member under its proof (one person's: like the
+    /// verification code, it is set per export). No member when `nil`.
+    public var ledgerLog: LedgerLogEvidence?
 
     public init(
         includeName: Bool = false, issuerID: String? = nil, statusAllocation: StatusAllocation,
-        cryptosuite: ExportCryptosuite = .default, verificationCode: VerificationCode? = nil
+        cryptosuite: ExportCryptosuite = .default, verificationCode: VerificationCode? = nil,
+        ledgerLog: LedgerLogEvidence? = nil
     ) {
         self.includeName = includeName
         self.issuerID = issuerID
         self.statusAllocation = statusAllocation
         self.cryptosuite = cryptosuite
         self.verificationCode = verificationCode
+        self.ledgerLog = ledgerLog
     }
 }
 

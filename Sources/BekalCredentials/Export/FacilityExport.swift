@@ -12,10 +12,11 @@ public enum FacilityExport {
     ///     `options.verificationCode` is not used here: a code belongs to one person.
     ///   - verificationCodes: each person's verification code by person id (the keyed identity form); a person
     ///     without one is exported in the older register-number-only form.
+    ///   - ledgerLogs: each person's log proof by person id (`ExportOptions.ledgerLog`); none when missing.
     /// - Returns: the exports in the order of `planned`.
     public static func exportAll(
         _ planned: [(portfolio: Portfolio, plan: ExportPlan)], key: IssuerKey, options: ExportOptions, now: Date,
-        verificationCodes: [UUID: VerificationCode] = [:]
+        verificationCodes: [UUID: VerificationCode] = [:], ledgerLogs: [UUID: LedgerLogEvidence] = [:]
     ) throws(CredentialError) -> [ExportResult] {
         for (_, plan) in planned {
             for id in plan.credentialIDs where options.statusAllocation.indices[id] == nil {
@@ -30,6 +31,7 @@ public enum FacilityExport {
             var local = SystemRandomNumberGenerator()
             var personal = allocated
             personal.verificationCode = verificationCodes[portfolios[index].person.id]
+            personal.ledgerLog = ledgerLogs[portfolios[index].person.id]
             let result = Result { () throws(CredentialError) -> ExportResult in
                 try PortfolioExporter.export(
                     portfolios[index], key: key, options: personal, now: now, newIDs: fixedPlans[index], random: &local)

@@ -118,8 +118,9 @@ public enum PortfolioExporter {
             ])
             subject["achievement"] = .array(builder.frameworkUnits())
             if !associations.isEmpty { subject["association"] = .array(associations) }
-            return JSONObject([
-                ("@context", .array(Vocabulary.clrContexts.map { .string($0) })),
+            let contexts = Vocabulary.clrContexts + (options.ledgerLog == nil ? [] : [Vocabulary.bekalLog])
+            var outer = JSONObject([
+                ("@context", .array(contexts.map { .string($0) })),
                 ("id", .string(clrID)),
                 ("type", ["VerifiableCredential", "ClrCredential"]),
                 ("name", .string("Batik cap skills portfolio from \(portfolio.facility.name)")),
@@ -135,6 +136,8 @@ public enum PortfolioExporter {
                 ),
                 ("credentialStatus", clrStatus),
             ])
+            if let log = options.ledgerLog { outer[LedgerLogEvidence.member] = log.json }
+            return outer
         }
         // Safe mode's guarantee without expanding every export: the names and types are fixed and covered by the
         // bundled contexts (a test expands a complete export), the ids Bekal mints are absolute IRIs by

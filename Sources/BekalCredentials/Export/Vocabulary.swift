@@ -6,6 +6,9 @@ public enum Vocabulary {
     /// Defines `1EdTechJsonSchemaValidator2019`; without it JSON-LD processing (eddsa-rdfc-2022) drops the type.
     public static let extensions = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 
+    /// Bekal's own context: the terms of an export's `ledgerLog` member (`LedgerLogEvidence`).
+    public static let bekalLog = "https://bekal.id/contexts/log/v1"
+
     public static let schemaValidatorType = "1EdTechJsonSchemaValidator2019"
     public static let achievementCredentialSchema =
         "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"

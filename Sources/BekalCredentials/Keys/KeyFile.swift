@@ -7,10 +7,10 @@ import Darwin
 #endif
 
 /// Private-key files: written 0600 through a temporary file and a rename, read only when no one but the owner
-/// can read or write them.
-enum KeyFile {
+/// can read or write them. Also used for a witness's key and trust files (BekalApp).
+public enum KeyFile {
     /// Reads a private file, refusing one whose mode grants anything to group or others.
-    static func readPrivate(_ url: URL) throws(CredentialError) -> Data {
+    public static func readPrivate(_ url: URL) throws(CredentialError) -> Data {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             throw CredentialError(.keyFileMissing, "no key file at the expected place")
@@ -32,7 +32,7 @@ enum KeyFile {
 
     /// Writes `data` with mode 0600 to a temporary file beside `url`, flushes it and renames it over `url`, so a
     /// crash leaves the old file or the new one, never half of one.
-    static func writePrivate(_ data: Data, to url: URL) throws(CredentialError) {
+    public static func writePrivate(_ data: Data, to url: URL) throws(CredentialError) {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(

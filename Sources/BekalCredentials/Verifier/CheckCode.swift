@@ -114,6 +114,24 @@ public struct CheckCode: RawRepresentable, Sendable, Hashable, ExpressibleByStri
     /// The register number (and code) given do not match: the file is about someone else.
     public static let identityMismatch: CheckCode = "identity-mismatch"
 
+    // ledger-log
+    /// The export carries no ledger log proof (made before Bekal 0.3): not checked.
+    public static let noLogProof: CheckCode = "no-log-proof"
+    /// The `ledgerLog` member, its checkpoint or a proof in it cannot be read.
+    public static let logProofMalformed: CheckCode = "log-proof-malformed"
+    /// The checkpoint in the log proof is signed by a key trusted for the issuer.
+    public static let checkpointSigned: CheckCode = "checkpoint-signed"
+    /// The checkpoint in the log proof is not signed by a key trusted for the issuer.
+    public static let checkpointNotSigned: CheckCode = "checkpoint-not-signed"
+    /// The log proof lists events for a credential the export does not hold.
+    public static let logProofUnknownCredential: CheckCode = "log-proof-unknown-credential"
+    /// The log proof lists no event for a credential of the export.
+    public static let logProofMissing: CheckCode = "log-proof-missing"
+    /// Every event listed for the credential has an inclusion proof that leads to the checkpoint's root.
+    public static let includedInLog: CheckCode = "included-in-log"
+    /// An event's inclusion proof does not lead to the checkpoint's root.
+    public static let inclusionProofInvalid: CheckCode = "inclusion-proof-invalid"
+
     /// The codes that mean revocation was not checked for a credential, though it carries a status entry.
     public static let revocationNotChecked: Set<CheckCode> = [
         .noStatusList, .otherStatusList, .statusListNotAuthentic, .statusListOtherIssuer, .statusIndexOutside,

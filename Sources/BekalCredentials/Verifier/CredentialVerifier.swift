@@ -24,7 +24,7 @@ public struct CredentialVerifier: Sendable {
 
     public static let standardPolicies: [any VerificationPolicy] = [
         ProfilePolicy(), ProofPolicy(), ProofTimePolicy(), IssuerTrustPolicy(), ValidityPeriodPolicy(),
-        RevocationPolicy(), IdentityPolicy(),
+        RevocationPolicy(), IdentityPolicy(), LedgerLogPolicy(),
     ]
 
     /// Parses `bytes` strictly and verifies the result; a malformed file is an INVALID verdict with the

@@ -53,6 +53,9 @@ public struct ProfilePolicy: VerificationPolicy {
             problems.append("the subject has no salted, hashed identifier")
         }
         if doc["credentialStatus"] == nil { problems.append("credentialStatus is missing") }
+        if doc[LedgerLogEvidence.member] != nil && !contexts.contains(.string(Vocabulary.bekalLog)) {
+            problems.append("ledgerLog without @context \(Vocabulary.bekalLog), which defines its terms")
+        }
         return problems
     }
 

@@ -10,15 +10,23 @@ public struct ReportInputs: Sendable {
     public var budgetSpends: [PrivacyBudgetSpend]
     /// Every report already queued for this facility, in any state, oldest first.
     public var queued: [QueuedReport]
+    /// The ledger's log as committed when the inputs were read (before the report's own budget spend, if any),
+    /// with the consistency proof from the previous report's checkpoint: what the report's checkpoint signs.
+    /// `nil` when the store was not asked for it.
+    public var log: LogTreeState?
 
     /// - Parameters:
     ///   - figures: the period's raw figures.
     ///   - budgetSpends: the spends recorded so far.
     ///   - queued: the reports already in the outbox.
-    public init(figures: ProgrammeFigures, budgetSpends: [PrivacyBudgetSpend], queued: [QueuedReport]) {
+    ///   - log: the ledger's log read in the same transaction.
+    public init(
+        figures: ProgrammeFigures, budgetSpends: [PrivacyBudgetSpend], queued: [QueuedReport], log: LogTreeState? = nil
+    ) {
         self.figures = figures
         self.budgetSpends = budgetSpends
         self.queued = queued
+        self.log = log
     }
 }
 
