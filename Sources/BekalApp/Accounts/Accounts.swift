@@ -28,6 +28,11 @@ extension FacilityApp {
         return try await storage.accounts()
     }
 
+    /// How many active accounts have a password (the web server warns at start when none can sign in).
+    public func accountsAbleToSignIn() async throws -> Int {
+        try await storage.accounts().count { $0.isActive && $0.hasPassword }
+    }
+
     /// One account, `nil` when there is none of that name (for the web interface's session check).
     public func account(named name: String) async throws -> StaffAccount? { try await storage.account(named: name) }
 
