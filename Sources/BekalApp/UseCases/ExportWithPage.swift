@@ -11,7 +11,7 @@ public struct ExportDownload: Sendable {
     public var export: SignedExport
     /// The readable, self-contained HTML page of that export, with the verdict.
     public var page: String
-    /// The verdict, in one line (as `bekal verify` prints it).
+    /// The verdict in one sentence naming the facility, in the page's language ("Sah — diterbitkan oleh …").
     public var verdictLine: String
 }
 
@@ -53,7 +53,7 @@ extension FacilityApp {
         let view = PortfolioView(export: document, verification: verification, checkedAt: context.now,
                                  evidence: try? EvidenceDirectory(root: directory.evidence))
         return ExportDownload(export: export, page: PortfolioPage(view: view, language: language).html(),
-                              verdictLine: VerificationReport.verdictLine(verification))
+                              verdictLine: VerdictText.sentence(verification.summary, language))
     }
 
     /// An evidence file by its SHA-256 (as records name it), with the media type its content shows.
