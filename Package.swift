@@ -22,6 +22,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // The web interface (`bekal serve`): Hummingbird 2 with TLS, bcrypt from hummingbird-auth, and a
+        // multipart/form-data parser for evidence uploads. Hummingbird's default traits (swift-configuration
+        // support) are off: nothing here reads configuration through it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        // Named for the types the web target uses directly (HTTP fields, TLS certificates, byte buffers); the
+        // versions are those Hummingbird resolves to.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The domain: value types and rules, no I/O.
@@ -97,13 +108,30 @@ let package = Package(
                 "BekalPublisher", "BekalRender", "BekalLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings),
+        // The web interface: routes, pages, sessions and security headers over the application layer (no SQL).
+        .target(
+            name: "BekalWeb",
+            dependencies: [
+                "BekalApp", "BekalDomain", "BekalRender", "BekalMetrics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         // The command-line tool: parses arguments, calls one use case, prints.
         .executableTarget(
             name: "bekal",
             dependencies: [
-                "BekalApp", "BekalDomain", "BekalCredentials", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalLog",
+                "BekalApp", "BekalDomain", "BekalCredentials", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalLog", "BekalWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,5 +166,14 @@ let package = Package(
         .testTarget(name: "BekalAppTests", dependencies: ["BekalTestSupport", "BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", "BekalLog", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         // Fixtures/: Python helpers the tests run from the source tree (an insider's attacks, RFC 9162 checks).
         .testTarget(name: "BekalCLITests", dependencies: ["bekal", "BekalTestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BekalWebTests",
+            dependencies: [
+                "BekalWeb", "BekalApp", "BekalDomain", "bekal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
     ]
 )

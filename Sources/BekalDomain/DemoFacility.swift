@@ -32,9 +32,12 @@ public enum DemoFacility {
     public static let facility = Facility(code: "DEMO-LAPAS-01", name: "DEMO Lapas Contoh (fiktif)")
     /// Where demo transfers go.
     public static let otherFacilityCode = "DEMO-LAPAS-02"
-    static let recorder = "demo.wali"
-    static let assessorActor = "demo.asesor"
-    static let administrator = "demo.admin"
+    /// The demo counselor's account, who records most events and is responsible for every demo person.
+    public static let recorder = "demo.wali"
+    /// The demo assessor's account.
+    public static let assessorActor = "demo.asesor"
+    /// The demo admin's account.
+    public static let administrator = "demo.admin"
 
     public static func generate(people: Int, seed: UInt64, today: LocalDate) -> DemoDataSet {
         var rng = DemoRandom(seed: seed)

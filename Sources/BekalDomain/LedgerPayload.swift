@@ -22,6 +22,8 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
     case evidenceAttached(EvidenceAttachment)
     /// A person's identity verification code was issued.
     case verificationCodeIssued(VerificationCodeIssue)
+    /// A staff account was created, changed or disabled, or a counselor became responsible for a person.
+    case account(AccountEvent)
 
     /// The stable name stored in the ledger's `type` column.
     public var kind: String {
@@ -41,6 +43,7 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
         case .remissionGranted: "person.remission-granted"
         case .evidenceAttached: "evidence.attached"
         case .verificationCodeIssued: "person.verification-code-issued"
+        case .account(let a): a.kind
         }
     }
 
@@ -59,6 +62,7 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
         case .remissionGranted(let r): r.personID
         case .evidenceAttached(let e): e.personID
         case .verificationCodeIssued(let v): v.personID
+        case .account(let a): a.personID
         }
     }
 }

@@ -66,6 +66,8 @@ public enum RecordValidation {
             if issue.code.count != 13 || !issue.code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
                 v.add(.invalidIdentifier, "code", "A verification code is 13 characters of Crockford base 32.")
             }
+        case .account(let event):
+            checkAccount(event, into: &v)
         case .privacyBudgetSpent(let spend):
             v.require(spend.facilityCode, "facilityCode")
             if spend.epsilonNumerator == 0 || spend.epsilonDenominator == 0 {
@@ -168,7 +170,7 @@ public enum RecordValidation {
         guard let replacement = c.replacement else { return }
         switch replacement {
         case .corrected, .facilityInitialized, .frameworkImported, .credentialRevoked, .privacyBudgetSpent,
-            .remissionGranted, .evidenceAttached, .verificationCodeIssued:
+            .remissionGranted, .evidenceAttached, .verificationCodeIssued, .account:
             v.add(.invalidReplacement, "replacement", "Only a person's record can be replaced by a correction.")
         default:
             if replacement.personID != c.personID {

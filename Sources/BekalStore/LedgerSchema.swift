@@ -37,6 +37,7 @@ enum LedgerSchema {
         OutboxLeaseSchema.register(in: &migrator)
         PersonMovementSchema.register(in: &migrator)
         LedgerFileCheck.register(in: &migrator)
+        AccountSchema.register(in: &migrator)
         return migrator
     }
 
@@ -114,6 +115,6 @@ enum LedgerSchema {
 
     /// Projection tables, children first so that deleting in this order respects the foreign keys.
     static let projectionTables = [
-        "verification_code", "assessment", "certificate", "training", "production", "revocation", "person", "framework", "facility",
+        "caseload", "verification_code", "assessment", "certificate", "training", "production", "revocation", "person", "framework", "facility", "account",
     ]
 }

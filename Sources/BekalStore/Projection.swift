@@ -84,6 +84,8 @@ enum Projection {
             }
         case .verificationCodeIssued(let issue):
             try requirePerson(issue.personID, known: person, db)
+        case .account(let event):
+            try AccountProjection.check(event, db)
         }
     }
 
@@ -161,6 +163,8 @@ enum Projection {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO verification_code (person_id, code, event_id) VALUES (?, ?, ?)
                 """, arguments: [key(issue.personID), issue.code, key(eventID)])
+        case .account(let event):
+            try AccountProjection.apply(event, eventID: eventID, db)
         case .credentialRevoked(let revocation):
             try db.execute(sql: "INSERT OR REPLACE INTO revocation (credential_id, reason, event_id) VALUES (?, ?, ?)",
                            arguments: [revocation.credentialID, revocation.reason, key(eventID)])

@@ -12,7 +12,9 @@ struct Bekal: AsyncParsableCommand {
         abstract: "Records, exports and verifies batik cap skills portfolios for people in custody.",
         discussion: """
             Data lives in the data directory: --home DIR, else $BEKAL_HOME, else ~/.bekal. \
-            The account stamped on every event is --actor, else $BEKAL_ACTOR, else the OS user. \
+            The account acting (stamped on every event) is --actor, else $BEKAL_ACCOUNT, else $BEKAL_ACTOR, else \
+            the OS user; once the facility has accounts (`bekal init` makes its runner the first admin) it must be \
+            an active account whose role allows the command. \
             Set BEKAL_LOG_LEVEL (trace, debug, info, notice, warning, error) to see log lines on standard error. \
             For tests only: BEKAL_NOW (an ISO 8601 time such as 2026-11-15T03:00:00Z) replaces the clock.
             """,
@@ -23,7 +25,7 @@ struct Bekal: AsyncParsableCommand {
             ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self, Canonicalize.self, Verify.self,
             Keys.self, Render.self, StatsCommand.self, PublishCommand.self, ExportCommand.self, Revoke.self,
-            StatusListCommand.self, WitnessCommand.self,
+            StatusListCommand.self, WitnessCommand.self, UserCommand.self, ServeCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error (`bekal: …`) and the exit code of

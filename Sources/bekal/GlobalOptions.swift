@@ -13,7 +13,8 @@ struct GlobalOptions: ParsableArguments {
     var home: String?
 
     @Option(help: ArgumentHelp(
-        "The staff account recording events. Defaults to $BEKAL_ACTOR, else the OS user.", valueName: "account"))
+        "The staff account acting (it must exist once the facility has accounts). Defaults to $BEKAL_ACCOUNT, "
+            + "else $BEKAL_ACTOR, else the OS user.", valueName: "account"))
     var actor: String?
 
     var homeURL: URL {
@@ -26,9 +27,12 @@ struct GlobalOptions: ParsableArguments {
 
     var logger: Logger { Logger(label: "bekal") }
 
-    /// Who acts, and now.
+    /// Who acts, and now. The CLI's authentication is the operating system's: whoever can open the data
+    /// directory (0700, owned by the facility's OS account) acts as the account they name, and the application
+    /// layer refuses names that are not active accounts and actions their role does not allow.
     func context() throws -> ActionContext {
-        let name = [actor, Environment.value("BEKAL_ACTOR"), Environment.value("USER"), Environment.value("LOGNAME")]
+        let name = [actor, Environment.value("BEKAL_ACCOUNT"), Environment.value("BEKAL_ACTOR"),
+                    Environment.value("USER"), Environment.value("LOGNAME")]
             .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
         return ActionContext(actor: try Actor(account: name), now: try Clock.now())
     }

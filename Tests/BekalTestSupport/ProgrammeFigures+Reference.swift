@@ -29,7 +29,7 @@ extension ProgrammeFigures {
             case .transferred(let t): transfers.append(t)
             case .frameworkImported(let f): framework = f
             case .facilityInitialized, .personAdded, .corrected, .credentialRevoked, .privacyBudgetSpent,
-                .remissionGranted, .evidenceAttached, .verificationCodeIssued:
+                .remissionGranted, .evidenceAttached, .verificationCodeIssued, .account:
                 break
             }
         }

@@ -55,7 +55,7 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
     private static let queue = DispatchQueue(label: "bekal.storage", qos: .userInitiated, attributes: .concurrent)
 
     /// Runs a blocking ledger call off the cooperative thread pool; store errors come back as `AppError`s.
-    private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Self.queue.async { continuation.resume(with: Result { try Self.mapped(body) }) }
         }

@@ -13,6 +13,8 @@ public struct NewPerson: Sendable {
     public var expectedReleaseDate: LocalDate
     /// The birth date, when known.
     public var birthDate: LocalDate?
+    /// The responsible counselor (wali) to assign; when `nil`, a counselor adding the person becomes theirs.
+    public var counselor: String? = nil
 
     /// - Parameters: the person's details as recorded at admission.
     public init(
@@ -28,8 +30,8 @@ public struct NewPerson: Sendable {
 }
 
 extension FacilityApp {
-    /// Adds a WBP to the programme (`person.added`) and issues their identity verification code, in one
-    /// transaction.
+    /// Adds a WBP to the programme (`person.added`), issues their identity verification code and assigns their
+    /// counselor (`caseload.assigned`, when one is given or a counselor adds them), in one transaction.
     /// - Returns: the event and the new person (with the internal id Bekal gave them).
     /// - Throws: invalid input (empty, invisible characters, a register number shaped like an id, release before
     ///   admission), conflict (the register number is already recorded).
@@ -45,7 +47,20 @@ extension FacilityApp {
             admissionDate: input.admissionDate, expectedReleaseDate: input.expectedReleaseDate, status: .active,
             facilityCode: try await storage.facility().code)
         let (_, issue) = Self.newVerificationCode(for: person.id)
-        let events = try await recordAll(context: context) { _ in [.personAdded(person), issue] }
+        let wali = try await responsibleCounselor(input.counselor, context: context)
+        let events = try await recordAll(context: context) { _ in
+            [.personAdded(person), issue]
+                + (wali.map { [.account(AccountEvent(action: .caseloadAssigned, account: $0, personID: person.id))] } ?? [])
+        }
         return (events[0], person)
+    }
+}
+
+extension FacilityApp {
+    /// The counselor a new person is assigned to: the one named, else the acting account when it is a counselor.
+    private func responsibleCounselor(_ named: String?, context: ActionContext) async throws -> String? {
+        if let named = try TypedInput.optionalText(named, field: "counselor", maxLength: 64) { return named }
+        let account = try await actingAccount(context)
+        return account?.role == .counselor ? account?.name : nil
     }
 }

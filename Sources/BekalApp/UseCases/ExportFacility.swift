@@ -46,6 +46,7 @@ extension FacilityApp {
         _ selection: FacilityExportSelection, settings: ExportSettings, into directory: URL, replacing: Bool,
         evidenceDirectory: URL? = nil, allowMissingEvidence: Bool = false, context: ActionContext
     ) async throws -> FacilityExportSummary {
+        try await authorize(.administer, context: context)
         let setup = try await issuerSetup()
         let limit = selection.dueWithin.map { context.today.adding(days: $0) }
         let people = try await storage.persons(status: selection.status, matching: nil).filter { person in

@@ -51,6 +51,7 @@ extension FacilityApp {
     ) async throws -> SignedExport {
         let setup = try await issuerSetup()
         let portfolio = try await storage.portfolio(of: reference)
+        try await authorize(.export(portfolio.person.id), context: context)
         let code = try await verificationCode(of: .id(portfolio.person.id), context: context)
         var random = SystemRandomNumberGenerator()
         let plan = PortfolioExporter.plan(portfolio, random: &random)

@@ -43,6 +43,7 @@ extension FacilityApp {
     /// Every event about a person (records, corrections, movements, remisi, attachments, revocations), each with
     /// its id, kind, dates, actor, and what corrected or retracted it.
     public func history(of reference: PersonReference, context: ActionContext) async throws -> PersonHistory {
+        try await authorize(.read, context: context)
         let person = try await storage.person(reference)
         let events = try await storage.events(about: person.id)
         // Without issuer keys nothing was ever exported, so no record has a credential id.

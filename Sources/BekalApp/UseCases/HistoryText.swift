@@ -68,6 +68,7 @@ enum HistoryText {
         case .evidenceAttached(let e):
             LocalizedText(id: "\(e.evidence.count) bukti ditambahkan ke asesmen", en: "\(e.evidence.count) evidence file(s) attached to an assessment")
         case .verificationCodeIssued: LocalizedText(id: "Kode verifikasi diterbitkan", en: "Verification code issued")
+        case .account(let a): AccountText.summary(a)
         }
     }
 

@@ -48,8 +48,9 @@ extension FacilityApp {
     {
         let key = try await build(home: home, logger: logger) { staging in
             let storage = try SQLiteLedgerStorage.create(at: staging.root, logger: logger)
-            _ = try await storage.append([LedgerEntry(.facilityInitialized(setup.facility))], actor: context.actor,
-                                         recordedAt: context.now)
+            _ = try await storage.append(
+                [LedgerEntry(.facilityInitialized(setup.facility)), try AccountBootstrap.firstAdmin(context.actor)],
+                actor: context.actor, recordedAt: context.now)
             try IssuerSetup.saveSettings(staging, issuerID: setup.issuerID, statusListURL: setup.statusListURL)
             return try KeyRing.create(at: staging.keys, now: context.now).current.didKey
         }
@@ -65,9 +66,7 @@ extension FacilityApp {
         let data = DemoFacility.generate(people: people, seed: seed, today: context.today)
         let count = try await build(home: home, logger: logger) { staging in
             let storage = try SQLiteLedgerStorage.create(at: staging.root, logger: logger)
-            let entries = data.events.map {
-                LedgerEntry($0.payload, eventID: $0.id, actor: $0.actor, facilityCode: $0.facilityCode)
-            }
+            let entries = try AccountBootstrap.demoEntries(data.events, runBy: context.actor)
             let result = try await storage.append(entries, actor: context.actor, recordedAt: context.now)
             _ = try KeyRing.create(at: staging.keys, now: context.now)
             return result.appended.count

@@ -22,6 +22,7 @@ extension FacilityApp {
 
     /// Imports a CSV file of one kind, all rows or none; rows already imported are skipped.
     public func importRecords(_ data: Data, kind: ImportKind, context: ActionContext) async throws -> ImportSummary {
-        try await storage.importCSV(data, kind: kind, actor: context.actor, recordedAt: context.now)
+        try await authorize(.administer, context: context)
+        return try await storage.importCSV(data, kind: kind, actor: context.actor, recordedAt: context.now)
     }
 }

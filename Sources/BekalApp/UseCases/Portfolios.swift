@@ -29,6 +29,7 @@ extension FacilityApp {
     public func portfolioStanding(of reference: PersonReference, context: ActionContext) async throws
         -> PortfolioStandingResult
     {
+        try await authorize(.read, context: context)
         let portfolio = try await storage.portfolio(of: reference)
         return PortfolioStandingResult(portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today))
     }
@@ -40,6 +41,7 @@ extension FacilityApp {
         of reference: PersonReference? = nil, dueWithin: Int? = nil, policy: ReadinessPolicy? = nil,
         context: ActionContext
     ) async throws -> [ReadinessLine] {
+        try await authorize(.read, context: context)
         let policy = try policy ?? facilityReadinessPolicy()
         let persons: [Person]
         if let reference {

@@ -19,6 +19,9 @@ extension FacilityApp {
         storing uploads: [EvidenceUpload] = [], context: ActionContext,
         _ build: ([Evidence]) async throws -> [LedgerPayload]
     ) async throws -> [LedgerEvent] {
+        // Who acts is checked before any file is stored; what they may record once the records are built.
+        let account = try await actingAccount(context)
+        if let account, account.role == .viewer { try await authorize(.addPerson, context: context) }
         var stored: [(evidence: Evidence, isNew: Bool)] = []
         do {
             for upload in uploads {
@@ -26,6 +29,7 @@ extension FacilityApp {
                                                        description: upload.description))
             }
             let payloads = try await build(stored.map(\.evidence))
+            try await authorize(records: payloads, account: account)
             let result = try await storage.append(payloads.map { LedgerEntry($0) }, actor: context.actor,
                                                   recordedAt: context.now)
             guard result.appended.count == payloads.count else {

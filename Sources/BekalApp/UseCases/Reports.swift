@@ -27,6 +27,7 @@ extension FacilityApp {
     public func previewReport(period: ReportingPeriod, policy: DisclosurePolicy, context: ActionContext) async throws
         -> ProgrammeReport
     {
+        try await authorize(.administer, context: context)
         guard policy.epsilon == nil else {
             throw AppError(.usage, "a report with noise spends privacy budget; queue it instead of previewing it")
         }
@@ -56,6 +57,7 @@ extension FacilityApp {
     public func queueReport(period: ReportingPeriod, policy: DisclosurePolicy, context: ActionContext) async throws
         -> ProgrammeReport
     {
+        try await authorize(.administer, context: context)
         let reportID = UUID()
         let now = context.now
         let withheld = WithheldTables()
