@@ -1,3 +1,5 @@
+import BekalApp
+import BekalDomain
 import Foundation
 import Testing
 

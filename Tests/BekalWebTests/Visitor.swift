@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import NIOSSL
 import Testing
 
 /// What a test sends requests through: the router (no socket) or a real socket to `bekal serve`.

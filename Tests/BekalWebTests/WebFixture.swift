@@ -51,11 +51,14 @@ struct WebFixture {
     let budiID: UUID
 
     init(logger: Logger = Logger(label: "bekal.web.tests")) async throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-web-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-web-\(UUID().uuidString)")
+        self.root = root
+        let home = root.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let template = try await Template.shared.directory()
         try FileManager.default.copyItem(at: template, to: home)
-        app = try FacilityApp.open(home: home, logger: logger)
+        let app = try FacilityApp.open(home: home, logger: logger)
+        self.app = app
         clock = TestClock()
         kit = WebKit(directory: app, secure: false, clock: clock.source, logger: logger)
         site = FacilitySite(app: app, kit: kit, facilityName: "Lapas Uji")
