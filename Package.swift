@@ -36,7 +36,7 @@ let package = Package(
     ],
     targets: [
         // The domain: value types and rules, no I/O.
-        .target(name: "BekalDomain", swiftSettings: swiftSettings),
+        .target(name: "BekalDomain", dependencies: ["BekalJSON"], swiftSettings: swiftSettings),
         // Verifiable logs: RFC 9162 Merkle trees, C2SP signed notes, checkpoints, cosignatures and the witness.
         .target(
             name: "BekalLog",
@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "BekalStore",
             dependencies: [
-                "BekalDomain", "BekalLog",
+                "BekalDomain", "BekalLog", "BekalJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API for the bulk import's hot inserts (the same library GRDB uses).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

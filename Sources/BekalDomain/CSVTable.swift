@@ -2,6 +2,9 @@ import Foundation
 
 /// A CSV file (RFC 4180: commas, double-quoted cells with `""` escapes, CRLF or LF line ends) split into rows
 /// of cells. The first row is the header. Blank lines are skipped; a UTF-8 byte order mark is ignored.
+///
+/// A spreadsheet in an Indonesian locale saves CSV with `;` between cells (its decimal mark is the comma), so the
+/// header row decides: a header with a `;` and no `,` outside quotes makes `;` the delimiter of the whole file.
 public struct CSVTable: Sendable, Hashable {
     public var header: [String]
     /// The data rows, each with its 1-based line number in the file (the header is line 1).
@@ -38,7 +41,8 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     private static func records(_ bytes: UnsafeBufferPointer<UInt8>) throws(DomainError) -> [(Int, [String])] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let comma = delimiter(of: bytes)
         var records: [(Int, [String])] = []
         var row: [String] = []
         var cell: [UInt8] = []
@@ -101,6 +105,23 @@ public struct CSVTable: Sendable, Hashable {
         }
         if !cell.isEmpty || !row.isEmpty || cellWasQuoted { endRow() }
         return records
+    }
+
+    /// `;` when the header row (outside quotes) has a semicolon and no comma, else `,`.
+    static func delimiter(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var inQuotes = false
+        var sawSemicolon = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case UInt8(ascii: ","): if !inQuotes { return UInt8(ascii: ",") }
+            case UInt8(ascii: ";"): if !inQuotes { sawSemicolon = true }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if !inQuotes { return sawSemicolon ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+            default: break
+            }
+        }
+        return sawSemicolon ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {

@@ -1,3 +1,4 @@
+import BekalJSON
 import Foundation
 
 /// The file format of a competency framework: JSON described by `schemas/framework.schema.json`, read strictly.

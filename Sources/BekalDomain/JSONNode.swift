@@ -1,16 +1,12 @@
+import BekalJSON
 import Foundation
 
 /// A parsed JSON value, kept only long enough to check a document member by member: `Codable` synthesis
 /// silently ignores unknown keys, and a framework file with a misspelt member must be refused instead.
-/// Read by `JSONNodeParser`.
-enum JSONNode: Sendable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONNode])
-    case object([String: JSONNode])
+/// Read by BekalJSON's parser, the one JSON reader of the project (strict RFC 8259 / I-JSON).
+typealias JSONNode = JSONValue
 
+extension JSONValue {
     /// The JSON type's name, for messages.
     var typeName: String {
         switch self {
@@ -26,18 +22,27 @@ enum JSONNode: Sendable {
     /// Parses UTF-8 JSON text into a node; anything else is a `malformedDocument` error.
     static func parse(_ data: Data) throws(DomainError) -> JSONNode {
         do {
-            return try JSONNodeParser.parse(data)
-        } catch .duplicateKey(let path) {
-            throw DomainError(.duplicateKey, path: path, message: "This member appears more than once in its object.")
+            return try JSONParser.parse(data)
+        } catch where error.code == .duplicateKey {
+            throw DomainError(.duplicateKey, path: Self.domainPath(error.path),
+                              message: "This member appears more than once in its object.")
         } catch {
             throw DomainError(.malformedDocument, path: "", message: "The file is not well-formed JSON text.")
         }
+    }
+
+    /// `$.units[0].id` as the domain's errors write paths (`units[0].id`).
+    private static func domainPath(_ path: String?) -> String {
+        guard var path, path.hasPrefix("$") else { return "" }
+        path.removeFirst()
+        if path.hasPrefix(".") { path.removeFirst() }
+        return path
     }
 }
 
 /// Reads the members of one JSON object, refusing unknown ones, with paths for every error.
 struct JSONObjectReader {
-    let members: [String: JSONNode]
+    let members: JSONObject
     let path: String
 
     init(_ node: JSONNode, path: String, allowed: Set<String>) throws(DomainError) {

@@ -45,15 +45,21 @@ public struct Portfolio: Sendable, Hashable {
         return latest
     }
 
-    /// The units whose latest assessment was revoked (so they show as dicabut, not as their earlier standing).
-    public var revokedUnitCodes: Set<String> {
+    /// The latest assessment of each unit of the framework, revoked ones included (a revoked one is what the
+    /// unit's row shows: its date, role and id, marked dicabut).
+    public var latestAssessmentIncludingRevokedByUnit: [String: Assessment] {
         var latest: [String: Assessment] = [:]
         for assessment in assessments
         where assessment.frameworkID == framework.id && assessment.frameworkVersion == framework.version {
             if let current = latest[assessment.unitCode], current.date > assessment.date { continue }
             latest[assessment.unitCode] = assessment
         }
-        return Set(latest.values.filter { revokedRecordIDs.contains($0.id) }.map(\.unitCode))
+        return latest
+    }
+
+    /// The units whose latest assessment was revoked (so they show as dicabut, not as their earlier standing).
+    public var revokedUnitCodes: Set<String> {
+        Set(latestAssessmentIncludingRevokedByUnit.values.filter { revokedRecordIDs.contains($0.id) }.map(\.unitCode))
     }
 
     /// The certificates that still stand: not revoked (expired ones are kept; their expiry is shown).

@@ -97,11 +97,14 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         where a.frameworkID == portfolio.framework.id && a.frameworkVersion == portfolio.framework.version {
             counts[a.unitCode, default: 0] += 1
         }
+        let latestIncludingRevoked = portfolio.latestAssessmentIncludingRevokedByUnit
         let revokedUnits = portfolio.revokedUnitCodes
         units = portfolio.framework.units.map { unit in
-            let assessment = latest[unit.code]
+            // A revoked unit's row describes the revoked assessment, not an earlier one that still stands.
+            let isRevoked = revokedUnits.contains(unit.code)
+            let assessment = isRevoked ? latestIncludingRevoked[unit.code] : latest[unit.code]
             let status: UnitStatus =
-                if revokedUnits.contains(unit.code) { .revoked } else {
+                if isRevoked { .revoked } else {
                     switch assessment?.outcome {
                     case nil: .neverAssessed
                     case .kompeten: .competent

@@ -1,3 +1,4 @@
+import BekalJSON
 import Foundation
 
 /// What a release-ready portfolio must hold. Configuration, not code: a facility can load its own from JSON;

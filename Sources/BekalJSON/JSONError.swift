@@ -52,11 +52,15 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Zero-based byte offset in the input where the problem was found; `nil` when there is no input position
     /// (a document over the size limit, or a value handed to `JCS`).
     public let offset: Int?
+    /// The JSON path of the value being read when the parser failed (`$.units[2].id`), names not shown when they
+    /// could carry personal data; `nil` outside the parser. For callers that report where a file went wrong.
+    public let path: String?
 
-    public init(_ code: Code, _ message: String, offset: Int? = nil) {
+    public init(_ code: Code, _ message: String, offset: Int? = nil, path: String? = nil) {
         self.code = code
         self.message = message
         self.offset = offset
+        self.path = path
     }
 
     public var description: String {

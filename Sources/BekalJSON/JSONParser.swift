@@ -190,7 +190,7 @@ struct JSONReader: ~Copyable {
         if isDuplicate {
             throw JSONError(
                 .duplicateKey, "duplicate member \(Self.describe(name: key)) at \(path())",
-                offset: stack[frame].keyOffset)
+                offset: stack[frame].keyOffset, path: path())
         }
         stack[frame].hasKey = false
         pendingValues.push(value)
@@ -241,7 +241,7 @@ struct JSONReader: ~Copyable {
     // MARK: Errors
 
     func failure(_ code: JSONError.Code, _ message: String, at offset: Int? = nil) -> JSONError {
-        JSONError(code, "\(message) at \(path())", offset: offset ?? index)
+        JSONError(code, "\(message) at \(path())", offset: offset ?? index, path: path())
     }
 
     /// The JSON path of the value being read, e.g. `$.credentialSubject.result[2]`.
@@ -282,7 +282,5 @@ struct JSONReader: ~Copyable {
     }
 }
 
-func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
-}
+/// One byte in hex, as error messages name bytes.
+func hex(_ byte: UInt8) -> String { Hex.encode(CollectionOfOne(byte)) }

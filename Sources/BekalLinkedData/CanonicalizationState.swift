@@ -1,3 +1,4 @@
+import BekalJSON
 import Crypto
 
 /// The mutable state of one RDFC-1.0 run (section 4.2 "Canonicalization State").

@@ -26,7 +26,8 @@ public struct Epsilon: Sendable, Hashable, Codable, CustomStringConvertible {
         for _ in 0..<fractionDigits { scale *= 10 }
         let fraction = parts.count == 2 ? UInt64(parts[1]) ?? 0 : 0
         let numerator = whole * scale + fraction
-        guard numerator > 0, whole <= 100 else {
+        // ε ≤ 100 as a whole value: 100.5 has whole part 100 but is above the limit.
+        guard numerator > 0, numerator <= 100 * scale else {
             throw MetricsError(.invalidEpsilon, "epsilon must be greater than 0 and at most 100")
         }
         try self.init(numerator: numerator, denominator: scale)

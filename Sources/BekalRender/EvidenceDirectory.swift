@@ -1,3 +1,4 @@
+import BekalJSON
 import Crypto
 import Foundation
 
@@ -28,7 +29,7 @@ public struct EvidenceDirectory: Sendable {
         guard let url = locate(digest), let data = FileManager.default.contents(atPath: url.path) else {
             return .missing
         }
-        let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let actual = Hex.encode(SHA256.hash(data: data))
         guard actual == digest else { return .mismatch }
         guard Self.thumbnailTypes.contains(mediaType), data.count <= thumbnailByteLimit else {
             return .matched(thumbnail: nil)

@@ -148,6 +148,6 @@ struct ExportContents {
         guard let bytes = Base64URL.decode(String(uri.dropFirst(prefix.count))), bytes.count == 32 else {
             return nil
         }
-        return bytes.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(bytes)
     }
 }

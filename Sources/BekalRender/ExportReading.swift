@@ -110,7 +110,7 @@ extension PortfolioView {
     /// SHA-256 of the RFC 8785 form, so whitespace or key order changes in transit do not change it.
     static func fingerprint(_ document: JSONObject) -> String? {
         guard let canonical = try? JCS.canonicalize(.object(document)) else { return nil }
-        return SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: canonical))
     }
 
 }

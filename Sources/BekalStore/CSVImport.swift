@@ -191,19 +191,31 @@ public struct CSVImport: Sendable {
         return match
     }
 
+    /// Dates as typed anywhere in Bekal: 2026-02-01, 01-02-2026 or 1 Februari 2026.
     private func date(_ row: CSVRow, _ field: String) throws -> LocalDate {
-        guard let date = LocalDate(try row.text(field)) else {
-            throw row.failure(field, "expected an existing date as YYYY-MM-DD")
+        guard let date = LocalDate(typed: try row.text(field)) else {
+            throw row.failure(field, "expected an existing date such as 2026-02-01, 01-02-2026 or 1 Februari 2026")
         }
         return date
     }
 
+    /// Plain decimals with a point or a comma (a spreadsheet in an Indonesian locale writes 3,5), never `0x10`,
+    /// `1e300`, infinity or NaN, and at most a million (no real hour or piece count comes near it).
     private func number(_ row: CSVRow, _ field: String, positive: Bool) throws -> Double {
-        guard let value = Double(try row.text(field)), value.isFinite, positive ? value > 0 : value >= 0 else {
-            throw row.failure(field, positive ? "expected a number above 0" : "expected a number, 0 or more")
+        let expected = positive ? "expected a number above 0 and at most 1000000, such as 3,5 or 3.5"
+                                : "expected a number from 0 to 1000000, such as 3,5 or 3.5"
+        switch TypedNumber.parse(try row.text(field)) {
+        case .success(let value) where value <= Self.largestNumber && (positive ? value > 0 : value >= 0):
+            return value
+        case .failure(.ambiguousSeparator):
+            throw row.failure(field, "unclear whether the separator marks thousands or decimals; write 1000 or 1,5")
+        case .failure(.tooManyDigits): throw row.failure(field, "too many digits")
+        case .success, .failure(.notANumber): throw row.failure(field, expected)
         }
-        return value
     }
+
+    /// The largest hours or quantity a row may carry.
+    static let largestNumber = 1_000_000.0
 
     private func count(_ row: CSVRow, _ field: String) throws -> Int {
         guard let text = row.optional(field) else { return 0 }
@@ -211,12 +223,9 @@ public struct CSVImport: Sendable {
         return value
     }
 
-    private func choice<T: RawRepresentable & CaseIterable>(_ row: CSVRow, _ field: String, _ type: T.Type) throws
-        -> T where T.RawValue == String
-    {
-        let text = try row.text(field)
-        guard let value = T(rawValue: text) ?? T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
-        else {
+    /// A term by its code, Indonesian label or alias (`K`, `Kompeten`, `asesor`, `tanya jawab`).
+    private func choice<T: GlossaryTerm>(_ row: CSVRow, _ field: String, _ type: T.Type) throws -> T {
+        guard let value = T(typed: try row.text(field)) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             throw row.failure(field, "expected one of \(allowed)")
         }

@@ -1,3 +1,4 @@
+import BekalJSON
 import Crypto
 import Foundation
 
@@ -80,21 +81,10 @@ package enum EventDigest {
         }
     }
 
-    package static func hex(_ digest: some Sequence<UInt8>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        appendHex(digest, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    package static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.encode(digest) }
 
-    static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) {
-        for byte in digest {
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 0x0f)])
-        }
-    }
+    static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) { Hex.append(digest, to: &out) }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex SHA-256 of raw bytes (evidence files, CSV natural keys).
     package static func sha256(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }

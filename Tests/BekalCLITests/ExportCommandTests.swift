@@ -182,6 +182,10 @@ struct ExportCommandTests {
             "person", "add", "--register-number", "AII-0099/2025", "--name", "DEMO Sudah Waktunya",
             "--admitted", "2025-09-01", "--release", "2026-11-10")
         try #require(overdue.status == 0, "\(overdue.stderr)")
+        // Something to export: --all leaves out people with nothing that stands yet.
+        let trained = try demo.cli.run("train", "AII-0099/2025", "--date", "2026-10-01", "--hours", "4",
+                                       "--topic", "Mencanting", "--trainer", "Mentor")
+        try #require(trained.status == 0, "\(trained.stderr)")
         let active = try demo.persons(status: "active")
         let released = try demo.persons(status: "released")
         var calendar = Calendar(identifier: .gregorian)

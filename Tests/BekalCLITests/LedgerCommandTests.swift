@@ -45,14 +45,14 @@ struct LedgerCommandTests {
         defer { cli.cleanUp() }
         #expect(try cli.run("train", CLI.register, "--date", "2026-02-01", "--hours", "3", "--topic", "M",
                             "--trainer", "T").status == 0)
-        // facility, framework, person, their verification code, training
-        #expect(try cli.run("ledger", "rebuild").stdout.contains("from 5 events"))
+        // facility, its first account, framework, person, their verification code, training
+        #expect(try cli.run("ledger", "rebuild").stdout.contains("from 6 events"))
         let database = cli.home.appendingPathComponent("bekal.sqlite").path
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["sqlite3", database, """
             DROP TRIGGER ledger_event_no_update;
-            UPDATE ledger_event SET payload = replace(payload, '"hours":3', '"hours":30') WHERE sequence = 5;
+            UPDATE ledger_event SET payload = replace(payload, '"hours":3', '"hours":30') WHERE sequence = 6;
             """]
         try sqlite.run()
         sqlite.waitUntilExit()
@@ -61,7 +61,7 @@ struct LedgerCommandTests {
         #expect(verify.status == 1)
         let report = try #require(try verify.json() as? [String: Any])
         #expect(report["intact"] as? Bool == false)
-        #expect(report["sequence"] as? Int == 5)
+        #expect(report["sequence"] as? Int == 6)
         #expect(report["reason"] as? String == "edited-event")
     }
 

@@ -88,7 +88,8 @@ struct LogProofCommandTests {
     func reports() throws {
         let cli = try CLI.withPerson()
         defer { cli.cleanUp() }
-        // 5 events at the first report, 8 at the second: a proof of four hashes, whose order matters.
+        // 7 events at the first report (facility, its first account, framework, person, their verification code,
+        // two trainings), 10 at the second: a proof of five hashes, whose order matters.
         for day in ["01", "02"] {
             #expect(try cli.run("train", CLI.register, "--date", "2026-09-\(day)", "--hours", "3", "--topic", "M",
                                 "--trainer", "T").status == 0)
@@ -106,8 +107,8 @@ struct LogProofCommandTests {
         let body = try #require(try second.json() as? [String: Any])
         #expect(body["formatVersion"] as? Int == 2)
         let consistency = try #require((body["ledgerLog"] as? [String: Any])?["consistency"] as? [String: Any])
-        #expect(consistency["fromSize"] as? Int == 5)
-        #expect((consistency["proof"] as? [String])?.count == 4)
+        #expect(consistency["fromSize"] as? Int == 7)
+        #expect((consistency["proof"] as? [String])?.count == 5)
         for report in [old, new] {
             let schema = try ExportFixture.validateSchema(
                 ExportFixture.repositoryRoot.appendingPathComponent("schemas/metrics-report.schema.json").path, report)
@@ -116,7 +117,7 @@ struct LogProofCommandTests {
         let key = try Self.verifierKey(cli)
         let checked = try Self.python(["reports", old, new, key])
         #expect(checked.status == 0, "\(checked.output)")
-        #expect(checked.output.contains("consistent 5 8"))
+        #expect(checked.output.contains("consistent 7 10"))
 
         // The ministry's receiver as a witness: the first report's checkpoint on trust, the second by its proof.
         let state = cli.root.appendingPathComponent("ministry").path

@@ -176,7 +176,7 @@ struct RecordingCommandTests {
         #expect(try cli.run("release", CLI.register, "--date", "2026-05-02").status == 5)
         let shown = try #require(try cli.run("person", "show", CLI.register, "--json").json() as? [String: Any])
         #expect(shown["status"] as? String == "transferred")
-        #expect(try cli.eventCount() == 8)  // the person's verification code is an event too
+        #expect(try cli.eventCount() == 9)  // the first account and the person's verification code are events too
     }
 
     @Test("release marks the person released")

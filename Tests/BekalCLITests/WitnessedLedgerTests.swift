@@ -6,8 +6,8 @@ import Testing
 /// then one genuine append by another account. Made once and copied (`cp -a`) for every test, so each attack
 /// gets its own facility and witness.
 struct WitnessedFacility {
-    /// The checkpoint the witness cosigned covers events 1 to 1,104; event 1,105 was appended after it.
-    static let size = 1_104
+    /// The checkpoint the witness cosigned covers events 1 to 1,108; event 1,109 was appended after it.
+    static let size = 1_108
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let attacker = repository.appendingPathComponent("Tests/BekalCLITests/Fixtures/ledger_attacker.py").path
@@ -18,7 +18,7 @@ struct WitnessedFacility {
     /// The checkpoint as the witness cosigned it.
     var held: String { cli.root.appendingPathComponent("held.checkpoint").path }
     var database: String { cli.home.appendingPathComponent("bekal.sqlite").path }
-    /// A copy of the ledger file when it held 3 events (before the witnessed checkpoint).
+    /// A copy of the ledger file when it held 6 events (before the witnessed checkpoint).
     var olderCopy: String { cli.root.appendingPathComponent("older.sqlite").path }
 
     private static let template: Result<URL, any Error> = Result { try makeTemplate() }
@@ -50,6 +50,9 @@ struct WitnessedFacility {
             rows += "\(CLI.register),\(String(ISO8601DateFormatter().string(from: day).prefix(10))),2,Cap \(i),Mentor\n"
         }
         try check(cli.run("import", try cli.write("training.csv", rows), "--kind", "training"))
+        // Budi, the person's counselor, records after the checkpoint: the append must be listed under his account.
+        try check(cli.run("user", "add", "wali.budi", "--role", "counselor"))
+        try check(cli.run("user", "assign", "wali.budi", CLI.register))
         let bundle = cli.root.appendingPathComponent("first.bundle").path
         try check(cli.run("ledger", "checkpoint", "--since", "0", "--bundle", bundle))
         let witnessKey = try cli.run("witness", "init", "--state", facility.state, "--name", "kanwil-uji.example/witness")
@@ -170,9 +173,9 @@ struct WitnessedLedgerTests {
         let result = try facility.cli.run(
             "ledger", "verify", "--checkpoint", facility.held, "--witness-key", try facility.witnessKey)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("Ledger MATCHES the checkpoint of 1104 events"))
+        #expect(result.stdout.contains("Ledger MATCHES the checkpoint of 1108 events"))
         #expect(result.stdout.contains("cosigned by kanwil-uji.example/witness at 2026-11-15T03:00:00Z"))
-        #expect(result.stdout.contains("event 1105 training.recorded by wali.budi"))
+        #expect(result.stdout.contains("event 1109 training.recorded by wali.budi"))
         let (status, report) = try facility.verify()
         #expect(status == 0)
         let appended = try #require(report["appended"] as? [[String: Any]])
@@ -183,18 +186,18 @@ struct WitnessedLedgerTests {
         let proof = root.appendingPathComponent("next.proof").path
         let next = root.appendingPathComponent("next.checkpoint").path
         let cosigned = root.appendingPathComponent("next.cosigned").path
-        #expect(try facility.cli.run("ledger", "checkpoint", "--since", "1104", "--proof", proof, "--out", next).status == 0)
-        #expect(try String(contentsOfFile: proof, encoding: .utf8).hasPrefix("old 1104\n"))
+        #expect(try facility.cli.run("ledger", "checkpoint", "--since", "1108", "--proof", proof, "--out", next).status == 0)
+        #expect(try String(contentsOfFile: proof, encoding: .utf8).hasPrefix("old 1108\n"))
         let added = try facility.cli.run(
             "witness", "add", "--state", facility.state, "--checkpoint", next, "--proof", proof, "--out", cosigned)
         #expect(added.status == 0, "\(added.stderr)")
         let again = try facility.cli.run(
             "ledger", "verify", "--checkpoint", cosigned, "--witness-key", try facility.witnessKey)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("MATCHES the checkpoint of 1105 events"))
+        #expect(again.stdout.contains("MATCHES the checkpoint of 1109 events"))
         #expect(!again.stdout.contains("appended after"))
         let show = try #require(try facility.cli.run("witness", "show", "--state", facility.state, "--json").json() as? [String: Any])
-        #expect((show["logs"] as? [[String: Any]])?.first?["size"] as? Int == 1_105)
+        #expect((show["logs"] as? [[String: Any]])?.first?["size"] as? Int == 1_109)
         // The independent C2SP reader accepts the facility's signature and the witness's cosignature.
         let logKey = try facility.cli.run("ledger", "checkpoint", "--verifier-key").stdout.trimmingCharacters(in: .newlines)
         let python = try CLI.output("/usr/bin/env", [
@@ -202,7 +205,7 @@ struct WitnessedLedgerTests {
             "verify", cosigned, logKey, try facility.witnessKey,
         ])
         #expect(python.status == 0, "\(python.output)")
-        #expect(python.output.contains("checkpoint bekal.id/ledger/LAPAS-UJI 1105 "))
+        #expect(python.output.contains("checkpoint bekal.id/ledger/LAPAS-UJI 1109 "))
         #expect(python.output.contains("cosigned 1794711600"))
     }
 
@@ -230,7 +233,7 @@ struct WitnessedLedgerTests {
         try facility.attack("sql", """
             UPDATE ledger_event SET payload = replace(payload, '"hours":2', '"hours":9') WHERE sequence = 500
             """, "rechain")
-        #expect(try facility.cli.eventCount() == 1_105, "the chain check passes")
+        #expect(try facility.cli.eventCount() == 1_109, "the chain check passes")
         let (status, report) = try facility.verify()
         #expect(status == 1)
         expect(report, "rewritten", 500, 500)
@@ -242,7 +245,7 @@ struct WitnessedLedgerTests {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
         try facility.attack("sql", "DELETE FROM ledger_event WHERE sequence = 500", "shift", "501", "-1", "rechain")
-        #expect(try facility.cli.eventCount() == 1_104)
+        #expect(try facility.cli.eventCount() == 1_108)
         let (status, report) = try facility.verify()
         #expect(status == 1)
         #expect(WitnessedFacility.failures(report).contains { $0.reason == "rewritten" && $0.first == 500 })
@@ -269,15 +272,15 @@ struct WitnessedLedgerTests {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
         let before = try facility.cli.run("portfolio", CLI.register, "--json").stdout
-        try facility.attack("forge", "1106", "eve")
-        #expect(try facility.cli.eventCount() == 1_106, "the chain check passes")
+        try facility.attack("forge", "1110", "eve")
+        #expect(try facility.cli.eventCount() == 1_110, "the chain check passes")
         // The forgery flows into the query tables on a rebuild, so the portfolio shows it...
         #expect(try facility.cli.run("ledger", "rebuild").status == 0)
         #expect(try facility.cli.run("portfolio", CLI.register, "--json").stdout != before)
         // ...but it has no leaf in the tree Bekal writes with every append.
         let (status, report) = try facility.verify()
         #expect(status == 1)
-        expect(report, "written-outside-bekal", 1_106, 1_106)
+        expect(report, "written-outside-bekal", 1_110, 1_110)
         let appended = try #require(report["appended"] as? [[String: Any]])
         #expect(appended.map { $0["actor"] as? String } == ["wali.budi", "eve"])
         // Bekal refuses to sign a checkpoint over it until someone looks.
@@ -296,7 +299,7 @@ struct WitnessedLedgerTests {
     }
 
     @Test("the last event, the last 1,000 events, every event cut off: the missing range is named; the witness sees a rollback",
-          arguments: [(1_103, 1_104), (104, 105), (0, 1)])
+          arguments: [(1_107, 1_108), (104, 105), (0, 1)])
     func truncation(_ kept: Int, _ firstMissing: Int) throws {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
@@ -330,7 +333,7 @@ struct WitnessedLedgerTests {
         try FileManager.default.copyItem(atPath: facility.olderCopy, toPath: facility.database)
         let (status, report) = try facility.verify()
         #expect(status == 1)
-        expect(report, "truncated", 5, WitnessedFacility.size)
+        expect(report, "truncated", 7, WitnessedFacility.size)
         expectEvidence(try facility.offerToWitness(rebuildTree: false), "rollback", status: 9)
     }
 
@@ -358,7 +361,7 @@ struct WitnessedLedgerTests {
         let (status, report) = try facility.verify()
         #expect(status == 1)
         let reason = ["swapped": "evidence-altered", "deleted": "evidence-missing", "link": "evidence-not-regular-file"][attack]!
-        expect(report, reason, 4, 4)
+        expect(report, reason, 6, 6)  // the assessment: facility, account, framework, person, code, then it
     }
 
     @Test("a checkpoint of another facility, or one with a changed size, is rejected before any audit")
@@ -366,7 +369,7 @@ struct WitnessedLedgerTests {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
         let text = try String(contentsOfFile: facility.held, encoding: .utf8)
-        let changed = try facility.cli.write("changed.checkpoint", text.replacingOccurrences(of: "\n1104\n", with: "\n1103\n"))
+        let changed = try facility.cli.write("changed.checkpoint", text.replacingOccurrences(of: "\n1108\n", with: "\n1107\n"))
         let result = try facility.cli.run("ledger", "verify", "--checkpoint", changed)
         #expect(result.status == 1)
         #expect(result.stdout.contains("Checkpoint REJECTED"))

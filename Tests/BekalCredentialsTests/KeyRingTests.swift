@@ -1,3 +1,4 @@
+import BekalJSON
 import BekalCredentials
 import Foundation
 import Testing

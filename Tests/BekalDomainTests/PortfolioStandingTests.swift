@@ -40,6 +40,19 @@ struct PortfolioStandingTests {
         #expect(s.training == PortfolioStanding.TrainingStanding(sessions: 3, hours: 9.5))
     }
 
+    @Test("a unit whose latest assessment was revoked shows that assessment, marked dicabut, not the earlier one")
+    func revokedUnitRow() throws {
+        var portfolio = Self.portfolio()
+        let revoked = try #require(portfolio.assessments.first { $0.unitCode == "U1" && $0.outcome == .kompeten })
+        portfolio.revokedRecordIDs = [revoked.id]
+        let row = try #require(PortfolioStanding(portfolio, today: Build.today).units.first { $0.code == "U1" })
+        #expect(row.status == .revoked)
+        #expect(row.assessmentID == revoked.id)
+        #expect(row.assessedOn == LocalDate("2026-02-10"))
+        #expect(row.assessorRole == .partnerMentor)
+        #expect(row.evidenceCount == 2)
+    }
+
     @Test("production rows are per counting unit and grade, worked out by hand")
     func productionRows() {
         let s = PortfolioStanding(Self.portfolio(), today: Build.today)

@@ -35,9 +35,15 @@ struct DiscreteLaplaceTests {
         #expect(looseSpread > 20 * max(1, tightSpread))
     }
 
-    @Test("epsilon parses plain decimals exactly and refuses the rest", arguments: ["0", "-1", "abc", "1e-3", ".5", "0.1234567", "1000"])
+    @Test("epsilon parses plain decimals exactly and refuses the rest", arguments: ["0", "-1", "abc", "1e-3", ".5", "0.1234567", "1000", "100.5", "100.000001"])
     func epsilonRejects(_ text: String) {
         #expect(throws: MetricsError(.invalidEpsilon, "")) { try Epsilon(text) }
+    }
+
+    @Test("epsilon 100 is the largest accepted")
+    func epsilonLimit() throws {
+        #expect(try Epsilon("100").doubleValue == 100)
+        #expect(try Epsilon("99.999999").numerator == 99_999_999)
     }
 
     @Test("epsilon keeps an exact fraction")

@@ -40,7 +40,7 @@ struct CSVImportTests {
             Issue.record("the import succeeded")
         } catch let error as StoreError {
             #expect(error.code == .invalidInput)
-            #expect(error.message == "row 3, field 'date': expected an existing date as YYYY-MM-DD")
+            #expect(error.message == "row 3, field 'date': expected an existing date such as 2026-02-01, 01-02-2026 or 1 Februari 2026")
         }
         #expect(try scenario.ledger.eventCount() == 3)
     }
@@ -72,7 +72,7 @@ struct CSVImportTests {
         #expect(unknown == "row 2, field 'person': unknown person")
         #expect(!unknown.contains("REG-7777"))
         #expect(try attempt("person,date,hours,topic,trainer\nREG-0001,2026-02-01,-3,x,y\n")
-            == "row 2, field 'hours': expected a number above 0")
+            == "row 2, field 'hours': expected a number above 0 and at most 1000000, such as 3,5 or 3.5")
     }
 
     @Test("a persons file adds each person once; the natural key ignores surrounding spaces")
@@ -85,5 +85,47 @@ struct CSVImportTests {
         #expect(again.skipped == 2)
         #expect(try scenario.ledger.persons(status: .active).map(\.registerNumber.rawValue).sorted()
             == ["REG-0001", "REG-0100", "REG-0101"])
+    }
+
+    @Test("a ;-separated file from a spreadsheet in an Indonesian locale imports with decimal commas, Indonesian dates and words")
+    func indonesianSpreadsheet() throws {
+        let scenario = try Scenario()
+        let training = Data("""
+            person;date;hours;topic;trainer
+            REG-0001;01-02-2026;3,5;"Memanaskan malam; aman";Mentor A
+            REG-0001;2 Februari 2026;2;Ngecap;Mentor B
+
+            """.utf8)
+        let result = try scenario.ledger.importCSV(training, kind: .training, actor: "a", recordedAt: Scenario.now)
+        #expect(result.appended.count == 2)
+        let sessions = try scenario.ledger.portfolio(of: .id(scenario.person.id)).training.sorted { $0.date < $1.date }
+        #expect(sessions.map(\.hours) == [3.5, 2])
+        #expect(sessions.map(\.topic) == ["Memanaskan malam; aman", "Ngecap"])
+        #expect(sessions.map(\.date) == [LocalDate("2026-02-01")!, LocalDate("2026-02-02")!])
+        let production = Data("""
+            person;date;motif;cap;quantity;unit;grade;hours
+            REG-0001;3 Maret 2026;Parang;Cap 1;4,5;meter;A;6
+
+            """.utf8)
+        #expect(try scenario.ledger.importCSV(production, kind: .production, actor: "a", recordedAt: Scenario.now)
+            .appended.count == 1)
+        #expect(try scenario.ledger.portfolio(of: .id(scenario.person.id)).production.map(\.quantity) == [4.5])
+    }
+
+    @Test("hexadecimal, exponent, huge and ambiguous numbers are refused naming the row and field, nothing written",
+          arguments: ["0x10", "1e300", "1e3", "2000000", "1.000", "-3", "inf", "NaN"])
+    func refusedNumbers(hours: String) throws {
+        let scenario = try Scenario()
+        let before = try scenario.ledger.eventCount()
+        let rows = Data("person,date,hours,topic,trainer\nREG-0001,2026-02-01,2,Ok,M\nREG-0001,2026-02-02,\(hours),X,M\n".utf8)
+        do {
+            _ = try scenario.ledger.importCSV(rows, kind: .training, actor: "a", recordedAt: Scenario.now)
+            Issue.record("\(hours) was imported")
+        } catch let error as StoreError {
+            #expect(error.code == .invalidInput)
+            #expect(error.message.hasPrefix("row 3, field 'hours': "))
+            #expect(!error.message.contains(hours))
+        }
+        #expect(try scenario.ledger.eventCount() == before)
     }
 }

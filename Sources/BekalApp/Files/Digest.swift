@@ -1,4 +1,5 @@
 import BekalCredentials
+import BekalJSON
 import Crypto
 
 /// Digests the application writes into manifests and shows to people.
