@@ -3,6 +3,7 @@ import Foundation
 /// A CSV file (RFC 4180: commas, double-quoted cells with `""` escapes, CRLF or LF line ends) split into rows
 /// of cells. The first row is the header. Blank lines are skipped; a UTF-8 byte order mark is ignored.
 public struct CSVTable: Sendable, Hashable {
+    /// The column names from the first row, trimmed of surrounding whitespace.
     public var header: [String]
     /// The data rows, each with its 1-based line number in the file (the header is line 1).
     public var rows: [(line: Int, cells: [String])] {
@@ -103,10 +104,12 @@ public struct CSVTable: Sendable, Hashable {
         return records
     }
 
+    /// Two tables are equal when their headers, data rows and row line numbers match.
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {
         lhs.header == rhs.header && lhs.lines == rhs.lines && lhs.cells == rhs.cells
     }
 
+    /// Hashes the header and the cells (not the line numbers), consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(header)
         hasher.combine(cells)
