@@ -77,6 +77,7 @@ enum KeyRingFile {
 
 /// Lowercase hexadecimal.
 public enum Hex {
+    /// The bytes as lowercase hexadecimal, two digits per byte.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
@@ -87,6 +88,7 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of a hexadecimal string (either case), or `nil` for an odd length or a non-hex digit.
     public static func decode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count % 2 == 0 else { return nil }
