@@ -44,24 +44,30 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Something other than whitespace follows the top-level value.
         public static let trailingData = Code(.trailingData)
 
+        /// The code's stable name, for tests and exit codes.
         public var description: String { kind.rawValue }
     }
 
+    /// What kind of problem the parser or canonicalizer found; the only part that equality compares.
     public let code: Code
+    /// A fixed English description of the problem, never quoting the document's content.
     public let message: String
     /// Zero-based byte offset in the input where the problem was found; `nil` when there is no input position
     /// (a document over the size limit, or a value handed to `JCS`).
     public let offset: Int?
 
+    /// Creates an error, with the byte offset where the problem was found when there is one.
     public init(_ code: Code, _ message: String, offset: Int? = nil) {
         self.code = code
         self.message = message
         self.offset = offset
     }
 
+    /// The code and the message, with the byte offset when known, e.g. `… (byte 1042)`.
     public var description: String {
         if let offset { "\(code): \(message) (byte \(offset))" } else { "\(code): \(message)" }
     }
 
+    /// Two errors are equal when their codes are, whatever the message and offset.
     public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
 }
