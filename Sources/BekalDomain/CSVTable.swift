@@ -6,6 +6,7 @@ import Foundation
 /// A spreadsheet in an Indonesian locale saves CSV with `;` between cells (its decimal mark is the comma), so the
 /// header row decides: a header with a `;` and no `,` outside quotes makes `;` the delimiter of the whole file.
 public struct CSVTable: Sendable, Hashable {
+    /// The column names from the first row, trimmed of surrounding whitespace.
     public var header: [String]
     /// The data rows, each with its 1-based line number in the file (the header is line 1).
     public var rows: [(line: Int, cells: [String])] {
@@ -124,10 +125,12 @@ public struct CSVTable: Sendable, Hashable {
         return sawSemicolon ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
+    /// Two tables are equal when their headers, data rows and row line numbers match.
     public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {
         lhs.header == rhs.header && lhs.lines == rhs.lines && lhs.cells == rhs.cells
     }
 
+    /// Hashes the header and the cells (not the line numbers), consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(header)
         hasher.combine(cells)

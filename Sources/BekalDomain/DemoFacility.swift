@@ -3,12 +3,16 @@ import Foundation
 /// One event of the demo data: the payload with the event id the ledger should store it under (corrections
 /// name earlier events by these ids), the staff actor and the facility that records it.
 public struct DemoEvent: Sendable, Hashable {
+    /// The ledger event id to store this event under, deterministic for the generator's seed.
     public var id: UUID
+    /// What the event records (a person added, an assessment, a release, …).
     public var payload: LedgerPayload
     /// A fake staff account, e.g. `demo.wali`.
     public var actor: String
+    /// The code of the demo facility that records the event.
     public var facilityCode: String
 
+    /// Creates a demo event with its id, payload, staff actor and recording facility.
     public init(id: UUID, payload: LedgerPayload, actor: String, facilityCode: String) {
         self.id = id
         self.payload = payload
@@ -19,16 +23,20 @@ public struct DemoEvent: Sendable, Hashable {
 
 /// A demo facility with clearly fake people and months of records, in an order the ledger accepts.
 public struct DemoDataSet: Sendable {
+    /// The fake facility the demo data belongs to (`DEMO-LAPAS-01`).
     public var facility: Facility
+    /// The sample batik cap framework the demo assessments refer to.
     public var framework: CompetencyFramework
     /// Facility, framework, then each person: added first, then their records by date, then corrections.
     public var events: [DemoEvent]
+    /// The events' payloads alone, in ledger order, for callers that ignore ids and actors.
     public var payloads: [LedgerPayload] { events.map(\.payload) }
 }
 
 /// Generates demo data: deterministic for a seed, about 100 events per person, fast enough for benchmarks
 /// with 20,000 people. Every name starts with "DEMO" and register numbers look like `DEMO-0001/2026`.
 public enum DemoFacility {
+    /// The fake Lapas every demo person is admitted to; its name says it is fictitious.
     public static let facility = Facility(code: "DEMO-LAPAS-01", name: "DEMO Lapas Contoh (fiktif)")
     /// Where demo transfers go.
     public static let otherFacilityCode = "DEMO-LAPAS-02"
@@ -39,6 +47,7 @@ public enum DemoFacility {
     /// The demo admin's account.
     public static let administrator = "demo.admin"
 
+    /// Generates the facility, the sample framework and the records of `people` fake WBP, deterministic for `seed`, with dates relative to `today`.
     public static func generate(people: Int, seed: UInt64, today: LocalDate) -> DemoDataSet {
         var rng = DemoRandom(seed: seed)
         let framework = CompetencyFramework.sampleBatikCap

@@ -5,8 +5,10 @@ import Foundation
 public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// Starts the sequence at `seed`; the same seed always yields the same demo data.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits of the SplitMix64 sequence.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

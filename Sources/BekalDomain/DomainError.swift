@@ -4,23 +4,28 @@
 /// `path` names where the problem is (`units[3].title.en`, `rows[4].kkni_level`, `expiresOn`), never the
 /// offending value, so the error can be logged without leaking personal data. Equality compares the code only.
 public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; the only part that equality compares.
     public var code: Code
     /// A JSON path, CSV cell or record field, e.g. `units[3].title.en`; empty for the document as a whole.
     public var path: String
     /// A fixed English sentence describing the rule; it never contains input values.
     public var message: String
 
+    /// Creates an error; `path` and `message` must never contain the offending value.
     public init(_ code: Code, path: String, message: String) {
         self.code = code
         self.path = path
         self.message = message
     }
 
+    /// The code, the path when there is one, and the message, e.g. `emptyText at units[3].title.en: …`; safe to log.
     public var description: String {
         path.isEmpty ? "\(code): \(message)" : "\(code) at \(path): \(message)"
     }
 
+    /// Two errors are equal when their codes are, whatever the path and message.
     public static func == (lhs: DomainError, rhs: DomainError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// What kind of problem it is. Each code has a stable `name` the CLI maps to an exit code.
@@ -42,6 +47,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The stable name, e.g. `frameworkUnknownKey`; used for exit codes and `--json` output.
         public var name: String { backing.rawValue }
+        /// The code's stable name, as in `name`.
         public var description: String { backing.rawValue }
 
         /// The file is not JSON (or not UTF-8 text), or its top level is not an object.

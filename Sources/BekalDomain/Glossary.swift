@@ -28,6 +28,7 @@ extension GlossaryTerm {
 }
 
 extension AssessmentOutcome: GlossaryTerm {
+    /// The outcome as staff and readers see it: Kompeten / Competent or Belum Kompeten / Not yet competent.
     public var label: LocalizedText {
         switch self {
         case .kompeten: LocalizedText(id: "Kompeten", en: "Competent")
@@ -35,6 +36,7 @@ extension AssessmentOutcome: GlossaryTerm {
         }
     }
 
+    /// Abbreviations counselors type for the outcome, e.g. `k` and `bk`.
     public var aliases: [String] {
         switch self {
         case .kompeten: ["k"]
@@ -44,6 +46,7 @@ extension AssessmentOutcome: GlossaryTerm {
 }
 
 extension AssessmentMethod: GlossaryTerm {
+    /// The assessment method's name in Indonesian and English, e.g. Observasi / Observation.
     public var label: LocalizedText {
         switch self {
         case .observation: LocalizedText(id: "Observasi", en: "Observation")
@@ -53,6 +56,7 @@ extension AssessmentMethod: GlossaryTerm {
         }
     }
 
+    /// Other Indonesian and English words accepted for the method, e.g. `praktik` for a demonstration.
     public var aliases: [String] {
         switch self {
         case .observation: ["pengamatan"]
@@ -64,6 +68,7 @@ extension AssessmentMethod: GlossaryTerm {
 }
 
 extension AssessorRole: GlossaryTerm {
+    /// The assessor's role in Indonesian and English, e.g. Asesor BNSP / BNSP assessor.
     public var label: LocalizedText {
         switch self {
         case .bnspAssessor: LocalizedText(id: "Asesor BNSP", en: "BNSP assessor")
@@ -72,6 +77,7 @@ extension AssessorRole: GlossaryTerm {
         }
     }
 
+    /// Other words accepted for the role, e.g. `asesor` for a BNSP assessor or `mentor` for the partner's mentor.
     public var aliases: [String] {
         switch self {
         case .bnspAssessor: ["asesor", "asesor kompetensi"]
@@ -82,6 +88,7 @@ extension AssessorRole: GlossaryTerm {
 }
 
 extension ReleaseKind: GlossaryTerm {
+    /// The kind of release in Indonesian and English, e.g. Pembebasan bersyarat / Parole.
     public var label: LocalizedText {
         switch self {
         case .parole: LocalizedText(id: "Pembebasan bersyarat", en: "Parole")
@@ -91,6 +98,7 @@ extension ReleaseKind: GlossaryTerm {
         }
     }
 
+    /// The abbreviations used in correctional paperwork, e.g. `pb`, `cb`, `cmb`.
     public var aliases: [String] {
         switch self {
         case .parole: ["pb"]
@@ -102,6 +110,7 @@ extension ReleaseKind: GlossaryTerm {
 }
 
 extension ProductionUnit: GlossaryTerm {
+    /// The production unit in Indonesian and English: Lembar / Pieces or Meter / Metres.
     public var label: LocalizedText {
         switch self {
         case .pieces: LocalizedText(id: "Lembar", en: "Pieces")
@@ -109,6 +118,7 @@ extension ProductionUnit: GlossaryTerm {
         }
     }
 
+    /// Other words accepted for the unit, e.g. `pcs` or `helai` for pieces and `m` for metres.
     public var aliases: [String] {
         switch self {
         case .pieces: ["potong", "pcs", "helai"]
@@ -118,11 +128,14 @@ extension ProductionUnit: GlossaryTerm {
 }
 
 extension QualityGrade: GlossaryTerm {
+    /// The grade as shown in portfolios, e.g. Mutu A / Grade A.
     public var label: LocalizedText { LocalizedText(id: "Mutu \(rawValue)", en: "Grade \(rawValue)") }
+    /// Grades have no aliases: staff type the letter itself.
     public var aliases: [String] { [] }
 }
 
 extension PersonStatus: GlossaryTerm {
+    /// The person's status in Indonesian and English: Aktif, Bebas (released) or Dipindahkan (transferred).
     public var label: LocalizedText {
         switch self {
         case .active: LocalizedText(id: "Aktif", en: "Active")
@@ -131,6 +144,7 @@ extension PersonStatus: GlossaryTerm {
         }
     }
 
+    /// Other words accepted for the status, e.g. `mutasi` for a transfer.
     public var aliases: [String] {
         switch self {
         case .active: ["aktif"]

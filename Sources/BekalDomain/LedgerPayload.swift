@@ -71,11 +71,14 @@ public indirect enum LedgerPayload: Sendable, Hashable, Codable {
 public struct Correction: Sendable, Hashable, Codable {
     /// The id of the event being corrected.
     public var correctedEventID: UUID
+    /// The person the corrected event is about, or `nil` when it concerns no person.
     public var personID: UUID?
+    /// Why the record is corrected or retracted, as the staff member wrote it (e.g. "Tercatat dua kali"); required.
     public var reason: String
     /// The record that replaces the corrected one; `nil` retracts it.
     public var replacement: LedgerPayload?
 
+    /// Creates a correction of event `correctedEventID`; a `nil` replacement retracts it.
     public init(correctedEventID: UUID, personID: UUID?, reason: String, replacement: LedgerPayload?) {
         self.correctedEventID = correctedEventID
         self.personID = personID
@@ -88,8 +91,10 @@ public struct Correction: Sendable, Hashable, Codable {
 public struct CredentialRevocation: Sendable, Hashable, Codable {
     /// The credential's `id` as exported (a `urn:uuid:` URI).
     public var credentialID: String
+    /// Why the facility revoked (dicabut) the credential, as recorded by staff.
     public var reason: String
 
+    /// Creates the revocation of the exported credential `credentialID` with its reason.
     public init(credentialID: String, reason: String) {
         self.credentialID = credentialID
         self.reason = reason

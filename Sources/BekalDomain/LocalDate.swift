@@ -1,8 +1,11 @@
 /// A calendar date with no time of day or zone, as written on the documents of the programme
 /// (admission, release, assessment, certificate dates). Encoded as `YYYY-MM-DD`.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, from 1 to 9999.
     public let year: Int
+    /// The month, from 1 (January) to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// Creates a date, or returns `nil` when the day does not exist in the proleptic Gregorian calendar.
@@ -42,6 +45,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return values
     }
 
+    /// The ISO 8601 form `YYYY-MM-DD`, zero-padded, e.g. `2026-12-06`.
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
@@ -50,10 +54,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Orders dates chronologically.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes a date from a `YYYY-MM-DD` string; any other form is a decoding error.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -64,6 +70,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = date
     }
 
+    /// Encodes the date as a `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -96,6 +103,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = d
     }
 
+    /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// The same day `years` later; 29 February becomes 28 February in a common year.
@@ -104,6 +112,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return LocalDate(year: y, month: month, day: min(day, LocalDate.daysIn(month: month, year: y)))!
     }
 
+    /// The number of days in `month` (1–12) of `year` in the Gregorian calendar, leap years included.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -28,6 +28,7 @@ public enum PersonReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The lowercase UUID, or the register number's redacted description, so it is safe in error messages.
     public var description: String {
         switch self {
         case .id(let id): id.uuidString.lowercased()

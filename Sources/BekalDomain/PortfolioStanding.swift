@@ -3,6 +3,7 @@ import Foundation
 /// A portfolio summarised for display and `--json`: where the person stands on each unit, training,
 /// production and certificates. Every total is computed from the rows shown next to it, so they always agree.
 public struct PortfolioStanding: Sendable, Hashable, Codable {
+    /// Where a person stands on one unit, from its latest assessment that still stands.
     public enum UnitStatus: String, Sendable, Hashable, Codable {
         case competent
         case notYetCompetent = "not-yet-competent"
@@ -13,12 +14,19 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
 
     /// One framework unit and its latest assessment. Shows the assessor's role, never their name.
     public struct UnitStanding: Sendable, Hashable, Codable {
+        /// The unit code, e.g. `C.13BTK01.001.2`.
         public var code: String
+        /// The unit title in Indonesian and English.
         public var title: LocalizedText
+        /// Whether the unit is core (required for readiness) rather than elective.
         public var isCore: Bool
+        /// Kompeten, Belum Kompeten, never assessed, or revoked.
         public var status: UnitStatus
+        /// The date of the assessment shown; `nil` when the unit was never assessed.
         public var assessedOn: LocalDate?
+        /// The role of the assessor of the assessment shown (BNSP assessor, partner mentor, staff); never their name.
         public var assessorRole: AssessorRole?
+        /// How many evidence files (cloth photos, checklists) back the assessment shown.
         public var evidenceCount: Int
         /// All assessments of the unit, including earlier Belum Kompeten ones.
         public var assessmentCount: Int
@@ -26,62 +34,97 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
         public var assessmentID: UUID?
     }
 
+    /// The person's training attendance over the whole portfolio.
     public struct TrainingStanding: Sendable, Hashable, Codable {
+        /// The number of training sessions attended.
         public var sessions: Int
+        /// The training hours attended, in hours.
         public var hours: Double
     }
 
     /// Production of one counting unit (pieces or metres) and grade.
     public struct ProductionRow: Sendable, Hashable, Codable {
+        /// The counting unit of the row: pieces or metres.
         public var unit: ProductionUnit
+        /// The quality grade of the row's entries.
         public var grade: QualityGrade
+        /// The number of production log entries in the row.
         public var entries: Int
+        /// The quantity produced, in the row's unit (pieces or metres).
         public var quantity: Double
+        /// The pieces rejected, summed over the row's entries.
         public var rejects: Int
+        /// The pieces reworked, summed over the row's entries.
         public var rework: Int
+        /// The production hours of the row's entries, in hours.
         public var hours: Double
     }
 
     /// The sum of the rows of one counting unit; pieces and metres are never added together.
     public struct ProductionTotal: Sendable, Hashable, Codable {
+        /// The counting unit totalled: pieces or metres.
         public var unit: ProductionUnit
+        /// The number of entries over the unit's rows.
         public var entries: Int
+        /// The quantity over the unit's rows, in pieces or metres.
         public var quantity: Double
+        /// The rejects over the unit's rows.
         public var rejects: Int
+        /// The rework over the unit's rows.
         public var rework: Int
+        /// The production hours over the unit's rows, in hours.
         public var hours: Double
         /// Rejects over quantity, `nil` when nothing was produced.
         public var rejectRate: Double?
     }
 
+    /// One certificate of competency with its validity on the day summarised.
     public struct CertificateStanding: Sendable, Hashable, Codable {
+        /// The certificate record's id (its credential is `urn:uuid:<id>` in exports).
         public var id: UUID
+        /// Who issued the certificate, e.g. an LSP or the partner.
         public var issuer: String
+        /// The certification scheme, e.g. Tukang Cap.
         public var scheme: String
         /// Certificate and BNSP registration numbers, opaque; shown only where the user asked for the portfolio.
         public var number: String
+        /// The BNSP registration number, opaque; `nil` for certificates without one (e.g. the partner's).
         public var registrationNumber: String?
+        /// The issue date.
         public var issuedOn: LocalDate
+        /// The expiry date (BNSP certificates last 3 years).
         public var expiresOn: LocalDate
+        /// The codes of the units the certificate covers; empty when it names none.
         public var unitCodes: [String]
+        /// Whether the certificate had expired on the day summarised.
         public var isExpired: Bool
         /// Not expired, but expiring within the window asked for.
         public var isExpiringSoon: Bool
+        /// Days from the day summarised to the expiry date; negative once expired.
         public var daysUntilExpiry: Int
         /// Revoked by the facility (dicabut): no longer counts and is left out of new exports.
         public var isRevoked: Bool
     }
 
+    /// The WBP the standing summarises.
     public var personID: UUID
+    /// The id of the framework the units come from.
     public var frameworkID: String
+    /// The version of that framework.
     public var frameworkVersion: String
+    /// Every unit of the framework, in framework order, with its standing.
     public var units: [UnitStanding]
+    /// The number of units whose standing is Kompeten, core and elective alike.
     public var competentUnits: Int
+    /// The number of units whose standing is Belum Kompeten.
     public var notYetCompetentUnits: Int
+    /// The number of units never assessed.
     public var neverAssessedUnits: Int
+    /// Training sessions and hours.
     public var training: TrainingStanding
     /// Rows ordered by counting unit then grade.
     public var production: [ProductionRow]
+    /// One total per counting unit present, computed from `production`; pieces and metres are never added together.
     public var productionTotals: [ProductionTotal]
     /// Certificates ordered by expiry.
     public var certificates: [CertificateStanding]

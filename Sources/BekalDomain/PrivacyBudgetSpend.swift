@@ -5,13 +5,18 @@ import Foundation
 ///
 /// ε is kept as the exact fraction the noise was calibrated with; `BekalMetrics.Epsilon` reads it back.
 public struct PrivacyBudgetSpend: Sendable, Hashable, Codable {
+    /// The facility whose budget was spent.
     public var facilityCode: String
+    /// The reporting period whose budget was spent.
     public var period: ReportingPeriod
+    /// The numerator of the ε spent, as an exact fraction.
     public var epsilonNumerator: UInt64
+    /// The denominator of the ε spent; 0 would mean an infinite ε.
     public var epsilonDenominator: UInt64
     /// The report the spend paid for.
     public var reportID: UUID
 
+    /// Records a spend of ε = `epsilonNumerator / epsilonDenominator` for report `reportID`.
     public init(
         facilityCode: String, period: ReportingPeriod, epsilonNumerator: UInt64, epsilonDenominator: UInt64,
         reportID: UUID

@@ -12,7 +12,9 @@ public struct ProgrammeFigures: Sendable, Hashable, Codable {
         ("under-10h", 0, 10), ("10-19h", 10, 20), ("20-39h", 20, 40), ("40h-and-more", 40, .infinity),
     ]
 
+    /// The facility the figures describe.
     public var facilityCode: String
+    /// The reporting period the figures cover.
     public var period: ReportingPeriod
     /// Persons with programme activity in the period, by status on the period's last day.
     public var participants: FigureTable
@@ -27,6 +29,7 @@ public struct ProgrammeFigures: Sendable, Hashable, Codable {
     /// Persons released in the period, by kind of release and whether their portfolio was ready.
     public var releases: FigureTable
 
+    /// Creates the figures of one facility and period from their six tables.
     public init(
         facilityCode: String, period: ReportingPeriod, participants: FigureTable, competencyOutcomes: FigureTable,
         certificates: FigureTable, trainingHours: FigureTable, production: FigureTable, releases: FigureTable
@@ -64,9 +67,12 @@ public enum FigureMeasure: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A column of a figure table.
 public struct FigureColumn: Sendable, Hashable, Codable {
+    /// A stable column identifier used in published reports, e.g. `kompeten`.
     public var key: String
+    /// What the column counts: persons, certificates, hours or pieces.
     public var measure: FigureMeasure
 
+    /// Creates a column from its key and measure.
     public init(key: String, measure: FigureMeasure) {
         self.key = key
         self.measure = measure
@@ -78,9 +84,12 @@ public struct FigureColumn: Sendable, Hashable, Codable {
 /// `persons` is never published; disclosure control uses it to protect magnitudes (hours, pieces) contributed by
 /// few people.
 public struct FigureCell: Sendable, Hashable, Codable {
+    /// The figure itself (a count, hours or pieces).
     public var value: Int
+    /// The distinct persons who contributed to the figure; never published.
     public var persons: Int
 
+    /// Creates a cell from its figure and contributor count.
     public init(value: Int, persons: Int) {
         self.value = value
         self.persons = persons
@@ -89,6 +98,7 @@ public struct FigureCell: Sendable, Hashable, Codable {
     /// A cell counting persons, whose value is its number of contributors.
     public static func persons(_ n: Int) -> FigureCell { FigureCell(value: n, persons: n) }
 
+    /// An empty cell: no figure, no contributors.
     public static let zero = FigureCell(value: 0, persons: 0)
 
     static func + (lhs: FigureCell, rhs: FigureCell) -> FigureCell {
@@ -98,9 +108,12 @@ public struct FigureCell: Sendable, Hashable, Codable {
 
 /// A row of a figure table.
 public struct FigureRow: Sendable, Hashable, Codable {
+    /// A stable row identifier used in published reports, e.g. a unit code or a scheme.
     public var key: String
+    /// One cell per column, in column order.
     public var cells: [FigureCell]
 
+    /// Creates a row; `FigureTable` pads or cuts its cells to the table's columns.
     public init(key: String, cells: [FigureCell]) {
         self.key = key
         self.cells = cells
@@ -111,7 +124,9 @@ public struct FigureRow: Sendable, Hashable, Codable {
 public struct FigureTable: Sendable, Hashable, Codable {
     /// A stable identifier, e.g. `participants`.
     public var id: String
+    /// The table's columns, in published order.
     public var columns: [FigureColumn]
+    /// The table's rows, each with exactly one cell per column.
     public var rows: [FigureRow]
     /// Whether a row total means something (it does not when columns count different things, e.g. persons and
     /// hours).

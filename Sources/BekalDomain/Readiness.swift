@@ -2,6 +2,7 @@ import Foundation
 
 /// One thing a portfolio still lacks before release, with text for the counselor in both languages.
 public struct MissingItem: Sendable, Hashable, Codable {
+    /// The kind of gap, with a stable name for `--json` output.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// A core unit was never assessed.
         case unitNeverAssessed = "unit-never-assessed"
@@ -17,14 +18,18 @@ public struct MissingItem: Sendable, Hashable, Codable {
         case productionPieces = "production-pieces"
     }
 
+    /// Which requirement of the policy is not met.
     public var kind: Kind
     /// The unit concerned, for unit and evidence items.
     public var unitCode: String?
     /// What the portfolio has and what the policy asks, for counted items.
     public var have: Double?
+    /// What the policy asks, for counted items (hours, good pieces).
     public var need: Double?
+    /// The counselor's message in Indonesian and English, naming the unit or the numbers.
     public var text: LocalizedText
 
+    /// Creates a missing item; `unitCode`, `have` and `need` are set only where they apply.
     public init(kind: Kind, unitCode: String? = nil, have: Double? = nil, need: Double? = nil, text: LocalizedText) {
         self.kind = kind
         self.unitCode = unitCode
@@ -36,11 +41,15 @@ public struct MissingItem: Sendable, Hashable, Codable {
 
 /// Whether one person's portfolio is release-ready, and if not what is missing.
 public struct ReadinessReport: Sendable, Hashable, Codable {
+    /// The WBP the report is about.
     public var personID: UUID
+    /// The expected release date the portfolio is measured against.
     public var expectedReleaseDate: LocalDate
     /// Days from today to the expected release date; negative once it has passed.
     public var daysUntilRelease: Int
+    /// `true` when nothing is missing.
     public var ready: Bool
+    /// What the portfolio still lacks, in a fixed order: units, evidence, training, certificate, production.
     public var missing: [MissingItem]
 }
 

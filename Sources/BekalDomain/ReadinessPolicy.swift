@@ -15,6 +15,7 @@ public struct ReadinessPolicy: Sendable, Hashable, Codable {
     /// Good pieces produced (pieces minus rejects), at least; `nil` for no production requirement.
     public var minimumProductionPieces: Double?
 
+    /// Creates a policy; every argument left out takes the default value.
     public init(
         requireAllCoreUnitsKompeten: Bool = true, minimumTrainingHours: Double = 40,
         requireEvidenceForKompetenUnits: Bool = true, requireValidCertificate: Bool = true,
@@ -36,6 +37,7 @@ public struct ReadinessPolicy: Sendable, Hashable, Codable {
         case requireValidCertificate, minimumProductionPieces
     }
 
+    /// Decodes a policy leniently, filling members left out with the defaults; use `decode(json:)` to refuse unknown members.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ReadinessPolicy.default

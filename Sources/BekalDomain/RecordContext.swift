@@ -8,12 +8,14 @@ public struct RecordContext: Sendable {
     /// The frameworks an assessment may name.
     public var frameworks: [CompetencyFramework]
 
+    /// Creates a context for checking records on `today`, optionally about `person` and against `frameworks`.
     public init(today: LocalDate, person: Person? = nil, frameworks: [CompetencyFramework] = []) {
         self.today = today
         self.person = person
         self.frameworks = frameworks
     }
 
+    /// The imported framework with this id and version, or `nil` when it was never imported.
     public func framework(id: String, version: String) -> CompetencyFramework? {
         frameworks.first { $0.id == id && $0.version == version }
     }
@@ -25,6 +27,7 @@ public enum RecordValidationResult: Sendable, Hashable {
     /// Each error names the field (`date`, `expiresOn`, `rejectReason`), never its value.
     case invalid([DomainError])
 
+    /// `true` when the record breaks no rule.
     public var isValid: Bool { self == .valid }
 
     /// The broken rules, empty when valid.
@@ -33,6 +36,7 @@ public enum RecordValidationResult: Sendable, Hashable {
         return []
     }
 
+    /// Two results are equal when both are valid, or both break the same rules (codes and paths) in the same order.
     public static func == (lhs: RecordValidationResult, rhs: RecordValidationResult) -> Bool {
         switch (lhs, rhs) {
         case (.valid, .valid): true
@@ -41,6 +45,7 @@ public enum RecordValidationResult: Sendable, Hashable {
         }
     }
 
+    /// Hashes the broken rules' codes, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(errors.map(\.code))
     }

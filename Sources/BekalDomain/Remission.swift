@@ -13,13 +13,17 @@ public struct Remission: Sendable, Hashable, Codable {
         case other
     }
 
+    /// The WBP granted the remisi.
     public var personID: UUID
     /// The decree's number (nomor SK), as written on it.
     public var decree: String
+    /// Remisi umum, khusus or another kind.
     public var kind: Kind
     /// The day the remisi was granted.
     public var grantedOn: LocalDate
+    /// The whole months the sentence is shortened by.
     public var months: Int
+    /// The days the sentence is shortened by, after the months.
     public var days: Int
     /// The expected release date the remisi moves from.
     public var previousReleaseDate: LocalDate
@@ -56,6 +60,7 @@ public struct Remission: Sendable, Hashable, Codable {
 }
 
 extension Remission.Kind: GlossaryTerm {
+    /// The kind of remisi in Indonesian and English, e.g. Remisi umum / General remission.
     public var label: LocalizedText {
         switch self {
         case .general: LocalizedText(id: "Remisi umum", en: "General remission")
@@ -64,6 +69,7 @@ extension Remission.Kind: GlossaryTerm {
         }
     }
 
+    /// Other words accepted for the kind, e.g. `ru`, `rk` or `dasawarsa`.
     public var aliases: [String] {
         switch self {
         case .general: ["umum", "ru"]
@@ -76,9 +82,11 @@ extension Remission.Kind: GlossaryTerm {
 /// Evidence attached to an assessment after it was recorded (a photo taken later, a checklist found), without
 /// changing the assessment itself.
 public struct EvidenceAttachment: Sendable, Hashable, Codable {
+    /// The WBP whose assessment the evidence backs.
     public var personID: UUID
     /// The `assessment.recorded` event the evidence backs.
     public var assessmentEventID: UUID
+    /// The files attached, e.g. a photo of the cloth taken later.
     public var evidence: [Evidence]
 
     /// - Parameters: the person, the assessment's event, the files.
@@ -92,6 +100,7 @@ public struct EvidenceAttachment: Sendable, Hashable, Codable {
 /// A person's identity verification code, issued once and printed for them: it keys the identity hash in their
 /// exports so the export cannot be matched to a register number without it. Kept in the ledger, never exported.
 public struct VerificationCodeIssue: Sendable, Hashable, Codable {
+    /// The WBP the code was issued to.
     public var personID: UUID
     /// The code in canonical form (13 characters of Crockford base 32, the last a check character).
     public var code: String

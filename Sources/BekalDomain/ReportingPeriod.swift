@@ -10,7 +10,9 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
         case quarter
     }
 
+    /// Whether the period is a month or a quarter.
     public let kind: Kind
+    /// The calendar year, from 1 to 9999.
     public let year: Int
     /// The month (1–12) or the quarter (1–4).
     public let index: Int
@@ -53,6 +55,7 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
         }
     }
 
+    /// The period as `YYYY-MM` for a month or `YYYY-Qn` for a quarter, e.g. `2026-07` or `2026-Q3`.
     public var description: String {
         let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         switch kind {
@@ -76,10 +79,12 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
     /// Whether `day` falls inside the period (both ends inclusive).
     public func contains(_ day: LocalDate) -> Bool { firstDay <= day && day <= lastDay }
 
+    /// Orders periods by first day, then last day: a month sorts before the quarter that starts with it.
     public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
         (lhs.firstDay, lhs.lastDay) < (rhs.firstDay, rhs.lastDay)
     }
 
+    /// Decodes a period from a `YYYY-MM` or `YYYY-Qn` string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         guard let period = ReportingPeriod(try container.decode(String.self)) else {
@@ -88,6 +93,7 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
         self = period
     }
 
+    /// Encodes the period as its `YYYY-MM` or `YYYY-Qn` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -15,6 +15,7 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension StaffRole: GlossaryTerm {
+    /// The role in Indonesian and English, e.g. Wali / Counselor.
     public var label: LocalizedText {
         switch self {
         case .admin: LocalizedText(id: "Admin", en: "Administrator")
@@ -24,6 +25,7 @@ extension StaffRole: GlossaryTerm {
         }
     }
 
+    /// Other words accepted for the role, e.g. `kasi` for an admin or `pembina` for a counselor.
     public var aliases: [String] {
         switch self {
         case .admin: ["administrator", "kasi", "kepala"]
@@ -65,6 +67,7 @@ public struct AccountEvent: Sendable, Hashable, Codable {
         case caseloadAssigned = "caseload-assigned"
     }
 
+    /// What changed: creation, role change, disabling, enabling, or a caseload assignment.
     public var action: Action
     /// The account concerned (for a caseload assignment: the counselor).
     public var account: String
@@ -94,6 +97,7 @@ public struct AccountEvent: Sendable, Hashable, Codable {
 public struct StaffAccount: Sendable, Hashable, Codable {
     /// The account name stamped on events.
     public var name: String
+    /// What the account may do now (admin, counselor, assessor or viewer).
     public var role: StaffRole
     /// The name shown in the interface, when given.
     public var displayName: String?

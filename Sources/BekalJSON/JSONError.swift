@@ -44,10 +44,13 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Something other than whitespace follows the top-level value.
         public static let trailingData = Code(.trailingData)
 
+        /// The code's stable name, for tests and exit codes.
         public var description: String { kind.rawValue }
     }
 
+    /// What kind of problem the parser or canonicalizer found; the only part that equality compares.
     public let code: Code
+    /// A fixed English description of the problem, never quoting the document's content.
     public let message: String
     /// Zero-based byte offset in the input where the problem was found; `nil` when there is no input position
     /// (a document over the size limit, or a value handed to `JCS`).
@@ -56,6 +59,7 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// could carry personal data; `nil` outside the parser. For callers that report where a file went wrong.
     public let path: String?
 
+    /// Creates an error, with the byte offset and JSON path where the parser found the problem when there are.
     public init(_ code: Code, _ message: String, offset: Int? = nil, path: String? = nil) {
         self.code = code
         self.message = message
@@ -63,9 +67,11 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
+    /// The code and the message, with the byte offset when known, e.g. `… (byte 1042)`.
     public var description: String {
         if let offset { "\(code): \(message) (byte \(offset))" } else { "\(code): \(message)" }
     }
 
+    /// Two errors are equal when their codes are, whatever the message and offset.
     public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
 }

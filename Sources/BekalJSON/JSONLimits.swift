@@ -15,6 +15,7 @@ public struct JSONLimits: Sendable, Hashable {
     /// JCS tool, which must canonicalize every finite double.
     public var acceptsInexactIntegers: Bool
 
+    /// Creates limits; inexact integers are refused unless `acceptsInexactIntegers` is set.
     public init(maxBytes: Int, maxDepth: Int, maxStringBytes: Int, acceptsInexactIntegers: Bool = false) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth

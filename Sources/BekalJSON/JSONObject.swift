@@ -12,6 +12,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The member names in insertion order.
     public var keys: [String] { names.names }
 
+    /// Creates an empty object.
     public init() {
         values = []
         names = MemberNames([])
@@ -31,9 +32,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in members { updateValue(value, forKey: key) }
     }
 
+    /// The number of members.
     public var count: Int { values.count }
+    /// Whether the object has no members.
     public var isEmpty: Bool { values.isEmpty }
 
+    /// The member named `key`, or `nil`; setting `nil` removes the member, setting a value keeps an existing member's position.
     public subscript(key: String) -> JSONValue? {
         get {
             guard let position = names.position(of: key) else { return nil }
@@ -68,6 +72,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         Array(zip(keys, values))
     }
 
+    /// Iterates the members in insertion order.
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
         members.makeIterator()
     }

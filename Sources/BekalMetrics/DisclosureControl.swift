@@ -8,8 +8,10 @@ import BekalDomain
 /// its months). Rounding is applied to every published figure independently (totals are rounded from their true
 /// values, not summed from rounded cells), so a published total need not equal the sum of its published rows.
 public struct DisclosureControl: Sendable {
+    /// The rules applied: threshold k, rounding base and optional ε.
     public let policy: DisclosurePolicy
 
+    /// Creates a disclosure control that applies `policy`.
     public init(policy: DisclosurePolicy) {
         self.policy = policy
     }

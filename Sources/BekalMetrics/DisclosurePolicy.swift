@@ -13,6 +13,7 @@ public struct DisclosurePolicy: Sendable, Hashable, Codable {
     /// The ONS 10-5 rule without noise.
     public static let ons105 = DisclosurePolicy(validated: 10, 5, nil)
 
+    /// Creates a policy; throws when k is below `minimumThreshold` or the rounding base is not from 1 to k.
     public init(threshold: Int = 10, roundingBase: Int = 5, epsilon: Epsilon? = nil) throws(MetricsError) {
         guard threshold >= DisclosurePolicy.minimumThreshold else {
             throw MetricsError(.thresholdTooLow, "the disclosure threshold k must be at least \(DisclosurePolicy.minimumThreshold)")
@@ -44,6 +45,7 @@ public struct DisclosurePolicy: Sendable, Hashable, Codable {
         return text
     }
 
+    /// Decodes a policy and validates it like `init(threshold:roundingBase:epsilon:)`, so a stored report cannot smuggle in a weaker one.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

@@ -7,6 +7,7 @@
 public struct DiscreteLaplace: Sendable, Hashable {
     /// Scale numerator t and denominator s (scale = t / s).
     public let t: UInt64
+    /// The scale denominator s (scale = t / s).
     public let s: UInt64
 
     /// The mechanism for a query of L1 `sensitivity` released with privacy `epsilon`: scale = sensitivity / ε.

@@ -1,6 +1,8 @@
 /// A differential-privacy parameter ε as an exact positive rational, so the noise sampler needs no floating point.
 public struct Epsilon: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The numerator of ε in lowest terms.
     public let numerator: UInt64
+    /// The denominator of ε in lowest terms.
     public let denominator: UInt64
 
     /// Creates ε = numerator / denominator; both must be positive and at most 10⁹.
@@ -33,8 +35,10 @@ public struct Epsilon: Sendable, Hashable, Codable, CustomStringConvertible {
         try self.init(numerator: numerator, denominator: scale)
     }
 
+    /// ε as a floating-point number, for display and budget sums only; never for sampling noise.
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
 
+    /// ε as a plain decimal, e.g. `0.5`, with at most 9 fraction digits (longer expansions are cut).
     public var description: String {
         let whole = numerator / denominator
         var rest = numerator % denominator
@@ -64,6 +68,7 @@ public struct Epsilon: Sendable, Hashable, Codable, CustomStringConvertible {
 
     private enum CodingKeys: String, CodingKey { case numerator, denominator }
 
+    /// Decodes ε from its `numerator` and `denominator` members, validated like `init(numerator:denominator:)`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

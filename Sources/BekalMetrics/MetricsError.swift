@@ -33,20 +33,26 @@ public struct MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
         /// A noisy and an exact report would cover the same days (`NoiseConsistency`).
         public static let noiseMixed = Code(.noiseMixed)
 
+        /// The code's stable name, e.g. `privacy-budget-exhausted`.
         public var description: String { value.rawValue }
     }
 
+    /// What went wrong; the only part that equality compares.
     public let code: Code
     /// A message without personal data.
     public let message: String
 
+    /// Creates an error; `message` must hold no personal data.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The code and the message, e.g. `invalid-period: …`; safe to log.
     public var description: String { "\(code): \(message)" }
 
+    /// Two errors are equal when their codes are, whatever the message.
     public static func == (lhs: MetricsError, rhs: MetricsError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

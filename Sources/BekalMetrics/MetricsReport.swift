@@ -10,13 +10,19 @@ public struct MetricsReport: Sendable, Hashable, Codable {
     /// The version of the report format.
     public static let formatVersion = 1
 
+    /// The format version this report was written in (`MetricsReport.formatVersion` for new reports).
     public var formatVersion: Int
+    /// The reporting facility's code, e.g. `LAPAS-PWT`.
     public var facilityCode: String
+    /// The month or quarter the figures cover.
     public var period: ReportingPeriod
     /// Also the `Idempotency-Key` of every delivery attempt.
     public var reportID: UUID
+    /// When the report was generated, in whole seconds.
     public var generatedAt: Date
+    /// How the figures were protected, so readers know what suppression and noise mean for them.
     public var policy: PolicyDescription
+    /// The protected tables, in publication order.
     public var tables: [PublishedTable]
     /// The facility ledger's signed checkpoint and the consistency proof from the previous report's (format
     /// version 2; `withLedgerLog`). Sizes and hashes only: nothing about a person.
@@ -24,12 +30,16 @@ public struct MetricsReport: Sendable, Hashable, Codable {
 
     /// How the figures were protected, as stated in the report.
     public struct PolicyDescription: Sendable, Hashable, Codable {
+        /// The disclosure threshold k: counts from 1 to k − 1 are suppressed.
         public var threshold: Int
+        /// The base published counts are rounded to.
         public var roundingBase: Int
         /// ε of the whole report when noise was added.
         public var epsilon: Double?
+        /// The policy's one-line description, e.g. "counts 1-9 suppressed; others rounded to base 5; …".
         public var summary: String
 
+        /// States `policy` as the report publishes it (ε as a decimal).
         public init(_ policy: DisclosurePolicy) {
             threshold = policy.threshold
             roundingBase = policy.roundingBase
@@ -38,6 +48,7 @@ public struct MetricsReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// Creates a report from tables already protected under `policy`.
     public init(
         facilityCode: String, period: ReportingPeriod, reportID: UUID, generatedAt: Date, policy: DisclosurePolicy,
         tables: [PublishedTable]

@@ -7,6 +7,7 @@ import BekalDomain
 /// the noisy one was spent for. The other order is refused too, so that each day has one guarantee, stated once:
 /// suppression over every exact report, or ε over every noisy one.
 public struct NoiseConsistency: Sendable {
+    /// Creates the check; it holds no state.
     public init() {}
 
     /// - Throws: `MetricsError.noiseMixed` when a report of the other kind covers a day of `period`.

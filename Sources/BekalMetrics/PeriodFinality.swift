@@ -8,6 +8,7 @@ import BekalDomain
 /// would have to assume what the analyst knows about the change. So the period is refused, whatever happened to
 /// the earlier report (pending, sent, or parked as failed: a refused report may still have been read).
 public struct PeriodFinality: Sendable {
+    /// Creates the check; it holds no state.
     public init() {}
 
     /// - Throws: `MetricsError.periodAlreadyReported` when `history` holds a report or a budget spend for `period`.

@@ -23,6 +23,7 @@ public struct PrivacyBudget: Sendable, Hashable {
     /// The budget of any day's records, summed over every noisy report whose period contains the day.
     public let perPeriod: Epsilon
 
+    /// Creates a budget of `perPeriod` ε for any day's records.
     public init(perPeriod: Epsilon) {
         self.perPeriod = perPeriod
     }

@@ -13,6 +13,7 @@ import Foundation
 /// published", and sums never turn into NaN. The facility is not a label: the Pushgateway adds it from the
 /// grouping key (`/metrics/job/bekal/facility/<code>`). `promtool check metrics` accepts the output.
 public enum PrometheusRenderer {
+    /// The HTTP `Content-Type` of the rendered text, for the push to the Pushgateway.
     public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     /// How a table appears in Prometheus: the family prefix and the names of its row and column labels.
@@ -34,6 +35,7 @@ public enum PrometheusRenderer {
         }
     }
 
+    /// The report's published figures as gauge families labelled by `period`; suppressed figures are left out.
     public static func render(_ report: MetricsReport) -> String {
         var out = ""
         let period = escape(report.period.description)

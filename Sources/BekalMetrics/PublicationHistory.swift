@@ -8,6 +8,7 @@ import Foundation
 /// The caller reads both in the same write transaction that stores the new report, so no report slips in between
 /// the check and the insert.
 public struct PublicationHistory: Sendable {
+    /// The facility whose publications these are.
     public let facilityCode: String
     /// Earlier reports of the facility, in any order.
     public let reports: [MetricsReport]

@@ -4,10 +4,14 @@ import BekalDomain
 public struct PublishedTable: Sendable, Hashable, Codable {
     /// A published row: its key, its cells and (when the table has row totals) its total.
     public struct Row: Sendable, Hashable, Codable {
+        /// The row's key, e.g. a unit code, a scheme or a quality grade.
         public var key: String
+        /// The row's protected figures, one per column.
         public var cells: [PublishedValue]
+        /// The row's protected total: `nil` when the table has no row totals, `.suppressed` when it is hidden.
         public var total: PublishedValue?
 
+        /// Creates a published row.
         public init(key: String, cells: [PublishedValue], total: PublishedValue?) {
             self.key = key
             self.cells = cells
@@ -16,6 +20,7 @@ public struct PublishedTable: Sendable, Hashable, Codable {
 
         private enum CodingKeys: String, CodingKey { case key, cells, total }
 
+        /// Decodes a row; a `total` member of `null` is a suppressed total, an absent one means no total.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             key = try c.decode(String.self, forKey: .key)
@@ -24,6 +29,7 @@ public struct PublishedTable: Sendable, Hashable, Codable {
             total = c.contains(.total) ? try c.decode(PublishedValue.self, forKey: .total) : nil
         }
 
+        /// Encodes a row, leaving `total` out when the table has no row totals.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(key, forKey: .key)
@@ -32,13 +38,18 @@ public struct PublishedTable: Sendable, Hashable, Codable {
         }
     }
 
+    /// The table's stable id, e.g. `competency-outcomes`.
     public var id: String
+    /// The table's columns, with what each counts.
     public var columns: [FigureColumn]
+    /// The table's published rows.
     public var rows: [Row]
+    /// One protected total per column, rounded from the true total (not summed from rounded cells).
     public var columnTotals: [PublishedValue]
     /// Present when the table's columns count the same thing and there are several of them.
     public var grandTotal: PublishedValue?
 
+    /// Creates a published table from figures already protected.
     public init(
         id: String, columns: [FigureColumn], rows: [Row], columnTotals: [PublishedValue], grandTotal: PublishedValue?
     ) {
@@ -51,6 +62,7 @@ public struct PublishedTable: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case id, columns, rows, columnTotals, grandTotal }
 
+    /// Decodes a table; a `grandTotal` of `null` is suppressed, an absent one means the table has none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -60,6 +72,7 @@ public struct PublishedTable: Sendable, Hashable, Codable {
         grandTotal = c.contains(.grandTotal) ? try c.decode(PublishedValue.self, forKey: .grandTotal) : nil
     }
 
+    /// Encodes a table, leaving `grandTotal` out when the table has none.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)

@@ -3,15 +3,19 @@ public enum PublishedValue: Sendable, Hashable, Codable, CustomStringConvertible
     case count(Int)
     case suppressed
 
+    /// The published count, or `nil` when suppressed.
     public var count: Int? {
         if case .count(let n) = self { return n }
         return nil
     }
 
+    /// Whether the figure is suppressed.
     public var isSuppressed: Bool { self == .suppressed }
 
+    /// The count as digits, or `x` when suppressed, as printed in review text.
     public var description: String { count.map(String.init) ?? "x" }
 
+    /// Decodes a non-negative JSON integer, or `null` as suppressed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -25,6 +29,7 @@ public enum PublishedValue: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
+    /// Encodes the count as a JSON integer, or `null` when suppressed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

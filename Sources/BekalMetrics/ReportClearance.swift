@@ -9,9 +9,12 @@ import Foundation
 /// month it covers (`PrivacyBudget`); then every table is protected against the tables already published for its
 /// calendar quarter (`DisclosureControl`, `LinkedSuppression`).
 public struct ReportClearance: Sendable {
+    /// The disclosure rules every new report is protected under.
     public let policy: DisclosurePolicy
+    /// The privacy budget noisy reports are charged against.
     public let budget: PrivacyBudget
 
+    /// Creates a clearance that applies `policy` and charges noisy reports to `budget`.
     public init(policy: DisclosurePolicy, budget: PrivacyBudget) {
         self.policy = policy
         self.budget = budget

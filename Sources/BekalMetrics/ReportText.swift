@@ -4,6 +4,7 @@ import Foundation
 /// A plain-text rendering of a report for a person to review before it is sent (`bekal stats`). Suppressed
 /// figures print as `x`; it shows exactly the figures the JSON holds.
 public enum ReportText {
+    /// The report as aligned plain-text tables with totals, headed by the facility, period, report id and policy.
     public static func render(_ report: MetricsReport) -> String {
         var out = "Bekal programme report \(report.facilityCode) \(report.period)\n"
         out += "report \(report.reportID.uuidString.lowercased()), policy: \(report.policy.summary)\n"

@@ -12,6 +12,7 @@ public enum Authentication: Sendable, CustomStringConvertible {
     case bearer(Secret)
     case hmac(Secret)
 
+    /// The scheme's name without the secret (`none`, `bearer` or `hmac-sha256`), safe to log.
     public var description: String {
         switch self {
         case .none: "none"

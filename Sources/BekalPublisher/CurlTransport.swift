@@ -9,13 +9,16 @@ import Foundation
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// How requests are made.
     public struct Configuration: Sendable, Hashable {
+        /// How long to wait for the connection to open (libcurl's connect timeout).
         public var connectTimeout: Duration
+        /// How long a whole request may take, connecting and reading the response included.
         public var totalTimeout: Duration
         /// A PEM file of trusted CA certificates, instead of the system store.
         public var caFile: String?
         /// Response bodies longer than this fail with `responseTooLarge`.
         public var maxResponseBytes: Int
 
+        /// Creates a configuration: 5 s to connect, 30 s per request, the system CA store and 64 KiB responses by default.
         public init(
             connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(30), caFile: String? = nil,
             maxResponseBytes: Int = 64 * 1024
@@ -27,11 +30,13 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
+    /// The timeouts, CA file and response bound every request uses.
     public let configuration: Configuration
     private let thread = CurlThread(name: "bekal.curl")
     /// Easy handles by origin; touched only on `thread`.
     private var handles: [String: CurlEasy] = [:]
 
+    /// Creates a transport; throws `transportFailure` when libcurl cannot be initialized.
     public init(configuration: Configuration = Configuration()) throws(PublisherError) {
         guard CurlGlobal.initialized else { throw PublisherError(.transportFailure, "libcurl could not be initialized") }
         self.configuration = configuration
@@ -43,6 +48,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         thread.stop()
     }
 
+    /// Sends `request` on the transport's thread, reusing the origin's connection; throws `invalidEndpoint` for a URL that is not http(s).
     public func send(_ request: HTTPRequest) async throws(PublisherError) -> HTTPResponse {
         guard let origin = CurlTransport.origin(of: request.url) else {
             throw PublisherError(.invalidEndpoint, "the endpoint must be an absolute http or https URL")

@@ -12,9 +12,12 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 public struct Endpoint: Sendable {
     /// For JSON, the URL posted to; for Prometheus, the Pushgateway's base URL.
     public let url: String
+    /// Whether reports go as JSON or as Prometheus text to a Pushgateway.
     public let format: ReportFormat
+    /// How the relay proves itself to the endpoint: none, a bearer token or an HMAC signature.
     public let authentication: Authentication
 
+    /// Creates an endpoint; throws `invalidEndpoint` unless `url` is an absolute http or https URL.
     public init(url: String, format: ReportFormat = .json, authentication: Authentication = .none) throws(PublisherError) {
         guard CurlTransport.origin(of: url) != nil else {
             throw PublisherError(.invalidEndpoint, "the endpoint must be an absolute http or https URL")

@@ -53,17 +53,22 @@ public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible
         /// The outbox could not be read or written.
         public static let outboxFailure = Code(.outboxFailure)
 
+        /// The code's stable name, e.g. `timed-out`.
         public var description: String { value.rawValue }
     }
 
+    /// What went wrong; the only part that equality compares.
     public let code: Code
+    /// A fixed English description, never holding a secret or personal data.
     public let message: String
 
+    /// Creates an error; `message` must hold no secret and no personal data.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The code and the message, e.g. `timed-out: …`; safe to log.
     public var description: String { "\(code): \(message)" }
 
     /// Whether a delivery that failed this way may succeed if tried again.
@@ -71,6 +76,8 @@ public struct PublisherError: Error, Sendable, Hashable, CustomStringConvertible
         [Code.connectFailed, .timedOut, .connectionLost, .responseTooLarge].contains(code)
     }
 
+    /// Two errors are equal when their codes are, whatever the message.
     public static func == (lhs: PublisherError, rhs: PublisherError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -12,8 +12,11 @@ import Logging
 public struct Relay: Sendable {
     /// What one run did.
     public struct Summary: Sendable, Hashable {
+        /// Reports the endpoint accepted (2xx) in this run.
         public var sent = 0
+        /// Reports parked as failed because the endpoint refused them permanently (a 4xx other than 408 and 429).
         public var failed = 0
+        /// Reports still pending after this run's attempts, left for the next run.
         public var stillPending = 0
     }
 
@@ -23,8 +26,11 @@ public struct Relay: Sendable {
         case deferred(reason: String)
     }
 
+    /// The HTTP client the relay sends through: libcurl in production, a fake in tests.
     public let transport: any HTTPTransport
+    /// Where and how reports are delivered.
     public let endpoint: Endpoint
+    /// How many attempts each report gets in a run, and the waits between them.
     public let retry: RetryPolicy
     private let logger: Logger
     private let now: @Sendable () -> Date

@@ -5,11 +5,14 @@ import Foundation
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts per report in one publishing run (the first try included).
     public var maxAttempts: Int
+    /// The backoff ceiling before the first retry; it doubles with each retry.
     public var base: Duration
+    /// The largest backoff ceiling, however many retries came before.
     public var cap: Duration
     /// A `Retry-After` longer than this ends the run for the report (it stays pending) instead of waiting.
     public var maxRetryAfter: Duration
 
+    /// Creates a policy: 6 attempts, 500 ms base, 30 s cap and 300 s largest `Retry-After` by default; at least 1 attempt.
     public init(maxAttempts: Int = 6, base: Duration = .milliseconds(500), cap: Duration = .seconds(30),
                 maxRetryAfter: Duration = .seconds(300)) {
         self.maxAttempts = max(1, maxAttempts)

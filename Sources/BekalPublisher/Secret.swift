@@ -11,7 +11,9 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
         self.bytes = bytes
     }
 
+    /// Always `‹secret›`, so a secret interpolated into a log line is never revealed.
     public var description: String { "‹secret›" }
+    /// The same redacted text as `description`.
     public var debugDescription: String { description }
 
     /// Reads a secret from a regular file that only its owner can read (mode `0600` or stricter), like a key file.

@@ -5,6 +5,7 @@ import Foundation
 /// A directory of evidence files named by their SHA-256 (`<hex>`, `<hex>.<ext>` or the store's `<ab>/<hex>`),
 /// checked against the hashes a document records.
 public struct EvidenceDirectory: Sendable {
+    /// The directory searched for evidence files, e.g. the store's evidence folder or an unpacked export.
     public let root: URL
     /// Images larger than this are checked but not embedded as thumbnails, to keep the page small.
     public var thumbnailByteLimit: Int

@@ -1,6 +1,7 @@
 /// Escaping for text that comes from data. One function serves element text and quoted attribute values: it
 /// escapes `&`, `<`, `>`, `"` and `'`, so `</style>`, `<script>` or a quote in a motif name stays text.
 public enum HTMLText {
+    /// The text with HTML's special characters escaped as entities and disallowed control characters dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

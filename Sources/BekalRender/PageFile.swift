@@ -9,6 +9,7 @@ import Foundation
 /// Writes a rendered page without ever leaving a half-written file: a temporary file in the same directory,
 /// then `rename(2)`, which replaces an existing page atomically.
 public enum PageFile {
+    /// Writes `html` as UTF-8 to `url` atomically, replacing an existing page; throws `outputNotWritable` on failure.
     public static func write(_ html: String, to url: URL) throws(RenderError) {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")

@@ -5,9 +5,12 @@ import Foundation
 /// Renders a `PortfolioView` as one self-contained HTML document: inline CSS and SVG, images as `data:` URIs,
 /// no script and no external request. Every text from the data goes through `HTMLText.escape`.
 public struct PortfolioPage: Sendable {
+    /// The portfolio content to render, from a verified export or a draft.
     public var view: PortfolioView
+    /// The language of the page's labels and date formats; Bahasa Indonesia by default.
     public var language: PageLanguage
 
+    /// Creates a page for `view` in `language`.
     public init(view: PortfolioView, language: PageLanguage = .indonesian) {
         self.view = view
         self.language = language

@@ -18,18 +18,24 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The HTML file could not be written (or renamed into place).
         public static let outputNotWritable = Code(.outputNotWritable)
 
+        /// The code's stable name, e.g. `outputNotWritable`.
         public var description: String { value.rawValue }
     }
 
+    /// What went wrong; the only part that equality compares.
     public let code: Code
+    /// A fixed English sentence about the problem; never carries personal data or paths.
     public let message: String
 
+    /// Creates an error; `message` must be fixed text, never data from the document.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The code and the message, e.g. `outputNotWritable: the HTML file could not be written`.
     public var description: String { "\(code): \(message)" }
 
+    /// Two errors are equal when their codes are, whatever the message.
     public static func == (lhs: RenderError, rhs: RenderError) -> Bool { lhs.code == rhs.code }
 }

@@ -25,6 +25,7 @@ public struct ExportOptions: Sendable {
     /// verification code, it is set per export). No member when `nil`.
     public var ledgerLog: LedgerLogEvidence?
 
+    /// Creates export options; by default the name is left out, the issuer is the key's `did:key` and `eddsa-rdfc-2022` signs.
     public init(
         includeName: Bool = false, issuerID: String? = nil, statusAllocation: StatusAllocation,
         cryptosuite: ExportCryptosuite = .default, verificationCode: VerificationCode? = nil,
@@ -54,6 +55,7 @@ public enum ExportCryptosuite: String, Sendable, Hashable, CaseIterable {
     /// A proof set: `eddsa-rdfc-2022` first, then `eddsa-jcs-2022`, each over the document without proofs.
     case both
 
+    /// The suite used when none is asked for: `eddsa-rdfc-2022`.
     public static let `default` = ExportCryptosuite.rdfc
 
     /// The suites that sign, in the order their proofs appear.
@@ -68,7 +70,9 @@ public enum ExportCryptosuite: String, Sendable, Hashable, CaseIterable {
 
 /// A signed export and the status-list indices it used (the store records new ones).
 public struct ExportResult: Sendable {
+    /// The signed export: a CLR credential embedding one AchievementCredential per record.
     public var credential: JSONValue
+    /// The status allocation after the export, with any indices it newly allocated for the store to record.
     public var statusAllocation: StatusAllocation
     /// The ids of the embedded AchievementCredentials, in order.
     public var embeddedCredentialIDs: [String]

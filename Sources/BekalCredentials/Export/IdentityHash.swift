@@ -46,8 +46,11 @@ public struct IdentityHash: Sendable, Hashable {
     /// Domain separation for the keyed identifier, so the HMAC is never confused with another use of the code.
     static let keyedLabel = "bekal-identity-v2:"
 
+    /// Which of the two forms binds the register number: keyed with the verification code, or plain salted.
     public var form: Form
+    /// The random salt written next to the hash in the export, so equal register numbers hash differently per export.
     public var salt: String
+    /// The OB 3.0 identity hash, `sha256$` followed by lowercase hex SHA-256.
     public var identityHash: String
 
     /// The older form: SHA-256(register number ‖ salt). Kept for reading and for exports made without a code.

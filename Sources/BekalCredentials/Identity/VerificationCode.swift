@@ -62,6 +62,7 @@ public struct VerificationCode: Sendable, Hashable, CustomStringConvertible {
         return [0..<4, 4..<8, 8..<12, 12..<13].map { String(characters[$0]) }.joined(separator: "-")
     }
 
+    /// A fixed redacted text, so the code never reaches a log line through interpolation.
     public var description: String { "VerificationCode(redacted)" }
 
     /// The value of one typed character, folding case and Crockford's look-alikes.

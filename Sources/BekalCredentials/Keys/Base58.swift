@@ -23,8 +23,10 @@ public enum Base58 {
 
 /// Multibase values with the base58-btc prefix `z`.
 public enum Multibase {
+    /// The bytes as a multibase string: `z` followed by base58-btc.
     public static func encodeBase58(_ bytes: some Collection<UInt8>) -> String { "z" + Base58.encode(bytes) }
 
+    /// The bytes of a `z`-prefixed base58-btc multibase string; throws `invalidMultibase` for any other prefix or digit.
     public static func decodeBase58(_ text: String) throws(CredentialError) -> [UInt8] {
         guard text.first == "z" else {
             throw CredentialError(.invalidMultibase, "multibase value does not start with 'z' (base58-btc)")

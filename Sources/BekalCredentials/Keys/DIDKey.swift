@@ -9,6 +9,7 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     /// The raw 32-byte Ed25519 public key.
     public let publicKey: [UInt8]
 
+    /// Creates the `did:key` of a raw Ed25519 public key; throws `invalidDIDKey` unless it has 32 bytes.
     public init(publicKey: [UInt8]) throws(CredentialError) {
         guard publicKey.count == Self.publicKeyLength else {
             throw CredentialError(.invalidDIDKey, "an Ed25519 public key has 32 bytes")
@@ -47,6 +48,7 @@ public struct DIDKey: Sendable, Hashable, CustomStringConvertible {
     public var did: String { "did:key:" + publicKeyMultibase }
     /// `did:key:z6Mk…#z6Mk…`, the value of a proof's `verificationMethod`.
     public var verificationMethodID: String { did + "#" + publicKeyMultibase }
+    /// The `did:key:z6Mk…` identifier.
     public var description: String { did }
 
     /// The DID document: one `Multikey` verification method, referenced from `assertionMethod` and `authentication`.

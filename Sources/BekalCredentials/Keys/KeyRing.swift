@@ -2,11 +2,14 @@ import Foundation
 
 /// One public key of the facility with the window in which it may sign.
 public struct KeyValidity: Sendable, Hashable {
+    /// The facility's public key, as a `did:key`.
     public var didKey: DIDKey
+    /// When the key started signing; proofs created earlier are not covered.
     public var validFrom: Date
     /// `nil` while the key is current.
     public var validUntil: Date?
 
+    /// Creates a key window; a `nil` `validUntil` means the key is still current.
     public init(didKey: DIDKey, validFrom: Date, validUntil: Date?) {
         self.didKey = didKey
         self.validFrom = validFrom
@@ -30,6 +33,7 @@ public struct KeyRing: Sendable {
     public private(set) var currentValidFrom: Date
     public private(set) var retired: [KeyValidity]
 
+    /// Creates a key ring from the current key, the time it became current, and the retired keys' windows.
     public init(current: IssuerKey, currentValidFrom: Date, retired: [KeyValidity] = []) {
         self.current = current
         self.currentValidFrom = currentValidFrom

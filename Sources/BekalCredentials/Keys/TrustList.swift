@@ -6,10 +6,12 @@ import Foundation
 /// signature a trusted one and gives the verdict the facility's name. Version 2 adds the facility code and an
 /// optional Data Integrity proof (`TrustList.signed`, `VerifiedTrustList`); version 1 lists are still read.
 public struct TrustList: Sendable, Hashable {
+    /// The `type` a trust list document declares, so other JSON is not mistaken for one.
     public static let documentType = "BekalTrustList"
     /// The version `json` writes.
     public static let currentVersion = 2
 
+    /// One trusted issuer: a facility's issuer id, its name and code, and the keys that may sign for it.
     public struct Issuer: Sendable, Hashable {
         /// A DID or an https URL, compared exactly with the credential's issuer id.
         public var id: String
@@ -17,8 +19,10 @@ public struct TrustList: Sendable, Hashable {
         public var name: String?
         /// The facility's code, e.g. `LAPAS-PWT`.
         public var facilityCode: String?
+        /// The keys that may sign for the issuer, each with the window in which it may.
         public var keys: [KeyValidity]
 
+        /// Creates an issuer entry.
         public init(id: String, name: String? = nil, facilityCode: String? = nil, keys: [KeyValidity]) {
             self.id = id
             self.name = name
@@ -27,8 +31,10 @@ public struct TrustList: Sendable, Hashable {
         }
     }
 
+    /// The trusted issuers, usually one facility's.
     public var issuers: [Issuer]
 
+    /// Creates a trust list of `issuers`.
     public init(issuers: [Issuer]) { self.issuers = issuers }
 
     /// The trust list a facility publishes for its key ring: every key, current and retired, with its window.

@@ -42,6 +42,7 @@ public struct TrustRegistry: Sendable, Hashable {
         /// An issuer id another facility already has.
         case issuerClaimedByTwo(issuerID: String, facility: String)
 
+        /// The conflict in one English sentence naming the facility, key or issuer id involved, for the PK's error message.
         public var description: String {
             switch self {
             case .lookAlike(let name):

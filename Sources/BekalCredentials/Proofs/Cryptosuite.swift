@@ -84,20 +84,27 @@ public enum ProofCheck: Sendable, Hashable {
 
 /// Why a proof did not verify; the `code` is stable, the `message` is for people.
 public struct ProofFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The stable failure code, e.g. `signature-mismatch`, for tests and `--json` output.
     public var code: String
+    /// An English sentence for people, naming no document content.
     public var message: String
 
+    /// Creates a failure from its stable code and message.
     public init(_ code: String, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The signature does not verify over the document: it was altered after signing, or signed by another key.
     public static let signatureMismatch = ProofFailure("signature-mismatch", "the signature does not match the document")
+    /// The proof's `@context` is not a prefix of the document's, so the proof does not cover the terms the reader sees.
     public static let contextMismatch = ProofFailure(
         "context-mismatch", "the document's @context does not start with the proof's @context")
+    /// The `proofValue` does not decode to a 64-byte Ed25519 signature.
     public static let proofValueMalformed = ProofFailure(
         "proof-value-malformed", "proofValue is not a base58-btc multibase Ed25519 signature (64 bytes)")
 
+    /// The code and the message, e.g. `signature-mismatch: …`.
     public var description: String { "\(code): \(message)" }
 }
 
@@ -105,6 +112,7 @@ public struct ProofFailure: Error, Sendable, Hashable, CustomStringConvertible {
 public struct CryptosuiteRegistry: Sendable {
     private var suites: [String: any Cryptosuite]
 
+    /// Creates a registry of `suites`; of two suites with one name, the later wins.
     public init(_ suites: [any Cryptosuite]) {
         self.suites = Dictionary(suites.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
@@ -112,9 +120,12 @@ public struct CryptosuiteRegistry: Sendable {
     /// The suites Bekal implements: `eddsa-rdfc-2022` (safe mode, bundled contexts) and `eddsa-jcs-2022`.
     public static let standard = CryptosuiteRegistry([EddsaRdfc2022(), EddsaJcs2022()])
 
+    /// Adds `suite`, replacing any suite of the same name.
     public mutating func register(_ suite: any Cryptosuite) { suites[suite.name] = suite }
 
+    /// The suite a proof's `cryptosuite` names, or `nil` when the verifier does not accept it.
     public func suite(named name: String) -> (any Cryptosuite)? { suites[name] }
 
+    /// The accepted suite names, sorted, for messages.
     public var names: [String] { suites.keys.sorted() }
 }

@@ -204,6 +204,7 @@ public enum DataIntegrity {
 
 /// The proofs found on a document and how each one fared.
 public struct ProofSetResult: Sendable, Hashable {
+    /// Whether the document's `proof` member could be checked at all.
     public enum Structure: Sendable, Hashable {
         case present
         /// No `proof` member (or an empty list).
@@ -215,7 +216,9 @@ public struct ProofSetResult: Sendable, Hashable {
         case tooMany(count: Int, limit: Int)
     }
 
+    /// Whether proofs were present, missing, malformed or too many to check.
     public var structure: Structure
+    /// Each proof's result, in document order; empty unless `structure` is `present`.
     public var proofs: [ProofResult]
 
     /// True when there is at least one proof and every one verified.
@@ -224,16 +227,23 @@ public struct ProofSetResult: Sendable, Hashable {
 
 /// One proof's result, with what the verifier learned from it (key, creation time).
 public struct ProofResult: Sendable, Hashable {
+    /// The proof's position in the document's proof set, from 0.
     public var index: Int
+    /// The proof's `cryptosuite`, e.g. `eddsa-rdfc-2022`, when it names one.
     public var cryptosuite: String?
+    /// The proof's `verificationMethod`, e.g. `did:key:z6Mk…#z6Mk…`, when it names one.
     public var verificationMethod: String?
+    /// The public key the verification method resolved to, when it did.
     public var key: DIDKey?
     /// `key`'s `did:key` identifier (`key?.did`), written once per verification rather than by every reader.
     public var keyDID: String?
+    /// The proof's `created` time, which the trust list's key windows are checked against.
     public var created: Date?
     /// The proof's `expires`, when it has one.
     public var expires: Date?
+    /// Whether the proof verified, and if not why; a proof not yet checked counts as failed.
     public var outcome: ProofCheck = .failed(ProofFailure("not-checked", "the proof was not checked"))
 
+    /// Creates the result of proof `index`, failed until checked.
     public init(index: Int) { self.index = index }
 }

@@ -4,16 +4,22 @@ import Foundation
 
 /// W3C vc-di-eddsa `eddsa-jcs-2022`: JCS (RFC 8785), SHA-256, Ed25519.
 public struct EddsaJcs2022: Cryptosuite {
+    /// The suite's name as proofs state it: `eddsa-jcs-2022`.
     public let name = Self.suiteName
     static let suiteName = "eddsa-jcs-2022"
 
+    /// Creates the suite; it holds no state.
     public init() {}
 
     /// The intermediate values of the hashing step, exposed so tests can compare them with the W3C vectors.
     public struct HashData: Sendable, Hashable {
+        /// The proof configuration's RFC 8785 bytes.
         public var canonicalProofConfig: [UInt8]
+        /// The document's RFC 8785 bytes, without its `proof`.
         public var canonicalDocument: [UInt8]
+        /// SHA-256 of the canonical proof configuration (32 bytes).
         public var proofConfigHash: [UInt8]
+        /// SHA-256 of the canonical document (32 bytes).
         public var documentHash: [UInt8]
         /// proof hash ‖ document hash (64 bytes): what is signed.
         public var combined: [UInt8] { proofConfigHash + documentHash }
@@ -36,6 +42,7 @@ public struct EddsaJcs2022: Cryptosuite {
         }
     }
 
+    /// Signs the document's RFC 8785 bytes with `key` and returns the proof with its `proofValue`.
     public func createProof(document: JSONObject, options: JSONObject, key: IssuerKey) throws(CredentialError)
         -> JSONObject
     {
@@ -80,6 +87,7 @@ public struct EddsaJcs2022: Cryptosuite {
         return config
     }
 
+    /// Checks `proof` over the document's RFC 8785 bytes with `publicKey`.
     public func verifyProof(document: JSONObject, proof: JSONObject, publicKey: DIDKey) -> ProofCheck {
         verifyProof(documentContext: document["@context"], proof: proof, publicKey: publicKey) {
             try? Self.canonicalize(.object(document))

@@ -9,9 +9,12 @@ import Foundation
 /// Safe mode is on by default, for signing and for verifying: a document part of which JSON-LD would drop (an
 /// undefined term, a relative type) is refused, because a signature over it would not cover what a reader sees.
 public struct EddsaRdfc2022: Cryptosuite {
+    /// The suite's name as proofs state it: `eddsa-rdfc-2022`.
     public let name = EdDSARDFC2022.cryptosuite
+    /// The JSON-LD implementation of the suite that does the canonicalization and signing.
     public let suite: EdDSARDFC2022
 
+    /// Creates the suite; contexts come from the bundled copies (never fetched) and safe mode is on by default.
     public init(
         loader: any DocumentLoader = BundledContexts(), safeMode: Bool = true,
         canonicalizer: RDFCanonicalizer = RDFCanonicalizer()
@@ -37,6 +40,7 @@ public struct EddsaRdfc2022: Cryptosuite {
         return proof
     }
 
+    /// Checks `proof` over the document's RDF canonical form (RDFC-1.0) with `publicKey`.
     public func verifyProof(document: JSONObject, proof: JSONObject, publicKey: DIDKey) -> ProofCheck {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey.publicKey) else {
             return .failed(ProofFailure("verification-method-unsupported", "the key is not an Ed25519 public key"))

@@ -4,9 +4,11 @@ public struct StatusAllocation: Sendable, Hashable {
     /// The URL of the `BitstringStatusListCredential` the indices refer to.
     public var listURL: String
     public private(set) var indices: [String: Int]
+    /// How many indices the list has room for; allocation fails once they are all taken.
     public var capacity: Int
     private var nextIndex: Int
 
+    /// Creates an allocation for the list at `listURL`; new indices continue after the highest one already taken.
     public init(listURL: String, indices: [String: Int] = [:], capacity: Int = StatusList.minimumBitCount) {
         self.listURL = listURL
         self.indices = indices

@@ -15,6 +15,7 @@ public struct StatusList: Sendable, Hashable {
         bytes = [UInt8](repeating: 0, count: (max(bitCount, Self.minimumBitCount) + 7) / 8)
     }
 
+    /// The number of status bits in the list, a multiple of 8.
     public var bitCount: Int { bytes.count * 8 }
 
     /// The bit at `index`; `nil` when the index lies outside the list.
@@ -23,6 +24,7 @@ public struct StatusList: Sendable, Hashable {
         return bytes[index / 8] & (0x80 >> UInt8(index % 8)) != 0
     }
 
+    /// Sets the bit at `index` (to revoke) or clears it; throws `statusListMalformed` for an index outside the list.
     public mutating func setBit(at index: Int, _ value: Bool = true) throws(CredentialError) {
         guard index >= 0, index < bitCount else {
             throw CredentialError(.statusListMalformed, "status list index \(index) is outside the list")
@@ -72,6 +74,7 @@ public enum Base64URL {
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
+    /// The bytes of unpadded base64url text, or `nil` for padding, standard base64 characters or an impossible length.
     public static func decode(_ text: String) -> [UInt8]? {
         guard !text.contains("+"), !text.contains("/"), !text.contains("=") else { return nil }
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

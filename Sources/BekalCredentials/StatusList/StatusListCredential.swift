@@ -31,12 +31,17 @@ public enum StatusListCredential {
 
     /// What a verifier needs from a list credential (its proofs are checked separately).
     public struct Contents: Sendable, Hashable {
+        /// The list credential's `id`, which credentials' `statusListCredential` must name.
         public var id: String
+        /// The issuer id of the list credential (its `issuer` string, or the `id` of an issuer object).
         public var issuer: String
+        /// The list's `statusPurpose`, e.g. `revocation`.
         public var statusPurpose: String
+        /// The decoded bitstring.
         public var list: StatusList
     }
 
+    /// Reads a `BitstringStatusListCredential`; throws `statusListMalformed` when a required member is missing or the list does not decode.
     public static func read(_ document: JSONValue) throws(CredentialError) -> Contents {
         guard let types = document["type"]?.arrayValue,
             types.contains("BitstringStatusListCredential"),

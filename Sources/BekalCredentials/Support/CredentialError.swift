@@ -72,21 +72,27 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         /// key claimed by two facilities.
         public static let trustListConflict = Code(.trustListConflict)
 
+        /// The code's stable name, for exit codes and `--json` output.
         public var description: String { value.rawValue }
     }
 
+    /// What went wrong; the only part that equality compares.
     public var code: Code
     /// A fixed, human-readable explanation; never contains names or register numbers.
     public var message: String
+    /// The underlying error, when one caused this (a JSON parse error, a file error), for diagnostics.
     public var cause: (any Error & Sendable)?
 
+    /// Creates an error; `message` must be fixed text without names or register numbers.
     public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
     }
 
+    /// Two errors are equal when their codes are, whatever the message and cause.
     public static func == (lhs: CredentialError, rhs: CredentialError) -> Bool { lhs.code == rhs.code }
 
+    /// The code and the message, safe to show and log.
     public var description: String { "\(code): \(message)" }
 }

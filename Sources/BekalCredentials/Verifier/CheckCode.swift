@@ -2,11 +2,15 @@
 /// `CheckRecord` is for the CLI; pages in other languages translate the code. Proof failures use the
 /// `ProofFailure` code they came with.
 public struct CheckCode: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The code as written in `--json` output and page attributes, e.g. `revoked`.
     public let rawValue: String
 
+    /// Wraps a code string, known or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Lets codes be written as string literals, e.g. `"signature-mismatch"`.
     public init(stringLiteral value: String) { rawValue = value }
 
+    /// The code string itself.
     public var description: String { rawValue }
 
     /// A check made by code that predates codes, or a caller's own record.

@@ -17,6 +17,7 @@ public struct CredentialReference: Sendable, Hashable, CustomStringConvertible {
         case other
     }
 
+    /// What the credential records: the outer export, a competency, a certificate, training and production, or another.
     public var kind: Kind
     /// `credential` for the outer document, `embedded[i] <id>` for an embedded one.
     public var label: String

@@ -9,10 +9,14 @@ import Foundation
 /// revocation, the identity given); VALID WITH EXCEPTIONS when nothing failed but embedded items are revoked or
 /// expired; VALID otherwise.
 public struct CredentialVerifier: Sendable {
+    /// The checks run on every credential, in order; each contributes check records to the verdict.
     public var policies: [any VerificationPolicy]
+    /// The cryptosuites whose proofs the verifier accepts.
     public var registry: CryptosuiteRegistry
+    /// Bounds on proofs and embedded credentials, so a hostile file cannot make verification run for long.
     public var limits: VerificationLimits
 
+    /// Creates a verifier; the defaults are Bekal's standard policies, both EdDSA suites and the standard limits.
     public init(
         policies: [any VerificationPolicy] = CredentialVerifier.standardPolicies,
         registry: CryptosuiteRegistry = .standard, limits: VerificationLimits = .standard
@@ -22,6 +26,7 @@ public struct CredentialVerifier: Sendable {
         self.limits = limits
     }
 
+    /// Profile, proof, proof time, issuer trust, validity period, revocation, identity and ledger log, in that order.
     public static let standardPolicies: [any VerificationPolicy] = [
         ProfilePolicy(), ProofPolicy(), ProofTimePolicy(), IssuerTrustPolicy(), ValidityPeriodPolicy(),
         RevocationPolicy(), IdentityPolicy(), LedgerLogPolicy(),

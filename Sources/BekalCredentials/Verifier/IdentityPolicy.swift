@@ -9,9 +9,12 @@ import BekalJSON
 /// export (register number only) is matched with the register number and reported as the weaker form. A mismatch
 /// fails: the file is not about that person.
 public struct IdentityPolicy: VerificationPolicy {
+    /// The check's name in records and output: `identity`.
     public let name = "identity"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Compares the credential's hashed subject with the register number (and code) the reader gave; skipped when none was given.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let identifiers = credential.document["credentialSubject"]?["identifier"]?.arrayValue ?? []
         if let container = credential.container {

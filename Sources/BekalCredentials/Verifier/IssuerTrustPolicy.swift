@@ -3,9 +3,12 @@ import Foundation
 /// The key behind each proof is bound to the credential's issuer (`--issuer` for a did:key signing for
 /// itself, or the trust list) and was valid when the proof was created.
 public struct IssuerTrustPolicy: VerificationPolicy {
+    /// The check's name in records and output: `issuer-trust`.
     public let name = "issuer-trust"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Fails unless every signing key is trusted for the credential's issuer and its window covers the proof's creation.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         guard let issuer = credential.issuerID else {
             return [credential.record(name, .failed, .noIssuer, "the credential has no issuer id")]

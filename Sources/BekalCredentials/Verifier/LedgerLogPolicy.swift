@@ -11,9 +11,12 @@ import Foundation
 /// An export without the member (made before Bekal 0.3) is not failed: the check is skipped and says so. The
 /// member sits under the export's own proof, so it cannot be removed or changed without breaking that proof.
 public struct LedgerLogPolicy: VerificationPolicy {
+    /// The check's name in records and output: `ledger-log`.
     public let name = "ledger-log"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Checks the export's `ledgerLog` member: the signed checkpoint and the inclusion proofs of the credential's events.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let outer = credential.container ?? credential.document
         guard let member = outer[LedgerLogEvidence.member] else {

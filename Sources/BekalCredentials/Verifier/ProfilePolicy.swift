@@ -4,9 +4,12 @@ import BekalJSON
 /// that list it in `credentialSchema`. The JSON Schema itself is checked by an independent validator in the tests;
 /// this policy checks the rules a verifier relies on.
 public struct ProfilePolicy: VerificationPolicy {
+    /// The check's name in records and output: `profile`.
     public let name = "profile"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Fails when the credential breaks VC 2.0 structure, or Bekal's export profile when it declares it.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let doc = credential.document
         var problems: [String] = []

@@ -1,9 +1,12 @@
 /// Every proof on the credential verifies (a proof set: each one, against the document without `proof`), and the
 /// set is within `VerificationLimits.maxProofsPerDocument`.
 public struct ProofPolicy: VerificationPolicy {
+    /// The check's name in records and output: `proof`.
     public let name = "proof"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// One record per proof from the shared proof results; fails when proofs are missing, malformed or too many.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         switch credential.proofs.structure {
         case .missing: return [credential.record(name, .failed, .proofMissing, "the credential has no proof")]

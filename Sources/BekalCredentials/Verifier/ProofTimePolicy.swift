@@ -4,13 +4,16 @@ import Foundation
 /// `expires`, has not expired. A proof "created" in the future was made on a wrong clock or back-dated on purpose
 /// for a key window; an expired proof is one its signer said not to rely on after that time.
 public struct ProofTimePolicy: VerificationPolicy {
+    /// The check's name in records and output: `proof-time`.
     public let name = "proof-time"
     /// How far a proof's `created` may lie after the verification time: clocks of office PCs drift, and a file
     /// exported and checked within the same minute must not fail. Five minutes.
     public static let allowedClockSkew: TimeInterval = 300
 
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Fails a proof created after the verification time (beyond the clock skew) or past its `expires`.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let timed = credential.proofs.proofs.filter { $0.created != nil }
         guard !timed.isEmpty else { return [] }

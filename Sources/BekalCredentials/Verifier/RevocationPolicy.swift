@@ -5,9 +5,12 @@ import BekalJSON
 /// issuer withdrew the whole file. When the bit cannot be read (no list, a list for another URL or issuer, a list
 /// that is not authentic) the check says plainly that revocation was NOT checked, and the verdict line repeats it.
 public struct RevocationPolicy: VerificationPolicy {
+    /// The check's name in records and output: `revocation`.
     public let name = "revocation"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Reads the credential's bit in the matching status list; says plainly when revocation could not be checked.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         guard let status = credential.document["credentialStatus"] else {
             return [credential.record(name, .skipped, .noCredentialStatus, "the credential has no credentialStatus")]

@@ -5,9 +5,12 @@ import Foundation
 /// exception, reported with its date: the record is still authentic and the rest of the portfolio stands. The
 /// export itself out of its period, or anything not yet valid, fails.
 public struct ValidityPeriodPolicy: VerificationPolicy {
+    /// The check's name in records and output: `validity`.
     public let name = "validity"
+    /// Creates the policy; it holds no state.
     public init() {}
 
+    /// Compares `validFrom` and `validUntil` with the verification time; an expired embedded item is an exception.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let doc = credential.document
         let at = Timestamp.format(context.at)

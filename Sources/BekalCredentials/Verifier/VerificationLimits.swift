@@ -16,6 +16,7 @@ public struct VerificationLimits: Sendable, Hashable {
     /// Proofs checked in one verification, outer and embedded together (`work-limit` beyond it).
     public var maxProofChecks: Int
 
+    /// Creates limits; use `standard` unless a test needs smaller ones.
     public init(maxProofsPerDocument: Int, maxEmbeddedCredentials: Int, maxProofChecks: Int) {
         self.maxProofsPerDocument = maxProofsPerDocument
         self.maxEmbeddedCredentials = maxEmbeddedCredentials

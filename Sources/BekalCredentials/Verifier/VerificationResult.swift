@@ -3,8 +3,10 @@ import Foundation
 
 /// A credential as received: parsed, within limits, not yet verified.
 public struct UnverifiedCredential: Sendable {
+    /// The parsed credential.
     public let document: JSONObject
 
+    /// Wraps a document already parsed.
     public init(_ document: JSONObject) { self.document = document }
 
     /// Parses `bytes` with the strict parser (duplicate keys, lone surrogates, big integers, depth and size limits).
@@ -25,7 +27,9 @@ public struct UnverifiedCredential: Sendable {
 /// A credential whose signatures, structure and issuer held (VALID or VALID WITH EXCEPTIONS). Only
 /// `CredentialVerifier` makes one.
 public struct VerifiedCredential: Sendable {
+    /// The verified document.
     public let document: JSONObject
+    /// The issuer id the verifier bound the signing keys to.
     public let issuerID: String
     /// The embedded credentials that were verified with it (for a ClrCredential).
     public let embeddedCount: Int
@@ -39,15 +43,18 @@ public struct VerifiedCredential: Sendable {
 
 /// One failed check: which check, on which credential, and why. The message never holds personal data.
 public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The name of the check that failed, e.g. `issuer-trust`.
     public var check: String
     /// The credential's label (`credential`, `embedded[i] <id>`), as in `CheckRecord.subject`.
     public var subject: String
+    /// The verifier's English explanation; never personal data.
     public var message: String
     /// The stable reason (e.g. `signature-mismatch`, `issuer-not-trusted`).
     public var code: CheckCode
     /// Which credential failed, with its kind and unit code or scheme, so a page can mark its row.
     public var credential: CredentialReference
 
+    /// Creates a failure; without a `credential`, it refers to `subject` by label only.
     public init(
         check: String, subject: String, message: String, code: CheckCode = .unspecified,
         credential: CredentialReference? = nil
@@ -65,12 +72,14 @@ public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
             credential: record.credential)
     }
 
+    /// The check, the credential's label and the message, e.g. `proof [credential]: …`.
     public var description: String { "\(check) [\(subject)]: \(message)" }
 }
 
 /// An embedded credential that is authentic but no longer stands: revoked by its issuer or past its `validUntil`.
 /// The rest of the portfolio stands (VALID WITH EXCEPTIONS).
 public struct VerificationException: Sendable, Hashable, CustomStringConvertible {
+    /// Why the item no longer stands: revoked or expired.
     public enum Kind: Sendable, Hashable {
         /// Its bit is set in the issuer's status list.
         case revoked
@@ -99,11 +108,13 @@ public struct VerificationException: Sendable, Hashable, CustomStringConvertible
         message = record.detail
     }
 
+    /// The check, the credential's label and the message, e.g. `revocation [embedded[2] …]: …`.
     public var description: String { "\(check) [\(credential.label)]: \(message)" }
 }
 
 /// One check the verifier ran, and how it ended.
 public struct CheckRecord: Sendable, Hashable {
+    /// How a check ended: passed, failed, skipped, a warning, or an exception (authentic but no longer standing).
     public enum Status: String, Sendable, Hashable {
         case passed, failed, skipped, warning
         /// The credential is authentic but no longer stands (revoked or expired embedded item).
@@ -114,6 +125,7 @@ public struct CheckRecord: Sendable, Hashable {
     public var check: String
     /// `credential` for the outer document, `embedded[i] <id>` for an embedded one.
     public var subject: String
+    /// How the check ended.
     public var status: Status
     /// In English, for the CLI and logs; never personal data. Pages translate `code` instead.
     public var detail: String
@@ -124,6 +136,7 @@ public struct CheckRecord: Sendable, Hashable {
     /// The date the finding is about, when it has one (expiry, a proof's creation).
     public var date: Date?
 
+    /// Creates a record; without a `credential`, it refers to `subject` by label only.
     public init(
         check: String, subject: String, status: Status, detail: String, code: CheckCode = .unspecified,
         credential: CredentialReference? = nil, date: Date? = nil
@@ -190,12 +203,14 @@ public enum VerificationResult: Sendable {
 /// The verdict together with every check performed (passed, failed, skipped and why) and the summary a
 /// verdict line is written from.
 public struct CredentialVerification: Sendable {
+    /// The verdict with the verified credential, or the failures.
     public var result: VerificationResult
     /// Every check performed, in order: the outer credential's, then each embedded one's.
     public var checks: [CheckRecord]
     /// What a verdict line is written from.
     public var summary: VerificationSummary
 
+    /// Bundles a result with its checks; the summary is derived from them when not given.
     public init(result: VerificationResult, checks: [CheckRecord], summary: VerificationSummary? = nil) {
         self.result = result
         self.checks = checks

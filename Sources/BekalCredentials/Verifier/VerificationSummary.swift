@@ -88,6 +88,7 @@ public struct VerificationSummary: Sendable, Hashable {
         case unreadable
     }
 
+    /// VALID, VALID WITH EXCEPTIONS or INVALID.
     public var verdict: Verdict
     /// The issuer as the verifier knows it (`nil` when the document names none).
     public var issuer: Issuer?

@@ -5,6 +5,7 @@ public enum ChainVerification: Sendable, Hashable {
     /// The first event where the chain breaks.
     case broken(ChainBreak)
 
+    /// `true` when the whole chain verified, with no break found.
     public var isIntact: Bool {
         if case .intact = self { true } else { false }
     }
@@ -12,6 +13,7 @@ public enum ChainVerification: Sendable, Hashable {
 
 /// Where and how the chain is broken. Messages name the sequence number only, never the event's content.
 public struct ChainBreak: Sendable, Hashable, CustomStringConvertible {
+    /// The kind of tampering a break indicates: an edit, a deletion, or a broken link.
     public enum Reason: String, Sendable, Hashable {
         /// The stored columns do not hash to the stored hash: something was edited.
         case editedEvent = "edited-event"
@@ -23,10 +25,12 @@ public struct ChainBreak: Sendable, Hashable, CustomStringConvertible {
 
     /// The sequence number of the first event found wrong.
     public var sequence: Int64
+    /// How the chain is broken at `sequence`.
     public var reason: Reason
     /// Starts with the name of the policy that failed.
     public var message: String
 
+    /// The message, safe to log: it names the sequence number, never the event's content.
     public var description: String { message }
 
     /// - Parameters:

@@ -5,15 +5,19 @@ import Foundation
 public struct LedgerEvent: Sendable, Hashable, Identifiable {
     /// Position in the chain, from 1, without gaps.
     public var sequence: Int64
+    /// The event's unique id; corrections name the event they amend by this id.
     public var id: UUID
     /// `LedgerPayload.kind`, e.g. `assessment.recorded`.
     public var type: String
+    /// The WBP the event is about, or `nil` for facility-wide events (a framework import, an account change).
     public var personID: UUID?
+    /// The decoded record the event stores.
     public var payload: LedgerPayload
     /// The staff member who recorded the event.
     public var actor: String
     /// The facility where the event was recorded.
     public var facilityCode: String
+    /// When the ledger stored the event (not the date of the recorded activity, which is in the payload).
     public var recordedAt: Date
     /// For imports: a digest of the source row, so the same row is never recorded twice.
     public var naturalKey: String?
@@ -43,7 +47,9 @@ public struct LedgerEvent: Sendable, Hashable, Identifiable {
 
 /// An event to append: the payload and, for imported rows, the natural key that makes re-imports idempotent.
 public struct LedgerEntry: Sendable, Hashable {
+    /// The record to append.
     public var payload: LedgerPayload
+    /// For imported rows, a digest of the source row; an entry whose key is already in the ledger is skipped.
     public var naturalKey: String?
     /// The event id to store; a new random id when `nil`. Set when later entries (corrections) name this one.
     public var eventID: UUID?
@@ -52,6 +58,7 @@ public struct LedgerEntry: Sendable, Hashable {
     /// Overrides the batch's facility code for this entry.
     public var facilityCode: String?
 
+    /// Creates an entry; `nil` arguments fall back to a random event id and the batch's actor and facility.
     public init(
         _ payload: LedgerPayload, naturalKey: String? = nil, eventID: UUID? = nil, actor: String? = nil,
         facilityCode: String? = nil

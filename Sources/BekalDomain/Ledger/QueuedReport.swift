@@ -14,19 +14,26 @@ public struct QueuedReport: Sendable, Hashable {
 
     /// The report's own id, also its `Idempotency-Key`.
     public var reportID: UUID
+    /// The facility whose figures the report carries.
     public var facilityCode: String
+    /// The reporting period the figures cover.
     public var period: ReportingPeriod
     /// The exact bytes to send.
     public var body: Data
     /// The body's format, `json` (the report schema); other wire formats are rendered from it.
     public var format: String
+    /// Whether the report is still to send, delivered, or parked after a permanent refusal.
     public var state: State
+    /// How many delivery attempts have been made so far, for the retry policy's backoff.
     public var attempts: Int
     /// The last error or the endpoint's reason for refusing it, sanitized by the publisher (no secrets, no
     /// personal data: reports hold none).
     public var lastError: String?
+    /// When the report was queued.
     public var enqueuedAt: Date
+    /// When the report's state, attempts or error last changed.
     public var updatedAt: Date
+    /// When the report was sent or parked as failed; `nil` while pending.
     public var finishedAt: Date?
     /// The publisher run that holds the report while it sends it (`host:pid:nonce`), if any.
     public var leaseHolder: String?
