@@ -45,7 +45,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         private let backing: Backing
         private init(_ backing: Backing) { self.backing = backing }
 
-        /// The stable name, e.g. `frameworkUnknownKey`; used for exit codes and `--json` output.
+        /// The stable name, e.g. `unknownKey`; used for exit codes and `--json` output.
         public var name: String { backing.rawValue }
         /// The code's stable name, as in `name`.
         public var description: String { backing.rawValue }

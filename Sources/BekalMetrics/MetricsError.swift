@@ -18,7 +18,7 @@ public struct MetricsError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The disclosure threshold k is below the minimum of 3.
         public static let thresholdTooLow = Code(.thresholdTooLow)
-        /// The rounding base is not a positive integer.
+        /// The rounding base is not a positive integer, or is larger than the threshold k.
         public static let invalidRoundingBase = Code(.invalidRoundingBase)
         /// Epsilon is not a positive finite decimal.
         public static let invalidEpsilon = Code(.invalidEpsilon)
