@@ -18,7 +18,7 @@ struct RDFCCommand: ParsableCommand {
         else { throw BenchFailure("the export is not a JSON object") }
         document["proof"] = nil
         let unsecured = JSONValue.object(document)
-        let suite = EdDSARDFC2022()
+        let suite = RDFCProofAlgorithms()
         let nquads = try suite.canonicalize(unsecured)
         let samples = try Sampling.measure(repetition.repetitions) { _ = try suite.canonicalize(unsecured) }
         Figure(id: "rdfc.bekal", samples: samples, items: 1, bytes: nquads.utf8.count,

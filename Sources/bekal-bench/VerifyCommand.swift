@@ -100,8 +100,8 @@ struct FloorProof {
         -> (proofConfig: [UInt8], document: [UInt8])
     {
         switch proofConfig["cryptosuite"]?.stringValue {
-        case EdDSARDFC2022.cryptosuite:
-            let suite = EdDSARDFC2022(loader: BundledContexts())
+        case RDFCProofAlgorithms.cryptosuite:
+            let suite = RDFCProofAlgorithms(loader: BundledContexts())
             let configuration = suite.proofConfiguration(proofConfig, documentContext: document["@context"])
             return (
                 Array(try suite.canonicalize(configuration).utf8), Array(try suite.canonicalize(.object(document)).utf8)

@@ -1,4 +1,5 @@
 import BekalCredentials
+import BekalLinkedData
 import BekalJSON
 import Foundation
 import Testing

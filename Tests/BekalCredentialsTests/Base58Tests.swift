@@ -1,4 +1,5 @@
 import BekalCredentials
+import BekalLinkedData
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ struct Base58Tests {
     ])
     func vectors(_ bytes: [UInt8], _ text: String) throws {
         #expect(Base58.encode(bytes) == text)
-        #expect(try Base58.decode(text) == bytes)
+        #expect(try Base58.checkedDecode(text) == bytes)
     }
 
     @Test("every length from 0 to 100 bytes, with and without leading zeros, matches the reference and round-trips")
@@ -46,20 +47,20 @@ struct Base58Tests {
                 if leadingZeros < length, bytes[leadingZeros] == 0 { bytes[leadingZeros] = 1 }
                 let text = Base58.encode(bytes)
                 #expect(text == Self.referenceEncode(bytes), "length \(length)")
-                #expect(try Base58.decode(text) == bytes, "length \(length)")
+                #expect(try Base58.checkedDecode(text) == bytes, "length \(length)")
             }
         }
         // The extremes of a 64-byte signature: all 0xff and a single low bit.
         for bytes in [[UInt8](repeating: 0xff, count: 64), [UInt8](repeating: 0, count: 63) + [1]] {
             #expect(Base58.encode(bytes) == Self.referenceEncode(bytes))
-            #expect(try Base58.decode(Base58.encode(bytes)) == bytes)
+            #expect(try Base58.checkedDecode(Base58.encode(bytes)) == bytes)
         }
     }
 
     @Test("a character outside the alphabet is refused wherever it falls, in the first or a later five-digit chunk",
         arguments: ["0abc", "abcdef0", "abcdefghijkI", "2NEpo7TZRRrLZSi2l", "é"])
     func badCharacters(_ text: String) {
-        #expect(throws: CredentialError(.invalidBase58, "")) { try Base58.decode(text) }
+        #expect(throws: CredentialError(.invalidBase58, "")) { try Base58.checkedDecode(text) }
     }
 }
 

@@ -1,4 +1,5 @@
 import BekalCredentials
+import BekalLinkedData
 import BekalJSON
 import Testing
 
@@ -17,7 +18,7 @@ struct DIDKeyTests {
             #expect(key.didKey.verificationMethodID == methodID)
             if let base58 = vector["verificationKeyPair"]?["publicKeyBase58"]?.stringValue {
                 #expect(Base58.encode(key.didKey.publicKey) == base58)
-                #expect(try Base58.decode(base58) == key.didKey.publicKey)
+                #expect(try Base58.checkedDecode(base58) == key.didKey.publicKey)
             }
             #expect(try DIDKey(did) == key.didKey)
             #expect(try DIDKey(methodID) == key.didKey)
@@ -48,7 +49,7 @@ struct DIDKeyTests {
         let bytes: [UInt8] = [0, 0, 1, 2, 255]
         let text = Base58.encode(bytes)
         #expect(text.hasPrefix("11"))
-        #expect(try Base58.decode(text) == bytes)
+        #expect(try Base58.checkedDecode(text) == bytes)
     }
 
     @Test("bad identifiers are refused with a named error", arguments: [
@@ -63,6 +64,6 @@ struct DIDKeyTests {
 
     @Test("non-base58 characters are an invalidBase58 error")
     func nonBase58() {
-        #expect(throws: CredentialError(.invalidBase58, "")) { try Base58.decode("abc0") }
+        #expect(throws: CredentialError(.invalidBase58, "")) { try Base58.checkedDecode("abc0") }
     }
 }

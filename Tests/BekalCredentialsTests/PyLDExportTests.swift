@@ -58,7 +58,7 @@ struct PyLDExportTests {
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("26 of 26 credentials verified"))
         let canonical = try #require(run.canonical)
-        let bekal = EdDSARDFC2022()
+        let bekal = RDFCProofAlgorithms()
         let outer = try bekal.canonicalize(try Self.unsecured(export))
         #expect(canonical["outer"]?.stringValue == outer)
         #expect(outer.utf8.count > 20_000)

@@ -18,7 +18,7 @@ struct RdfcAttackTests {
     static func canonical(_ document: JSONValue) -> String? {
         guard var object = document.objectValue else { return nil }
         object["proof"] = nil
-        return try? EdDSARDFC2022(safeMode: false).canonicalize(.object(object))
+        return try? RDFCProofAlgorithms(safeMode: false).canonicalize(.object(object))
     }
 
     /// The changes the verifier accepts although they alter the signed dataset (must be none), and how many it refused.

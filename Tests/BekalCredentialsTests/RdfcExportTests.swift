@@ -112,8 +112,8 @@ struct RdfcExportTests {
             .compactMap { $0["credentialSubject"]?["achievement"]?["achievementType"]?.stringValue })
         #expect(kinds.isSuperset(of: ["Competency", "Certificate"]))
         export["proof"] = nil
-        let safe = try EdDSARDFC2022(safeMode: true).canonicalize(.object(export))
-        let plain = try EdDSARDFC2022(safeMode: false).canonicalize(.object(export))
+        let safe = try RDFCProofAlgorithms(safeMode: true).canonicalize(.object(export))
+        let plain = try RDFCProofAlgorithms(safeMode: false).canonicalize(.object(export))
         #expect(safe == plain)
         #expect(safe.contains("<https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019>"))
         #expect(safe.contains("<https://purl.imsglobal.org/spec/vc/ob/vocab.html#IdentityObject>"))

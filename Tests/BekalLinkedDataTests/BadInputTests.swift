@@ -23,9 +23,9 @@ struct BadInputTests {
     func emptyExpansion() throws {
         let document: JSONValue = ["@context": Self.credentialsV2, "notATerm": "value"]
         #expect(throws: LinkedDataError(.emptyExpansion, "")) {
-            try EdDSARDFC2022(safeMode: false).canonicalize(document)
+            try RDFCProofAlgorithms(safeMode: false).canonicalize(document)
         }
-        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try EdDSARDFC2022().canonicalize(document) }
+        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try RDFCProofAlgorithms().canonicalize(document) }
     }
 
     @Test("safe mode refuses an undefined term next to defined ones, and plain mode drops it")
@@ -33,15 +33,15 @@ struct BadInputTests {
         let document: JSONValue = [
             "@context": Self.credentialsV2, "id": "urn:uuid:1", "type": ["VerifiableCredential"], "undefinedTerm": "x",
         ]
-        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try EdDSARDFC2022().canonicalize(document) }
-        let plain = try EdDSARDFC2022(safeMode: false).canonicalize(document)
+        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try RDFCProofAlgorithms().canonicalize(document) }
+        let plain = try RDFCProofAlgorithms(safeMode: false).canonicalize(document)
         #expect(plain == "<urn:uuid:1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://www.w3.org/2018/credentials#VerifiableCredential> .\n")
     }
 
     @Test("safe mode refuses a type that stays a relative IRI")
     func safeModeRelativeType() throws {
         let document: JSONValue = ["@context": Self.credentialsV2, "id": "urn:uuid:1", "type": ["UndefinedType"]]
-        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try EdDSARDFC2022().canonicalize(document) }
+        #expect(throws: LinkedDataError(.undefinedTerm, "")) { try RDFCProofAlgorithms().canonicalize(document) }
     }
 
     @Test("an IRI mapping that is not an IRI is an invalid-IRI error")

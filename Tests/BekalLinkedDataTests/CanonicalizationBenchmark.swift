@@ -21,7 +21,7 @@ struct CanonicalizationBenchmark {
         let document = try TestFiles.json("di-cases/valid/selfmade_clr_rdfc.json")
         var unsecured = try #require(document.objectValue)
         unsecured["proof"] = nil
-        let suite = EdDSARDFC2022()
+        let suite = RDFCProofAlgorithms()
         try Self.measure("canonicalize CLR (selfmade_clr_rdfc.json)", iterations: 20) {
             _ = try suite.canonicalize(.object(unsecured))
         }

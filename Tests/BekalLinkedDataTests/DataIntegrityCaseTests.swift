@@ -7,7 +7,7 @@ import Testing
 /// The di-cases whose proofs are eddsa-rdfc-2022: valid ones verify, invalid ones fail for the stated reason.
 @Suite("Data Integrity cases (eddsa-rdfc-2022)")
 struct DataIntegrityCaseTests {
-    let suite = EdDSARDFC2022()
+    let suite = RDFCProofAlgorithms()
 
     @Test("valid rdfc cases verify", arguments: [
         "w3c_signedDataInt.json", "selfmade_ob3_rdfc.json", "selfmade_clr_rdfc.json", "w3c_signedProofSet2.json",
@@ -40,7 +40,7 @@ struct DataIntegrityCaseTests {
     func safeMode(_ name: String) throws {
         let document = try TestFiles.json("di-cases/invalid/" + name)
         #expect(throws: LinkedDataError(.undefinedTerm, "")) { try TestFiles.verifyAll(document, suite: suite) }
-        #expect(try TestFiles.verifyAll(document, suite: EdDSARDFC2022(safeMode: false)))
+        #expect(try TestFiles.verifyAll(document, suite: RDFCProofAlgorithms(safeMode: false)))
     }
 
     @Test("a context that is not bundled is refused")

@@ -59,7 +59,7 @@ struct PyLDCrossCheckTests {
         let document = try TestFiles.json(path)
         var unsecured = try #require(document.objectValue)
         unsecured["proof"] = nil
-        let ours = try EdDSARDFC2022().canonicalize(.object(unsecured))
+        let ours = try RDFCProofAlgorithms().canonicalize(.object(unsecured))
         let (output, status) = try Self.runPyLD(document)
         #expect(status == 0)
         let theirs = Self.split(output)
@@ -72,7 +72,7 @@ struct PyLDCrossCheckTests {
     func examples(_ path: String) throws {
         var document = try #require(try TestFiles.json(path).objectValue)
         document["proof"] = nil
-        let ours = try EdDSARDFC2022().canonicalize(.object(document))
+        let ours = try RDFCProofAlgorithms().canonicalize(.object(document))
         let (output, status) = try Self.runPyLD(.object(document))
         #expect(status == 0)
         #expect(Self.split(output).nquads == ours)
@@ -82,14 +82,14 @@ struct PyLDCrossCheckTests {
     @Test("pyld verifies a proof BekalLinkedData creates, and rejects it after a one-character change")
     func verifiesOurProof() throws {
         let keyPair = try TestFiles.json("vc-di-eddsa/keyPair.json")
-        let seed = try #require(Base58BTC.decode(String((keyPair["privateKeyMultibase"]?.stringValue ?? "").dropFirst())))
+        let seed = try #require(Base58.decode(String((keyPair["privateKeyMultibase"]?.stringValue ?? "").dropFirst())))
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: seed.dropFirst(2))
         var document = try #require(try TestFiles.json("di-cases/valid/selfmade_ob3_rdfc.json").objectValue)
         var options = try #require(document["proof"]?.objectValue)
         options["proofValue"] = nil
         options["created"] = "2026-11-29T00:00:00Z"
         document["proof"] = nil
-        document["proof"] = .object(try EdDSARDFC2022().createProof(document: .object(document), proofOptions: options, privateKey: key))
+        document["proof"] = .object(try RDFCProofAlgorithms().createProof(document: .object(document), proofOptions: options, privateKey: key))
         #expect(Self.split(try Self.runPyLD(.object(document)).output).verdicts == ["PROOF 0 VALID"])
         document["validFrom"] = "2026-11-29T00:00:01Z"
         #expect(Self.split(try Self.runPyLD(.object(document)).output).verdicts == ["PROOF 0 INVALID"])

@@ -21,14 +21,14 @@ enum TestFiles {
     /// The Ed25519 public key of a `did:key:z6Mk…` verification method.
     static func publicKey(verificationMethod: String) throws -> Curve25519.Signing.PublicKey {
         let did = verificationMethod.split(separator: "#").first.map(String.init) ?? ""
-        guard did.hasPrefix("did:key:z"), let bytes = Base58BTC.decode(String(did.dropFirst("did:key:z".count))),
+        guard did.hasPrefix("did:key:z"), let bytes = Base58.decode(String(did.dropFirst("did:key:z".count))),
             bytes.count == 34, bytes[0] == 0xED, bytes[1] == 0x01
         else { throw LinkedDataError(.invalidProof, "not an Ed25519 did:key") }
         return try Curve25519.Signing.PublicKey(rawRepresentation: bytes.dropFirst(2))
     }
 
     /// Verifies every proof of a secured document: proof sets, and proof chains through `previousProof`.
-    static func verifyAll(_ document: JSONValue, suite: EdDSARDFC2022) throws -> Bool {
+    static func verifyAll(_ document: JSONValue, suite: RDFCProofAlgorithms) throws -> Bool {
         guard case .object(let secured) = document, let proofValue = secured["proof"] else { return false }
         let proofs = (proofValue.arrayValue ?? [proofValue]).compactMap(\.objectValue)
         var unsecured = secured

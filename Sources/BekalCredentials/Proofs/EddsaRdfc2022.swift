@@ -4,22 +4,22 @@ import Crypto
 import Foundation
 
 /// W3C vc-di-eddsa `eddsa-rdfc-2022` behind the `Cryptosuite` seam: JSON-LD 1.1 to RDF, RDFC-1.0, SHA-256,
-/// Ed25519, all from BekalLinkedData's `EdDSARDFC2022`, with the contexts bundled (never fetched).
+/// Ed25519, all from BekalLinkedData's `RDFCProofAlgorithms`, with the contexts bundled (never fetched).
 ///
 /// Safe mode is on by default, for signing and for verifying: a document part of which JSON-LD would drop (an
 /// undefined term, a relative type) is refused, because a signature over it would not cover what a reader sees.
 public struct EddsaRdfc2022: Cryptosuite {
     /// The suite's name as proofs state it: `eddsa-rdfc-2022`.
-    public let name = EdDSARDFC2022.cryptosuite
+    public let name = RDFCProofAlgorithms.cryptosuite
     /// The JSON-LD implementation of the suite that does the canonicalization and signing.
-    public let suite: EdDSARDFC2022
+    public let suite: RDFCProofAlgorithms
 
     /// Creates the suite; contexts come from the bundled copies (never fetched) and safe mode is on by default.
     public init(
         loader: any DocumentLoader = BundledContexts(), safeMode: Bool = true,
         canonicalizer: RDFCanonicalizer = RDFCanonicalizer()
     ) {
-        suite = EdDSARDFC2022(loader: loader, safeMode: safeMode, canonicalizer: canonicalizer)
+        suite = RDFCProofAlgorithms(loader: loader, safeMode: safeMode, canonicalizer: canonicalizer)
     }
 
     /// Signs `document` as given: for a chained proof its `proof` holds the previous proofs, which JSON-LD turns

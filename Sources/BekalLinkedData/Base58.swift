@@ -1,6 +1,6 @@
 /// Base58 with the Bitcoin alphabet (base58-btc), as multibase `z` values, `did:key` and `proofValue` use it.
-/// The one implementation in the package: BekalCredentials' `Base58`/`Multibase` wrap it with their errors.
-public enum Base58BTC {
+/// The one implementation in the package: BekalCredentials adds `Base58.checkedDecode` and `Multibase` with its errors.
+public enum Base58 {
     private static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
     private static let indexes: [Int8] = {
         var table = [Int8](repeating: -1, count: 128)

@@ -1,17 +1,13 @@
 import BekalLinkedData
 
-/// Base58 with the Bitcoin alphabet (base58-btc), as used by multibase `z` values and `proofValue`.
-/// The implementation is BekalLinkedData's `Base58BTC`; this adds `CredentialError`s.
-public enum Base58 {
-    /// Encodes bytes; each leading zero byte becomes a leading `1`.
-    public static func encode(_ bytes: some Collection<UInt8>) -> String { Base58BTC.encode(bytes) }
-
-    /// Decodes base58-btc text.
+extension Base58 {
+    /// Decodes base58-btc text, or throws `invalidBase58` naming the problem (BekalLinkedData's `Base58` is the one
+    /// implementation; this gives its failures the credential layer's error).
     /// - Parameter maxLength: refuses longer text before doing quadratic work on it.
-    public static func decode(_ text: String, maxLength: Int = Base58BTC.defaultMaxLength) throws(CredentialError)
+    public static func checkedDecode(_ text: String, maxLength: Int = Base58.defaultMaxLength) throws(CredentialError)
         -> [UInt8]
     {
-        switch Base58BTC.decoding(text, maxLength: maxLength) {
+        switch Base58.decoding(text, maxLength: maxLength) {
         case .success(let bytes): return bytes
         case .failure(.tooLong):
             throw CredentialError(.invalidBase58, "base58 text is longer than \(maxLength) characters")
@@ -31,6 +27,6 @@ public enum Multibase {
         guard text.first == "z" else {
             throw CredentialError(.invalidMultibase, "multibase value does not start with 'z' (base58-btc)")
         }
-        return try Base58.decode(String(text.dropFirst()))
+        return try Base58.checkedDecode(String(text.dropFirst()))
     }
 }

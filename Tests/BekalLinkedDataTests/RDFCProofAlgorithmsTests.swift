@@ -7,13 +7,13 @@ import Testing
 
 @Suite("eddsa-rdfc-2022 against the W3C vc-di-eddsa vectors")
 struct EdDSARDFC2022Tests {
-    let suite = EdDSARDFC2022()
+    let suite = RDFCProofAlgorithms()
     static let folder = "vc-di-eddsa/eddsa-rdfc-2022/"
 
     func privateKey() throws -> Curve25519.Signing.PrivateKey {
         let keyPair = try TestFiles.json("vc-di-eddsa/keyPair.json")
         let multibase = try #require(keyPair["privateKeyMultibase"]?.stringValue)
-        let bytes = try #require(Base58BTC.decode(String(multibase.dropFirst())))
+        let bytes = try #require(Base58.decode(String(multibase.dropFirst())))
         #expect(bytes.prefix(2) == [0x80, 0x26])  // multicodec ed25519-priv
         return try Curve25519.Signing.PrivateKey(rawRepresentation: bytes.dropFirst(2))
     }
@@ -51,7 +51,7 @@ struct EdDSARDFC2022Tests {
         let proof = try suite.createProof(document: document, proofOptions: options, privateKey: try privateKey())
         let proofValue = try #require(proof["proofValue"]?.stringValue)
         #expect(proofValue == (try TestFiles.text(Self.folder + "sigBTC58DataInt.txt")))
-        let signature = try #require(Base58BTC.decode(String(proofValue.dropFirst())))
+        let signature = try #require(Base58.decode(String(proofValue.dropFirst())))
         #expect(TestFiles.hex(signature) == (try TestFiles.text(Self.folder + "sigHexDataInt.txt")))
         var secured = try #require(document.objectValue)
         secured["proof"] = .object(proof)
@@ -71,8 +71,8 @@ struct EdDSARDFC2022Tests {
     @Test("base58-btc round-trips and keeps leading zero bytes")
     func base58() throws {
         let bytes: [UInt8] = [0, 0, 1, 2, 255, 128, 7]
-        #expect(Base58BTC.decode(Base58BTC.encode(bytes)) == bytes)
-        #expect(Base58BTC.encode([0, 0]) == "11")
-        #expect(Base58BTC.decode("0OIl") == nil)
+        #expect(Base58.decode(Base58.encode(bytes)) == bytes)
+        #expect(Base58.encode([0, 0]) == "11")
+        #expect(Base58.decode("0OIl") == nil)
     }
 }

@@ -2,12 +2,13 @@ import BekalJSON
 import Crypto
 import Foundation
 
-/// The Data Integrity cryptosuite `eddsa-rdfc-2022` (W3C vc-di-eddsa): JSON-LD to RDF, RDFC-1.0, SHA-256,
-/// Ed25519. These are the pieces a verifier's cryptosuite seam calls; proof-set and policy checks live there.
+/// The algorithms of the Data Integrity cryptosuite `eddsa-rdfc-2022` (W3C vc-di-eddsa): JSON-LD to RDF,
+/// RDFC-1.0, SHA-256, Ed25519. BekalCredentials' `EddsaRdfc2022` is the cryptosuite itself (its `Cryptosuite`
+/// conformance) and calls these; proof-set and policy checks live there.
 ///
 /// Safe mode is on by default: a document part of which JSON-LD would drop (so the signature would not
 /// cover it) is refused with ``LinkedDataError/Code/undefinedTerm`` rather than signed or accepted.
-public struct EdDSARDFC2022: Sendable {
+public struct RDFCProofAlgorithms: Sendable {
     public static let cryptosuite = "eddsa-rdfc-2022"
 
     public var jsonld: JSONLD
@@ -71,7 +72,7 @@ public struct EdDSARDFC2022: Sendable {
             throw LinkedDataError(.invalidProof, "Ed25519 signing failed")
         }
         var proof = proofOptions
-        proof["proofValue"] = .string("z" + Base58BTC.encode(Array(signature)))
+        proof["proofValue"] = .string("z" + Base58.encode(Array(signature)))
         return proof
     }
 
@@ -89,7 +90,7 @@ public struct EdDSARDFC2022: Sendable {
             throw LinkedDataError(.invalidProof, "proof is not a DataIntegrityProof with \(Self.cryptosuite)")
         }
         guard case .string(let proofValue)? = proof["proofValue"], proofValue.hasPrefix("z"),
-            let signature = Base58BTC.decode(String(proofValue.dropFirst())), signature.count == 64
+            let signature = Base58.decode(String(proofValue.dropFirst())), signature.count == 64
         else {
             throw LinkedDataError(.invalidProof, "proofValue is not a base58-btc Ed25519 signature")
         }
