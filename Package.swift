@@ -169,12 +169,14 @@ let package = Package(
         .testTarget(
             name: "BekalWebTests",
             dependencies: [
-                "BekalWeb", "BekalApp", "BekalDomain", "bekal",
+                "BekalWeb", "BekalApp", "BekalDomain", "BekalRender", "bekal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // Fixtures/: the Selenium driver of the browser test, run from the source tree.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -79,10 +79,14 @@ struct RecordFlowTests {
             let dewi = Visitor(client)
             try await dewi.signIn(WebFixture.dewi)
             let path = "/catatan/\(event.id.uuidString.lowercased())/bukti"
+            let person = "/wbp/\(fixture.sariID.uuidString.lowercased())"
+            #expect(!(try await dewi.get(person)).body.contains("href=\"/bukti/"), "no evidence before the upload")
             try await dewi.get(path)
             let saved = try await dewi.postMultipart(path, ["description": "foto kain"], files: [("evidence", "kain.jpg", jpegBytes("nanti"))])
             #expect(saved.status == 303)
-            let page = try await dewi.get("/wbp/\(fixture.sariID.uuidString.lowercased())")
+            let location = try #require(saved.header("Location"))
+            #expect(location == person + "?pesan=bukti")
+            let page = try await dewi.get(location)
             #expect(page.body.contains("Bukti ditambahkan."))
             #expect(page.body.contains("href=\"/bukti/"))
         }
@@ -91,11 +95,27 @@ struct RecordFlowTests {
     @Test("an export offers the signed file and its readable page, for its own account only")
     func export() async throws {
         let fixture = try await WebFixture()
+        let path = "/wbp/\(fixture.sariID.uuidString.lowercased())/ekspor"
         try await fixture.withRouter { client in
             let sari = Visitor(client)
             try await sari.signIn(WebFixture.sari)
             try await sari.get("/ekspor")
-            let ready = try await sari.post("/wbp/\(fixture.sariID.uuidString.lowercased())/ekspor")
+            // Nothing Kompeten yet: refused, in the page's language.
+            let empty = try await sari.post(path)
+            #expect(empty.status == 409)
+            #expect(empty.body.contains("Belum ada yang dapat diekspor"))
+            #expect(!empty.body.contains("nothing to export"), "the English message is not shown on an Indonesian page")
+            sari.language = "en"
+            let english = try await sari.post(path)
+            #expect(english.status == 409)
+            #expect(english.body.contains("<html lang=\"en\">"))
+            #expect(english.body.contains("The portfolio has nothing to export yet"), "the refusal in the visitor's language")
+            sari.language = nil
+            _ = try await fixture.app.recordAssessment(AssessmentInput(
+                person: .id(fixture.sariID), unitCode: "SAMPLE.BTKCAP.002", outcome: .kompeten, assessorName: "Asesor Uji",
+                assessorRole: .bnspAssessor, method: .observation, date: LocalDate(year: 2026, month: 11, day: 2)!),
+                context: try fixture.context(WebFixture.dewi.0))
+            let ready = try await sari.post(path)
             #expect(ready.status == 200)
             #expect(ready.body.contains("Sah — diterbitkan oleh Lapas Uji"))
             let link = try #require(ready.body.range(of: "href=\"/ekspor/")).upperBound
