@@ -36,15 +36,22 @@ def check(condition, step):
         raise StepFailed(step)
 
 
-def start_browser():
+def start_browser(mobile=False):
     for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
         if not os.access(path, os.X_OK):
             sys.exit("%s is missing (BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh installs chromium and chromium-driver)" % path)
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--no-first-run", "--disable-extensions", "--window-size=1280,900", "--lang=id"):
+                     "--no-first-run", "--disable-extensions", "--lang=id"):
         options.add_argument(argument)
+    if not mobile:
+        options.add_argument("--window-size=1280,900")
+    else:
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0},
+            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                         "Chrome/156.0 Mobile Safari/537.36"})
     options.add_experimental_option("prefs", {
         "download.default_directory": DOWNLOADS, "download.prompt_for_download": False,
         "safebrowsing.enabled": False})
@@ -83,17 +90,23 @@ def submit(driver):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
+def sign_in(driver):
+    if not driver.current_url.endswith("/masuk"):
+        driver.get(BASE + "/masuk")
+    with open(PASSWORD_FILE, encoding="utf-8") as handle:
+        password = handle.read().strip()
+    driver.find_element(By.NAME, "akun").send_keys(ACCOUNT)
+    driver.find_element(By.NAME, "sandi").send_keys(password)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+
+
 def flow(driver):
     # Signing in: an unauthenticated visit lands on the login page.
     driver.get(BASE + "/")
     check(driver.current_url.endswith("/masuk"), "the home page redirects to /masuk before signing in")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id", "the login page is Indonesian")
     shot(driver, "masuk")
-    with open(PASSWORD_FILE, encoding="utf-8") as handle:
-        password = handle.read().strip()
-    driver.find_element(By.NAME, "akun").send_keys(ACCOUNT)
-    driver.find_element(By.NAME, "sandi").send_keys(password)
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    sign_in(driver)
     check(not driver.current_url.endswith("/masuk"), "signing in leaves the login page")
     check("Beranda" in body(driver), "the Beranda is shown after signing in")
     check(driver.get_cookie("bekal_session") is not None and driver.get_cookie("bekal_session")["httpOnly"],
@@ -168,23 +181,36 @@ def flow(driver):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "a.lang"))
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id", "and back to Indonesian")
 
-    # A phone in the workshop: nothing wider than the screen, the buttons reachable.
-    driver.set_window_size(390, 844)
-    for path in ("/", person_url[len(BASE):], person_url[len(BASE):] + "/asesmen"):
-        driver.get(BASE + path)
-        width = driver.execute_script("return document.documentElement.scrollWidth")
-        inner = driver.execute_script("return window.innerWidth")
-        check(width <= inner, "no sideways scrolling at 390 px on %s (%d > %d)" % (path.split("/")[1] or "beranda", width, inner))
-    shot(driver, "asesmen-ponsel")
-    driver.get(person_url)
-    shot(driver, "wbp-ponsel")
-
     # Signing out ends the session.
-    driver.set_window_size(1280, 900)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/keluar'] button"))
     driver.get(person_url)
     check(driver.current_url.endswith("/masuk"), "after signing out the person's page asks to sign in")
-    return {"person": person_id, "download": downloaded}
+    return person_url, person_id, downloaded
+
+
+def phone(person_url):
+    """A phone in the workshop (Chrome's mobile emulation, 390 x 844): the page takes the device width, nothing
+    is wider than the screen, and the evidence field opens the camera."""
+    driver = start_browser(mobile=True)
+    try:
+        sign_in(driver)
+        for path in ("/", person_url[len(BASE):], person_url[len(BASE):] + "/asesmen"):
+            driver.get(BASE + path)
+            page = path.split("/")[-1] or "beranda"
+            inner = driver.execute_script("return window.innerWidth")
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            check(inner == 390, "the page takes the phone's width on %s (layout viewport %d px)" % (page, inner))
+            check(width <= inner, "no sideways scrolling on the phone on %s (%d > %d)" % (page, width, inner))
+        check(driver.find_element(By.NAME, "evidence").get_attribute("capture") is not None,
+              "the evidence field opens the phone's camera")
+        shot(driver, "asesmen-ponsel")
+        driver.get(person_url)
+        shot(driver, "wbp-ponsel")
+    except StepFailed:
+        shot(driver, "failed-ponsel")
+        raise
+    finally:
+        driver.quit()
 
 
 def main():
@@ -192,14 +218,17 @@ def main():
     os.makedirs(DOWNLOADS, exist_ok=True)
     driver = start_browser()
     try:
-        result = flow(driver)
+        person_url, person_id, downloaded = flow(driver)
     except StepFailed as failure:
         shot(driver, "failed")
         sys.exit("step failed: %s (at %s)" % (failure, driver.current_url.replace(BASE, "")))
     finally:
         driver.quit()
-    print(json.dumps(result))
-
+    try:
+        phone(person_url)
+    except StepFailed as failure:
+        sys.exit("step failed: %s" % failure)
+    print(json.dumps({"person": person_id, "download": downloaded}))
 
 if __name__ == "__main__":
     main()
