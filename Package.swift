@@ -174,6 +174,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                // The fixture's template: a copy of the ledger through SQLite's backup API.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Fixtures/: the Selenium driver of the browser test, run from the source tree.
             exclude: ["Fixtures"],
