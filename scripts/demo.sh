@@ -31,7 +31,7 @@ mkdir -p "$OUT"
 echo "(readable page: $OUT/portfolio.html)"
 echo
 echo "== bekal stats: the anonymized report for the current quarter, as it would be sent"
-"$BEKAL" stats --period "$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
+BEKAL_ACCOUNT=demo.admin "$BEKAL" stats --period "$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
 echo
 echo "== the web interface (bekal serve): demo accounts with passwords made now, never stored in the code"
 # Random passwords, written only to a file that only you can read (0600) and printed once here.
