@@ -27,10 +27,10 @@ struct BekalServer {
     }
 
     /// Starts the server and returns once it has printed the address it listens on.
-    static func start(home: URL, root: URL) throws -> BekalServer {
+    static func start(home: URL, root: URL, arguments extra: [String] = []) throws -> BekalServer {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--listen", "127.0.0.1:0"]
+        process.arguments = ["serve", "--listen", "127.0.0.1:0"] + extra
         var environment = ProcessInfo.processInfo.environment
         environment["BEKAL_HOME"] = home.path
         environment["BEKAL_NOW"] = WebFixture.nowText
@@ -46,7 +46,7 @@ struct BekalServer {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let text = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on http://127.0.0.1:") }) {
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on http") }) {
                 let url = line.dropFirst("Listening on ".count).trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
                 return BekalServer(process: process, baseURL: url)
             }
@@ -58,6 +58,9 @@ struct BekalServer {
         let stderr = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
         throw Failure(description: "bekal serve did not start listening: \(stderr)")
     }
+
+    /// The port from the base URL.
+    var port: Int { Int(baseURL.split(separator: ":").last ?? "") ?? 0 }
 
     func stop() {
         if process.isRunning { process.terminate() }
