@@ -439,7 +439,7 @@ def web_load():
     with open(out) as f:
         RESULTS["web_load"] = json.load(f)
     RESULTS["checks"]["web load: every answered write is one event, none lost or duplicated"] = \
-        RESULTS["web_load"]["no_lost_or_duplicated"]
+        "yes" if RESULTS["web_load"]["no_lost_or_duplicated"] else "NO"
 
 
 def main():
