@@ -134,6 +134,38 @@ struct RecordFlowTests {
         }
     }
 
+    @Test("everyone due in the caseload exports as one tar file that tar itself reads: export and page per person")
+    func exportEveryoneDue() async throws {
+        let fixture = try await WebFixture()
+        for (id, account) in [(fixture.sariID, WebFixture.sari.0), (fixture.budiID, WebFixture.budi.0)] {
+            _ = try await fixture.app.recordAssessment(AssessmentInput(
+                person: .id(id), unitCode: "SAMPLE.BTKCAP.002", outcome: .kompeten, assessorName: "Asesor Uji",
+                assessorRole: .bnspAssessor, method: .observation, date: LocalDate(year: 2026, month: 11, day: 2)!),
+                context: try fixture.context(account))
+        }
+        let archive = fixture.root.appendingPathComponent("ekspor.tar")
+        try await fixture.withRouter { client in
+            let sari = Visitor(client)
+            try await sari.signIn(WebFixture.sari)
+            let list = try await sari.get("/ekspor")
+            #expect(list.body.contains("action=\"/ekspor/semua\""))
+            let reply = try await sari.post("/ekspor/semua")
+            #expect(reply.status == 200)
+            #expect(reply.header("Content-Type") == "application/x-tar")
+            #expect(reply.header("Content-Disposition") == "attachment; filename=\"ekspor-2026-11-15.tar\"")
+            try Data(reply.body.utf8).write(to: archive)
+            // Python's tarfile reads it (a real reader, not this code's own): Sari's person only, JSON and page.
+            let script = "import sys, tarfile, json\nwith tarfile.open(sys.argv[1]) as t:\n"
+                + "    names = t.getnames()\n    doc = json.load(t.extractfile(names[0]))\n"
+                + "    print(' '.join(names)); print('ClrCredential' in doc['type'])"
+            let listed = try BekalServer.runTool(["python3", "-c", script, archive.path], root: fixture.root)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            let person = fixture.sariID.uuidString.lowercased()
+            #expect(listed.stdout == "\(person).json \(person).html\nTrue\n")
+            #expect(!listed.stdout.contains(fixture.budiID.uuidString.lowercased()), "Budi's person is not in Sari's export")
+        }
+    }
+
     @Test("the English page is one click away and says the same in English")
     func english() async throws {
         let fixture = try await WebFixture()
