@@ -169,12 +169,16 @@ let package = Package(
         .testTarget(
             name: "BekalWebTests",
             dependencies: [
-                "BekalWeb", "BekalApp", "BekalDomain", "bekal",
+                "BekalWeb", "BekalApp", "BekalDomain", "BekalRender", "bekal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                // The fixture's template: a copy of the ledger through SQLite's backup API.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            // Fixtures/: the Selenium driver of the browser test, run from the source tree.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -257,6 +257,34 @@ def table(header, rows):
     return "\n".join(lines)
 
 
+def web_load_section(w):
+    """The web interface under load (issue 15), when the run measured it."""
+    if not w:
+        return []
+    aims = {"reads": 50, "writes": 100}
+    rows = [(kind, f"{w[kind]['count']:,}", f"{w[kind]['p50_ms']:.1f}", f"{w[kind]['p95_ms']:.1f}",
+             f"{w[kind]['p99_ms']:.1f}", f"p95 < {aims[kind]} ms",
+             "met" if w[kind]["p95_ms"] < aims[kind] else "not met")
+            for kind in ("reads", "writes")]
+    return ["", "## The web interface under load (issue 15)", "",
+            (f"Measured {w['measured_utc']} at commit {w['commit']}, apart from the figures above. " if w.get("measured_utc") else "")
+            + f"`benchmarks/web_load.py` (release build): `bekal serve` over a demo facility of {w['people']:,} people, {w['users']} "
+            f"signed-in users (one session and keep-alive connection each, one thread each, on the same "
+            f"{w['cpus']}-core machine as the server) for {w['seconds']} s; each user reads a random person's page "
+            f"and every fifth request posts a training record for a random person. Throughput "
+            f"{w['requests_per_second']} requests/s, {w['errors']} errors; signing the {w['users']} users in "
+            f"(bcrypt, cost 12) took {w['sign_in_seconds']} s. Training events added: "
+            f"{w['training_events_added']} for {w['writes_answered_303']} writes answered 303 "
+            f"({'none lost or duplicated' if w['no_lost_or_duplicated'] else 'MISMATCH'}).",
+            "", table(["Request", "Count", "p50 ms", "p95 ms", "p99 ms", "Aim", "Verdict"], rows), "",
+            "The users send their next request as soon as the last is answered (a closed loop, no pause to read), so "
+            "by Little's law the mean latency is users ÷ throughput: a 50 ms p95 with 50 such users needs about "
+            "1,000 requests/s from the server. One user alone first, for the latency without a queue: reads p50 "
+            f"{w['alone']['reads']['p50_ms']} ms, p95 {w['alone']['reads']['p95_ms']} ms "
+            f"({w['alone']['reads']['count']} requests); writes p50 {w['alone']['writes']['p50_ms']} ms, p95 "
+            f"{w['alone']['writes']['p95_ms']} ms ({w['alone']['writes']['count']})."]
+
+
 def write_markdown(r, path):
     # A memory entry of `bekal export --all` whose timing was not recorded came from a failed or refused run.
     for key in [k for k in r["memory"] if k.startswith("bekal export --all@")]:
@@ -293,6 +321,7 @@ def write_markdown(r, path):
     ]
     for key, value in sorted(r["checks"].items()):
         parts.append(f"- {key}: {value}")
+    parts += web_load_section(r.get("web_load"))
     parts += ["", "## Peak resident memory", ""]
     parts.append(table(["Process", "Peak RSS", "Wall time"],
                        [(k, f"{v['peak_rss_kib'] / 1024:.1f} MiB", f"{v['wall_s']:.1f} s")

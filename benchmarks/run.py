@@ -429,6 +429,19 @@ def machine():
     RESULTS["machine"] = info
 
 
+def web_load():
+    """The web interface under load (issue 15): benchmarks/web_load.py against a real `bekal serve`."""
+    out = os.path.join(ARGS.work, "web-load.json")
+    log("web load: 50 users on a 2,000-person facility")
+    subprocess.run([sys.executable, os.path.join(HERE, "web_load.py"), "--bekal", ARGS.bekal, "--work", ARGS.work,
+                    "--people", "2000", "--users", "50", "--seconds", "30", "--json", out], check=True,
+                   stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        RESULTS["web_load"] = json.load(f)
+    RESULTS["checks"]["web load: every answered write is one event, none lost or duplicated"] = \
+        "yes" if RESULTS["web_load"]["no_lost_or_duplicated"] else "NO"
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
@@ -463,6 +476,7 @@ def main():
     portfolio_heavy()
     cli_startup(single)
     publish(payload)
+    web_load()
     RESULTS["machine"]["load_end"] = os.getloadavg()[0]
     RESULTS["total_seconds"] = time.time() - started
     RESULTS["finished_utc"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

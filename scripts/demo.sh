@@ -31,4 +31,23 @@ mkdir -p "$OUT"
 echo "(readable page: $OUT/portfolio.html)"
 echo
 echo "== bekal stats: the anonymized report for the current quarter, as it would be sent"
-"$BEKAL" stats --period "$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
+BEKAL_ACCOUNT=demo.admin "$BEKAL" stats --period "$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"
+echo
+echo "== the web interface (bekal serve): demo accounts with passwords made now, never stored in the code"
+# Random passwords, written only to a file that only you can read (0600) and printed once here.
+PASSWORDS="$BEKAL_HOME/demo-passwords.txt"
+(umask 077; : >"$PASSWORDS")
+for ACCOUNT in demo.wali demo.admin; do
+  SECRET="$ACCOUNT-$(openssl rand -hex 8)"
+  (umask 077; printf '%s\n' "$SECRET" >"$BEKAL_HOME/.password-$ACCOUNT")
+  BEKAL_ACCOUNT=demo.admin "$BEKAL" user password "$ACCOUNT" --password-file "$BEKAL_HOME/.password-$ACCOUNT" >/dev/null
+  rm -f "$BEKAL_HOME/.password-$ACCOUNT"
+  printf '%s\t%s\n' "$ACCOUNT" "$SECRET" >>"$PASSWORDS"
+done
+BEKAL_ACCOUNT=demo.admin "$BEKAL" user list
+echo
+echo "Start the web interface with:"
+echo "  BEKAL_HOME=\"$BEKAL_HOME\" $BEKAL serve"
+echo "then open http://127.0.0.1:8080/ and sign in as demo.wali (counselor, caseload of every demo person) or"
+echo "demo.admin (admin: accounts, statistics). Passwords (also in $PASSWORDS, mode 0600):"
+sed 's/^/  /' "$PASSWORDS"

@@ -75,6 +75,7 @@ struct AccessControlTests {
             #expect(try await viewer.post("/wbp/baru", ["fullName": "X", "registerNumber": "R-9", "admissionDate": "2025-01-01",
                                                          "expectedReleaseDate": "2027-01-01"]).status == 403)
             #expect(try await viewer.post("/akun", ["name": "baru", "role": "admin", "password": "kata-sandi-baru-1"]).status == 403)
+            #expect(try await viewer.post("/ekspor/semua").status == 403)
         }
         #expect(try await fixture.eventCount() == before)
     }

@@ -79,10 +79,14 @@ struct RecordFlowTests {
             let dewi = Visitor(client)
             try await dewi.signIn(WebFixture.dewi)
             let path = "/catatan/\(event.id.uuidString.lowercased())/bukti"
+            let person = "/wbp/\(fixture.sariID.uuidString.lowercased())"
+            #expect(!(try await dewi.get(person)).body.contains("href=\"/bukti/"), "no evidence before the upload")
             try await dewi.get(path)
             let saved = try await dewi.postMultipart(path, ["description": "foto kain"], files: [("evidence", "kain.jpg", jpegBytes("nanti"))])
             #expect(saved.status == 303)
-            let page = try await dewi.get("/wbp/\(fixture.sariID.uuidString.lowercased())")
+            let location = try #require(saved.header("Location"))
+            #expect(location == person + "?pesan=bukti")
+            let page = try await dewi.get(location)
             #expect(page.body.contains("Bukti ditambahkan."))
             #expect(page.body.contains("href=\"/bukti/"))
         }
@@ -91,11 +95,27 @@ struct RecordFlowTests {
     @Test("an export offers the signed file and its readable page, for its own account only")
     func export() async throws {
         let fixture = try await WebFixture()
+        let path = "/wbp/\(fixture.sariID.uuidString.lowercased())/ekspor"
         try await fixture.withRouter { client in
             let sari = Visitor(client)
             try await sari.signIn(WebFixture.sari)
             try await sari.get("/ekspor")
-            let ready = try await sari.post("/wbp/\(fixture.sariID.uuidString.lowercased())/ekspor")
+            // Nothing Kompeten yet: refused, in the page's language.
+            let empty = try await sari.post(path)
+            #expect(empty.status == 409)
+            #expect(empty.body.contains("Belum ada yang dapat diekspor"))
+            #expect(!empty.body.contains("nothing to export"), "the English message is not shown on an Indonesian page")
+            sari.language = "en"
+            let english = try await sari.post(path)
+            #expect(english.status == 409)
+            #expect(english.body.contains("<html lang=\"en\">"))
+            #expect(english.body.contains("The portfolio has nothing to export yet"), "the refusal in the visitor's language")
+            sari.language = nil
+            _ = try await fixture.app.recordAssessment(AssessmentInput(
+                person: .id(fixture.sariID), unitCode: "SAMPLE.BTKCAP.002", outcome: .kompeten, assessorName: "Asesor Uji",
+                assessorRole: .bnspAssessor, method: .observation, date: LocalDate(year: 2026, month: 11, day: 2)!),
+                context: try fixture.context(WebFixture.dewi.0))
+            let ready = try await sari.post(path)
             #expect(ready.status == 200)
             #expect(ready.body.contains("Sah — diterbitkan oleh Lapas Uji"))
             let link = try #require(ready.body.range(of: "href=\"/ekspor/")).upperBound
@@ -111,6 +131,38 @@ struct RecordFlowTests {
             let budi = Visitor(client)
             try await budi.signIn(WebFixture.budi)
             #expect(try await budi.get("/ekspor/\(token)/portofolio.json").status == 404)
+        }
+    }
+
+    @Test("everyone due in the caseload exports as one tar file that tar itself reads: export and page per person")
+    func exportEveryoneDue() async throws {
+        let fixture = try await WebFixture()
+        for (id, account) in [(fixture.sariID, WebFixture.sari.0), (fixture.budiID, WebFixture.budi.0)] {
+            _ = try await fixture.app.recordAssessment(AssessmentInput(
+                person: .id(id), unitCode: "SAMPLE.BTKCAP.002", outcome: .kompeten, assessorName: "Asesor Uji",
+                assessorRole: .bnspAssessor, method: .observation, date: LocalDate(year: 2026, month: 11, day: 2)!),
+                context: try fixture.context(account))
+        }
+        let archive = fixture.root.appendingPathComponent("ekspor.tar")
+        try await fixture.withRouter { client in
+            let sari = Visitor(client)
+            try await sari.signIn(WebFixture.sari)
+            let list = try await sari.get("/ekspor")
+            #expect(list.body.contains("action=\"/ekspor/semua\""))
+            let reply = try await sari.post("/ekspor/semua")
+            #expect(reply.status == 200)
+            #expect(reply.header("Content-Type") == "application/x-tar")
+            #expect(reply.header("Content-Disposition") == "attachment; filename=\"ekspor-2026-11-15.tar\"")
+            try Data(reply.body.utf8).write(to: archive)
+            // Python's tarfile reads it (a real reader, not this code's own): Sari's person only, JSON and page.
+            let script = "import sys, tarfile, json\nwith tarfile.open(sys.argv[1]) as t:\n"
+                + "    names = t.getnames()\n    doc = json.load(t.extractfile(names[0]))\n"
+                + "    print(' '.join(names)); print('ClrCredential' in doc['type'])"
+            let listed = try BekalServer.runTool(["python3", "-c", script, archive.path], root: fixture.root)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            let person = fixture.sariID.uuidString.lowercased()
+            #expect(listed.stdout == "\(person).json \(person).html\nTrue\n")
+            #expect(!listed.stdout.contains(fixture.budiID.uuidString.lowercased()), "Budi's person is not in Sari's export")
         }
     }
 

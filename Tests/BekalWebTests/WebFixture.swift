@@ -2,6 +2,7 @@ import BekalApp
 import BekalDomain
 import BekalWeb
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -91,36 +92,60 @@ struct WebFixture {
     }
 
     /// Builds the template once: a facility initialized by the admin, the sample framework, the staff with
-    /// passwords, and one person in each counselor's caseload.
+    /// passwords, and one person in each counselor's caseload. It is built in a staging directory, then its
+    /// ledger is copied with SQLite's backup API into the template, a single file nobody ever opens: tests copy
+    /// the template while others run, and copying a live WAL database (its `-wal` and `-shm` vanish when the
+    /// last connection closes) raced.
     actor Template {
         static let shared = Template()
-        private var made: URL?
+        private var made: Task<URL, any Error>?
 
         func directory() async throws -> URL {
-            if let made { return made }
-            let home = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-web-template-\(UUID().uuidString)")
+            if let made { return try await made.value }
+            let task = Task { try await Self.build() }
+            made = task
+            return try await task.value
+        }
+
+        private static func build() async throws -> URL {
+            let name = "bekal-web-template-\(UUID().uuidString)"
+            let staging = FileManager.default.temporaryDirectory.appendingPathComponent(name + "-staging")
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+            try await populate(staging)
+            let files = FileManager.default
+            try files.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            for item in try files.contentsOfDirectory(atPath: staging.path) where !item.hasPrefix("bekal.sqlite") {
+                try files.copyItem(at: staging.appendingPathComponent(item), to: home.appendingPathComponent(item))
+            }
+            let source = try DatabaseQueue(path: staging.appendingPathComponent("bekal.sqlite").path)
+            let copy = try DatabaseQueue(path: home.appendingPathComponent("bekal.sqlite").path)
+            try source.backup(to: copy)
+            try await copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+            try source.close()
+            try? files.removeItem(at: staging)
+            return home
+        }
+
+        private static func populate(_ home: URL) async throws {
             let logger = Logger(label: "bekal.web.tests")
             let context = ActionContext(actor: try Actor(account: WebFixture.admin.0), now: WebFixture.now)
-            do {
-                let (app, _) = try await FacilityApp.initialize(
-                    home: home, setup: try FacilitySetup(code: "LAPAS-UJI", name: "Lapas Uji"), context: context, logger: logger)
-                _ = try await app.importFramework(.sample, context: context)
-                try await app.setPassword(try Password(WebFixture.admin.1), of: WebFixture.admin.0, context: context)
-                for (account, role) in [(WebFixture.sari, StaffRole.counselor), (WebFixture.budi, .counselor),
-                                        (WebFixture.dewi, .assessor), (WebFixture.tamu, .viewer)] {
-                    _ = try await app.createAccount(
-                        NewAccount(name: account.0, role: role, password: try Password(account.1)), context: context)
-                }
-                for (person, counselor) in [(WebFixture.sariPerson, WebFixture.sari.0), (WebFixture.budiPerson, WebFixture.budi.0)] {
-                    var input = NewPerson(registerNumber: person.0, fullName: person.1,
-                                          admissionDate: LocalDate(year: 2025, month: 9, day: 1)!,
-                                          expectedReleaseDate: LocalDate(year: 2026, month: 12, day: 20)!)
-                    input.counselor = counselor
-                    _ = try await app.addPerson(input, context: context)
-                }
+            let (app, _) = try await FacilityApp.initialize(
+                home: home, setup: try FacilitySetup(code: "LAPAS-UJI", name: "Lapas Uji"), context: context, logger: logger)
+            _ = try await app.importFramework(.sample, context: context)
+            try await app.setPassword(try Password(WebFixture.admin.1), of: WebFixture.admin.0, context: context)
+            for (account, role) in [(WebFixture.sari, StaffRole.counselor), (WebFixture.budi, .counselor),
+                                    (WebFixture.dewi, .assessor), (WebFixture.tamu, .viewer)] {
+                _ = try await app.createAccount(
+                    NewAccount(name: account.0, role: role, password: try Password(account.1)), context: context)
             }
-            made = home
-            return home
+            for (person, counselor) in [(WebFixture.sariPerson, WebFixture.sari.0), (WebFixture.budiPerson, WebFixture.budi.0)] {
+                var input = NewPerson(registerNumber: person.0, fullName: person.1,
+                                      admissionDate: LocalDate(year: 2025, month: 9, day: 1)!,
+                                      expectedReleaseDate: LocalDate(year: 2026, month: 12, day: 20)!)
+                input.counselor = counselor
+                _ = try await app.addPerson(input, context: context)
+            }
         }
     }
 }

@@ -41,6 +41,7 @@ extension FacilitySite {
     func registerExports(_ router: RouterGroup<WebRequestContext>) {
         router.get("/ekspor") { request, context in try await self.exportList(request, context) }
         router.post("/wbp/{id}/ekspor") { request, context in try await self.export(request, context) }
+        router.post("/ekspor/semua") { _, context in try await self.exportEveryoneDue(context) }
         router.get("/ekspor/{token}/portofolio.json") { _, context in try await self.exportFile(context, page: false) }
         router.get("/ekspor/{token}/halaman.html") { _, context in try await self.exportFile(context, page: true) }
     }
@@ -62,7 +63,11 @@ extension FacilitySite {
                 <td><form method="post" action="/wbp/\(id)/ekspor" class="inline">\(Layout.csrf(context))<button type="submit">\(l.t("Ekspor", "Export"))</button></form></td></tr>
                 """
         }
+        let everyone: HTML = due.isEmpty ? .empty : """
+            <form method="post" action="/ekspor/semua" class="inline">\(Layout.csrf(context))<button type="submit" id="export-all">\(l.t("Ekspor semua yang akan bebas (\(due.count)) sebagai satu berkas .tar", "Export everyone due (\(due.count)) as one .tar file"))</button></form>
+            """
         return page(l.t("Ekspor portofolio", "Export portfolios"), request, context, """
+            \(everyone)
             <p>\(l.t("Berkas ekspor ditandatangani lapas dan dapat diperiksa PK di Bapas dengan `bekal verify`. Nama WBP tidak dimuat; PK memastikan orangnya dengan nomor register dan kode verifikasi.", "The export file is signed by the facility and a PK at Bapas checks it with `bekal verify`. The name is left out; the PK confirms the person with the register number and verification code."))</p>
             <div class="table"><table><thead><tr><th>\(l.t("WBP", "Person"))</th><th>\(l.t("Perkiraan bebas", "Expected release"))</th><th>\(l.t("Kesiapan", "Readiness"))</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -87,6 +92,38 @@ extension FacilitySite {
             </ul>
             <p><small>\(l.t("Tautan berlaku 15 menit, hanya untuk akun Anda.", "The links work for 15 minutes, for your account only."))</small></p>
             """)
+    }
+
+    /// Everyone due within 90 days whom the account may export (a counselor: their caseload), in one tar file:
+    /// each person's signed export and readable page, named by internal id. People with nothing to export yet are
+    /// left out (the readiness list shows them).
+    private func exportEveryoneDue(_ context: WebRequestContext) async throws -> Response {
+        let account = try await require(.read, context)
+        guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this") }
+        let action = try kit.actionContext(context)
+        let assignments = try await app.caseloadAssignments()
+        let due = try await app.readiness(dueWithin: 90, context: action).filter {
+            account.role == .admin || assignments[$0.person.id] == account.name
+        }
+        var archive = TarArchive()
+        for line in due {
+            let download: ExportDownload
+            do {
+                download = try await app.exportWithPage(.id(line.person.id), settings: ExportSettings(),
+                                                        language: context.language, context: action)
+            } catch let failure as AppError where failure.code == .conflict {
+                continue
+            }
+            let name = FacilityApp.exportFileName(line.person.id)
+            archive.add(name, download.export.bytes, modified: action.now)
+            archive.add(name.replacingOccurrences(of: ".json", with: ".html"), Array(download.page.utf8), modified: action.now)
+        }
+        guard !archive.bytes.isEmpty else {
+            throw AppError(.conflict, "the portfolio has nothing to export yet: no Kompeten unit, certificate, training "
+                + "or production that stands")
+        }
+        return WebResponse.download(archive.finished, mediaType: "application/x-tar",
+                                    fileName: "ekspor-\(action.today).tar")
     }
 
     private func exportFile(_ context: WebRequestContext, page: Bool) async throws -> Response {

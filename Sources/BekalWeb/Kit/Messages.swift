@@ -4,16 +4,34 @@ import BekalRender
 
 /// What a refused action says to a person, in the page's language. `AppError` messages are English and written
 /// for the CLI; the Indonesian page says the same in Indonesian: by the domain rule broken (`DomainError.Code`),
-/// else by the kind of message, else the English message after "Ditolak:". None of them holds a typed value.
+/// else by the kind of message, else by the class of failure (`AppError.Code`). An Indonesian page never shows
+/// the English message. None of them holds a typed value.
 public enum Messages {
     /// The message of `error` for a page in `language`.
     public static func text(_ error: AppError, _ language: PageLanguage) -> String {
         guard language == .indonesian else { return sentence(error.message) }
+        return translation(error) ?? general[error.code] ?? "Permintaan ditolak."
+    }
+
+    /// The Indonesian text written for this message (or the domain rule it breaks), `nil` when there is none and
+    /// only the class of failure can be said.
+    public static func translation(_ error: AppError) -> String? {
         if let domain = error.cause as? DomainError, let text = rules[domain.code] { return text }
         let message = error.message
         for (fragment, text) in fragments where message.contains(fragment) { return text }
-        return "Ditolak: " + sentence(message)
+        return nil
     }
+
+    /// What an Indonesian page says of a failure nobody wrote a text for: its class, never the English message.
+    private static let general: [AppError.Code: String] = [
+        .usage: "Permintaan tidak lengkap atau tidak dapat dibaca.",
+        .notFound: "Yang dicari tidak ditemukan.",
+        .invalidInput: "Isian tidak dapat diterima; periksa lagi.",
+        .conflict: "Tidak dapat dilakukan dengan data saat ini.",
+        .permission: "Tidak diizinkan.",
+        .storage: "Data tidak dapat dibaca atau disimpan; hubungi admin.",
+        .network: "Jaringan tidak dapat dihubungi; coba lagi nanti.",
+    ]
 
     private static func sentence(_ text: String) -> String {
         guard let first = text.first else { return text }
@@ -77,5 +95,21 @@ public enum Messages {
         ("not sent from a page of this site", "Formulir tidak dikirim dari halaman Bekal."),
         ("sign in first", "Masuk dahulu."),
         ("no issuer key", "Lapas ini belum punya kunci penerbit; jalankan `bekal keys create`."),
+        ("nothing to export yet", "Belum ada yang dapat diekspor: belum ada unit Kompeten, sertifikat, pelatihan atau produksi yang berlaku."),
+        ("the export has expired", "Ekspor ini sudah kedaluwarsa; ekspor lagi."),
+        ("no evidence file with this name", "Berkas bukti tidak ditemukan."),
+        ("no event with this id", "Catatan tidak ditemukan."),
+        ("evidence is attached to an assessment", "Bukti hanya dapat ditambahkan pada catatan asesmen."),
+        ("give at least one evidence file", "Pilih paling sedikit satu berkas bukti."),
+        ("expiry date is before the issue date", "Tanggal berakhir sebelum tanggal terbit."),
+        ("spends privacy budget", "Laporan dengan derau memakai anggaran privasi; masukkan ke antrean, jangan pratinjau."),
+        ("account: use 1 to 64", "Nama akun: 1 sampai 64 huruf, angka, '.', '_', '@' atau '-'."),
+        ("password: contains a control character", "Kata sandi memuat karakter kendali (baris baru?)."),
+        ("unknown account change", "Perubahan akun tidak dikenal."),
+        ("expected a register number or an id", "Isi nomor register atau id WBP."),
+        ("first account of a facility must be an admin", "Akun pertama lapas harus berperan admin."),
+        ("the events were not appended", "Catatan tidak tersimpan; coba lagi."),
+        ("log tree could not be read", "Log ledger tidak dapat dibaca; hubungi admin."),
+        ("the acting account must be", "Nama akun tidak sah."),
     ]
 }

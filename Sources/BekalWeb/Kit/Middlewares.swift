@@ -69,7 +69,8 @@ public struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Turns every error into a page of the site: an `AppError` into its status and message (messages never hold
 /// personal data), an HTTP error into its status, anything else into a plain 500 whose log line names only the
-/// error's type. No stack trace or internal detail reaches the browser.
+/// error's type. No stack trace or internal detail reaches the browser. An unknown path for a visitor who has not
+/// signed in is a redirect to the login page, like every known one.
 public struct ErrorPageMiddleware: RouterMiddleware {
     public typealias Context = WebRequestContext
     let logger: Logger
@@ -87,6 +88,8 @@ public struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
+            // Which paths exist is not told to someone who has not signed in: every unknown one asks them to.
+            if error.status == .notFound, context.account == nil { return WebResponse.redirect(LoginRoutes.path) }
             let message = context.language.t(error.status.code == 404 ? "Halaman tidak ditemukan." : "Permintaan ditolak.",
                                              error.status.code == 404 ? "Page not found." : "Request refused.")
             return WebResponse.page(render(error.status, message, context), status: error.status)
