@@ -34,15 +34,11 @@ public struct CSVReader {
         })
     }
 
-    /// Reads a file `chunkSize` bytes at a time; the handle is closed when the reader is done with it.
+    /// Reads a file `chunkSize` bytes at a time from its current offset; the caller owns the handle and closes it.
     public init(file: FileHandle) {
-        var handle: FileHandle? = file
         self.init(chunks: {
-            guard let open = handle else { return nil }
-            if let data = try open.read(upToCount: CSVReader.chunkSize), !data.isEmpty { return data }
-            try? open.close()
-            handle = nil
-            return nil
+            guard let data = try file.read(upToCount: CSVReader.chunkSize), !data.isEmpty else { return nil }
+            return data
         })
     }
 
