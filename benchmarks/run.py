@@ -187,10 +187,13 @@ def import_bench(scale, csv_dir):
     """bekal import (whole processes) of the event CSVs into a fresh copy of a ledger holding the persons."""
     base = os.path.join(ARGS.work, str(scale), "import-base")
     shutil.rmtree(base, ignore_errors=True)
+    # One acting account throughout: `bekal init` makes its actor the facility's first account, and once a
+    # facility has accounts every command must act as one of them.
+    actor = {"BEKAL_ACTOR": "bench.runner"}
     run([ARGS.bekal, "init", "--home", base, "--facility-code", "DEMO-LAPAS-01",
-         "--facility-name", "DEMO Lapas Contoh (fiktif)"])
-    run([ARGS.bekal, "framework", "import", "--sample", "--home", base])
-    run([ARGS.bekal, "import", "--home", base, "--kind", "persons", os.path.join(csv_dir, "persons.csv")])
+         "--facility-name", "DEMO Lapas Contoh (fiktif)"], env=actor)
+    run([ARGS.bekal, "framework", "import", "--sample", "--home", base], env=actor)
+    run([ARGS.bekal, "import", "--home", base, "--kind", "persons", os.path.join(csv_dir, "persons.csv")], env=actor)
     kinds = ["assessments", "training", "production", "certificates"]
     files = [os.path.join(csv_dir, f"{k}.csv") for k in kinds]
     rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
@@ -203,8 +206,11 @@ def import_bench(scale, csv_dir):
         total = 0.0
         total_cpu = 0.0
         for kind, path in zip(kinds, files):
+            # The largest file's peak memory, once per scale: the import streams the file, so it should not
+            # grow with the file's size.
+            memory_key = f"bekal import {kind}@{scale}" if i == warmups and kind == "production" else None
             out, elapsed = run([ARGS.bekal, "import", "--home", target, "--kind", kind, path],
-                               env={"BEKAL_ACTOR": "bench.runner"})
+                               env=actor, memory_key=memory_key)
             if i == 0 and not out.startswith("Imported"):
                 raise SystemExit(f"unexpected import output: {out}")
             total += elapsed

@@ -8,8 +8,13 @@ public enum VisibleText {
     /// - Parameter lineBreaks: whether line feeds, carriage returns and tabs are allowed too (free text such as
     ///   a topic or a note may span lines; names, numbers and codes may not).
     public static func allows(_ scalar: Unicode.Scalar, lineBreaks: Bool = false) -> Bool {
-        if scalar == " " { return true }
-        if lineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return true }
+        // ASCII without the Unicode tables (an import checks every character of every row): below U+0080 the
+        // only refused categories are the controls U+0000–U+001F and U+007F, and the space separator U+0020,
+        // which is allowed.
+        if scalar.value < 0x80 {
+            if scalar.value >= 0x20, scalar.value != 0x7F { return true }
+            return lineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t")
+        }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate,
             .unassigned:

@@ -2,7 +2,6 @@ import BekalDomain
 import Crypto
 import Foundation
 import GRDB
-import Logging
 
 /// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
 /// kind and the normalized row) so that importing the same file twice records nothing twice.
@@ -230,58 +229,5 @@ public struct CSVImport: Sendable {
             throw row.failure(field, "expected one of \(allowed)")
         }
         return value
-    }
-}
-
-extension Ledger {
-    /// An import logs its progress (trace level) every this many rows.
-    static let importProgressInterval = 10_000
-
-    /// Imports a CSV file of one kind, all-or-nothing in one transaction; rows already imported are skipped.
-    public func importCSV(
-        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
-    ) throws -> BatchAppendResult {
-        try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: true).result
-    }
-
-    /// Imports as `importCSV` does, but only counts the events: a facility's file of a million rows is not
-    /// held in memory a second time as `LedgerEvent`s.
-    public func importCSVSummary(
-        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
-    ) throws -> ImportSummary {
-        let done = try importRows(data, kind: kind, actor: actor, recordedAt: recordedAt, keepsEvents: false)
-        return ImportSummary(appended: done.appended, skipped: done.result.skipped)
-    }
-
-    private func importRows(
-        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date, keepsEvents: Bool
-    ) throws -> (result: BatchAppendResult, appended: Int) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(data)
-        } catch {
-            throw StoreError(.invalidInput, error.description, cause: error)
-        }
-        let importer = try CSVImport(kind: kind, ledger: self)
-        let layout = try importer.layout(of: table.header)
-        let rows = table.rows
-        logger.info("csv import parsed", metadata: ["import.kind": "\(kind.rawValue)", "import.rows": "\(rows.count)"])
-        // Row by row into the open transaction: no array of entries, and a bad row still rolls back every row.
-        var ids = RandomUUIDs()
-        return try appendBatch(
-            count: rows.count, actor: actor, facilityCode: importer.facilityCode, recordedAt: recordedAt,
-            keepsEvents: keepsEvents
-        ) { appender in
-            var done = 0
-            for (line, cells) in rows {
-                let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())
-                try appender.append(entry, context: { "row \(line)" })
-                done += 1
-                // Inside the write transaction: progress of a long import, and where the crash tests stop it.
-                if done % Ledger.importProgressInterval == 0 {
-                    logger.trace("csv import progress", metadata: ["import.rows": "\(done)"])
-                }
-            }
-        }
     }
 }

@@ -21,10 +21,13 @@ struct ImportCommand: AsyncParsableCommand {
         guard let kind = ImportKind(rawValue: kind.lowercased()) else {
             throw AppError(.invalidInput, "--kind: expected one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Checked before the ledger is opened, as when the whole file was read here: the file is the first
+        // thing the command names. The ledger then streams it.
+        guard FileManager.default.isReadableFile(atPath: file) else {
             throw AppError(.notFound, "the CSV file cannot be read")
         }
-        let summary = try await global.open().importRecords(data, kind: kind, context: try global.context())
+        let summary = try await global.open().importRecords(
+            file: URL(fileURLWithPath: file), kind: kind, context: try global.context())
         print("Imported \(summary.appended) \(kind.rawValue) rows; skipped \(summary.skipped) already recorded")
     }
 }

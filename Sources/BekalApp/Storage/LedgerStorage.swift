@@ -66,8 +66,8 @@ public protocol LedgerStorage: AccountStorage, Sendable {
     /// Appends entries in one transaction, keeping the chain and projections in step; entries whose natural key
     /// is already recorded are skipped. - Throws: the first rule an entry breaks; nothing is written then.
     func append(_ entries: [LedgerEntry], actor: Actor, recordedAt: Date) async throws -> BatchAppendResult
-    /// Imports a CSV file of one kind, all rows or none.
-    func importCSV(_ data: Data, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary
+    /// Imports a CSV file of one kind, all rows or none, reading it a chunk at a time.
+    func importCSV(file: URL, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary
     /// Gives each credential id an index on `listURL` (existing ids keep theirs) and returns the list's indices.
     func allocateStatusIndices(
         for credentialIDs: [String], personID: UUID?, listURL: String, capacity: Int, allocatedAt: Date

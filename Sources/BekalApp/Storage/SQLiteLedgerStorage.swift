@@ -184,8 +184,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         return nil
     }
 
-    public func importCSV(_ data: Data, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary {
-        try await run { try ledger.importCSVSummary(data, kind: kind, actor: actor.account, recordedAt: recordedAt) }
+    public func importCSV(file: URL, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary {
+        try await run {
+            try ledger.importCSVSummary(contentsOf: file, kind: kind, actor: actor.account, recordedAt: recordedAt)
+        }
     }
 
     public func allocateStatusIndices(

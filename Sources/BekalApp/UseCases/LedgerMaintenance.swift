@@ -20,9 +20,10 @@ extension FacilityApp {
         return leaves
     }
 
-    /// Imports a CSV file of one kind, all rows or none; rows already imported are skipped.
-    public func importRecords(_ data: Data, kind: ImportKind, context: ActionContext) async throws -> ImportSummary {
+    /// Imports a CSV file of one kind, all rows or none; rows already imported are skipped. The file is read a
+    /// chunk at a time, so memory does not grow with its size.
+    public func importRecords(file: URL, kind: ImportKind, context: ActionContext) async throws -> ImportSummary {
         try await authorize(.administer, context: context)
-        return try await storage.importCSV(data, kind: kind, actor: context.actor, recordedAt: context.now)
+        return try await storage.importCSV(file: file, kind: kind, actor: context.actor, recordedAt: context.now)
     }
 }
