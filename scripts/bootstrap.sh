@@ -17,6 +17,8 @@ if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v promtool >/dev/null || need_apt+=(prometheus)
   # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).
   command -v chromium >/dev/null || need_apt+=(chromium)
+  # chromedriver, for the Selenium tests of the web pages (the PK's inbox).
+  command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
   # A font, so the screenshot has text on a machine that has none (chromium only recommends one).
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
   # pdftotext/pdfinfo, to check the printed page (A4, page numbers in the margin).
@@ -35,7 +37,7 @@ fi
 if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 import importlib, sys
-for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "pyoxigraph", "scipy.optimize"):
+for m in ("jsonschema", "jcs", "cryptography", "requests", "pyld", "base58", "pyoxigraph", "scipy.optimize", "selenium"):
     importlib.import_module(m)
 # The disclosure attacker (scripts/attack-reports.py) needs SciPy's MILP interface to HiGHS (SciPy 1.9 or later).
 from scipy.optimize import milp

@@ -38,6 +38,7 @@ enum LedgerSchema {
         PersonMovementSchema.register(in: &migrator)
         LedgerFileCheck.register(in: &migrator)
         AccountSchema.register(in: &migrator)
+        DeliverySchema.register(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""A PK in real headless Chromium (Selenium + chromedriver) against a real `bekal bapas serve`.
+
+Usage: bapas_pk_selenium.py BASE_URL ACCOUNT PASSWORD_ENV TAMPERED_FILE SCREENSHOT_DIR EXPECTED_FACILITY
+
+Signs in, opens the inbox, checks the received portfolio's row (facility name, verdict SAH), opens it and its
+readable page, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks a row
+failed. Screenshots go to SCREENSHOT_DIR. Exits non-zero on any failure, including a missing Selenium or
+chromedriver: the bootstrap installs both, so their absence is a failure, never a skip.
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+
+def main():
+    base, account, password_env, tampered, shots, facility = sys.argv[1:7]
+    password = os.environ[password_env]
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        driver.get(base + "masuk")
+        driver.find_element(By.NAME, "akun").send_keys(account)
+        driver.find_element(By.NAME, "sandi").send_keys(password)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
+        driver.get(base)
+        rows = driver.find_elements(By.CSS_SELECTOR, "#kotak-masuk tbody tr")
+        assert len(rows) == 1, f"expected one received portfolio, got {len(rows)}"
+        row = rows[0]
+        assert facility in row.text, "the inbox row does not name the facility"
+        assert row.get_attribute("data-verdict") == "VALID", row.get_attribute("data-verdict")
+        assert "did:key" not in driver.page_source
+        driver.save_screenshot(os.path.join(shots, "bapas-inbox.png"))
+        row.find_element(By.CSS_SELECTOR, "a").click()
+        assert "SAH" in driver.find_element(By.ID, "putusan").text
+        assert facility in driver.find_element(By.ID, "kalimat").text
+        driver.find_element(By.PARTIAL_LINK_TEXT, "halaman portofolio").click()
+        assert "SAH" in driver.page_source and "TIDAK SAH" not in driver.page_source
+        driver.save_screenshot(os.path.join(shots, "bapas-portfolio.png"))
+        driver.get(base + "periksa")
+        driver.find_element(By.ID, "berkas").send_keys(os.path.abspath(tampered))
+        driver.find_element(By.CSS_SELECTOR, "form[action='/periksa'] button[type=submit]").click()
+        assert "TIDAK SAH" in driver.page_source, "the tampered file is not marked not genuine"
+        failed = driver.find_elements(By.CSS_SELECTOR, "[data-mark='failed']")
+        assert failed, "no row is marked failed"
+        driver.save_screenshot(os.path.join(shots, "bapas-tampered.png"))
+        print(f"ok: {len(failed)} row(s) marked failed")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
