@@ -39,6 +39,7 @@ enum LedgerSchema {
         LedgerFileCheck.register(in: &migrator)
         AccountSchema.register(in: &migrator)
         DeliverySchema.register(in: &migrator)
+        AccountRoleSchema.register(in: &migrator)
         return migrator
     }
 
