@@ -16,7 +16,7 @@ struct SendToBapasTests {
         let secretFile: String
 
         init(trust: Bool = true) throws {
-            facility = try ExportFixture.demo()
+            facility = try ExportFixture.demo(people: 8)
             bapas = try CLI()
             let initialized = try bapas.run("init", "--facility-code", "BAPAS-PWT", "--facility-name", "Bapas Purwokerto")
             try #require(initialized.status == 0, "\(initialized.stderr)")
@@ -54,6 +54,20 @@ struct SendToBapasTests {
             try facility.cli.run(["send"] + arguments + ["--to", url, "--secret-file", secretFile, "--max-attempts", "2"])
         }
 
+        /// An active person whose export is VALID as it stands (the demo has people with an expired certificate,
+        /// whose exports are VALID WITH EXCEPTIONS), as `bekal verify` with the facility's trust list judges it.
+        func validPerson() throws -> (id: String, register: String, name: String) {
+            let trust = try facility.trustList("probe-trust.json")
+            for person in try facility.persons(status: "active") {
+                guard let id = person["id"] as? String, let register = person["registerNumber"] as? String,
+                    let name = person["fullName"] as? String, try facility.export(id, to: "probe-\(id).json").status == 0
+                else { continue }
+                let verified = try facility.verify(facility.path("probe-\(id).json"), ["--trust", trust])
+                if verified.stdout.hasPrefix("VALID —") { return (id, register, name) }
+            }
+            return try #require(nil as (id: String, register: String, name: String)?, "no person's export is VALID")
+        }
+
         func inbox() throws -> [String] {
             let result = try bapas.run("bapas", "inbox")
             try #require(result.status == 0, "\(result.stderr)")
@@ -65,7 +79,7 @@ struct SendToBapasTests {
     func sendAndReplay() throws {
         let scene = try Scene()
         defer { scene.stop() }
-        let person = try scene.facility.exportablePerson()
+        let person = try scene.validPerson()
         let sent = try scene.send([person.id, "--include-name"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("Delivered 1, refused 0, still pending 0."))
@@ -127,7 +141,7 @@ struct SendToBapasTests {
     func pkInBrowser() throws {
         let scene = try Scene()
         defer { scene.stop() }
-        let person = try scene.facility.exportablePerson()
+        let person = try scene.validPerson()
         #expect(try scene.send([person.id, "--include-name"]).status == 0)
         let password = "kata-sandi-rina-666"
         let added = try scene.bapas.run(["user", "add", "pk.rina", "--role", "pk", "--password-env", "PK_PASSWORD"],

@@ -51,6 +51,10 @@ def main():
         assert "TIDAK SAH" in driver.page_source, "the tampered file is not marked not genuine"
         failed = driver.find_elements(By.CSS_SELECTOR, "[data-mark='failed']")
         assert failed, "no row is marked failed"
+        # Only the altered credential's row (the first embedded one, a unit) is marked, not the whole table.
+        units = driver.find_elements(By.CSS_SELECTOR, "tr.unit")
+        failed_units = driver.find_elements(By.CSS_SELECTOR, "tr.unit[data-mark='failed']")
+        assert len(failed_units) == 1 and len(units) > 1, f"{len(failed_units)} of {len(units)} unit rows marked failed"
         driver.save_screenshot(os.path.join(shots, "bapas-tampered.png"))
         print(f"ok: {len(failed)} row(s) marked failed")
     finally:
