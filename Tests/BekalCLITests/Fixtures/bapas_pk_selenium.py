@@ -15,6 +15,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def main():
@@ -31,6 +33,8 @@ def main():
         driver.find_element(By.NAME, "akun").send_keys(account)
         driver.find_element(By.NAME, "sandi").send_keys(password)
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
+        # A click does not wait for the page it leads to: wait for the signed-in page before going on.
+        WebDriverWait(driver, 30).until(lambda d: not d.current_url.endswith("/masuk"))
         driver.get(base)
         rows = driver.find_elements(By.CSS_SELECTOR, "#kotak-masuk tbody tr")
         assert len(rows) == 1, f"expected one received portfolio, got {len(rows)}"
@@ -40,14 +44,17 @@ def main():
         assert "did:key" not in driver.page_source
         driver.save_screenshot(os.path.join(shots, "bapas-inbox.png"))
         row.find_element(By.CSS_SELECTOR, "a").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "putusan")))
         assert "SAH" in driver.find_element(By.ID, "putusan").text
         assert facility in driver.find_element(By.ID, "kalimat").text
         driver.find_element(By.PARTIAL_LINK_TEXT, "halaman portofolio").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section#production, .watermark, tr.unit")))
         assert "SAH" in driver.page_source and "TIDAK SAH" not in driver.page_source
         driver.save_screenshot(os.path.join(shots, "bapas-portfolio.png"))
         driver.get(base + "periksa")
         driver.find_element(By.ID, "berkas").send_keys(os.path.abspath(tampered))
         driver.find_element(By.CSS_SELECTOR, "form[action='/periksa'] button[type=submit]").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "tr.unit")))
         assert "TIDAK SAH" in driver.page_source, "the tampered file is not marked not genuine"
         failed = driver.find_elements(By.CSS_SELECTOR, "[data-mark='failed']")
         assert failed, "no row is marked failed"
