@@ -103,6 +103,24 @@ struct SendToBapasTests {
         }
     }
 
+    @Test("killing bekal send before the Bapas got it, or after it stored it but before the outbox knew, loses nothing and stores once",
+          arguments: ["report claimed", "report response received"])
+    func killedSend(at point: String) throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        let paused = try scene.facility.cli.startPaused(
+            ["send", person.id, "--to", scene.url, "--secret-file", scene.secretFile], at: point)
+        #expect(try scene.inbox().count == (point == "report claimed" ? 0 : 1))
+        paused.kill()
+        let rerun = try scene.send([])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(rerun.stdout)")
+        let lines = try scene.inbox()
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.contains("  VALID  ") == true)
+    }
+
     @Test("a facility the Bapas does not trust is received INVALID, without its claimed name")
     func untrusted() throws {
         let scene = try Scene(trust: false)
