@@ -124,4 +124,17 @@ struct BapasSiteTests {
             #expect(try await rina.postMultipart("/periksa", [:], files: [("berkas", "a.json", Data(export))]).status == 403)
         }
     }
+
+    @Test("a PK account reads nothing of a facility: its people, ledger and exports are refused (403)")
+    func pkAtFacility() async throws {
+        let scene = try await Scene()
+        let sari = scene.fixture.sariID.uuidString.lowercased()
+        try await scene.fixture.withRouter { client in
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            for path in ["/wbp", "/wbp/\(sari)", "/ledger", "/ekspor"] {
+                #expect(try await rina.get(path).status == 403, "GET \(path)")
+            }
+        }
+    }
 }
