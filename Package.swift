@@ -163,13 +163,13 @@ let package = Package(
         .testTarget(name: "BekalMetricsTests", dependencies: ["BekalTestSupport", "BekalMetrics", "BekalDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "BekalPublisherTests", dependencies: ["BekalTestSupport", "BekalPublisher", "BekalMetrics", "BekalDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "BekalRenderTests", dependencies: ["BekalRender", "BekalCredentials", "BekalJSON", "BekalDomain", "BekalStore", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "BekalAppTests", dependencies: ["BekalTestSupport", "BekalApp", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", "BekalLog", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "BekalAppTests", dependencies: ["BekalTestSupport", "BekalApp", "BekalPublisher", "BekalStore", "BekalDomain", "BekalMetrics", "BekalCredentials", "BekalJSON", "BekalRender", "BekalLog", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         // Fixtures/: Python helpers the tests run from the source tree (an insider's attacks, RFC 9162 checks).
         .testTarget(name: "BekalCLITests", dependencies: ["bekal", "BekalTestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BekalWebTests",
             dependencies: [
-                "BekalWeb", "BekalApp", "BekalDomain", "BekalRender", "bekal",
+                "BekalWeb", "BekalApp", "BekalDomain", "BekalRender", "BekalPublisher", "bekal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -17,7 +17,7 @@ if [ "${BEKAL_WITH_TEST_SERVICES:-0}" = 1 ]; then
   command -v promtool >/dev/null || need_apt+=(prometheus)
   # Headless browser for the rendered-portfolio tests (DOM dump and PNG screenshot).
   command -v chromium >/dev/null || need_apt+=(chromium)
-  # ChromeDriver for Selenium: the web interface's end-to-end test drives the browser through it.
+  # ChromeDriver for Selenium: the end-to-end tests of the facility's pages and the PK's inbox drive the browser.
   command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
   # A font, so the screenshot has text on a machine that has none (chromium only recommends one).
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)

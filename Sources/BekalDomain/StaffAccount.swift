@@ -12,6 +12,9 @@ public enum StaffRole: String, Sendable, Hashable, Codable, CaseIterable {
     case assessor
     /// Reads everything, writes nothing.
     case viewer
+    /// A parole officer (Pembimbing Kemasyarakatan) at a Bapas: reads the portfolios the Bapas received, and
+    /// checks files; never a facility's records.
+    case pk
 }
 
 extension StaffRole: GlossaryTerm {
@@ -22,6 +25,7 @@ extension StaffRole: GlossaryTerm {
         case .counselor: LocalizedText(id: "Wali", en: "Counselor")
         case .assessor: LocalizedText(id: "Asesor", en: "Assessor")
         case .viewer: LocalizedText(id: "Peninjau", en: "Viewer")
+        case .pk: LocalizedText(id: "PK", en: "Parole officer")
         }
     }
 
@@ -32,6 +36,7 @@ extension StaffRole: GlossaryTerm {
         case .counselor: ["pembina", "konselor", "wali pemasyarakatan"]
         case .assessor: ["penilai"]
         case .viewer: ["baca", "pembaca", "read-only"]
+        case .pk: ["pembimbing kemasyarakatan", "parole officer", "pembimbing"]
         }
     }
 }

@@ -38,6 +38,8 @@ enum LedgerSchema {
         PersonMovementSchema.register(in: &migrator)
         LedgerFileCheck.register(in: &migrator)
         AccountSchema.register(in: &migrator)
+        DeliverySchema.register(in: &migrator)
+        AccountRoleSchema.register(in: &migrator)
         return migrator
     }
 

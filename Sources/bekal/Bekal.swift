@@ -25,7 +25,8 @@ struct Bekal: AsyncParsableCommand {
             ReleaseCommand.self, PortfolioCommand.self,
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self, Canonicalize.self, Verify.self,
             Keys.self, Render.self, StatsCommand.self, PublishCommand.self, ExportCommand.self, Revoke.self,
-            StatusListCommand.self, WitnessCommand.self, UserCommand.self, ServeCommand.self,
+            StatusListCommand.self, WitnessCommand.self, UserCommand.self, ServeCommand.self, SendCommand.self,
+            BapasCommand.self,
         ])
 
     /// Parses, runs, and turns every failure into one line on standard error (`bekal: …`) and the exit code of

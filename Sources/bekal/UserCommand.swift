@@ -81,7 +81,7 @@ struct UserAdd: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The account name, e.g. wali.sari (letters, digits, '.', '_', '@', '-').") var name: String
-    @Option(help: "admin, counselor (wali), assessor (asesor) or viewer.") var role: String
+    @Option(help: "admin, counselor (wali), assessor (asesor), viewer, or pk (a Bapas's parole officer).") var role: String
     @Option(name: .customLong("display-name"), help: "The name shown in the web interface.") var displayName: String?
     @OptionGroup var password: PasswordOptions
 

@@ -39,13 +39,15 @@ public enum Permission: Sendable, Hashable {
 
 /// Which role may do what. Admin: everything. Counselor: read, add people, and record, correct and export for the
 /// people of their own caseload (a person with no counselor assigned is the admin's to assign first). Assessor:
-/// read, and assess anyone (assessors work across the workshop). Viewer: read.
+/// read, and assess anyone (assessors work across the workshop). Viewer: read. PK: nothing here.
 public enum AccessPolicy {
     /// Whether `account` may act with `permission`.
     /// - Parameter counselor: the responsible counselor of the person the permission concerns, if any.
     public static func allows(_ account: StaffAccount, _ permission: Permission, counselor: String?) -> Bool {
         guard account.isActive else { return false }
         switch (account.role, permission) {
+        // A PK reads what a Bapas received (`BapasApp`), never a facility's ledger.
+        case (.pk, _): return false
         case (.admin, _), (_, .read): return true
         case (.counselor, .addPerson): return true
         case (.counselor, .recordFor), (.counselor, .assess), (.counselor, .export):

@@ -10,7 +10,7 @@ import Foundation
 /// else in the application layer knows which one it talks to. Decisions that must see a consistent view (the
 /// disclosure control of a queued report) are passed in as pure closures that the storage runs inside its
 /// transaction.
-public protocol LedgerStorage: AccountStorage, Sendable {
+public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     // MARK: Reads
 
     /// The facility the ledger belongs to.

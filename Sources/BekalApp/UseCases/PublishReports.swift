@@ -80,7 +80,7 @@ extension FacilityApp {
         return try await relay.publishPending(from: outbox)
     }
 
-    private static func secret(_ source: SecretSource) throws -> Secret {
+    static func secret(_ source: SecretSource) throws -> Secret {
         switch source {
         case .file(let path): try Secret.fromFile(path)
         case .environment(let name): try Secret.fromEnvironment(name)

@@ -1,0 +1,97 @@
+import BekalDomain
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Queues a portfolio delivery for `destination` (its id is also its `Idempotency-Key`).
+    public func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at date: Date) throws {
+        let at = PayloadCoding.timestamp(date)
+        try writeOutbox { db in
+            try db.execute(sql: """
+                INSERT INTO portfolio_delivery (delivery_id, destination, facility_code, body, state, enqueued_at,
+                    updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)
+                """, arguments: [Projection.key(id), destination, facilityCode, body, at, at])
+        }
+    }
+
+    /// Deliveries queued for `destination` (every destination when `nil`), oldest first, as outbox records
+    /// (their `period` is the month they were queued in).
+    public func deliveries(destination: String? = nil) throws -> [QueuedReport] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM portfolio_delivery WHERE ? IS NULL OR destination = ? ORDER BY enqueued_at, rowid
+                """, arguments: [destination, destination]).map(Ledger.delivery(from:))
+        }
+    }
+
+    /// Claims the oldest pending delivery for `destination` no live run holds (see `claimNextReport`).
+    public func claimNextDelivery(
+        destination: String, holder: String, until: Date, now: Date, reclaiming: Set<String> = []
+    ) throws -> QueuedReport? {
+        let nowText = PayloadCoding.timestamp(now)
+        return try writeOutbox { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM portfolio_delivery WHERE state = 'pending' AND destination = ? ORDER BY enqueued_at, rowid
+                """, arguments: [destination])
+            for row in rows {
+                let leaseHolder: String? = row["lease_holder"]
+                let leaseUntil: String? = row["lease_until"]
+                if let leaseHolder, let leaseUntil, leaseUntil > nowText, !reclaiming.contains(leaseHolder) { continue }
+                var delivery = try Ledger.delivery(from: row)
+                try db.execute(
+                    sql: "UPDATE portfolio_delivery SET lease_holder = ?, lease_until = ? WHERE delivery_id = ?",
+                    arguments: [holder, PayloadCoding.timestamp(until), Projection.key(delivery.reportID)])
+                delivery.leaseHolder = holder
+                delivery.leaseUntil = until
+                return delivery
+            }
+            return nil
+        }
+    }
+
+    /// Records the outcome of a delivery attempt: `pending` (a failed attempt, `error` kept), `sent` or `failed`
+    /// (parked with the Bapas's reason); the last two end the lease.
+    public func updateDelivery(_ id: UUID, state: QueuedReport.State, error: String?, at date: Date) throws {
+        let at = PayloadCoding.timestamp(date)
+        try writeOutbox { db in
+            try db.execute(sql: """
+                UPDATE portfolio_delivery SET state = ?, attempts = attempts + 1, last_error = ?, updated_at = ?,
+                    finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE ? END,
+                    lease_holder = CASE WHEN ? = 'pending' THEN lease_holder END,
+                    lease_until = CASE WHEN ? = 'pending' THEN lease_until END
+                WHERE delivery_id = ?
+                """, arguments: [state.rawValue, error, at, state.rawValue, at, state.rawValue, state.rawValue,
+                                 Projection.key(id)])
+            guard db.changesCount == 1 else { throw StoreError(.notFound, "no queued delivery with this id") }
+        }
+    }
+
+    /// Ends `holder`'s lease on a delivery that stays pending.
+    public func releaseDelivery(_ id: UUID, holder: String) throws {
+        try writeOutbox { db in
+            try db.execute(
+                sql: "UPDATE portfolio_delivery SET lease_holder = NULL, lease_until = NULL WHERE delivery_id = ? AND lease_holder = ?",
+                arguments: [Projection.key(id), holder])
+        }
+    }
+
+    static func delivery(from row: Row) throws -> QueuedReport {
+        guard let id = UUID(uuidString: row["delivery_id"]), let state = QueuedReport.State(rawValue: row["state"]),
+            let enqueuedAt = PayloadCoding.date(fromTimestamp: row["enqueued_at"]),
+            let updatedAt = PayloadCoding.date(fromTimestamp: row["updated_at"])
+        else { throw StoreError(.corrupted, "a queued delivery cannot be read") }
+        let day = FacilityCalendar.day(of: enqueuedAt)
+        guard let period = ReportingPeriod.month(day.year, day.month) else {
+            throw StoreError(.corrupted, "a queued delivery cannot be read")
+        }
+        let finished: String? = row["finished_at"]
+        let leaseUntil: String? = row["lease_until"]
+        var delivery = QueuedReport(
+            reportID: id, facilityCode: row["facility_code"], period: period, body: row["body"], format: "delivery",
+            state: state, attempts: row["attempts"], lastError: row["last_error"], enqueuedAt: enqueuedAt,
+            updatedAt: updatedAt, finishedAt: finished.flatMap(PayloadCoding.date(fromTimestamp:)))
+        delivery.leaseHolder = row["lease_holder"]
+        delivery.leaseUntil = leaseUntil.flatMap(PayloadCoding.date(fromTimestamp:))
+        return delivery
+    }
+}

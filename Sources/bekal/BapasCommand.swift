@@ -1,0 +1,130 @@
+import ArgumentParser
+import BekalApp
+import BekalCredentials
+import BekalDomain
+import BekalWeb
+import Foundation
+import Logging
+
+/// `bekal bapas …`: a Bapas's side. Its data directory is a Bekal data directory (`bekal init` with the office's
+/// name and code) whose ledger keeps the staff accounts (`bekal user add NAME --role pk`), plus `bapas.sqlite`.
+struct BapasCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bapas",
+        abstract: "A Bapas: trusted facilities, delivery secrets, received portfolios and the PK's web pages.",
+        subcommands: [BapasTrust.self, BapasSecret.self, BapasInbox.self, BapasServe.self])
+}
+
+/// `bekal bapas trust import FILE` / `bekal bapas trust history`.
+struct BapasTrust: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trust", abstract: "Imports a facility's trust list (`bekal keys trust-list`), or shows the history.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "import FILE, or history.") var action: String
+    @Argument(help: "The trust list file.") var file: String?
+    @Option(name: .customLong("authority"), help: "A did:key trusted to sign facilities' trust lists (repeatable).")
+    var authorities: [String] = []
+
+    func run() async throws {
+        let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
+        switch action {
+        case "import":
+            guard let file, let data = FileManager.default.contents(atPath: file) else {
+                throw AppError(.usage, "give the trust list FILE to import (it cannot be read)")
+            }
+            let trusted = try authorities.map { did throws(AppError) in
+                guard let key = try? DIDKey(did) else { throw AppError(.usage, "--authority: not an Ed25519 did:key") }
+                return TrustListAuthority(name: key.did, key: KeyValidity(didKey: key, validFrom: .distantPast, validUntil: nil))
+            }
+            let names = try await bapas.importTrustList(Array(data), authorities: trusted, context: try global.context())
+            print("Imported the trust list of \(names.joined(separator: ", ")).")
+        case "history":
+            for entry in try await bapas.trustHistory() {
+                print("\(entry.sequence)  \(Timestamp.format(entry.importedAt))  \(entry.importedBy)  \(entry.facilityNames)  [\(entry.signedBy)]")
+            }
+        default:
+            throw AppError(.usage, "expected `import FILE` or `history`")
+        }
+    }
+}
+
+/// `bekal bapas secret CODE --secret-file FILE`.
+struct BapasSecret: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secret", abstract: "Sets the secret a facility delivers with (only its SHA-256 is kept).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The facility's code, e.g. LAPAS-PWT.") var facility: String
+    @Option(help: ArgumentHelp("A file (mode 0600) holding the secret.", valueName: "file")) var secretFile: String?
+    @Option(help: ArgumentHelp("An environment variable holding the secret.", valueName: "name")) var secretEnv: String?
+
+    func validate() throws {
+        guard (secretFile == nil) != (secretEnv == nil) else {
+            throw ValidationError("give the secret with exactly one of --secret-file or --secret-env")
+        }
+    }
+
+    func run() async throws {
+        let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
+        let secret = try BapasApp.readSecret(secretFile.map(SecretSource.file) ?? .environment(secretEnv ?? ""))
+        try await bapas.setDeliverySecret(facilityCode: facility, secret: secret, context: try global.context())
+        print("The delivery secret of \(facility) is set.")
+    }
+}
+
+/// `bekal bapas inbox`: received portfolios, newest first (no names: a terminal's scrollback is not the PK's page).
+struct BapasInbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "inbox", abstract: "Lists received portfolios.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
+        for p in try await bapas.inbox() {
+            print("\(p.id.uuidString.lowercased())  \(Timestamp.format(p.receivedAt))  \(p.verdict)  \(p.facilityName ?? "(issuer not trusted)")  release \(p.releaseDate ?? "-")")
+        }
+    }
+}
+
+/// `bekal bapas serve`: the receiving endpoint and the PK's pages.
+struct BapasServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serves the Bapas: POST /terima for facilities' deliveries, and the PK's pages.",
+        discussion: """
+            A separate command from `bekal serve`, on purpose: a Bapas holds no WBP records, so none of the \
+            facility's routes exist here, and the receiving endpoint exists nowhere else. Accounts, sessions, CSRF, \
+            throttling and headers are the same code. The first line on standard output names the address served.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "host:port")) var listen = "127.0.0.1:8080"
+    @Option(name: .customLong("tls-cert"), help: "A PEM certificate (chain) file: serve HTTPS.") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "The certificate's PEM private key file (mode 0600).") var tlsKey: String?
+
+    func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
+    }
+
+    func run() async throws {
+        let address = try ListenSettings.parse(listen)
+        var settings = ListenSettings(host: address.host, port: address.port)
+        if let tlsCert, let tlsKey {
+            try ServeCommand.checkPrivateKey(tlsKey)
+            settings.tls = (tlsCert, tlsKey)
+        }
+        let app = try global.open()
+        let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
+        let office = try await app.storage.facility()
+        var logger = Logger(label: "bekal.web")
+        if Environment.value("BEKAL_LOG_LEVEL") == nil { logger.logLevel = .info }
+        let kit = WebKit(directory: app, secure: settings.tls != nil, clock: try Clock.source(), logger: logger)
+        let site = BapasSite(bapas: bapas, kit: kit, officeName: office.name)
+        let scheme = settings.tls == nil ? "http" : "https"
+        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+        try await WebServer.run(site.router(), listen: settings, logger: logger) { port in
+            FileHandle.standardOutput.write(Data("Listening on \(scheme)://\(host):\(port)/\n".utf8))
+        }
+    }
+}

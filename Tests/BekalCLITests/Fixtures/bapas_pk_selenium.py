@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""A PK in real headless Chromium (Selenium + chromedriver) against a real `bekal bapas serve`.
+
+Usage: bapas_pk_selenium.py BASE_URL ACCOUNT PASSWORD_ENV TAMPERED_FILE SCREENSHOT_DIR EXPECTED_FACILITY
+
+Signs in, opens the inbox, checks the received portfolio's row (facility name, verdict SAH), opens it and its
+readable page, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks a row
+failed. Screenshots go to SCREENSHOT_DIR. Exits non-zero on any failure, including a missing Selenium or
+chromedriver: the bootstrap installs both, so their absence is a failure, never a skip.
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def main():
+    base, account, password_env, tampered, shots, facility = sys.argv[1:7]
+    password = os.environ[password_env]
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        driver.get(base + "masuk")
+        driver.find_element(By.NAME, "akun").send_keys(account)
+        driver.find_element(By.NAME, "sandi").send_keys(password)
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
+        # A click does not wait for the page it leads to: wait for the signed-in page before going on.
+        WebDriverWait(driver, 30).until(lambda d: not d.current_url.endswith("/masuk"))
+        driver.get(base)
+        rows = driver.find_elements(By.CSS_SELECTOR, "#kotak-masuk tbody tr")
+        assert len(rows) == 1, f"expected one received portfolio, got {len(rows)}"
+        row = rows[0]
+        assert facility in row.text, "the inbox row does not name the facility"
+        assert row.get_attribute("data-verdict") == "VALID", row.get_attribute("data-verdict")
+        assert "did:key" not in driver.page_source
+        driver.save_screenshot(os.path.join(shots, "bapas-inbox.png"))
+        row.find_element(By.CSS_SELECTOR, "a").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "putusan")))
+        assert "SAH" in driver.find_element(By.ID, "putusan").text
+        assert facility in driver.find_element(By.ID, "kalimat").text
+        driver.find_element(By.PARTIAL_LINK_TEXT, "halaman portofolio").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section#production, .watermark, tr.unit")))
+        assert "SAH" in driver.page_source and "TIDAK SAH" not in driver.page_source
+        driver.save_screenshot(os.path.join(shots, "bapas-portfolio.png"))
+        driver.get(base + "periksa")
+        driver.find_element(By.ID, "berkas").send_keys(os.path.abspath(tampered))
+        driver.find_element(By.CSS_SELECTOR, "form[action='/periksa'] button[type=submit]").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "tr.unit")))
+        assert "TIDAK SAH" in driver.page_source, "the tampered file is not marked not genuine"
+        failed = driver.find_elements(By.CSS_SELECTOR, "[data-mark='failed']")
+        assert failed, "no row is marked failed"
+        # Only the altered credential's row (the first embedded one, a unit) is marked, not the whole table.
+        units = driver.find_elements(By.CSS_SELECTOR, "tr.unit")
+        failed_units = driver.find_elements(By.CSS_SELECTOR, "tr.unit[data-mark='failed']")
+        assert len(failed_units) == 1 and len(units) > 1, f"{len(failed_units)} of {len(units)} unit rows marked failed"
+        driver.save_screenshot(os.path.join(shots, "bapas-tampered.png"))
+        print(f"ok: {len(failed)} row(s) marked failed")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()

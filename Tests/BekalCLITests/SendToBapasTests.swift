@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+
+/// `bekal send` at a facility → real libcurl → a real `bekal bapas serve` on 127.0.0.1 (port 0) → stored with
+/// its verdict. Two data directories, two processes, nothing in between.
+@Suite("Sending portfolios to a Bapas", .serialized)
+struct SendToBapasTests {
+    static let secret = "rahasia-pengiriman-lapas-01"
+
+    /// A demo facility, a Bapas that trusts it and knows its secret, and the Bapas's server running.
+    struct Scene {
+        let facility: ExportFixture
+        let bapas: CLI
+        let server: Process
+        let url: String
+        let secretFile: String
+
+        init(trust: Bool = true) throws {
+            facility = try ExportFixture.demo(people: 8)
+            bapas = try CLI()
+            let initialized = try bapas.run("init", "--facility-code", "BAPAS-PWT", "--facility-name", "Bapas Purwokerto")
+            try #require(initialized.status == 0, "\(initialized.stderr)")
+            if trust {
+                let imported = try bapas.run("bapas", "trust", "import", try facility.trustList())
+                try #require(imported.status == 0, "\(imported.stderr)")
+            }
+            secretFile = try facility.cli.write("secret.txt", SendToBapasTests.secret + "\n")
+            chmod(secretFile, 0o600)
+            let set = try bapas.run("bapas", "secret", "DEMO-LAPAS-01", "--secret-file", secretFile)
+            try #require(set.status == 0, "\(set.stderr)")
+            let (process, out, _) = try bapas.start(["bapas", "serve", "--listen", "127.0.0.1:0"])
+            server = process
+            var address: String?
+            for _ in 0..<600 where address == nil {
+                let text = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
+                if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Listening on ") }) {
+                    address = String(line.dropFirst("Listening on ".count))
+                } else {
+                    try #require(process.isRunning, "the Bapas server stopped")
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
+            url = try #require(address, "the Bapas server did not start") + "terima"
+        }
+
+        func stop() {
+            server.terminate()
+            server.waitUntilExit()
+            facility.cli.cleanUp()
+            bapas.cleanUp()
+        }
+
+        func send(_ arguments: [String]) throws -> CLI.Result {
+            try facility.cli.run(["send"] + arguments + ["--to", url, "--secret-file", secretFile, "--max-attempts", "2"])
+        }
+
+        /// An active person whose export is VALID as it stands (the demo has people with an expired certificate,
+        /// whose exports are VALID WITH EXCEPTIONS), as `bekal verify` with the facility's trust list judges it.
+        func validPerson() throws -> (id: String, register: String, name: String) {
+            let trust = try facility.trustList("probe-trust.json")
+            for person in try facility.persons(status: "active") {
+                guard let id = person["id"] as? String, let register = person["registerNumber"] as? String,
+                    let name = person["fullName"] as? String, try facility.export(id, to: "probe-\(id).json").status == 0
+                else { continue }
+                let verified = try facility.verify(facility.path("probe-\(id).json"), ["--trust", trust])
+                if verified.stdout.hasPrefix("VALID —") { return (id, register, name) }
+            }
+            return try #require(nil as (id: String, register: String, name: String)?, "no person's export is VALID")
+        }
+
+        func inbox() throws -> [String] {
+            let result = try bapas.run("bapas", "inbox")
+            try #require(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").map(String.init)
+        }
+    }
+
+    @Test("a portfolio sent from a facility arrives VALID, named by the facility, and a replay stores nothing new")
+    func sendAndReplay() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        let sent = try scene.send([person.id, "--include-name"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Delivered 1, refused 0, still pending 0."))
+        var lines = try scene.inbox()
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("  VALID  DEMO Lapas Contoh (fiktif)") == true, "\(lines)")
+        // The facility crashed after the Bapas stored it but before its outbox said so: the same delivery goes
+        // again, under the same Idempotency-Key, over libcurl.
+        let ledger = scene.facility.cli.home.appendingPathComponent("bekal.sqlite").path
+        let reset = try CLI.sqlite(ledger, "UPDATE portfolio_delivery SET state = 'pending', finished_at = NULL")
+        try #require(reset.status == 0, "\(reset.stderr)")
+        let replay = try scene.send([])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("Delivered 1"))
+        lines = try scene.inbox()
+        #expect(lines.count == 1, "\(lines)")
+        // No name, no register number in either side's output or logs.
+        for text in [sent.stdout, sent.stderr, replay.stderr, lines.joined()] {
+            #expect(!text.contains(person.name))
+            #expect(!text.contains(person.register))
+        }
+    }
+
+    @Test("killing bekal send before the Bapas got it, or after it stored it but before the outbox knew, loses nothing and stores once",
+          arguments: ["report claimed", "report response received"])
+    func killedSend(at point: String) throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        let paused = try scene.facility.cli.startPaused(
+            ["send", person.id, "--to", scene.url, "--secret-file", scene.secretFile], at: point)
+        #expect(try scene.inbox().count == (point == "report claimed" ? 0 : 1))
+        paused.kill()
+        let rerun = try scene.send([])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(rerun.stdout)")
+        let lines = try scene.inbox()
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.contains("  VALID  ") == true)
+    }
+
+    @Test("a facility the Bapas does not trust is received INVALID, without its claimed name")
+    func untrusted() throws {
+        let scene = try Scene(trust: false)
+        defer { scene.stop() }
+        let person = try scene.facility.exportablePerson()
+        let sent = try scene.send([person.id])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let lines = try scene.inbox()
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("  INVALID  (issuer not trusted)") == true, "\(lines)")
+    }
+
+    @Test("a wrong secret is refused (401): the delivery is parked, nothing is stored, the exit code says so")
+    func wrongSecret() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let wrong = try scene.facility.cli.write("wrong.txt", "bukan-rahasia-yang-benar-00\n")
+        chmod(wrong, 0o600)
+        let person = try scene.facility.exportablePerson()
+        let sent = try scene.facility.cli.run(["send", person.id, "--to", scene.url, "--secret-file", wrong])
+        #expect(sent.status != 0)
+        #expect(sent.stdout.contains("refused 1"), "\(sent.stdout)")
+        #expect(try scene.inbox().isEmpty)
+    }
+
+    @Test("the secret is never an argument: without --secret-file or --secret-env, send refuses to start")
+    func secretRequired() throws {
+        let facility = try ExportFixture.demo()
+        defer { facility.cli.cleanUp() }
+        let result = try facility.cli.run("send", "X", "--to", "http://127.0.0.1:9/terima")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--secret-file"))
+    }
+
+    @Test("a PK in headless Chromium (Selenium) opens the inbox and a portfolio, and sees a tampered upload marked on its row")
+    func pkInBrowser() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        #expect(try scene.send([person.id, "--include-name"]).status == 0)
+        let password = "kata-sandi-rina-666"
+        let added = try scene.bapas.run(["user", "add", "pk.rina", "--role", "pk", "--password-env", "PK_PASSWORD"],
+                                        environment: ["PK_PASSWORD": password])
+        try #require(added.status == 0, "\(added.stderr)")
+        // The tampered file: the first embedded credential's dates changed after signing.
+        try #require(try scene.facility.export(person.id, to: "good.json").status == 0)
+        var document = try scene.facility.json(scene.facility.path("good.json"))
+        var subject = try #require(document["credentialSubject"] as? [String: Any])
+        var embedded = try #require(subject["verifiableCredential"] as? [[String: Any]])
+        embedded[0]["validFrom"] = "2020-01-01T00:00:00Z"
+        subject["verifiableCredential"] = embedded
+        document["credentialSubject"] = subject
+        let tampered = scene.facility.path("tampered.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: tampered))
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // Tests/BekalCLITests
+        let artifacts = here.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/test-artifacts/bapas")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let script = here.appendingPathComponent("Fixtures/bapas_pk_selenium.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, String(scene.url.dropLast("terima".count)), "pk.rina", "PK_PASSWORD",
+                             tampered, artifacts.path, "DEMO Lapas Contoh (fiktif)"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PK_PASSWORD"] = password
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // Selenium or chromedriver missing is a failure (the bootstrap installs both), never a skip.
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("row(s) marked failed"), "\(text)")
+        #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("bapas-inbox.png").path))
+    }
+}

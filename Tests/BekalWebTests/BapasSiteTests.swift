@@ -1,0 +1,140 @@
+import BekalApp
+import BekalDomain
+import BekalPublisher
+import BekalWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import NIOCore
+import Testing
+
+/// The Bapas's site over its real router: the receiving endpoint's answers, and the PK's read-only pages behind
+/// the same sessions as the facility's.
+@Suite("Bapas site")
+struct BapasSiteTests {
+    static let secret = "rahasia-pengiriman-uji-01"
+    static let pk = ("pk.rina", "kata-sandi-rina-666")
+
+    /// The facility of `WebFixture` (accounts: its staff plus a PK), a Bapas trusting it, and one delivery.
+    struct Scene {
+        let fixture: WebFixture
+        let bapas: BapasApp
+        let site: BapasSite
+        let delivery: [UInt8]
+
+        init() async throws {
+            fixture = try await WebFixture()
+            let admin = try fixture.context(WebFixture.admin.0)
+            _ = try await fixture.app.createAccount(
+                NewAccount(name: BapasSiteTests.pk.0, role: .pk, password: try Password(BapasSiteTests.pk.1)), context: admin)
+            _ = try await fixture.app.recordTraining(TrainingInput(
+                person: .id(fixture.sariID), date: LocalDate(year: 2026, month: 11, day: 2)!, hours: 3.5,
+                topic: "Mencap motif parang", trainer: "Mentor mitra"), context: admin)
+            bapas = try BapasApp.inMemory()
+            try await bapas.importTrustList(try FacilityKeys(directory: fixture.app.directory).trustList(
+                issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-UJI", context: admin), context: admin)
+            try await bapas.setDeliverySecret(facilityCode: "LAPAS-UJI", secret: Secret(bytes: Array(BapasSiteTests.secret.utf8)),
+                                              context: admin)
+            site = BapasSite(bapas: bapas, kit: fixture.kit, officeName: "Bapas Uji")
+            let export = try await fixture.app.exportPortfolio(.id(fixture.sariID), settings: ExportSettings(includeName: true),
+                                                               context: admin)
+            delivery = PortfolioDelivery(export: export.bytes, releaseDate: export.person.expectedReleaseDate).bytes
+        }
+
+        func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+            defer { fixture.cleanUp() }
+            try await Application(router: site.router(), logger: fixture.kit.logger).test(.router) { client in
+                try await body(client)
+            }
+        }
+    }
+
+    static func post(_ client: any TestClientProtocol, _ body: [UInt8], token: String? = secret,
+                     type: String = "application/json", key: String = "\"k-1\"") async throws -> (Int, String) {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        headers[.contentType] = type
+        headers[HTTPField.Name("Idempotency-Key")!] = key
+        let response = try await client.execute(uri: "/terima", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        return (Int(response.status.code), String(buffer: response.body))
+    }
+
+    @Test("the endpoint answers 401, 415, 400, 422, 413, then 201 and 200 for a replay")
+    func receivingStatuses() async throws {
+        let scene = try await Scene()
+        let delivery = scene.delivery
+        try await scene.run { client in
+            #expect(try await Self.post(client, delivery, token: nil).0 == 401)
+            #expect(try await Self.post(client, delivery, token: "bukan-rahasia-yang-benar").0 == 401)
+            #expect(try await Self.post(client, delivery, type: "text/plain").0 == 415)
+            #expect(try await Self.post(client, Array("{nope".utf8)).0 == 400)
+            #expect(try await Self.post(client, Array(#"{"type":"x"}"#.utf8)).0 == 422)
+            #expect(try await Self.post(client, [UInt8](repeating: 0x20, count: PortfolioDelivery.maximumBytes + 1)).0 == 413)
+            let (created, body) = try await Self.post(client, delivery)
+            #expect(created == 201)
+            #expect(body.contains(#""verdict":"VALID""#))
+            #expect(try await Self.post(client, delivery).0 == 200)
+        }
+        #expect(try await scene.bapas.inbox().count == 1)
+    }
+
+    @Test("a PK signs in and sees the inbox with the facility's name and the verdict; a counselor may not")
+    func inbox() async throws {
+        let scene = try await Scene()
+        let delivery = scene.delivery
+        try await scene.run { client in
+            _ = try await Self.post(client, delivery)
+            let stranger = Visitor(client)
+            #expect(try await stranger.get("/").status == 303)
+            let sari = Visitor(client)
+            try await sari.signIn(WebFixture.sari)
+            #expect(try await sari.get("/").status == 403)
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            let page = try await rina.get("/")
+            #expect(page.status == 200)
+            #expect(page.body.contains("Lapas Kelas IIA Purwokerto"))
+            #expect(page.body.contains(#"<tr data-verdict="VALID">"#))
+            #expect(page.body.contains(WebFixture.sariPerson.1))
+            #expect(page.body.contains("20 Desember 2026"))
+            #expect(!page.body.contains("did:key"))
+        }
+    }
+
+    @Test("Periksa berkas: a tampered upload is TIDAK SAH, the original SAH; the form needs its CSRF token")
+    func checkUpload() async throws {
+        let scene = try await Scene()
+        let export = try PortfolioDelivery(parsing: scene.delivery).export
+        let text = String(decoding: export, as: UTF8.self)
+        let tampered = Data(text.replacingOccurrences(of: "3.5", with: "35").utf8)
+        #expect(tampered != Data(export))
+        try await scene.run { client in
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            try await rina.get("/periksa")
+            let good = try await rina.postMultipart("/periksa", [:], files: [("berkas", "a.json", Data(export))])
+            #expect(good.status == 200)
+            #expect(good.body.contains("SAH"))
+            #expect(!good.body.contains("TIDAK SAH"))
+            let bad = try await rina.postMultipart("/periksa", [:], files: [("berkas", "b.json", tampered)])
+            #expect(bad.status == 200)
+            #expect(bad.body.contains("TIDAK SAH"))
+            rina.csrf = "salah"
+            #expect(try await rina.postMultipart("/periksa", [:], files: [("berkas", "a.json", Data(export))]).status == 403)
+        }
+    }
+
+    @Test("a PK account reads nothing of a facility: its people, ledger and exports are refused (403)")
+    func pkAtFacility() async throws {
+        let scene = try await Scene()
+        let sari = scene.fixture.sariID.uuidString.lowercased()
+        try await scene.fixture.withRouter { client in
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            for path in ["/wbp", "/wbp/\(sari)", "/ledger", "/ekspor"] {
+                #expect(try await rina.get(path).status == 403, "GET \(path)")
+            }
+        }
+    }
+}
