@@ -38,7 +38,7 @@ echo "== the web interface (bekal serve): demo accounts with passwords made now,
 PASSWORDS="$BEKAL_HOME/demo-passwords.txt"
 (umask 077; : >"$PASSWORDS")
 for ACCOUNT in demo.wali demo.admin; do
-  SECRET="$ACCOUNT-$(openssl rand -hex 8)"
+  SECRET="$ACCOUNT-$(od -An -N8 -tx1 /dev/urandom | tr -d " \n")"
   (umask 077; printf '%s\n' "$SECRET" >"$BEKAL_HOME/.password-$ACCOUNT")
   BEKAL_ACCOUNT=demo.admin "$BEKAL" user password "$ACCOUNT" --password-file "$BEKAL_HOME/.password-$ACCOUNT" >/dev/null
   rm -f "$BEKAL_HOME/.password-$ACCOUNT"

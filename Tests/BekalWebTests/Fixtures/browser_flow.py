@@ -18,6 +18,7 @@ try:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.common.exceptions import WebDriverException
 except ImportError as error:
     sys.exit("selenium is not installed (BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh installs it): %s" % error)
 
@@ -79,11 +80,22 @@ def fill(driver, values):
 
 
 def follow(driver, element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a link or button and waits until the next page has replaced this one.
+
+    A mark is set on this page's window; the next page has a fresh window without it. (Waiting for the old
+    element to go stale raced with Chrome: mid-navigation it answers "Node with given id does not belong to the
+    document", an error rather than staleness, which failed the test about once in ten runs.)"""
+    driver.execute_script("window.__bekalPreviousPage = true")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def next_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return window.__bekalPreviousPage === undefined && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # the page is being replaced; ask again
+
+    WebDriverWait(driver, 30).until(next_page_loaded)
 
 
 def submit(driver):
