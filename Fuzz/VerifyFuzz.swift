@@ -34,10 +34,10 @@ public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = try? VerifiedTrustList(json: value, at: Date(timeIntervalSince1970: 1_795_000_000))
         var unsecured = object
         unsecured["proof"] = nil
-        let safe = try? EdDSARDFC2022(safeMode: true).canonicalize(.object(unsecured))
+        let safe = try? RDFCProofAlgorithms(safeMode: true).canonicalize(.object(unsecured))
         if verdict.result.isValid, hasRdfcProof(object) {
             if (try? EddsaRdfc2022().checkCoverage(unsecured)) == nil { fatalError("VALID rdfc document drops a term") }
-            if safe == nil || safe != (try? EdDSARDFC2022(safeMode: false).canonicalize(.object(unsecured))) {
+            if safe == nil || safe != (try? RDFCProofAlgorithms(safeMode: false).canonicalize(.object(unsecured))) {
                 fatalError("VALID rdfc document canonicalizes differently in plain mode")
             }
         }
@@ -52,5 +52,5 @@ public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 private func hasRdfcProof(_ document: JSONObject) -> Bool {
     let proofs = document["proof"]?.arrayValue ?? document["proof"].map { [$0] } ?? []
-    return proofs.contains { $0["cryptosuite"]?.stringValue == EdDSARDFC2022.cryptosuite }
+    return proofs.contains { $0["cryptosuite"]?.stringValue == RDFCProofAlgorithms.cryptosuite }
 }

@@ -13,7 +13,7 @@ rel="$root/.build/release"
 out="$root/.build/fuzz-verify"
 mkdir -p "$out/corpus" "$out/artifacts"
 objects=()
-for module in BekalJSON BekalLinkedData BekalDomain Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
+for module in BekalJSON BekalLinkedData BekalDomain BekalLog Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
   while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$rel/$module.build" -name '*.o' -print0)
 done
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \

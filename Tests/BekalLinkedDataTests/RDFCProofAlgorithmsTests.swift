@@ -6,7 +6,7 @@ import Testing
 @testable import BekalLinkedData
 
 @Suite("eddsa-rdfc-2022 against the W3C vc-di-eddsa vectors")
-struct EdDSARDFC2022Tests {
+struct RDFCProofAlgorithmsTests {
     let suite = RDFCProofAlgorithms()
     static let folder = "vc-di-eddsa/eddsa-rdfc-2022/"
 
