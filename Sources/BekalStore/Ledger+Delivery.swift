@@ -28,24 +28,10 @@ extension Ledger {
     public func claimNextDelivery(
         destination: String, holder: String, until: Date, now: Date, reclaiming: Set<String> = []
     ) throws -> QueuedReport? {
-        let nowText = PayloadCoding.timestamp(now)
-        return try writeOutbox { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM portfolio_delivery WHERE state = 'pending' AND destination = ? ORDER BY enqueued_at, rowid
-                """, arguments: [destination])
-            for row in rows {
-                let leaseHolder: String? = row["lease_holder"]
-                let leaseUntil: String? = row["lease_until"]
-                if let leaseHolder, let leaseUntil, leaseUntil > nowText, !reclaiming.contains(leaseHolder) { continue }
-                var delivery = try Ledger.delivery(from: row)
-                try db.execute(
-                    sql: "UPDATE portfolio_delivery SET lease_holder = ?, lease_until = ? WHERE delivery_id = ?",
-                    arguments: [holder, PayloadCoding.timestamp(until), Projection.key(delivery.reportID)])
-                delivery.leaseHolder = holder
-                delivery.leaseUntil = until
-                return delivery
-            }
-            return nil
+        try writeOutbox { db in
+            try OutboxLease.deliveries.claimNext(
+                db, filter: "destination = ?", [destination], holder: holder, until: until, now: now,
+                reclaiming: reclaiming, decode: Ledger.delivery(from:))
         }
     }
 
@@ -69,9 +55,7 @@ extension Ledger {
     /// Ends `holder`'s lease on a delivery that stays pending.
     public func releaseDelivery(_ id: UUID, holder: String) throws {
         try writeOutbox { db in
-            try db.execute(
-                sql: "UPDATE portfolio_delivery SET lease_holder = NULL, lease_until = NULL WHERE delivery_id = ? AND lease_holder = ?",
-                arguments: [Projection.key(id), holder])
+            try OutboxLease.deliveries.release(db, id: id, holder: holder)
         }
     }
 

@@ -51,33 +51,16 @@ extension Ledger {
     public func claimNextReport(holder: String, until: Date, now: Date, reclaiming: Set<String> = []) throws
         -> QueuedReport?
     {
-        let nowText = PayloadCoding.timestamp(now)
-        return try writeOutbox { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM report_outbox WHERE state = 'pending' ORDER BY enqueued_at, rowid
-                """)
-            for row in rows {
-                let leaseHolder: String? = row["lease_holder"]
-                let leaseUntil: String? = row["lease_until"]
-                if let leaseHolder, let leaseUntil, leaseUntil > nowText, !reclaiming.contains(leaseHolder) { continue }
-                var report = try Ledger.queuedReport(from: row)
-                try db.execute(
-                    sql: "UPDATE report_outbox SET lease_holder = ?, lease_until = ? WHERE report_id = ?",
-                    arguments: [holder, PayloadCoding.timestamp(until), Projection.key(report.reportID)])
-                report.leaseHolder = holder
-                report.leaseUntil = until
-                return report
-            }
-            return nil
+        try writeOutbox { db in
+            try OutboxLease.reports.claimNext(
+                db, holder: holder, until: until, now: now, reclaiming: reclaiming, decode: Ledger.queuedReport(from:))
         }
     }
 
     /// Ends `holder`'s lease on a report that stays pending, so a later run may send it.
     public func releaseReport(_ reportID: UUID, holder: String) throws {
         try writeOutbox { db in
-            try db.execute(
-                sql: "UPDATE report_outbox SET lease_holder = NULL, lease_until = NULL WHERE report_id = ? AND lease_holder = ?",
-                arguments: [Projection.key(reportID), holder])
+            try OutboxLease.reports.release(db, id: reportID, holder: holder)
         }
     }
 

@@ -99,32 +99,17 @@ struct BapasServe: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "host:port")) var listen = "127.0.0.1:8080"
-    @Option(name: .customLong("tls-cert"), help: "A PEM certificate (chain) file: serve HTTPS.") var tlsCert: String?
-    @Option(name: .customLong("tls-key"), help: "The certificate's PEM private key file (mode 0600).") var tlsKey: String?
-
-    func validate() throws {
-        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
-    }
+    @OptionGroup var listen: ListenOptions
 
     func run() async throws {
-        let address = try ListenSettings.parse(listen)
-        var settings = ListenSettings(host: address.host, port: address.port)
-        if let tlsCert, let tlsKey {
-            try ServeCommand.checkPrivateKey(tlsKey)
-            settings.tls = (tlsCert, tlsKey)
-        }
+        let settings = try listen.settings()
         let app = try global.open()
         let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
         let office = try await app.storage.facility()
-        var logger = Logger(label: "bekal.web")
-        if Environment.value("BEKAL_LOG_LEVEL") == nil { logger.logLevel = .info }
+        let logger = ListenOptions.logger
         let kit = WebKit(directory: app, secure: settings.tls != nil, clock: try Clock.source(), logger: logger)
         let site = BapasSite(bapas: bapas, kit: kit, officeName: office.name)
-        let scheme = settings.tls == nil ? "http" : "https"
-        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        try await WebServer.run(site.router(), listen: settings, logger: logger) { port in
-            FileHandle.standardOutput.write(Data("Listening on \(scheme)://\(host):\(port)/\n".utf8))
-        }
+        try await WebServer.run(site.router(), listen: settings, logger: logger,
+                                onListening: ListenOptions.announce(settings))
     }
 }
