@@ -30,14 +30,7 @@ public struct BapasSite: Sendable {
 
     /// The router with every middleware and route.
     public func router() -> Router<WebRequestContext> {
-        let router = Router(context: WebRequestContext.self)
-        router.add(middleware: AccessLogMiddleware(logger: kit.logger))
-        router.add(middleware: SecurityHeadersMiddleware(secure: kit.cookie.secure))
-        router.add(middleware: ErrorPageMiddleware(logger: kit.logger) { status, message, context in
-            self.errorPage(status, message, context)
-        })
-        router.add(middleware: SessionMiddleware(kit: kit))
-        router.get("/static/bekal.css") { _, _ in StyleSheet.response() }
+        let router = kit.siteRouter { status, message, context in self.errorPage(status, message, context) }
         // Machines deliver here: a bearer secret per facility, JSON answers, no session and no form.
         router.post("/terima") { request, _ in await self.receive(request) }
         let open = router.group().add(middleware: FormMiddleware())

@@ -42,18 +42,7 @@ public struct FacilitySite: Sendable {
 
     /// The router with every middleware and route.
     public func router() -> Router<WebRequestContext> {
-        let router = Router(context: WebRequestContext.self)
-        router.add(middleware: AccessLogMiddleware(logger: kit.logger))
-        router.add(middleware: SecurityHeadersMiddleware(secure: kit.cookie.secure))
-        let errorPages = ErrorPageMiddleware(logger: kit.logger) { status, message, context in
-            self.errorPage(status, message, context)
-        }
-        // Twice: outside the session (its own failures) and inside it, so a refusal is said in the visitor's
-        // language, under their menu, and an unknown path asks a visitor who has not signed in to sign in.
-        router.add(middleware: errorPages)
-        router.add(middleware: SessionMiddleware(kit: kit))
-        router.add(middleware: errorPages)
-        router.get("/static/bekal.css") { _, _ in StyleSheet.response() }
+        let router = kit.siteRouter { status, message, context in self.errorPage(status, message, context) }
         let open = router.group().add(middleware: FormMiddleware())
         let protected = router.group().add(middleware: RequireAccountMiddleware()).add(middleware: FormMiddleware())
         LoginRoutes(kit: kit, layout: layout).register(on: open, protected: protected)

@@ -114,3 +114,23 @@ public struct FormMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+extension WebKit {
+    /// A router with the middleware every site has, in order: the access log, the security headers, the error
+    /// pages (twice: outside the session for its own failures, and inside it, so that a refusal is said in the
+    /// visitor's language under their menu and an unknown path asks a visitor who has not signed in to sign in),
+    /// the session, and the style sheet.
+    func siteRouter(
+        errorPage: @escaping @Sendable (HTTPResponse.Status, String, WebRequestContext) -> HTML
+    ) -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
+        router.add(middleware: AccessLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware(secure: cookie.secure))
+        let errorPages = ErrorPageMiddleware(logger: logger, render: errorPage)
+        router.add(middleware: errorPages)
+        router.add(middleware: SessionMiddleware(kit: self))
+        router.add(middleware: errorPages)
+        router.get("/static/bekal.css") { _, _ in StyleSheet.response() }
+        return router
+    }
+}
