@@ -8,16 +8,7 @@ struct LogProofCommandTests {
     static let checker = WitnessedFacility.checker
 
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try CLI.output("/usr/bin/env", ["python3", checker] + arguments)
     }
 
     static func verifierKey(_ cli: CLI) throws -> String {
