@@ -24,6 +24,15 @@ extension Ledger {
         }
     }
 
+    /// Every destination a delivery was queued for, in the order first used.
+    public func deliveryDestinations() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT destination FROM portfolio_delivery GROUP BY destination ORDER BY MIN(rowid)
+                """)
+        }
+    }
+
     /// Claims the oldest pending delivery for `destination` no live run holds (see `claimNextReport`).
     public func claimNextDelivery(
         destination: String, holder: String, until: Date, now: Date, reclaiming: Set<String> = []

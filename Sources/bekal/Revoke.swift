@@ -18,8 +18,13 @@ struct Revoke: AsyncParsableCommand {
     @Option(help: "Why it is revoked (kept in the ledger, not published).") var reason: String
 
     func run() async throws {
-        let event = try await global.open().revoke(credentialID: credentialID, reason: reason, context: try global.context())
+        let app = try global.open()
+        let event = try await app.revoke(credentialID: credentialID, reason: reason, context: try global.context())
         guard case .credentialRevoked(let revocation) = event.payload else { return Recorded.print(event) }
         print("Revoked \(revocation.credentialID) (event \(event.id.uuidString.lowercased())); run `bekal status-list export` to publish")
+        let bapas = try await app.deliveryDestinations().count
+        if bapas > 0 {
+            print("The new status list is queued for the \(bapas) Bapas address(es) portfolios went to; `bekal send --to URL` sends it.")
+        }
     }
 }

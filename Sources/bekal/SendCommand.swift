@@ -12,8 +12,10 @@ struct SendCommand: AsyncParsableCommand {
             The delivery is queued in the ledger's delivery outbox first, then sent over HTTP(S) with an \
             Idempotency-Key (the delivery id), retries with backoff and the facility's delivery secret as a bearer \
             token (from --secret-file, mode 0600, or --secret-env; never on the command line). Deliveries left \
-            pending by an earlier run to the same URL are sent too; without PERSON only those are sent. Exit 0 \
-            when everything queued was delivered.
+            pending by an earlier run to the same URL are sent too; without PERSON only those are sent. With \
+            --status-list, the facility's current status list is queued on its own (`bekal revoke` queues it for \
+            every Bapas already delivered to), so that the Bapas re-verifies what it received. Exit 0 when \
+            everything queued was delivered.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,12 +27,17 @@ struct SendCommand: AsyncParsableCommand {
     var secretEnv: String?
     @Flag(name: .customLong("include-name"), help: "Put the person's name into the export (the PK needs it to know whose it is).")
     var includeName = false
+    @Flag(name: .customLong("status-list"), help: "Queue the current status list on its own instead of a portfolio.")
+    var statusList = false
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust for https.", valueName: "file")) var caFile: String?
     @Option(help: "Attempts per delivery in this run, the first included (1 to 100).") var maxAttempts: Int = 6
 
     func validate() throws {
         guard (secretFile == nil) != (secretEnv == nil) else {
             throw ValidationError("give the delivery secret with exactly one of --secret-file or --secret-env")
+        }
+        if statusList && person != nil {
+            throw ValidationError("give either PERSON or --status-list, not both")
         }
         guard (1...100).contains(maxAttempts) else { throw ValidationError("--max-attempts: expected 1 to 100") }
     }
@@ -42,6 +49,10 @@ struct SendCommand: AsyncParsableCommand {
                 try TypedInput.person(person), destination: to, settings: ExportSettings(includeName: includeName),
                 context: try global.context())
             print("Queued delivery \(id.uuidString.lowercased()).")
+        }
+        if statusList {
+            try await app.queueStatusListDeliveries(to: to, context: try global.context())
+            print("Queued the status list.")
         }
         let request = DeliveryRequest(
             destination: to, secret: secretFile.map(SecretSource.file) ?? .environment(secretEnv ?? ""),

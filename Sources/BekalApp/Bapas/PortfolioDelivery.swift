@@ -47,6 +47,11 @@ public struct PortfolioDelivery: Sendable, Hashable {
         do { value = try JSONParser.parse(body) } catch {
             throw AppError(.usage, "the body is not well-formed JSON", field: "body")
         }
+        try self.init(parsed: value)
+    }
+
+    /// Reads a delivery from its parsed body (see `init(parsing:)`).
+    init(parsed value: JSONValue) throws(AppError) {
         func refuse(_ why: String, _ field: String) -> AppError { AppError(.invalidInput, why, field: field) }
         guard value["type"]?.stringValue == Self.documentType, value["version"]?.numberValue == 1 else {
             throw refuse("the body is not a BekalPortfolioDelivery version 1", "type")

@@ -8,6 +8,8 @@ public protocol DeliveryStorage {
     func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at: Date) async throws
     /// Deliveries for `destination` (all when `nil`), oldest first.
     func deliveries(destination: String?) async throws -> [QueuedReport]
+    /// Every destination a delivery was queued for, in the order first used.
+    func deliveryDestinations() async throws -> [String]
     /// Claims the oldest pending delivery for `destination` no live run holds.
     func claimNextDelivery(destination: String, holder: String, until: Date, now: Date, reclaiming: Set<String>)
         async throws -> QueuedReport?

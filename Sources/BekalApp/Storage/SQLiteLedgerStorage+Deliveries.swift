@@ -11,6 +11,10 @@ extension SQLiteLedgerStorage: DeliveryStorage {
         try await run { try ledger.deliveries(destination: destination) }
     }
 
+    public func deliveryDestinations() async throws -> [String] {
+        try await run { try ledger.deliveryDestinations() }
+    }
+
     public func claimNextDelivery(destination: String, holder: String, until: Date, now: Date, reclaiming: Set<String>)
         async throws -> QueuedReport?
     {

@@ -15,7 +15,9 @@ public struct SignedStatusList: Sendable {
 }
 
 extension FacilityApp {
-    /// Revokes an exported credential (`credential.revoked`); the next status list sets its bit.
+    /// Revokes an exported credential (`credential.revoked`); the next status list sets its bit, and the new list
+    /// is queued for every Bapas this facility has delivered portfolios to (`deliveryDestinations()`; sent by
+    /// `deliverPending`).
     /// - Parameter credentialID: the `urn:uuid:` id of an export or of an embedded credential (`history` and
     ///   `bekal verify` show them), with or without the `urn:uuid:` prefix, or the id of the assessment or
     ///   certificate event it was made from (also in `history`).
@@ -31,9 +33,12 @@ extension FacilityApp {
         guard try await storage.hasStatusIndex(credentialID: id) else {
             throw AppError(.notFound, "no exported credential has this id", field: "credential")
         }
-        return try await record(context: context) { _ in
+        let event = try await record(context: context) { _ in
             .credentialRevoked(CredentialRevocation(credentialID: id, reason: reason))
         }
+        // A Bapas that received a portfolio must learn of the withdrawal without waiting for another portfolio.
+        try await queueStatusListDeliveries(context: context)
+        return event
     }
 
     /// A credential id as typed: `urn:uuid:…` or the bare UUID, in the lowercase form exports use.

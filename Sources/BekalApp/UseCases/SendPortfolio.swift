@@ -50,6 +50,33 @@ extension FacilityApp {
         return id
     }
 
+    /// Queues the facility's current signed status list on its own (`StatusListDelivery`) for `destination`, or
+    /// for every Bapas this facility has delivered portfolios to when `nil`, so that a withdrawal reaches them.
+    /// - Returns: the destinations it was queued for.
+    @discardableResult
+    public func queueStatusListDeliveries(to destination: String? = nil, context: ActionContext) async throws
+        -> [String]
+    {
+        let destinations: [String]
+        if let destination {
+            _ = try Endpoint(url: destination)
+            destinations = [destination]
+        } else {
+            destinations = try await deliveryDestinations()
+        }
+        guard !destinations.isEmpty else { return [] }
+        let body = Data(StatusListDelivery(statusList: try await statusList(context: context).bytes).bytes)
+        let code = try await storage.facility().code
+        for url in destinations {
+            try await storage.enqueueDelivery(id: UUID(), destination: url, facilityCode: code, body: body, at: context.now)
+        }
+        logger.info("status list queued for delivery", metadata: ["delivery.destinations": "\(destinations.count)"])
+        return destinations
+    }
+
+    /// Every Bapas address a delivery was queued for, in the order first used.
+    public func deliveryDestinations() async throws -> [String] { try await storage.deliveryDestinations() }
+
     /// Sends every pending delivery for `request.destination` over libcurl with the relay's guarantees: the same
     /// `Idempotency-Key` (the delivery id) on every attempt, retries with backoff, leases so two runs never send
     /// one delivery at once, and the facility's secret as a bearer token.

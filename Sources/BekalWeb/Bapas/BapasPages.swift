@@ -12,6 +12,7 @@ extension BapasSite {
         router.get("/") { request, context in try await self.inbox(request, context) }
         router.get("/berkas/{id}") { request, context in try await self.portfolio(request, context) }
         router.get("/berkas/{id}/halaman") { _, context in try await self.readablePage(context) }
+        router.post("/berkas/{id}/halaman") { _, context in try await self.readablePage(context) }
         router.get("/berkas/{id}/unduh") { _, context in try await self.download(context) }
         router.get("/periksa") { request, context in try self.checkForm(request, context) }
         router.post("/periksa") { _, context in try await self.checkUpload(context) }
@@ -84,15 +85,40 @@ extension BapasSite {
             </dl>
             <p><a href="/berkas/\(id)/halaman">\(l.t("Buka halaman portofolio", "Open the portfolio page"))</a> ·
             <a href="/berkas/\(id)/unduh">\(l.t("Unduh berkas asli", "Download the original file"))</a></p>
+            <h2>\(l.t("Cocokkan identitas klien", "Match the client's identity"))</h2>
+            <form method="post" action="/berkas/\(id)/halaman">\(Layout.csrf(context))
+            \(Self.identityFields(l, required: true))
+            <button type="submit">\(l.t("Buka halaman dengan pencocokan", "Open the page with the match"))</button></form>
             """
         return page(l.t("Portofolio diterima", "Received portfolio"), request, context, body)
     }
 
-    /// The readable page of a received portfolio, checked again now against the registry and status lists.
+    /// The readable page of a received portfolio, checked again now against the registry and status lists (and,
+    /// when posted from the form, against the register number and verification code the PK typed).
     func readablePage(_ context: WebRequestContext) async throws -> Response {
         _ = try requireReader(context)
         let p = try await bapas.receivedPortfolio(id: try Self.portfolioID(context))
-        return try await rendered(Array(p.body), context)
+        return try await rendered(Array(p.body), identity: try Self.identityClaim(context), context)
+    }
+
+    /// The register number and verification code fields. Posted, never in a URL (which access logs and browser
+    /// histories keep), and not remembered by the browser.
+    static func identityFields(_ l: PageLanguage, required: Bool) -> HTML {
+        """
+        <p>\(l.t("Ketik nomor register dari berkas klien (dan kode verifikasi yang diberikan saat bebas) untuk memastikan portofolio ini miliknya.",
+                 "Type the register number from the client's papers (and the verification code given at release) to confirm the portfolio is theirs."))</p>
+        <label for="nomor_register">\(l.t("Nomor register", "Register number"))</label>
+        <input type="text" id="nomor_register" name="nomor_register" autocomplete="off" spellcheck="false"\(required ? " required" : "")>
+        <label for="kode_verifikasi">\(l.t("Kode verifikasi (jika ada)", "Verification code (if any)"))</label>
+        <input type="text" id="kode_verifikasi" name="kode_verifikasi" autocomplete="off" spellcheck="false">
+        """
+    }
+
+    /// The identity a PK typed into a posted form, `nil` on a GET or when the register number is blank.
+    static func identityClaim(_ context: WebRequestContext) throws -> IdentityClaim? {
+        guard let form = context.form else { return nil }
+        return try IdentityClaim(registerNumber: form.optional("nomor_register"),
+                                 verificationCode: form.optional("kode_verifikasi"))
     }
 
     /// The exact bytes received, as a download.
@@ -111,6 +137,7 @@ extension BapasSite {
                      "Upload a portfolio export (JSON) from e-mail or a USB stick to check that it is genuine."))</p>
             <form method="post" action="/periksa" enctype="multipart/form-data">\(Layout.csrf(context))
             <label for="berkas">\(l.t("Berkas", "File"))</label> <input type="file" id="berkas" name="berkas" accept=".json,application/json" required>
+            \(Self.identityFields(l, required: false))
             <button type="submit">\(l.t("Periksa", "Check"))</button></form>
             """
         return page(l.t("Periksa berkas", "Check a file"), request, context, body)
@@ -121,14 +148,15 @@ extension BapasSite {
         guard let file = context.form?.files["berkas"]?.first, !file.bytes.isEmpty else {
             throw AppError(.usage, context.language.t("Pilih berkas untuk diperiksa.", "Choose a file to check."))
         }
-        return try await rendered(Array(file.bytes), context)
+        return try await rendered(Array(file.bytes), identity: try Self.identityClaim(context), context)
     }
 
     /// The portfolio page (BekalRender) of an export checked now: a self-contained document with its own inline
     /// styles (no script), hence its own Content-Security-Policy.
-    func rendered(_ bytes: [UInt8], _ context: WebRequestContext) async throws -> Response {
+    func rendered(_ bytes: [UInt8], identity: IdentityClaim?, _ context: WebRequestContext) async throws -> Response {
         let now = kit.clock()
-        let checked = try await bapas.check(bytes, context: try ActionContext(actor: Actor(account: "pk"), now: now))
+        let checked = try await bapas.check(
+            bytes, identity: identity, context: try ActionContext(actor: Actor(account: "pk"), now: now))
         let view = PortfolioView(export: checked.document, verification: checked.verification, checkedAt: now, evidence: nil)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"

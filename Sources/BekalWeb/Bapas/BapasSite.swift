@@ -32,7 +32,7 @@ public struct BapasSite: Sendable {
     public func router() -> Router<WebRequestContext> {
         let router = kit.siteRouter { status, message, context in self.errorPage(status, message, context) }
         // Machines deliver here: a bearer secret per facility, JSON answers, no session and no form.
-        router.post("/terima") { request, _ in await self.receive(request) }
+        router.post("/terima") { request, context in await self.receive(request, context) }
         let open = router.group().add(middleware: FormMiddleware())
         let protected = router.group().add(middleware: RequireAccountMiddleware()).add(middleware: FormMiddleware())
         LoginRoutes(kit: kit, layout: layout).register(on: open, protected: protected)
