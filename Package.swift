@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "BekalWebTests",
             dependencies: [
-                "BekalWeb", "BekalApp", "BekalDomain", "BekalRender", "BekalPublisher", "bekal",
+                "BekalWeb", "BekalApp", "BekalCredentials", "BekalDomain", "BekalRender", "BekalPublisher", "bekal",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

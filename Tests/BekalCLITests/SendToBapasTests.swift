@@ -121,6 +121,35 @@ struct SendToBapasTests {
         #expect(lines.first?.contains("  VALID  ") == true)
     }
 
+    @Test("a credential withdrawn after sending: bekal revoke queues the status list, bekal send delivers it on its own, and the inbox turns VALID WITH EXCEPTIONS")
+    func withdrawnAfterSending() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        let sent = try scene.send([person.id])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(try scene.inbox().first?.contains("  VALID  ") == true)
+        // An embedded credential of the exports made of this person (ids follow the records, so the one sent has it).
+        let probe = try Data(contentsOf: URL(fileURLWithPath: scene.facility.path("probe-\(person.id).json")))
+        let document = try JSONSerialization.jsonObject(with: probe) as? [String: Any]
+        let embedded = (document?["credentialSubject"] as? [String: Any])?["verifiableCredential"] as? [[String: Any]]
+        let credential = try #require(embedded?.first?["id"] as? String)
+        let revoked = try scene.facility.cli.run("revoke", credential, "--reason", "sertifikat dicabut")
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect(revoked.stdout.contains("queued for the 1 Bapas address(es)"), "\(revoked.stdout)")
+        let delivered = try scene.send([])
+        #expect(delivered.status == 0, "\(delivered.stderr)")
+        #expect(delivered.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(delivered.stdout)")
+        let lines = try scene.inbox()
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.contains("  VALID WITH EXCEPTIONS  ") == true, "\(lines)")
+        // Sent again on demand: the Bapas holds that very list (200), nothing changes.
+        let again = try scene.send(["--status-list"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Delivered 1"), "\(again.stdout)")
+        #expect(try scene.send([person.id, "--status-list"]).status == 2)
+    }
+
     @Test("a facility the Bapas does not trust is received INVALID, without its claimed name")
     func untrusted() throws {
         let scene = try Scene(trust: false)

@@ -1,4 +1,5 @@
 import BekalApp
+import BekalCredentials
 import BekalDomain
 import BekalPublisher
 import BekalWeb
@@ -23,15 +24,15 @@ struct BapasSiteTests {
         let site: BapasSite
         let delivery: [UInt8]
 
-        init() async throws {
-            fixture = try await WebFixture()
+        init(log: CapturedLog? = nil) async throws {
+            if let log { fixture = try await WebFixture(logger: log.logger) } else { fixture = try await WebFixture() }
             let admin = try fixture.context(WebFixture.admin.0)
             _ = try await fixture.app.createAccount(
                 NewAccount(name: BapasSiteTests.pk.0, role: .pk, password: try Password(BapasSiteTests.pk.1)), context: admin)
             _ = try await fixture.app.recordTraining(TrainingInput(
                 person: .id(fixture.sariID), date: LocalDate(year: 2026, month: 11, day: 2)!, hours: 3.5,
                 topic: "Mencap motif parang", trainer: "Mentor mitra"), context: admin)
-            bapas = try BapasApp.inMemory()
+            bapas = try log.map { try BapasApp.inMemory(logger: $0.logger) } ?? BapasApp.inMemory()
             try await bapas.importTrustList(try FacilityKeys(directory: fixture.app.directory).trustList(
                 issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-UJI", context: admin), context: admin)
             try await bapas.setDeliverySecret(facilityCode: "LAPAS-UJI", secret: Secret(bytes: Array(BapasSiteTests.secret.utf8)),
@@ -136,5 +137,106 @@ struct BapasSiteTests {
                 #expect(try await rina.get(path).status == 403, "GET \(path)")
             }
         }
+    }
+
+    static func portfolioID(_ body: String) throws -> String {
+        let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+        return try #require(json?["id"] as? String)
+    }
+
+    @Test("the PK matches a typed register number and verification code on the page; a wrong one says the file is not theirs; neither reaches a log or a URL")
+    func identityMatch() async throws {
+        let log = CapturedLog()
+        let scene = try await Scene(log: log)
+        let delivery = scene.delivery
+        let code = try await scene.fixture.app.verificationCode(
+            of: .id(scene.fixture.sariID), context: try scene.fixture.context(WebFixture.admin.0))
+        let (number, _) = WebFixture.sariPerson
+        try await scene.run { client in
+            let id = try Self.portfolioID(try await Self.post(client, delivery).1)
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            let details = try await rina.get("/berkas/\(id)")
+            #expect(details.body.contains(#"<form method="post" action="/berkas/\#(id)/halaman">"#))
+            #expect(details.body.contains(#"name="nomor_register" autocomplete="off""#))
+            // Without the form: not checked, and the page says how to check.
+            let plain = try await rina.get("/berkas/\(id)/halaman")
+            #expect(plain.body.contains(#"data-identity="not-checked""#))
+            let matched = try await rina.post("/berkas/\(id)/halaman", ["nomor_register": number, "kode_verifikasi": code.canonical])
+            #expect(matched.status == 200)
+            #expect(matched.body.contains(#"data-identity="matched""#))
+            #expect(matched.body.contains("cocok dengan pemilik berkas ini"))
+            let wrong = try await rina.post("/berkas/\(id)/halaman", ["nomor_register": "AII-0002/2025", "kode_verifikasi": code.canonical])
+            #expect(wrong.body.contains(#"data-identity="mismatch""#))
+            #expect(wrong.body.contains("TIDAK SAH"))
+            let typo = "ZZZZ-QQQQ-XXXX-1"
+            let refused = try await rina.post("/berkas/\(id)/halaman", ["nomor_register": number, "kode_verifikasi": typo])
+            #expect(refused.status == 400)
+            #expect(!refused.body.contains(typo))
+            #expect(try await rina.post("/berkas/\(id)/halaman", ["nomor_register": number], csrf: .some(nil)).status == 403)
+            // Periksa berkas takes the same fields.
+            let export = try PortfolioDelivery(parsing: delivery).export
+            let upload = try await rina.postMultipart("/periksa", ["nomor_register": number, "kode_verifikasi": code.canonical],
+                                                      files: [("berkas", "a.json", Data(export))])
+            #expect(upload.body.contains(#"data-identity="matched""#))
+        }
+        let lines = log.all
+        #expect(!lines.isEmpty)
+        #expect(!lines.contains { $0.contains(number) || $0.contains(code.canonical) || $0.contains(WebFixture.sariPerson.1) })
+    }
+
+    @Test("POST /terima: after 5 refused secrets from one address even the right secret gets 429 with Retry-After, until the window passes")
+    func throttled() async throws {
+        let scene = try await Scene()
+        let delivery = scene.delivery
+        let clock = scene.fixture.clock
+        try await scene.run { client in
+            for attempt in 1...5 {
+                #expect(try await Self.post(client, delivery, token: "tebakan-rahasia-\(attempt)").0 == 401)
+            }
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(Self.secret)"
+            headers[.contentType] = "application/json"
+            headers[HTTPField.Name("Idempotency-Key")!] = "\"k-1\""
+            let blocked = try await client.execute(uri: "/terima", method: .post, headers: headers, body: ByteBuffer(bytes: delivery))
+            #expect(blocked.status == .tooManyRequests)
+            #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            clock.advance(15 * 60 + 1)
+            #expect(try await Self.post(client, delivery).0 == 201)
+        }
+        #expect(try await scene.bapas.inbox().count == 1)
+    }
+
+    @Test("POST /terima with a status list on its own: 201 with the portfolios re-verified, 200 when repeated, 422 when altered after signing")
+    func statusListOverHTTP() async throws {
+        let scene = try await Scene()
+        let delivery = scene.delivery
+        let admin = try scene.fixture.context(WebFixture.admin.0)
+        let export = try PortfolioDelivery(parsing: delivery).export
+        // Withdraw one embedded credential of the delivered export itself (its id is in the file).
+        let document = try JSONSerialization.jsonObject(with: Data(export)) as? [String: Any]
+        let subject = document?["credentialSubject"] as? [String: Any]
+        let embedded = subject?["verifiableCredential"] as? [[String: Any]]
+        let revoked = try #require(embedded?.first?["id"] as? String)
+        _ = try await scene.fixture.app.revoke(credentialID: revoked, reason: "dicabut", context: admin)
+        let list = StatusListDelivery(statusList: try await scene.fixture.app.statusList(context: admin).bytes).bytes
+        // The fixtures share one facility key (a template directory), so a list "from elsewhere" is this one altered
+        // after signing: no registry facility signed what arrives.
+        let signed = String(decoding: try await scene.fixture.app.statusList(context: admin).bytes, as: UTF8.self)
+        let altered = signed.replacingOccurrences(of: "\"revocation\"", with: "\"suspension\"")
+        #expect(altered != signed)
+        let strangerList = StatusListDelivery(statusList: Array(altered.utf8)).bytes
+        try await scene.run { client in
+            let (first, answer) = try await Self.post(client, delivery)
+            #expect(first == 201)
+            #expect(answer.contains(#""verdict":"VALID""#))
+            let (kept, body) = try await Self.post(client, list, key: "\"s-1\"")
+            #expect(kept == 201)
+            #expect(body.contains(#""reverified":1"#))
+            #expect(try await Self.post(client, list, key: "\"s-2\"").0 == 200)
+            #expect(try await Self.post(client, strangerList, key: "\"s-3\"").0 == 422)
+        }
+        let stored = try #require(try await scene.bapas.inbox().first)
+        #expect(stored.verdict == "VALID WITH EXCEPTIONS")
     }
 }
