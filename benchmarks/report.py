@@ -285,6 +285,30 @@ def web_load_section(w):
             f"{w['alone']['writes']['p95_ms']} ms ({w['alone']['writes']['count']})."]
 
 
+def bapas_section(b):
+    """Receiving at a Bapas (issue 16), when the run measured it."""
+    if not b:
+        return []
+    lo, hi = b["send_to_inbox_seconds_min_max"]
+    return ["", "## Receiving at a Bapas (issue 16)", "",
+            f"Measured {b['measured_utc']} at commit {b.get('commit', 'unknown')}"
+            + (", apart from the figures above" if b.get("separate") else "") + ". `benchmarks/bapas_receive.py` "
+            "(release build): a demo facility and a Bapas trusting it, each its own data directory; a real "
+            "`bekal bapas serve` on 127.0.0.1.", "",
+            table(["Figure", "Value", "How"], [
+                (f"`bekal send` → verdict in the inbox, {b['achievements']}-achievement portfolio "
+                 f"({b['export_bytes']:,} bytes)",
+                 f"{b['send_to_inbox_seconds_median'] * 1000:.0f} ms median ({lo * 1000:.0f}–{hi * 1000:.0f} ms, "
+                 f"{b['sends']} sends; verdict {', '.join(b['verdicts'])})",
+                 "whole processes: `bekal send` (export, sign, status list, outbox, libcurl; the Bapas verifies and "
+                 "stores before it answers), then `bekal bapas inbox` lists the new row"),
+                (f"Inbox throughput, {b['deliveries']:,} deliveries of that portfolio",
+                 f"{b['receive_per_second']:.1f} portfolios/s ({b['receive_seconds']:.1f} s)",
+                 "one keep-alive client posting one delivery after another, each under a fresh Idempotency-Key: "
+                 "authenticated, verified against the registry and stored with its exact bytes"),
+            ])]
+
+
 def write_markdown(r, path):
     # A memory entry of `bekal export --all` whose timing was not recorded came from a failed or refused run.
     for key in [k for k in r["memory"] if k.startswith("bekal export --all@")]:
@@ -322,6 +346,7 @@ def write_markdown(r, path):
     for key, value in sorted(r["checks"].items()):
         parts.append(f"- {key}: {value}")
     parts += web_load_section(r.get("web_load"))
+    parts += bapas_section(r.get("bapas"))
     parts += ["", "## Peak resident memory", ""]
     parts.append(table(["Process", "Peak RSS", "Wall time"],
                        [(k, f"{v['peak_rss_kib'] / 1024:.1f} MiB", f"{v['wall_s']:.1f} s")

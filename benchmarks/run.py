@@ -448,6 +448,28 @@ def web_load():
         "yes" if RESULTS["web_load"]["no_lost_or_duplicated"] else "NO"
 
 
+def bapas():
+    """Receiving at a Bapas (issue 16): benchmarks/bapas_receive.py against a real `bekal bapas serve`."""
+    out = os.path.join(ARGS.work, "bapas-receive.json")
+    log("bapas: send → inbox for a 25-achievement portfolio; 1,000 deliveries received")
+    subprocess.run([sys.executable, os.path.join(HERE, "bapas_receive.py"), "--bekal", ARGS.bekal, "--json", out],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        RESULTS["bapas"] = json.load(f)
+    RESULTS["bapas"]["commit"] = commit()
+    b = RESULTS["bapas"]
+    RESULTS["checks"]["bapas: every delivery stored once"] = \
+        "yes" if b["stored_after"] == b["stored_expected"] else f"NO ({b['stored_after']} of {b['stored_expected']})"
+
+
+def commit():
+    return subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
+
+
+SECTIONS = {"bapas": bapas, "web_load": lambda: web_load()}
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
@@ -457,8 +479,24 @@ def main():
     parser.add_argument("--json", required=True)
     parser.add_argument("--markdown", required=True)
     parser.add_argument("--scales", default="200,2000,20000")
+    parser.add_argument("--only", help="run only these sections (comma-separated: " + ", ".join(SECTIONS) + ") and "
+                        "merge them into the existing --json results, marked with their own date and commit")
     ARGS = parser.parse_args()
     os.makedirs(ARGS.work, exist_ok=True)
+    if ARGS.only:
+        with open(ARGS.json) as f:
+            RESULTS.update(json.load(f))
+        for name in ARGS.only.split(","):
+            if name not in SECTIONS:
+                raise SystemExit(f"--only: unknown section {name!r} (known: {', '.join(SECTIONS)})")
+            SECTIONS[name]()
+            if isinstance(RESULTS.get(name), dict):
+                RESULTS[name]["separate"] = True
+        with open(ARGS.json + ".tmp", "w") as f:
+            json.dump(RESULTS, f, indent=2, sort_keys=True)
+        os.replace(ARGS.json + ".tmp", ARGS.json)
+        write_markdown(RESULTS, ARGS.markdown)
+        return
     started = time.time()
     machine()
     RESULTS["machine"]["load_start"] = os.getloadavg()[0]
@@ -483,11 +521,11 @@ def main():
     cli_startup(single)
     publish(payload)
     web_load()
+    bapas()
     RESULTS["machine"]["load_end"] = os.getloadavg()[0]
     RESULTS["total_seconds"] = time.time() - started
     RESULTS["finished_utc"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    RESULTS["commit"] = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
-                                       stderr=subprocess.DEVNULL, text=True).stdout.strip() or "unknown"
+    RESULTS["commit"] = commit()
     with open(ARGS.json + ".tmp", "w") as f:
         json.dump(RESULTS, f, indent=2, sort_keys=True)
     os.replace(ARGS.json + ".tmp", ARGS.json)

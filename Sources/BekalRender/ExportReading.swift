@@ -107,8 +107,9 @@ extension PortfolioView {
         return .hashedIdentity
     }
 
-    /// SHA-256 of the RFC 8785 form, so whitespace or key order changes in transit do not change it.
-    static func fingerprint(_ document: JSONObject) -> String? {
+    /// SHA-256 of the RFC 8785 form, so whitespace or key order changes in transit do not change it: the
+    /// fingerprint every printed page of the portfolio carries.
+    public static func fingerprint(_ document: JSONObject) -> String? {
         guard let canonical = try? JCS.canonicalize(.object(document)) else { return nil }
         return Hex.encode(SHA256.hash(data: canonical))
     }

@@ -1,3 +1,4 @@
+import BekalTestSupport
 import Foundation
 import Testing
 
@@ -11,11 +12,11 @@ struct SendToBapasTests {
     struct Scene {
         let facility: ExportFixture
         let bapas: CLI
-        let server: Process
+        var server: Process
         let url: String
         let secretFile: String
 
-        init(trust: Bool = true) throws {
+        init(trust: Bool = true, port: Int = 0, serverEnvironment: [String: String] = [:]) throws {
             facility = try ExportFixture.demo(people: 8)
             bapas = try CLI()
             let initialized = try bapas.run("init", "--facility-code", "BAPAS-PWT", "--facility-name", "Bapas Purwokerto")
@@ -28,8 +29,12 @@ struct SendToBapasTests {
             chmod(secretFile, 0o600)
             let set = try bapas.run("bapas", "secret", "DEMO-LAPAS-01", "--secret-file", secretFile)
             try #require(set.status == 0, "\(set.stderr)")
-            let (process, out, _) = try bapas.start(["bapas", "serve", "--listen", "127.0.0.1:0"])
-            server = process
+            (server, url) = try Self.startServer(bapas, port: port, environment: serverEnvironment)
+        }
+
+        /// Starts `bekal bapas serve` on `port` (0: any) and returns it with its receiving URL.
+        static func startServer(_ bapas: CLI, port: Int, environment: [String: String] = [:]) throws -> (Process, String) {
+            let (process, out, _) = try bapas.start(["bapas", "serve", "--listen", "127.0.0.1:\(port)"], environment: environment)
             var address: String?
             for _ in 0..<600 where address == nil {
                 let text = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
@@ -40,7 +45,7 @@ struct SendToBapasTests {
                     Thread.sleep(forTimeInterval: 0.05)
                 }
             }
-            url = try #require(address, "the Bapas server did not start") + "terima"
+            return (process, try #require(address, "the Bapas server did not start") + "terima")
         }
 
         func stop() {
@@ -148,6 +153,38 @@ struct SendToBapasTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("Delivered 1"), "\(again.stdout)")
         #expect(try scene.send([person.id, "--status-list"]).status == 2)
+    }
+
+    @Test("killing the Bapas while it receives (verified but not stored, or stored but not answered) loses nothing and stores once",
+          arguments: ["portfolio verified on arrival", "portfolio received"])
+    func killedBapas(at step: String) throws {
+        let port = try RefusingPort().port  // released at once: the server takes it, and takes it again after the kill
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("bekal-pause-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: marker) }
+        var scene = try Scene(port: port, serverEnvironment: [
+            "BEKAL_TEST_PAUSE": step, "BEKAL_TEST_PAUSE_MARKER": marker.path,
+        ])
+        defer { scene.stop() }
+        let person = try scene.validPerson()
+        let (sender, _, _) = try scene.facility.cli.start(
+            ["send", person.id, "--to", scene.url, "--secret-file", scene.secretFile, "--max-attempts", "1"])
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: marker.path) {
+            try #require(Date() < deadline && sender.isRunning, "the Bapas never reached \(step)")
+            usleep(10_000)
+        }
+        kill(scene.server.processIdentifier, SIGKILL)
+        scene.server.waitUntilExit()
+        sender.waitUntilExit()
+        #expect(sender.terminationStatus == 8, "the delivery stays pending when the Bapas dies mid-request")
+        #expect(try scene.inbox().count == (step == "portfolio received" ? 1 : 0))
+        (scene.server, _) = try Scene.startServer(scene.bapas, port: port)
+        let resent = try scene.send([])
+        #expect(resent.status == 0, "\(resent.stderr)")
+        #expect(resent.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(resent.stdout)")
+        let lines = try scene.inbox()
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.contains("  VALID  ") == true, "\(lines)")
     }
 
     @Test("a facility the Bapas does not trust is received INVALID, without its claimed name")

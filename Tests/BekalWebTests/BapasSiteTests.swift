@@ -161,6 +161,9 @@ struct BapasSiteTests {
             #expect(details.body.contains(#"name="nomor_register" autocomplete="off""#))
             // Without the form: not checked, and the page says how to check.
             let plain = try await rina.get("/berkas/\(id)/halaman")
+            // The fingerprint on the portfolio's page is the one every printed sheet carries.
+            let sidik = try #require(details.body.firstMatch(of: /<code id="sidik">([0-9a-f]{64})<\/code>/)?.1)
+            #expect(plain.body.contains(#"id="fingerprint">SHA-256 \#(sidik)"#))
             #expect(plain.body.contains(#"data-identity="not-checked""#))
             let matched = try await rina.post("/berkas/\(id)/halaman", ["nomor_register": number, "kode_verifikasi": code.canonical])
             #expect(matched.status == 200)

@@ -117,8 +117,12 @@ struct WebFixture {
             for item in try files.contentsOfDirectory(atPath: staging.path) where !item.hasPrefix("bekal.sqlite") {
                 try files.copyItem(at: staging.appendingPathComponent(item), to: home.appendingPathComponent(item))
             }
-            let source = try DatabaseQueue(path: staging.appendingPathComponent("bekal.sqlite").path)
-            let copy = try DatabaseQueue(path: home.appendingPathComponent("bekal.sqlite").path)
+            // The staging ledger's own connections may still be closing (a WAL checkpoint) on a loaded machine:
+            // wait for its lock instead of failing at once with "database is locked".
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            let source = try DatabaseQueue(path: staging.appendingPathComponent("bekal.sqlite").path, configuration: configuration)
+            let copy = try DatabaseQueue(path: home.appendingPathComponent("bekal.sqlite").path, configuration: configuration)
             try source.backup(to: copy)
             try await copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()

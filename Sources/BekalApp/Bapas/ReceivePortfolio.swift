@@ -75,6 +75,8 @@ extension BapasApp {
             verdict: summary.verdict.rawValue, sentence: VerdictText.sentence(summary, .indonesian),
             facilityName: Self.confirmedName(summary), holder: holder, releaseDate: delivery.releaseDate?.description,
             receivedAt: context.now, verifiedAt: context.now)
+        // A fixed step name (crash tests stop the server here: verified, not yet stored).
+        logger.debug("portfolio verified on arrival")
         let result = try await storage.receive(portfolio)
         logger.info(result.isNew ? "portfolio received" : "portfolio delivery repeated", metadata: [
             "portfolio.verdict": "\(result.portfolio.verdict)", "portfolio.sender": "\(sender)",

@@ -1,6 +1,7 @@
 import BekalApp
 import BekalCredentials
 import BekalDomain
+import BekalJSON
 import BekalRender
 import Foundation
 import HTTPTypes
@@ -81,7 +82,8 @@ extension BapasSite {
             <dt>\(l.t("Tanggal bebas", "Release date"))</dt><dd>\(release)</dd>
             <dt>\(l.t("Diterima", "Received"))</dt><dd>\(PageFormat.dateTime(p.receivedAt, l))</dd>
             <dt>\(l.t("Diperiksa", "Checked"))</dt><dd>\(PageFormat.dateTime(p.verifiedAt, l))</dd>
-            <dt>\(l.t("Sidik berkas (SHA-256)", "File fingerprint (SHA-256)"))</dt><dd><code>\(p.sha256)</code></dd>
+            <dt>\(l.t("Sidik berkas (SHA-256, tercetak di setiap halaman)", "File fingerprint (SHA-256, printed on every page)"))</dt><dd><code id="sidik">\(Self.fingerprint(p))</code></dd>
+            <dt>\(l.t("SHA-256 byte yang diterima", "SHA-256 of the bytes received"))</dt><dd><code>\(p.sha256)</code></dd>
             </dl>
             <p><a href="/berkas/\(id)/halaman">\(l.t("Buka halaman portofolio", "Open the portfolio page"))</a> ·
             <a href="/berkas/\(id)/unduh">\(l.t("Unduh berkas asli", "Download the original file"))</a></p>
@@ -164,6 +166,13 @@ extension BapasSite {
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
         let html = PortfolioPage(view: view, language: context.language).html()
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The fingerprint the readable page prints (of the file's RFC 8785 form), so a printed sheet can be matched
+    /// with this page; "—" for a file that is not a JSON object.
+    static func fingerprint(_ p: ReceivedPortfolio) -> String {
+        guard case .object(let document) = try? JSONParser.parse(Array(p.body)) else { return "—" }
+        return PortfolioView.fingerprint(document) ?? "—"
     }
 
     static func portfolioID(_ context: WebRequestContext) throws -> UUID {
