@@ -122,18 +122,24 @@ public struct LedgerLogEvidence: Sendable, Hashable {
                     number.rounded() == number, let entryText = event["leafEntry"]?.stringValue,
                     let proofText = event["inclusionProof"]?.stringValue
                 else { throw malformed("an event lacks a whole sequence number, a leaf entry or an inclusion proof") }
-                let hashes = proofText.isEmpty ? [] : proofText.split(separator: " ", omittingEmptySubsequences: false)
-                guard hashes.count <= 64 else { throw malformed("an inclusion proof has more than 64 hashes") }
+                // Hashes read from the UTF-8 bytes: splitting the String walked grapheme clusters and decoded each
+                // hash through Data and a re-encoding, most of a Bapas's CPU on 25-achievement portfolios.
                 do {
                     parsed.append(Event(
-                        sequence: Int64(number), leafEntry: try MerkleHash(base64: entryText),
-                        inclusionProof: try hashes.map { try MerkleHash(base64: $0) }))
+                        sequence: Int64(number), leafEntry: try Self.oneHash(entryText),
+                        inclusionProof: try MerkleHash.list(base64: proofText, limit: 64)))
                 } catch {
-                    throw malformed("a leaf entry or proof hash is not canonical base64 of 32 bytes")
+                    throw malformed("a leaf entry or proof hash is not canonical base64 of 32 bytes, or a proof has more than 64")
                 }
             }
             records.append(Record(credentialID: credential, events: parsed))
         }
         self.init(checkpoint: checkpoint, records: records)
+    }
+
+    private static func oneHash(_ text: String) throws -> MerkleHash {
+        let hashes = try MerkleHash.list(base64: text, limit: 1)
+        guard let hash = hashes.first else { throw LogError(.malformedHash, "no hash") }
+        return hash
     }
 }
