@@ -103,7 +103,10 @@ public struct LedgerLogEvidence: Sendable, Hashable {
     /// Reads the member strictly: every field present with its type, sequences from 1 to 2^53, hashes canonical
     /// base64 of 32 bytes, at most `maximumEvents` events.
     /// - Throws: `CredentialError.documentMalformed` naming the field at fault (never a value).
-    public init(json: JSONValue) throws(CredentialError) {
+    /// - Parameter credentialID: when given, only that credential's events are read (the others' records keep
+    ///   their credential id and no events): each embedded credential checks its own events, and the export's
+    ///   check reads the whole member once, instead of every credential reading every proof.
+    public init(json: JSONValue, onlyEventsOf credentialID: String? = nil) throws(CredentialError) {
         func malformed(_ why: String) -> CredentialError { CredentialError(.documentMalformed, "ledgerLog: \(why)") }
         guard let object = json.objectValue, let checkpoint = object["checkpoint"]?.stringValue,
             let list = object["records"]?.arrayValue
@@ -117,7 +120,7 @@ public struct LedgerLogEvidence: Sendable, Hashable {
             total += events.count
             guard total <= Self.maximumEvents else { throw malformed("more than \(Self.maximumEvents) events") }
             var parsed: [Event] = []
-            for event in events {
+            for event in events where credentialID == nil || credentialID == credential {
                 guard let number = event["sequence"]?.numberValue, number >= 1, number <= 9_007_199_254_740_992,
                     number.rounded() == number, let entryText = event["leafEntry"]?.stringValue,
                     let proofText = event["inclusionProof"]?.stringValue

@@ -27,7 +27,10 @@ public struct LedgerLogPolicy: VerificationPolicy {
         let note: SignedNote
         let checkpoint: Checkpoint
         do {
-            evidence = try LedgerLogEvidence(json: member)
+            // The export's own check reads every record (a malformed one fails the export); an embedded
+            // credential reads only its own events.
+            evidence = try LedgerLogEvidence(
+                json: member, onlyEventsOf: credential.isEmbedded ? credential.document["id"]?.stringValue ?? "" : nil)
             note = try SignedNote(parsing: evidence.checkpoint)
             checkpoint = try Checkpoint(parsing: note.text)
         } catch {
