@@ -27,11 +27,38 @@ package enum PayloadCoding {
     }
 
     package static func decode(_ text: String, sequence: Int64) throws -> LedgerPayload {
+        if let payload = decodeRecordPayload(text) { return payload }
         do {
             return try JSONDecoder().decode(LedgerPayload.self, from: Data(text.utf8))
         } catch {
             throw StoreError(.corrupted, "event \(sequence) has a payload Bekal cannot read")
         }
+    }
+
+    /// The frequent kinds (`{"trainingRecorded":{"_0":RECORD}}` and the like, as `RecordJSONWriter` writes them)
+    /// read with `RecordJSONReader`, without `JSONDecoder`, which was most of the time of a person's history
+    /// page; `nil` for anything else, which `decode` then reads with `JSONDecoder`. Tests check both agree.
+    package static func decodeRecordPayload(_ text: String) -> LedgerPayload? {
+        func inner(_ key: String) -> String? {
+            let prefix = "{\"\(key)\":{\"_0\":"
+            guard text.utf8.count > prefix.utf8.count + 2, text.utf8.starts(with: prefix.utf8),
+                text.utf8.reversed().starts(with: "}}".utf8)
+            else { return nil }
+            return String(text.utf8.dropFirst(prefix.utf8.count).dropLast(2))
+        }
+        if let record = inner("trainingRecorded").flatMap({ RecordJSONReader.read(TrainingSession.self, $0) }) {
+            return .trainingRecorded(record)
+        }
+        if let record = inner("productionRecorded").flatMap({ RecordJSONReader.read(ProductionEntry.self, $0) }) {
+            return .productionRecorded(record)
+        }
+        if let record = inner("assessmentRecorded").flatMap({ RecordJSONReader.read(Assessment.self, $0) }) {
+            return .assessmentRecorded(record)
+        }
+        if let record = inner("certificateRecorded").flatMap({ RecordJSONReader.read(Certificate.self, $0) }) {
+            return .certificateRecorded(record)
+        }
+        return nil
     }
 
     package static func encodeRecord(_ value: some Encodable) throws -> String {
@@ -55,6 +82,36 @@ package enum PayloadCoding {
     }
 
     package static func date(fromTimestamp text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
+        fixedFormTimestamp(text)
+            ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ` (what `timestamp(_:)` writes) read by position: Foundation's parser was a
+    /// tenth of a history page's time. `nil` for any other form or an impossible date or time.
+    package static func fixedFormTimestamp(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 24, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+                b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "."),
+                b[23] == UInt8(ascii: "Z")
+            else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<(start + count) {
+                    let digit = Int(b[index]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                let millis = number(20, 3), hour < 24, minute < 60, second < 60,
+                let date = LocalDate(year: year, month: month, day: day)
+            else { return nil }
+            // Whole seconds since 2001, then the fraction added, in that order: the same Double as Foundation's.
+            let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - 978_307_200
+            return Date(timeIntervalSinceReferenceDate: Double(seconds) + Double(millis) / 1000)
+        }
     }
 }

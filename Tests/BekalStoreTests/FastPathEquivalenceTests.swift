@@ -27,6 +27,10 @@ struct FastPathEquivalenceTests {
         #expect(written.payload == (try PayloadCoding.encodeWithFoundation(payload)))
         #expect(written.record == (try reference(record)))
         #expect(try PayloadCoding.decode(written.payload, sequence: 1) == payload)
+        // The payload reader reads the four record kinds without falling back, and what JSONDecoder reads.
+        let fast = PayloadCoding.decodeRecordPayload(written.payload)
+        if case .personAdded = payload { #expect(fast == nil) } else { #expect(fast == payload) }
+        #expect(try JSONDecoder().decode(LedgerPayload.self, from: Data(written.payload.utf8)) == payload)
         // The projection reader reads what JSONDecoder reads, without falling back.
         let read = try #require(RecordJSONReader.read(T.self, written.record))
         #expect(read == record)
@@ -208,5 +212,42 @@ struct FastPathEquivalenceTests {
             #expect(LocalDate(bad) == nil, "\(bad)")
         }
         #expect(LocalDate("2026-01-01"[...]) == LocalDate(year: 2026, month: 1, day: 1))
+    }
+
+    @Test("a payload the record reader does not expect falls back to JSONDecoder: same value, or the same refusal")
+    func payloadFallback() throws {
+        let training = TrainingSession(id: UUID(), personID: UUID(), date: LocalDate("2026-02-03")!, hours: 2,
+                                       topic: "Mencanting", trainer: "Mentor")
+        let written = try #require(RecordJSONWriter.payload(.trainingRecorded(training))).payload
+        // An extra member, white space, or another kind's name: not the writer's form, read by JSONDecoder.
+        let spaced = written.replacingOccurrences(of: "{\"_0\":", with: "{ \"_0\" : ")
+        #expect(PayloadCoding.decodeRecordPayload(spaced) == nil)
+        #expect(try PayloadCoding.decode(spaced, sequence: 1) == .trainingRecorded(training))
+        let extra = written.replacingOccurrences(of: "\"topic\"", with: "\"extra\":1,\"topic\"")
+        #expect(PayloadCoding.decodeRecordPayload(extra) == nil)
+        let renamed = written.replacingOccurrences(of: "trainingRecorded", with: "productionRecorded")
+        #expect(PayloadCoding.decodeRecordPayload(renamed) == nil)
+        #expect(throws: StoreError.self) { try PayloadCoding.decode(renamed, sequence: 1) }
+        #expect(throws: StoreError.self) { try PayloadCoding.decode(String(written.dropLast()), sequence: 1) }
+    }
+
+    @Test("recorded_at timestamps read by the fixed-form reader are the instant Foundation reads")
+    func timestamps() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            // Whole milliseconds from year 1970 to 2200, as `timestamp(_:)` writes them.
+            let millis = Double(Int64.random(in: 0..<7_258_118_400_000, using: &generator))
+            let text = PayloadCoding.timestamp(Date(timeIntervalSince1970: millis / 1000))
+            let reference = try Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
+            // The same instant (Foundation's parse can be one unit in the last place off, where it adds the
+            // fraction differently; its formatter truncates, so neither reader round-trips every text exactly).
+            let fast = try #require(PayloadCoding.fixedFormTimestamp(text), "\(text)")
+            #expect(abs(fast.timeIntervalSince(reference)) < 1e-6, "\(text)")
+            #expect(PayloadCoding.date(fromTimestamp: text) == fast)
+        }
+        for odd in ["2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-01-01T24:00:00.000Z",
+                    "2026-01-01T00:60:00.000Z", "2026-01-01T00:00:00Z", "2026-01-01 00:00:00.000Z", "x"] {
+            #expect(PayloadCoding.fixedFormTimestamp(odd) == nil, "\(odd)")
+        }
     }
 }
