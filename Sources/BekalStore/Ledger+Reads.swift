@@ -209,8 +209,11 @@ extension Ledger {
     }
 
     static func frameworks(_ db: Database) throws -> [CompetencyFramework] {
-        try String.fetchAll(db, sql: "SELECT json FROM framework ORDER BY sequence").map {
-            try PayloadCoding.decodeRecord(CompetencyFramework.self, $0)
+        try String.fetchAll(db, sql: "SELECT json FROM framework ORDER BY sequence").map { json in
+            if let known = FrameworkCache.shared.framework(json) { return known }
+            let framework = try PayloadCoding.decodeRecord(CompetencyFramework.self, json)
+            FrameworkCache.shared.keep(framework, for: json)
+            return framework
         }
     }
 

@@ -48,6 +48,22 @@ struct EverydayWorkTests {
         #expect(try await fixture.app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
     }
 
+    @Test("the history writes hours as people read them: 3,5 and 2,25 jam, 4 jam, 1,1 jam (no trailing zeros)")
+    func historyNumbers() async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        for (day, hours) in [(2, 3.5), (3, 2.25), (4, 4.0), (5, 1.1)] {
+            _ = try await fixture.app.recordTraining(TrainingInput(
+                person: .id(person.id), date: LocalDate(year: 2026, month: 3, day: day)!, hours: hours,
+                topic: "Mencap", trainer: "Mentor"), context: fixture.context)
+        }
+        let history = try await fixture.app.history(of: .id(person.id), context: fixture.context)
+        let texts = history.entries.filter { $0.event.type == "training.recorded" }.map(\.summary)
+        #expect(Set(texts.map(\.id)) == ["Pelatihan 3,5 jam: Mencap", "Pelatihan 2,25 jam: Mencap",
+                                          "Pelatihan 4 jam: Mencap", "Pelatihan 1,1 jam: Mencap"])
+        #expect(texts.contains { $0.en == "Training 2.25 h: Mencap" })
+    }
+
     @Test("a person's name and register number are corrected as events; the history shows what was corrected")
     func personCorrection() async throws {
         let (fixture, person) = try await Self.withPerson()

@@ -15,6 +15,35 @@ struct EscapingTests {
         #expect(HTMLText.escape("Kain \u{0}\u{7}cap\tbaru") == "Kain cap\tbaru")
     }
 
+    /// The escape as first written, scalar by scalar: the byte-wise one must produce the same text.
+    static func reference(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test("the byte-wise escape equals the scalar-wise one on random text of ASCII, controls and multi-byte characters")
+    func escapeEquivalence() {
+        let pieces: [String] = ["a", "Z", "&", "<", ">", "\"", "'", "\u{0}", "\u{7}", "\t", "\n", "\r", "\u{1B}", "\u{7F}",
+                                "\u{85}", "é", "漢", "🙂", "\r\n", "\u{2028}", " ", "e\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLText.escape(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("a CSS string cannot end the style element or its own quotes")
     func cssString() {
         let css = HTMLText.cssString(#"a"</style>\"#)

@@ -73,8 +73,9 @@ enum HistoryText {
     }
 
     static func number(_ value: Double, comma: Bool) -> String {
-        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        var text = value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        // Trailing zeros of the fraction go (3.50 → 3.5); a regular expression here was a tenth of a history page.
+        if value != value.rounded() { while text.hasSuffix("0") { text.removeLast() } }
         return comma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
