@@ -221,7 +221,7 @@ struct SendToBapasTests {
         #expect(result.stderr.contains("--secret-file"))
     }
 
-    @Test("a PK in headless Chromium (Selenium) opens the inbox and a portfolio, and sees a tampered upload marked on its row")
+    @Test("a PK in headless Chromium (Selenium) opens the inbox and a portfolio, matches the client's register number on it, and sees a tampered upload marked on its row")
     func pkInBrowser() throws {
         let scene = try Scene()
         defer { scene.stop() }
@@ -252,6 +252,10 @@ struct SendToBapasTests {
                              tampered, artifacts.path, "DEMO Lapas Contoh (fiktif)"]
         var environment = ProcessInfo.processInfo.environment
         environment["PK_PASSWORD"] = password
+        let code = try scene.facility.cli.run("person", "code", person.id)
+        try #require(code.status == 0, "\(code.stderr)")
+        environment["BEKAL_PK_REGISTER"] = person.register
+        environment["BEKAL_PK_CODE"] = try #require(code.stdout.split(separator: "\n").last.map(String.init))
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

@@ -4,7 +4,8 @@
 Usage: bapas_pk_selenium.py BASE_URL ACCOUNT PASSWORD_ENV TAMPERED_FILE SCREENSHOT_DIR EXPECTED_FACILITY
 
 Signs in, opens the inbox, checks the received portfolio's row (facility name, verdict SAH), opens it and its
-readable page, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks a row
+readable page, matches the register number and verification code from $BEKAL_PK_REGISTER and $BEKAL_PK_CODE on
+it, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks a row
 failed. Screenshots go to SCREENSHOT_DIR. Exits non-zero on any failure, including a missing Selenium or
 chromedriver: the bootstrap installs both, so their absence is a failure, never a skip.
 """
@@ -51,6 +52,18 @@ def main():
         WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "section#production, .watermark, tr.unit")))
         assert "SAH" in driver.page_source and "TIDAK SAH" not in driver.page_source
         driver.save_screenshot(os.path.join(shots, "bapas-portfolio.png"))
+        # The register number from the client's papers and the code given at release, typed on the portfolio's
+        # page (from the environment: personal data never goes on a command line).
+        driver.back()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "nomor_register")))
+        driver.find_element(By.ID, "nomor_register").send_keys(os.environ["BEKAL_PK_REGISTER"])
+        driver.find_element(By.ID, "kode_verifikasi").send_keys(os.environ["BEKAL_PK_CODE"])
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/halaman'] button[type=submit]").click()
+        WebDriverWait(driver, 30).until(EC.presence_of_element_located((By.ID, "identity-check")))
+        check = driver.find_element(By.ID, "identity-check")
+        assert check.get_attribute("data-identity") == "matched", check.get_attribute("data-identity")
+        assert os.environ["BEKAL_PK_REGISTER"] not in driver.current_url
+        driver.save_screenshot(os.path.join(shots, "bapas-identity.png"))
         driver.get(base + "periksa")
         driver.find_element(By.ID, "berkas").send_keys(os.path.abspath(tampered))
         driver.find_element(By.CSS_SELECTOR, "form[action='/periksa'] button[type=submit]").click()
