@@ -5,7 +5,8 @@
 // The first input byte picks the path; the rest is the document.
 //  even: N-Quads → RDFC-1.0 (small work limit). Whatever canonicalizes is a fixed point.
 //  odd:  JSON → JSON-LD expansion → RDF, in plain and in safe mode. Safe mode only ever refuses (never
-//        changes the dataset), and the canonical form is a fixed point.
+//        changes the dataset), the canonical form is a fixed point, and RDFCProofAlgorithms' route (quads
+//        straight from the expanded form) canonicalizes to the same bytes.
 // Every failure must be a LinkedDataError (typed throws guarantee it); a crash or hang is a finding.
 import BekalJSON
 import BekalLinkedData
@@ -21,12 +22,32 @@ enum Processors {
     static let canonicalizer = RDFCanonicalizer(limits: .init(maxWork: 2_000, maxDepth: 32))
     static let plain = JSONLD(options: JSONLDOptions(safeMode: false, limits: JSONLDLimits(maxDepth: 32, maxQuads: 5_000)))
     static let safe = JSONLD(options: JSONLDOptions(safeMode: true, limits: JSONLDLimits(maxDepth: 32, maxQuads: 5_000)))
+    /// What signing canonicalizes with (quads straight from the expanded form where it can), in plain mode.
+    static let algorithms: RDFCProofAlgorithms = {
+        var algorithms = RDFCProofAlgorithms(safeMode: false, canonicalizer: canonicalizer)
+        algorithms.jsonld = plain
+        return algorithms
+    }()
 }
 
 func checkFixedPoint(_ dataset: RDFDataset) {
     guard let canonical = try? Processors.canonicalizer.canonicalize(dataset) else { return }
     guard let again = try? Processors.canonicalizer.canonicalize(nquads: canonical.nquads), again.nquads == canonical.nquads else {
         fatalError("canonical N-Quads are not a fixed point")
+    }
+}
+
+/// The canonical form signing uses equals the canonical form of the specification's toRDF dataset, byte for byte.
+/// (The work limit may be met on one side only: the N-degree search prunes in input order.)
+func checkDirectRoute(_ document: JSONValue, _ dataset: RDFDataset) {
+    guard !dataset.isEmpty, let expected = try? Processors.canonicalizer.canonicalize(dataset).nquads else { return }
+    do {
+        let direct = try Processors.algorithms.canonicalize(document)
+        if Array(direct.utf8) != Array(expected.utf8) { fatalError("the direct route changed the canonical form") }
+    } catch {
+        if error.code != .canonicalizationWorkLimit && error.code != .canonicalizationDepthLimit {
+            fatalError("the direct route refused what toRDF accepts: \(error.code)")
+        }
     }
 }
 
@@ -46,6 +67,7 @@ func fuzzLinkedData(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fatalError("safe mode changed the dataset")
     }
     checkFixedPoint(dataset)
+    checkDirectRoute(document, dataset)
     return 0
 }
 

@@ -58,12 +58,10 @@ struct CanonicalizationState {
 
     private mutating func noteBlankNode(_ term: RDFTerm, in index: Int) {
         guard case .blankNode(let label) = term else { return }
-        if let last = blankNodeToQuads[label]?.last {
-            if last != index { blankNodeToQuads[label]?.append(index) }
-        } else {
-            blankNodes.append(label)
-            blankNodeToQuads[label] = [index]
-        }
+        // One lookup per mention, modified in place: this runs for every blank node of every quad.
+        var isNew = false
+        blankNodeToQuads[label, default: { isNew = true; return [] }()].appendUnlessLast(index)
+        if isNew { blankNodes.append(label) }
     }
 
     func mentionsBlankNode(_ quad: RDFQuad) -> Bool {
@@ -76,9 +74,10 @@ struct CanonicalizationState {
     }
 
     func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Through the digest's bytes: iterating a digest as a sequence copies it into an array first.
         switch algorithm {
-        case .sha256: Hex.encode(SHA256.hash(data: UnsafeRawBufferPointer(bytes)))
-        case .sha384: Hex.encode(SHA384.hash(data: UnsafeRawBufferPointer(bytes)))
+        case .sha256: SHA256.hash(data: UnsafeRawBufferPointer(bytes)).withUnsafeBytes { Hex.encode($0) }
+        case .sha384: SHA384.hash(data: UnsafeRawBufferPointer(bytes)).withUnsafeBytes { Hex.encode($0) }
         }
     }
 
@@ -173,5 +172,12 @@ struct CanonicalizationState {
 
     private func isWorse(_ path: String, than chosen: String) -> Bool {
         path.utf8.count >= chosen.utf8.count && chosen.utf8.lexicographicallyPrecedes(path.utf8)
+    }
+}
+
+extension Array where Element == Int {
+    /// Appends `index` unless it is already the last element (a quad naming a blank node twice is listed once).
+    fileprivate mutating func appendUnlessLast(_ index: Int) {
+        if last != index { append(index) }
     }
 }

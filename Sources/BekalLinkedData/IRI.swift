@@ -19,10 +19,35 @@ public enum IRI {
     }
 
     /// An absolute IRI usable in RDF: a scheme and none of the characters N-Quads cannot carry.
-    public static func isWellFormed(_ value: String) -> Bool {
-        guard isAbsolute(value) else { return false }
+    public static func isWellFormed(_ value: String) -> Bool { isWellFormed(value, asciiOnly: false) }
+
+    /// ``isWellFormed(_:)``, and with `asciiOnly` also refusing any character beyond ASCII (for paths that compare
+    /// IRIs as Swift `String`s, which merge canonically equivalent spellings RDF keeps apart).
+    static func isWellFormed(_ value: String, asciiOnly: Bool) -> Bool {
+        // Over the contiguous bytes when the string has them (native strings do): it runs for every IRI of a dataset.
+        value.utf8.withContiguousStorageIfAvailable { isWellFormed($0, asciiOnly: asciiOnly) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { isWellFormed($0, asciiOnly: asciiOnly) }
+    }
+
+    private static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
         var hashes = 0
-        for byte in value.utf8 {
+        var schemeEnded = false
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            if !schemeEnded {
+                // The scheme: a letter, then letters, digits, `+`, `-` or `.`, up to the first `:` (see isAbsolute).
+                let alpha = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                if byte == UInt8(ascii: ":") && offset > 0 {
+                    schemeEnded = true
+                    continue
+                }
+                let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                guard alpha || (offset > 0 && (digit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")))
+                else { return false }
+                continue
+            }
+            if asciiOnly && byte >= 0x80 { return false }
             switch byte {
             case UInt8(ascii: "#"):
                 hashes += 1
@@ -33,7 +58,7 @@ public enum IRI {
             default: continue
             }
         }
-        return true
+        return schemeEnded
     }
 
     static func isBlankNode(_ value: String) -> Bool { value.hasPrefix("_:") }

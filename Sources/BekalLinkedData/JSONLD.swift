@@ -51,7 +51,20 @@ public struct JSONLD: Sendable {
 
     /// The RDF dataset `document` denotes (JSON-LD 1.1 API `toRdf()`), blank nodes labelled `b0`, `b1`, ….
     public func toRDF(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
+        try dataset(expanded: try expand(document))
+    }
+
+    /// The dataset of `document` with blank nodes labelled in no particular order, for RDFC-1.0 only (whose output
+    /// does not depend on the labels): emitted straight from the expanded form where ``ExpandedQuadEmitter``
+    /// covers the document, through the node map as ``toRDF(_:)`` does otherwise.
+    func datasetForCanonicalization(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
         let expanded = try expand(document)
+        if let dataset = ExpandedQuadEmitter.dataset(of: expanded, options: options) { return dataset }
+        return try dataset(expanded: expanded)
+    }
+
+    /// Deserialize JSON-LD to RDF the specification's way: node map, then RDF conversion.
+    func dataset(expanded: [JSONValue]) throws(LinkedDataError) -> RDFDataset {
         var nodeMap = NodeMap(deduplicatesValues: options.rdfDirection == .compoundLiteral)
         var none: [JSONValue]?
         try nodeMap.generate(.array(expanded), graph: "@default", list: &none)

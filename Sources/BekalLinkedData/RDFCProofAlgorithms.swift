@@ -29,7 +29,7 @@ public struct RDFCProofAlgorithms: Sendable {
 
     /// The UTF-8 bytes of ``canonicalize(_:)``, which is what gets hashed.
     func canonicalBytes(_ document: JSONValue) throws(LinkedDataError) -> [UInt8] {
-        let dataset = try jsonld.toRDF(document)
+        let dataset = try jsonld.datasetForCanonicalization(document)
         if dataset.isEmpty { throw LinkedDataError(.emptyExpansion, "document expands to no RDF statements") }
         return try canonicalizer.canonicalBytes(dataset).bytes
     }

@@ -110,13 +110,38 @@ struct RDFDeserializer {
         }
         if case .array(let list)? = object["@list"] { return try listToRDF(list, graph: graph) }
         guard let value = object["@value"] else { return nil }
-        var datatype = object["@type"]?.stringValue
+        let datatype = object["@type"]?.stringValue
         if let type = datatype, type != "@json", !IRI.isWellFormed(type) {
             try dropped("a datatype")
             return nil
         }
         let language = object["@language"]?.stringValue
         if let language, !Self.isWellFormedLanguage(language) { return nil }
+        guard let literal = try Self.literal(value, datatype: datatype, language: language) else { return nil }
+        if let direction = object["@direction"]?.stringValue, let mode = options.rdfDirection {
+            switch mode {
+            case .i18nDatatype:
+                let tag = (language ?? "").lowercased()
+                return .literal(RDFLiteral(literal.lexicalForm, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
+            case .compoundLiteral:
+                let label = String(nodeMap.freshLabel().dropFirst(2))
+                let node = RDFTerm.blankNode(label)
+                try emit(RDFQuad(node, .iri(Self.rdfValue), .literal(RDFLiteral(literal.lexicalForm)), graph: graph))
+                if let language {
+                    try emit(RDFQuad(node, .iri(Self.rdfLanguage), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                }
+                try emit(RDFQuad(node, .iri(Self.rdfDirection), .literal(RDFLiteral(direction)), graph: graph))
+                return node
+            }
+        }
+        return .literal(literal)
+    }
+
+    /// The literal of a value object's `@value` with its `@type` (`@json` or an IRI the caller has checked) and
+    /// `@language` (checked too), leaving `@direction` to the caller; `nil` for a value RDF has no literal for.
+    /// - Throws: ``LinkedDataError/Code/invalidJSONLiteral`` when a `@json` value cannot be canonicalized.
+    static func literal(_ value: JSONValue, datatype given: String?, language: String?) throws(LinkedDataError) -> RDFLiteral? {
+        var datatype = given
         let lexical: String
         if datatype == "@json" {
             guard let bytes = try? JCS.canonicalize(value) else {
@@ -143,24 +168,8 @@ struct RDFDeserializer {
                 return nil
             }
         }
-        if let direction = object["@direction"]?.stringValue, let mode = options.rdfDirection {
-            switch mode {
-            case .i18nDatatype:
-                let tag = (language ?? "").lowercased()
-                return .literal(RDFLiteral(lexical, datatype: "https://www.w3.org/ns/i18n#\(tag)_\(direction)"))
-            case .compoundLiteral:
-                let label = String(nodeMap.freshLabel().dropFirst(2))
-                let node = RDFTerm.blankNode(label)
-                try emit(RDFQuad(node, .iri(Self.rdfValue), .literal(RDFLiteral(lexical)), graph: graph))
-                if let language {
-                    try emit(RDFQuad(node, .iri(Self.rdfLanguage), .literal(RDFLiteral(language.lowercased())), graph: graph))
-                }
-                try emit(RDFQuad(node, .iri(Self.rdfDirection), .literal(RDFLiteral(direction)), graph: graph))
-                return node
-            }
-        }
-        if let language, datatype == nil { return .literal(RDFLiteral(lexical, language: language)) }
-        return .literal(RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString))
+        if let language, datatype == nil { return RDFLiteral(lexical, language: language) }
+        return RDFLiteral(lexical, datatype: datatype ?? RDFLiteral.xsdString)
     }
 
     /// List to RDF (section 8.1.4).

@@ -1,0 +1,179 @@
+import BekalJSON
+
+/// Deserialize JSON-LD to RDF straight from the expanded form, without the node map, for canonicalization.
+///
+/// The specification's route (``NodeMap`` then ``RDFDeserializer``) flattens the expanded tree into a second tree
+/// of nodes before writing a quad; on a Bekal export that costs about as much as expansion itself. A quad does
+/// not depend on where in the document its node was met, so walking the expanded form once and emitting each
+/// statement where it stands gives the same set of quads, with blank nodes labelled in another order, which
+/// RDFC-1.0 makes irrelevant: only canonical N-Quads may be built from this dataset (``JSONLD/toRDF(_:)`` keeps
+/// the specification's labels).
+///
+/// It covers documents where nothing is dropped: every identifier, type, property and datatype an ASCII absolute
+/// IRI or a blank node, no `@index` on nodes (the node map refuses conflicting ones), no `@direction`, no
+/// keyword it does not know. Anything else makes ``dataset(of:)`` answer `nil`, and the caller takes the
+/// specification's route, which decides what to drop or refuse. ASCII keeps `String` equality (canonical
+/// equivalence, which the node map's dictionaries use) the same as RDF's code-point equality.
+struct ExpandedQuadEmitter {
+    /// Why the walk stopped: the document needs the specification's route.
+    struct Unsupported: Error {}
+
+    let options: JSONLDOptions
+    private var dataset = RDFDataset()
+    /// Document blank-node labels → the labels given to them here.
+    private var blankNodes: [String: RDFTerm] = [:]
+    private var counter = 0
+
+    init(options: JSONLDOptions) {
+        self.options = options
+    }
+
+    /// The dataset of an expanded document, or `nil` when it needs the node map (see the type's notes).
+    static func dataset(of expanded: [JSONValue], options: JSONLDOptions) -> RDFDataset? {
+        guard options.rdfDirection == nil else { return nil }
+        var emitter = ExpandedQuadEmitter(options: options)
+        do {
+            for item in expanded {
+                guard case .object(let object) = item else { throw Unsupported() }
+                // Free-floating values are dropped by expansion already; lists there would need the node map.
+                if object["@value"] != nil { continue }
+                guard object["@list"] == nil else { throw Unsupported() }
+                _ = try emitter.node(object, graph: nil)
+            }
+        } catch {
+            return nil
+        }
+        return emitter.dataset
+    }
+
+    private mutating func emit(_ subject: RDFTerm, _ predicate: RDFTerm, _ object: RDFTerm, _ graph: RDFTerm?)
+        throws(Unsupported)
+    {
+        dataset.insert(RDFQuad(subject, predicate, object, graph: graph))
+        // Over the limit the specification's route reports it, after whatever it would refuse first.
+        if dataset.count > options.limits.maxQuads { throw Unsupported() }
+    }
+
+    private mutating func freshBlankNode() -> RDFTerm {
+        counter += 1
+        return .blankNode("b" + String(counter - 1))
+    }
+
+    /// The term of a node identifier or type: a relabelled blank node or an ASCII absolute IRI.
+    private mutating func term(_ id: String) throws(Unsupported) -> RDFTerm {
+        if IRI.isBlankNode(id) {
+            guard id.utf8.allSatisfy({ $0 < 0x80 }) else { throw Unsupported() }
+            if let known = blankNodes[id] { return known }
+            let fresh = freshBlankNode()
+            blankNodes[id] = fresh
+            return fresh
+        }
+        guard IRI.isWellFormed(id, asciiOnly: true) else { throw Unsupported() }
+        return .iri(id)
+    }
+
+    /// Emits a node object's statements in `graph` (and those of the nodes it embeds); returns its subject.
+    private mutating func node(_ object: JSONObject, graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
+        let subject: RDFTerm
+        if let id = object["@id"] {
+            guard case .string(let given) = id else { throw Unsupported() }
+            subject = try term(given)
+        } else {
+            subject = freshBlankNode()
+        }
+        for (key, value) in object {
+            if key.utf8.first != UInt8(ascii: "@") {
+                guard !IRI.isBlankNode(key), IRI.isWellFormed(key, asciiOnly: true), case .array(let items) = value
+                else { throw Unsupported() }
+                let predicate = RDFTerm.iri(key)
+                for item in items { try emit(subject, predicate, try objectTerm(item, graph: graph), graph) }
+                continue
+            }
+            switch key {
+            case "@id":
+                continue
+            case "@type":
+                guard case .array(let types) = value else { throw Unsupported() }
+                for type in types {
+                    guard case .string(let name) = type else { throw Unsupported() }
+                    try emit(subject, .iri(RDFDeserializer.rdfType), try term(name), graph)
+                }
+            case "@reverse":
+                guard case .object(let reverseMap) = value else { throw Unsupported() }
+                for (property, values) in reverseMap {
+                    guard !IRI.isBlankNode(property), IRI.isWellFormed(property, asciiOnly: true),
+                        case .array(let items) = values
+                    else { throw Unsupported() }
+                    for item in items {
+                        guard case .object(let referrer) = item, referrer["@value"] == nil, referrer["@list"] == nil
+                        else { throw Unsupported() }
+                        try emit(try node(referrer, graph: graph), .iri(property), subject, graph)
+                    }
+                }
+            case "@graph":
+                try nodes(value, graph: subject)
+            case "@included":
+                try nodes(value, graph: graph)
+            default:
+                throw Unsupported()  // @index (conflicts are the node map's to find) and anything unexpected
+            }
+        }
+        return subject
+    }
+
+    /// The node objects of a `@graph` or `@included` array; free-floating values there are not statements.
+    private mutating func nodes(_ value: JSONValue, graph: RDFTerm?) throws(Unsupported) {
+        guard case .array(let items) = value else { throw Unsupported() }
+        for item in items {
+            guard case .object(let object) = item else { throw Unsupported() }
+            if object["@value"] != nil { continue }
+            guard object["@list"] == nil else { throw Unsupported() }
+            _ = try node(object, graph: graph)
+        }
+    }
+
+    /// Object to RDF (section 8.1.3) of a property value: a literal, a list, or a node (embedded or referenced).
+    private mutating func objectTerm(_ item: JSONValue, graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
+        guard case .object(let object) = item else { throw Unsupported() }
+        if let value = object["@value"] { return try literal(object, value: value) }
+        if let list = object["@list"] {
+            guard case .array(let items) = list else { throw Unsupported() }
+            return try listTerm(items, graph: graph)
+        }
+        return try node(object, graph: graph)
+    }
+
+    private func literal(_ object: JSONObject, value: JSONValue) throws(Unsupported) -> RDFTerm {
+        guard object["@direction"] == nil else { throw Unsupported() }
+        var datatype: String?
+        if let type = object["@type"] {
+            guard case .string(let name) = type, name == "@json" || IRI.isWellFormed(name, asciiOnly: true) else {
+                throw Unsupported()
+            }
+            datatype = name
+        }
+        var language: String?
+        if let tag = object["@language"] {
+            guard case .string(let name) = tag, RDFDeserializer.isWellFormedLanguage(name) else { throw Unsupported() }
+            language = name
+        }
+        guard let literal = try? RDFDeserializer.literal(value, datatype: datatype, language: language) else {
+            throw Unsupported()
+        }
+        return .literal(literal)
+    }
+
+    /// List to RDF (section 8.1.4).
+    private mutating func listTerm(_ items: [JSONValue], graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
+        guard !items.isEmpty else { return .iri(RDFDeserializer.rdfNil) }
+        let head = freshBlankNode()
+        var cell = head
+        for (offset, item) in items.enumerated() {
+            try emit(cell, .iri(RDFDeserializer.rdfFirst), try objectTerm(item, graph: graph), graph)
+            let rest = offset + 1 < items.count ? freshBlankNode() : .iri(RDFDeserializer.rdfNil)
+            try emit(cell, .iri(RDFDeserializer.rdfRest), rest, graph)
+            cell = rest
+        }
+        return head
+    }
+}
