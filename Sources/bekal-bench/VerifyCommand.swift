@@ -17,12 +17,14 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Use only the first N files (0: all).") var limit = 0
     @Option(help: "A suffix for the figure ids, e.g. rdfc for a directory of eddsa-rdfc-2022 exports.")
     var label: String?
+    @Option(help: "The issuer's did:key to trust (default: the bench key of `bekal-bench generate`), e.g. for files `bekal export` wrote from another data directory.")
+    var issuer: String?
 
     func run() throws {
         let files = try ExportFiles.load(dir, limit: limit)
         let key = try BenchFixture.issuerKey()
         let context = VerificationContext(
-            at: BenchFixture.now.addingTimeInterval(86_400), trust: TrustAnchors(selfSigningIssuers: [key.didKey.did]))
+            at: BenchFixture.now.addingTimeInterval(86_400), trust: TrustAnchors(selfSigningIssuers: [issuer ?? key.didKey.did]))
         let verifier = CredentialVerifier()
         for file in files {
             let verification = verifier.verify(bytes: file.bytes, context: context)
