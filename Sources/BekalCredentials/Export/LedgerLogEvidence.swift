@@ -122,9 +122,7 @@ public struct LedgerLogEvidence: Sendable, Hashable {
                     number.rounded() == number, let entryText = event["leafEntry"]?.stringValue,
                     let proofText = event["inclusionProof"]?.stringValue
                 else { throw malformed("an event lacks a whole sequence number, a leaf entry or an inclusion proof") }
-                // Split on the byte, not on `Character`s: a proof holds up to 64 hashes, an export thousands.
-                let hashes = proofText.isEmpty
-                    ? [] : proofText.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map(Substring.init)
+                let hashes = proofText.isEmpty ? [] : proofText.split(separator: " ", omittingEmptySubsequences: false)
                 guard hashes.count <= 64 else { throw malformed("an inclusion proof has more than 64 hashes") }
                 do {
                     parsed.append(Event(

@@ -75,14 +75,13 @@ public struct CredentialVerifier: Sendable {
                 code: .wellFormed, credential: outerReference)
         ]
         let forms = CanonicalForms(outer, parsedFrom: bytes)
-        let ledgerLog = policies.contains { $0 is LedgerLogPolicy } ? LedgerLogReading(export: outer) : nil
         var keys = VerificationMethodKeys()
         let outerUnderCheck = CredentialUnderCheck(
             document: outer, label: "credential", isEmbedded: false,
             proofs: DataIntegrity.verifyProofs(
                 in: outer, registry: registry, canonical: forms.outer, keys: &keys,
                 maxProofs: limits.maxProofsPerDocument),
-            container: nil, reference: outerReference, ledgerLog: ledgerLog)
+            container: nil, reference: outerReference)
         checks += run(outerUnderCheck, context)
 
         var embeddedCount = 0
@@ -99,7 +98,7 @@ public struct CredentialVerifier: Sendable {
                 proofs: DataIntegrity.verifyProofs(
                     in: document, registry: registry, canonical: forms.embedded[index], keys: &keys,
                     maxProofs: limits.maxProofsPerDocument),
-                container: outer, reference: reference, ledgerLog: ledgerLog)
+                container: outer, reference: reference)
             checks += run(underCheck, context)
             embeddedCount += 1
         }

@@ -19,24 +19,22 @@ public struct LedgerLogPolicy: VerificationPolicy {
     /// Checks the export's `ledgerLog` member: the signed checkpoint and the inclusion proofs of the credential's events.
     public func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord] {
         let outer = credential.container ?? credential.document
-        // The verifier reads the member once for all the export's credentials; a credential checked alone reads it here.
-        switch credential.ledgerLog?.contents ?? LedgerLogReading(export: outer).contents {
-        case nil:
+        guard let member = outer[LedgerLogEvidence.member] else {
             return credential.isEmbedded ? [] : [credential.record(
                 name, .skipped, .noLogProof, "the export carries no ledger log proof (made before Bekal 0.3)")]
-        case .failure(let unreadable)?:
+        }
+        let evidence: LedgerLogEvidence
+        let note: SignedNote
+        let checkpoint: Checkpoint
+        do {
+            evidence = try LedgerLogEvidence(json: member)
+            note = try SignedNote(parsing: evidence.checkpoint)
+            checkpoint = try Checkpoint(parsing: note.text)
+        } catch {
             // Reported once, on the export: the embedded credentials' own checks have nothing to stand on.
             return credential.isEmbedded ? [] : [credential.record(
-                name, .failed, .logProofMalformed, "the ledger log proof cannot be read: \(unreadable.message)")]
-        case .success(let contents)?:
-            return check(credential, outer: outer, contents.evidence, contents.note, contents.checkpoint, context: context)
+                name, .failed, .logProofMalformed, "the ledger log proof cannot be read: \(Self.message(error))")]
         }
-    }
-
-    private func check(
-        _ credential: CredentialUnderCheck, outer: JSONObject, _ evidence: LedgerLogEvidence, _ note: SignedNote,
-        _ checkpoint: Checkpoint, context: VerificationContext
-    ) -> [CheckRecord] {
         var records: [CheckRecord] = []
         if !credential.isEmbedded {
             records.append(checkpointRecord(note, checkpoint, credential, context))

@@ -23,14 +23,11 @@ public struct CredentialUnderCheck: Sendable {
     public var container: JSONObject?
     /// Which credential this is (kind, unit code or scheme), carried by every record about it.
     public var reference: CredentialReference
-    /// The export's ledger log proof as the verifier read it once for all its credentials (`nil`: not read yet).
-    var ledgerLog: LedgerLogReading?
 
     init(
         document: JSONObject, label: String, isEmbedded: Bool, proofs: ProofSetResult, container: JSONObject?,
-        reference: CredentialReference? = nil, ledgerLog: LedgerLogReading? = nil
+        reference: CredentialReference? = nil
     ) {
-        self.ledgerLog = ledgerLog
         self.document = document
         self.label = label
         self.isEmbedded = isEmbedded
