@@ -71,33 +71,15 @@ extension JSONReader {
         if lead < 0x20 {
             throw failure(.controlCharacter, "control character 0x\(hex(lead)) must be escaped in a string", at: cursor)
         }
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default:
+        switch UTF8Sequence.length(in: bytes, at: cursor) {
+        case .success(let length): return cursor + length
+        case .failure(.badLead):
             throw failure(.invalidUTF8, "byte 0x\(hex(lead)) cannot start a UTF-8 character", at: cursor)
-        }
-        guard cursor + length <= bytes.count else {
+        case .failure(.cutOff):
             throw failure(.invalidUTF8, "a UTF-8 character is cut off by the end of the document", at: cursor)
-        }
-        let second = bytes[cursor + 1]
-        guard second >= low && second <= high else {
+        case .failure(.badContinuation):
             throw failure(.invalidUTF8, "invalid UTF-8 sequence", at: cursor)
         }
-        var next = cursor + 2
-        while next < cursor + length {
-            guard bytes[next] & 0xC0 == 0x80 else { throw failure(.invalidUTF8, "invalid UTF-8 sequence", at: cursor) }
-            next += 1
-        }
-        return next
     }
 
     /// Decodes the escape at `cursor` (a backslash) into `scratch` and returns the offset after it.

@@ -75,20 +75,20 @@ public enum DataIntegrity {
     }
 
     /// As `verifyProofs(in:registry:canonical:keys:maxProofs:)` with a fresh key memo and the standard limit.
-    static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?)
+    static func verifyProofs(in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalDocument?)
         -> ProofSetResult
     {
         var keys = VerificationMethodKeys()
         return verifyProofs(in: document, registry: registry, canonical: canonical, keys: &keys)
     }
 
-    /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form member by member,
-    /// and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
+    /// As `verifyProofs(in:registry:)`; `canonical`, when given, is `document`'s RFC 8785 form (assembled member by
+    /// member, or a slice of a canonical input), and an unchained `eddsa-jcs-2022` proof is checked against it instead of canonicalizing the document again.
     /// Verification methods are read through `keys`, which the caller keeps for all the documents of one
     /// verification. A proof set of more than `maxProofs` proofs is refused
     /// whole (`tooMany`), before any proof is checked.
     static func verifyProofs(
-        in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalObject?,
+        in document: JSONObject, registry: CryptosuiteRegistry, canonical: CanonicalDocument?,
         keys: inout VerificationMethodKeys, maxProofs: Int = VerificationLimits.standard.maxProofsPerDocument
     ) -> ProofSetResult {
         guard let proofValue = document["proof"] else { return ProofSetResult(structure: .missing, proofs: []) }
@@ -116,7 +116,7 @@ public enum DataIntegrity {
 
     private static func verify(
         _ candidate: JSONValue, index: Int, all: [JSONValue], unsecured: JSONObject, registry: CryptosuiteRegistry,
-        canonical: CanonicalObject?, keys: inout VerificationMethodKeys
+        canonical: CanonicalDocument?, keys: inout VerificationMethodKeys
     ) -> ProofResult {
         var result = ProofResult(index: index)
         guard case .object(let proof) = candidate else {

@@ -36,7 +36,8 @@ public struct CredentialVerifier: Sendable {
     /// `well-formed` check failed, never a crash.
     public func verify(bytes: some Collection<UInt8>, context: VerificationContext) -> CredentialVerification {
         do {
-            return verify(try UnverifiedCredential(parsing: bytes), context: context)
+            let credential = try UnverifiedCredential(parsing: bytes)
+            return verify(credential, parsedFrom: Array(bytes), context: context)
         } catch {
             let check = CheckRecord(
                 check: "well-formed", subject: "credential", status: .failed, detail: error.message, code: .malformed)
@@ -46,6 +47,14 @@ public struct CredentialVerifier: Sendable {
 
     /// Verifies `credential` at `context.at`.
     public func verify(_ credential: UnverifiedCredential, context: VerificationContext) -> CredentialVerification {
+        verify(credential, parsedFrom: nil, context: context)
+    }
+
+    /// Verifies `credential`; `bytes`, when given, are the text it was parsed from, whose canonical pieces the
+    /// `eddsa-jcs-2022` proofs take as they are when the text is in RFC 8785 form (see `CanonicalForms`).
+    func verify(_ credential: UnverifiedCredential, parsedFrom bytes: [UInt8]?, context: VerificationContext)
+        -> CredentialVerification
+    {
         let outer = credential.document
         let outerReference = CredentialReference(document: outer, index: nil)
         let embedded = ProfilePolicy.types(outer["type"]).contains("ClrCredential")
@@ -65,7 +74,7 @@ public struct CredentialVerifier: Sendable {
                 check: "well-formed", subject: "credential", status: .passed, detail: "strict JSON within limits",
                 code: .wellFormed, credential: outerReference)
         ]
-        let forms = CanonicalForms(outer)
+        let forms = CanonicalForms(outer, parsedFrom: bytes)
         var keys = VerificationMethodKeys()
         let outerUnderCheck = CredentialUnderCheck(
             document: outer, label: "credential", isEmbedded: false,
