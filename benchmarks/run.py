@@ -492,6 +492,8 @@ def main():
             SECTIONS[name]()
             if isinstance(RESULTS.get(name), dict):
                 RESULTS[name]["separate"] = True
+                RESULTS[name].setdefault("measured_utc", time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+                RESULTS[name].setdefault("commit", commit())
         with open(ARGS.json + ".tmp", "w") as f:
             json.dump(RESULTS, f, indent=2, sort_keys=True)
         os.replace(ARGS.json + ".tmp", ARGS.json)
