@@ -3,21 +3,34 @@ import Foundation
 import GRDB
 
 /// Serves the stored node hashes to the proof algorithms of BekalLog: one tile row per level asked for.
+///
+/// The tiles read are kept for the reader's life, which is one read of the database (a reader is made inside a
+/// `read` or a transaction and used before anything is written): an export proves a hundred events, whose proofs
+/// share most of their upper nodes, and reading each tile again for every proof was most of a facility export.
 struct LogTreeReader: MerkleHashReader {
     let db: Database
+    private let cache = TileCache()
+
+    init(db: Database) { self.db = db }
+
+    /// Tiles by (level, tile index); a class so that the non-mutating `hashes(of:)` can fill it.
+    private final class TileCache {
+        var tiles: [MerkleNode: Data] = [:]
+    }
 
     func hashes(of nodes: [MerkleNode]) throws -> [MerkleHash] {
-        var tiles: [MerkleNode: Data] = [:]
         return try nodes.map { node in
             let key = MerkleNode(level: node.level, index: node.index / LogTreeWriter.tileWidth)
             let tile: Data
-            if let cached = tiles[key] {
+            if let cached = cache.tiles[key] {
                 tile = cached
             } else {
                 tile = try Data.fetchOne(
                     db, sql: "SELECT hashes FROM ledger_tree_tile WHERE level = ? AND tile = ?",
                     arguments: [key.level, Int64(key.index)]) ?? Data()
-                tiles[key] = tile
+                // Bounded: an audit walks every tile of a large log once.
+                if cache.tiles.count >= 4_096 { cache.tiles.removeAll(keepingCapacity: true) }
+                cache.tiles[key] = tile
             }
             let offset = Int(node.index % LogTreeWriter.tileWidth) * MerkleHash.byteCount
             guard tile.count >= offset + MerkleHash.byteCount,

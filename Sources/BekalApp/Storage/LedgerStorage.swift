@@ -68,7 +68,7 @@ public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     func append(_ entries: [LedgerEntry], actor: Actor, recordedAt: Date) async throws -> BatchAppendResult
     /// Imports a CSV file of one kind, all rows or none, reading it a chunk at a time.
     func importCSV(file: URL, kind: ImportKind, actor: Actor, recordedAt: Date) async throws -> ImportSummary
-    /// Gives each credential id an index on `listURL` (existing ids keep theirs) and returns the list's indices.
+    /// Gives each credential id an index on `listURL` (existing ids keep theirs) and returns the indices of those ids.
     func allocateStatusIndices(
         for credentialIDs: [String], personID: UUID?, listURL: String, capacity: Int, allocatedAt: Date
     ) async throws -> [String: Int]

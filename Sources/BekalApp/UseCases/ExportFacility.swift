@@ -79,9 +79,9 @@ extension FacilityApp {
             }
             var indices: [String: Int] = [:]
             for (portfolio, plan) in planned {
-                indices = try await storage.allocateStatusIndices(
+                indices.merge(try await storage.allocateStatusIndices(
                     for: plan.credentialIDs, personID: portfolio.person.id, listURL: setup.statusListURL,
-                    capacity: StatusList.minimumBitCount, allocatedAt: context.now)
+                    capacity: StatusList.minimumBitCount, allocatedAt: context.now)) { _, new in new }
             }
             let options = setup.exportOptions(includeName: settings.includeName, indices: indices,
                                               cryptosuite: settings.cryptosuite)
