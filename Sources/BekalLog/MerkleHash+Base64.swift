@@ -1,8 +1,8 @@
 extension MerkleHash {
     /// Parses canonical standard base64 (RFC 4648 §4) of exactly 32 bytes from its UTF-8 bytes: 43 characters of
     /// the alphabet and one `=`, the last character carrying 4 bits with its low 2 bits zero (any other spelling
-    /// of the same bytes is refused, so each hash has exactly one text). The same language as `init(base64:)`,
-    /// without a `String`, a `Data` or a re-encoding per hash: an export's ledger log holds thousands.
+    /// of the same bytes is refused, so each hash has exactly one text), without a `Data` or a re-encoding per
+    /// hash: an export's ledger log holds thousands.
     /// - Throws: `LogError.malformedHash`.
     public init(base64UTF8 text: UnsafeBufferPointer<UInt8>) throws {
         func refuse() -> LogError { LogError(.malformedHash, "a hash is not canonical base64 of 32 bytes") }

@@ -40,10 +40,8 @@ public struct MerkleHash: Sendable, Hashable, CustomStringConvertible {
     /// Parses canonical standard base64 (RFC 4648 §4) of exactly 32 bytes, the form of a checkpoint's root line.
     /// - Throws: `LogError.malformedHash`.
     public init(base64: some StringProtocol) throws {
-        guard let bytes = Base64Text.decode(base64), let hash = MerkleHash(bytes) else {
-            throw LogError(.malformedHash, "a hash is not canonical base64 of 32 bytes")
-        }
-        self = hash
+        var text = String(base64)
+        self = try text.withUTF8 { try MerkleHash(base64UTF8: $0) }
     }
 
     /// Parses 64 lowercase hex digits.

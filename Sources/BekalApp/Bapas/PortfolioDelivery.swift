@@ -40,14 +40,7 @@ public struct PortfolioDelivery: Sendable, Hashable {
     /// - Throws: `AppError.usage` for a body that is not JSON (HTTP 400); `.invalidInput` for JSON that is not a
     ///   delivery, or whose export is not a JSON object (HTTP 422). Messages quote nothing from the body.
     public init(parsing body: [UInt8]) throws(AppError) {
-        guard body.count <= Self.maximumBytes else {
-            throw AppError(.invalidInput, "the delivery is larger than 8 MiB", field: "body")
-        }
-        let value: JSONValue
-        do { value = try JSONParser.parse(body) } catch {
-            throw AppError(.usage, "the body is not well-formed JSON", field: "body")
-        }
-        try self.init(parsed: value)
+        try self.init(parsed: try Delivery.parse(body))
     }
 
     /// Reads a delivery from its parsed body (see `init(parsing:)`).

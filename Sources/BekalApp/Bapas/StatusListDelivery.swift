@@ -47,17 +47,21 @@ public enum Delivery: Sendable {
     /// - Throws: `.usage` for a body that is not JSON (HTTP 400), `.invalidInput` for JSON that is neither kind of
     ///   delivery (HTTP 422). Messages quote nothing from the body.
     public init(parsing body: [UInt8]) throws(AppError) {
-        guard body.count <= PortfolioDelivery.maximumBytes else {
-            throw AppError(.invalidInput, "the delivery is larger than 8 MiB", field: "body")
-        }
-        let value: JSONValue
-        do { value = try JSONParser.parse(body) } catch {
-            throw AppError(.usage, "the body is not well-formed JSON", field: "body")
-        }
+        let value = try Self.parse(body)
         if value["type"]?.stringValue == StatusListDelivery.documentType {
             self = .statusList(try StatusListDelivery(parsed: value))
         } else {
             self = .portfolio(try PortfolioDelivery(parsed: value))
+        }
+    }
+
+    /// A delivery's body as JSON, within the size limit (messages quote nothing from it).
+    static func parse(_ body: [UInt8]) throws(AppError) -> JSONValue {
+        guard body.count <= PortfolioDelivery.maximumBytes else {
+            throw AppError(.invalidInput, "the delivery is larger than 8 MiB", field: "body")
+        }
+        do { return try JSONParser.parse(body) } catch {
+            throw AppError(.usage, "the body is not well-formed JSON", field: "body")
         }
     }
 }
