@@ -268,7 +268,9 @@ def web_load_section(w):
             for kind in ("reads", "writes")]
     return ["", "## The web interface under load (issue 15)", "",
             (f"Measured {w['measured_utc']} at commit {w['commit']}, apart from the figures above. " if w.get("measured_utc") else "")
-            + f"`benchmarks/web_load.py` (release build): `bekal serve` over a demo facility of {w['people']:,} people, {w['users']} "
+            + f"`benchmarks/web_load.py` (release build): `bekal serve` over a demo facility of {w['people']:,} people"
+            + (" whose active people were all exported once (status-list entries included)" if w.get("exported") else "")
+            + f", {w['users']} "
             f"signed-in users (one session and keep-alive connection each, one thread each, on the same "
             f"{w['cpus']}-core machine as the server) for {w['seconds']} s; each user reads a random person's page "
             f"and every fifth request posts a training record for a random person. Throughput "
@@ -282,7 +284,23 @@ def web_load_section(w):
             "1,000 requests/s from the server. One user alone first, for the latency without a queue: reads p50 "
             f"{w['alone']['reads']['p50_ms']} ms, p95 {w['alone']['reads']['p95_ms']} ms "
             f"({w['alone']['reads']['count']} requests); writes p50 {w['alone']['writes']['p50_ms']} ms, p95 "
-            f"{w['alone']['writes']['p95_ms']} ms ({w['alone']['writes']['count']})."]
+            f"{w['alone']['writes']['p95_ms']} ms ({w['alone']['writes']['count']})."] + paced_section(w, aims)
+
+
+def paced_section(w, aims):
+    """The same users pausing after each answer, as people reading a page do, when the run measured it."""
+    p = w.get("paced")
+    if not p:
+        return []
+    rows = [(kind, f"{p[kind]['count']:,}", f"{p[kind]['p50_ms']:.1f}", f"{p[kind]['p95_ms']:.1f}",
+             f"{p[kind]['p99_ms']:.1f}", f"p95 < {aims[kind]} ms",
+             "met" if p[kind]["p95_ms"] < aims[kind] else "not met")
+            for kind in ("reads", "writes")]
+    return ["", f"Then the same {w['users']} users for {p['seconds']} s, each pausing a random "
+            f"{p['think_ms'] * 0.5:,.0f}–{p['think_ms'] * 1.5:,.0f} ms after every answer before the next request (a "
+            f"person reads a page for several seconds; this pace is faster than any counselor clicks): "
+            f"{p['requests_per_second']} requests/s offered and answered.", "",
+            table(["Request", "Count", "p50 ms", "p95 ms", "p99 ms", "Aim", "Verdict"], rows)]
 
 
 def bapas_section(b):

@@ -440,7 +440,7 @@ def web_load():
     out = os.path.join(ARGS.work, "web-load.json")
     log("web load: 50 users on a 2,000-person facility")
     subprocess.run([sys.executable, os.path.join(HERE, "web_load.py"), "--bekal", ARGS.bekal, "--work", ARGS.work,
-                    "--people", "2000", "--users", "50", "--seconds", "30", "--json", out], check=True,
+                    "--people", "2000", "--users", "50", "--seconds", "30", "--think-ms", "1000", "--json", out], check=True,
                    stdout=subprocess.DEVNULL)
     with open(out) as f:
         RESULTS["web_load"] = json.load(f)

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Load on `bekal serve`: concurrent signed-in users reading person pages and posting training records.
 
-A benchmark, not a test (issue 15): builds a demo facility of --people fake people, gives the demo counselor a
+A benchmark, not a test (issue 15): builds a demo facility of --people fake people, exports everyone active once
+(so the status list holds what a working facility's does), gives the demo counselor a
 random password, starts `bekal serve` on a loopback port, signs --users users in (each its own session), then
 each user repeats for --seconds: GET a random person's page (read) and, every --write-every requests, POST a
 training record for a random person (write). First one user alone for 10 s (the latency with no queue),
-then all users together. Reports p50/p95/p99 latency per kind and throughput, then counts the
+then all users together with no pause between requests (a closed loop: the server's saturation), then, with
+--think-ms, all users again pausing a random 0.5–1.5 × that many milliseconds after each answer (people reading
+the page they asked for). Reports p50/p95/p99 latency per kind and throughput for each phase, then counts the
 training events in the ledger: every 303 answer must be exactly one event (nothing lost or duplicated).
 
-usage: web_load.py --bekal BIN --work DIR [--people 2000] [--users 50] [--seconds 30] [--write-every 5] [--json OUT]
+usage: web_load.py --bekal BIN --work DIR [--people 2000] [--users 50] [--seconds 30] [--write-every 5]
+                   [--think-ms 1000] [--json OUT]
 Only the Python standard library: http.client over keep-alive connections, one thread per user.
 """
 import argparse
@@ -74,6 +78,8 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--write-every", type=int, default=5)
+    parser.add_argument("--think-ms", type=float, default=0,
+                        help="also run a paced phase: each user pauses about this long after each answer")
     parser.add_argument("--json")
     args = parser.parse_args()
 
@@ -89,6 +95,13 @@ def main():
         handle.write(password + "\n")
     subprocess.run([args.bekal, "user", "password", "demo.wali", "--password-file", secret_file], env=env, check=True,
                    stdout=subprocess.DEVNULL)
+    # A facility that has exported everyone once, as one does before releases: each export leaves ~10 status-list
+    # entries per person, and a page that read the whole list would show it here (it did: 20 ms a page).
+    exports = os.path.join(args.work, "web-load-exports")
+    subprocess.run(["rm", "-rf", exports], check=True)
+    subprocess.run([args.bekal, "export", "--all", "--status", "active", "--cryptosuite", "eddsa-jcs-2022",
+                    "--out-dir", exports], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["rm", "-rf", exports], check=True)
     people = subprocess.run([args.bekal, "person", "list", "--status", "active", "--json"], env=env,
                             check=True, capture_output=True, text=True).stdout
     ids = [p["id"] for p in json.loads(people)]
@@ -107,10 +120,14 @@ def main():
         reads, writes, errors, saved = [], [], [], [0]
         lock = threading.Lock()
 
-        def work(user, seed):
+        def work(user, seed, think=0.0):
             rng = random.Random(seed)
             n = 0
             while time.perf_counter() < deadline[0]:
+                if think and n:
+                    time.sleep(think * rng.uniform(0.5, 1.5))
+                    if time.perf_counter() >= deadline[0]:
+                        break
                 n += 1
                 person = rng.choice(ids)
                 if n % args.write_every == 0:
@@ -139,35 +156,56 @@ def main():
         writes.clear()
         deadline = [time.perf_counter() + args.seconds]
 
-        threads = [threading.Thread(target=work, args=(user, i)) for i, user in enumerate(users)]
-        began = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - began
+        def phase(think):
+            threads = [threading.Thread(target=work, args=(user, i, think)) for i, user in enumerate(users)]
+            began = time.perf_counter()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            return time.perf_counter() - began
+
+        elapsed = phase(0.0)
+        paced = None
+        if args.think_ms > 0:
+            closed = (reads[:], writes[:])
+            reads.clear()
+            writes.clear()
+            deadline = [time.perf_counter() + args.seconds]
+            paced_elapsed = phase(args.think_ms / 1000)
+            paced = {"think_ms": args.think_ms, "seconds": round(paced_elapsed, 1),
+                     "requests_per_second": round((len(reads) + len(writes)) / paced_elapsed, 1),
+                     **summary(reads, writes)}
+            reads[:], writes[:] = closed
     finally:
         server.terminate()
         server.wait()
     events_after = count_training(args.bekal, env, ids)
     result = {
-        "people": args.people, "users": args.users, "seconds": round(elapsed, 1),
+        "people": args.people, "exported": True, "users": args.users, "seconds": round(elapsed, 1),
         "sign_in_seconds": round(sign_in_seconds, 2),
         "requests_per_second": round((len(reads) + len(writes)) / elapsed, 1),
-        "reads": {"count": len(reads), **{"p%d_ms" % p: round(percentile(reads, p) * 1000, 1) for p in (50, 95, 99)}},
-        "writes": {"count": len(writes), **{"p%d_ms" % p: round(percentile(writes, p) * 1000, 1) for p in (50, 95, 99)}},
+        **summary(reads, writes),
         "errors": len(errors),
         "alone": {kind: {"count": len(v), "p50_ms": round(percentile(v, 50) * 1000, 1),
                          "p95_ms": round(percentile(v, 95) * 1000, 1)} for kind, v in unloaded.items()},
         "training_events_added": events_after - events_before, "writes_answered_303": saved[0],
         "cpus": os.cpu_count(),
     }
+    if paced:
+        result["paced"] = paced
     result["no_lost_or_duplicated"] = result["training_events_added"] == result["writes_answered_303"]
     print(json.dumps(result, indent=2))
     if args.json:
         with open(args.json, "w") as handle:
             json.dump(result, handle, indent=2)
     return 0 if result["no_lost_or_duplicated"] and not errors and not alone_errors else 1
+
+
+def summary(reads, writes):
+    """Count and p50/p95/p99 in milliseconds for each kind of request."""
+    return {kind: {"count": len(v), **{"p%d_ms" % p: round(percentile(v, p) * 1000, 1) for p in (50, 95, 99)}}
+            for kind, v in (("reads", reads), ("writes", writes))}
 
 
 def today_text():

@@ -77,11 +77,14 @@ package enum EventDigest {
         /// Writes the lowercase hex SHA-256 of the input into `hex` (replacing its contents).
         func digest(into hex: inout [UInt8]) {
             hex.removeAll(keepingCapacity: true)
-            EventDigest.appendHex(SHA256.hash(data: bytes), to: &hex)
+            SHA256.hash(data: bytes).withUnsafeBytes { EventDigest.appendHex($0, to: &hex) }
         }
     }
 
     package static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.encode(digest) }
+
+    /// A digest's hex from its bytes in place (iterating a swift-crypto digest copies it into an array first).
+    package static func hex(_ digest: SHA256.Digest) -> String { digest.withUnsafeBytes { Hex.encode($0) } }
 
     static func appendHex(_ digest: some Sequence<UInt8>, to out: inout [UInt8]) { Hex.append(digest, to: &out) }
 

@@ -31,6 +31,20 @@ extension Ledger {
         }
     }
 
+    /// The indices on `listURL` of those of `credentialIDs` that have one (a person's history asks which of their
+    /// records were ever exported): a primary-key lookup per id, not a read of the whole list.
+    public func statusIndices(listURL: String, credentialIDs: some Sequence<String>) throws -> [String: Int] {
+        try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT status_index FROM status_allocation WHERE credential_id = ? AND list_url = ?")
+            var result: [String: Int] = [:]
+            for id in credentialIDs where result[id] == nil {
+                if let index = try Int.fetchOne(statement, arguments: [id, listURL]) { result[id] = index }
+            }
+            return result
+        }
+    }
+
     /// Records the indices an export handed out, all or none. Ids already recorded with the same index are
     /// left as they are.
     ///

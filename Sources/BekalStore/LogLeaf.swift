@@ -50,7 +50,7 @@ extension EventDigest.Input {
             return leaf
         }
         hex.removeAll(keepingCapacity: true)
-        EventDigest.appendHex(hasher.finalize(), to: &hex)
+        hasher.finalize().withUnsafeBytes { EventDigest.appendHex($0, to: &hex) }
         return MerkleHash(leaf)
     }
 }

@@ -202,6 +202,25 @@ struct EverydayWorkTests {
         #expect(try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.units[0].evidenceCount == 1)
     }
 
+    @Test("the standing carries the readiness report that readiness gives, under the facility's readiness.json")
+    func standingCarriesReadiness() async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        _ = try await app.recordAssessment(Self.assessment(person), context: fixture.context)
+        let byDefault = try await app.portfolioStanding(of: .id(person.id), context: fixture.context).readiness
+        #expect(byDefault == (try await app.readiness(of: .id(person.id), context: fixture.context)[0].report))
+        #expect(byDefault.missing.contains { $0.kind == .trainingHours })
+        // A facility that asks for no training hours, no evidence and no certificate.
+        let lenient = ReadinessPolicy(minimumTrainingHours: 0, requireEvidenceForKompetenUnits: false,
+                                      requireValidCertificate: false)
+        try JSONEncoder().encode(lenient).write(to: app.directory.readinessPolicy)
+        let underPolicy = try await app.portfolioStanding(of: .id(person.id), context: fixture.context).readiness
+        #expect(underPolicy == (try await app.readiness(of: .id(person.id), context: fixture.context)[0].report))
+        #expect(!underPolicy.missing.contains { $0.kind == .trainingHours || $0.kind == .evidenceMissing })
+        #expect(underPolicy != byDefault)
+    }
+
     @Test("a refused record leaves no evidence file behind")
     func refusedRecordStoresNothing() async throws {
         let (fixture, person) = try await Self.withPerson()

@@ -21,6 +21,22 @@ struct StatusAllocationTests {
         #expect(try scenario.ledger.statusIndices(listURL: "https://other.example/status/1").isEmpty)
     }
 
+    @Test("asked for some ids, the store answers the indices of those on the list and nothing else")
+    func someIDs() throws {
+        let scenario = try Scenario()
+        let (a, b, c, never) = (id(), id(), id(), id())
+        try scenario.ledger.recordStatusIndices(
+            [StatusIndexRecord(credentialID: a, index: 4, personID: scenario.person.id),
+             StatusIndexRecord(credentialID: b, index: 9, personID: scenario.person.id)],
+            listURL: Self.list, allocatedAt: Scenario.now)
+        try scenario.ledger.recordStatusIndices(
+            [StatusIndexRecord(credentialID: c, index: 0, personID: scenario.person.id)],
+            listURL: "https://other.example/status/1", allocatedAt: Scenario.now)
+        #expect(try scenario.ledger.statusIndices(listURL: Self.list, credentialIDs: [b, c, never, b]) == [b: 9])
+        #expect(try scenario.ledger.statusIndices(listURL: Self.list, credentialIDs: [a, b]) == [a: 4, b: 9])
+        #expect(try scenario.ledger.statusIndices(listURL: Self.list, credentialIDs: []).isEmpty)
+    }
+
     @Test("a clash (an index taken by another id, or an id given another index) is a conflict and writes nothing")
     func clashes() throws {
         let scenario = try Scenario()

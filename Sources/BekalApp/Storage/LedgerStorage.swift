@@ -34,6 +34,8 @@ public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     func verificationCode(of personID: UUID) async throws -> String?
     /// Every credential id with its index on the status list `listURL`.
     func statusIndices(listURL: String) async throws -> [String: Int]
+    /// The indices on `listURL` of those of `credentialIDs` that have one.
+    func statusIndices(listURL: String, credentialIDs: [String]) async throws -> [String: Int]
     /// Whether any export carried `credentialID`.
     func hasStatusIndex(credentialID: String) async throws -> Bool
     /// The raw programme figures of a period.

@@ -118,6 +118,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         try await run { try ledger.statusIndices(listURL: listURL) }
     }
 
+    public func statusIndices(listURL: String, credentialIDs: [String]) async throws -> [String: Int] {
+        try await run { try ledger.statusIndices(listURL: listURL, credentialIDs: credentialIDs) }
+    }
+
     public func hasStatusIndex(credentialID: String) async throws -> Bool {
         try await run { try ledger.hasStatusIndex(credentialID: credentialID) }
     }

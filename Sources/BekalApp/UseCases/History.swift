@@ -46,9 +46,13 @@ extension FacilityApp {
         try await authorize(.read, context: context)
         let person = try await storage.person(reference)
         let events = try await storage.events(about: person.id)
-        // Without issuer keys nothing was ever exported, so no record has a credential id.
+        // Without issuer keys nothing was ever exported, so no record has a credential id. Only this person's
+        // records are looked up: the whole list grows with every export the facility made.
+        let credentials = events.map { HistoryText.recordID($0.payload).map { "urn:uuid:" + $0.uuidString.lowercased() } }
         var indices: [String: Int] = [:]
-        if let setup = try? await issuerSetup() { indices = try await storage.statusIndices(listURL: setup.statusListURL) }
+        if let setup = try? await issuerSetup() {
+            indices = try await storage.statusIndices(listURL: setup.statusListURL, credentialIDs: credentials.compactMap { $0 })
+        }
         let revoked = try await storage.revokedCredentials()
         var corrections: [UUID: [LedgerEvent]] = [:]
         for event in events {
@@ -56,7 +60,7 @@ extension FacilityApp {
                 corrections[correction.correctedEventID, default: []].append(event)
             }
         }
-        let entries = events.map { event -> HistoryEntry in
+        let entries = zip(events, credentials).map { event, credential -> HistoryEntry in
             let later = corrections[event.id] ?? []
             var standing: HistoryEntry.Standing = HistoryText.isRecord(event.payload) ? .current : .notARecord
             if let last = later.last, case .corrected(let correction) = last.payload {
@@ -64,7 +68,6 @@ extension FacilityApp {
             }
             var corrects: UUID?
             if case .corrected(let correction) = event.payload { corrects = correction.correctedEventID }
-            let credential = HistoryText.recordID(event.payload).map { "urn:uuid:" + $0.uuidString.lowercased() }
             let exported = credential.flatMap { indices[$0] != nil ? $0 : nil }
             return HistoryEntry(
                 event: event, recordDate: HistoryText.recordDate(event.payload), summary: HistoryText.summary(event.payload),

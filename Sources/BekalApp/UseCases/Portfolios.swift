@@ -1,10 +1,13 @@
 import BekalDomain
 import Foundation
 
-/// A person's standing now: the portfolio and what it amounts to against the framework.
+/// A person's standing now: the portfolio, what it amounts to against the framework, and what it still lacks
+/// for release under the facility's readiness policy.
 public struct PortfolioStandingResult: Sendable {
     public var portfolio: Portfolio
     public var standing: PortfolioStanding
+    /// The same portfolio judged by `readiness.json` (or the defaults), so a page showing both reads it once.
+    public var readiness: ReadinessReport
 }
 
 /// One line of the readiness list.
@@ -25,13 +28,16 @@ extension FacilityApp {
         try await storage.persons(status: status, matching: text)
     }
 
-    /// Everything recorded about a person and where it stands on `context.today`.
+    /// Everything recorded about a person, where it stands and what it lacks on `context.today`.
     public func portfolioStanding(of reference: PersonReference, context: ActionContext) async throws
         -> PortfolioStandingResult
     {
         try await authorize(.read, context: context)
+        let policy = try facilityReadinessPolicy()
         let portfolio = try await storage.portfolio(of: reference)
-        return PortfolioStandingResult(portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today))
+        return PortfolioStandingResult(
+            portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today),
+            readiness: Readiness.evaluate(portfolio, policy: policy, today: context.today))
     }
 
     /// What each person still lacks for release: one person, or every active person expected within

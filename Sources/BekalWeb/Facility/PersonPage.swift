@@ -17,7 +17,6 @@ extension FacilitySite {
         let canRecord = may(.recordFor(person.id)) && person.status == .active
         let canAssess = may(.assess(person.id)) && person.status == .active
         let standing = try await app.portfolioStanding(of: .id(person.id), context: action)
-        let readiness = try await app.readiness(of: .id(person.id), context: action).first?.report
         let history = try await app.history(of: .id(person.id), context: action)
         let id = person.id.uuidString.lowercased()
         let base = "/wbp/\(id)"
@@ -54,10 +53,10 @@ extension FacilitySite {
             <dt>\(l.t("Wali", "Counselor"))</dt><dd>\(counselor ?? l.t("belum ditetapkan", "not assigned"))</dd>
             </dl>
             """
-        let lacking: HTML = readiness.map { report in
+        let report = standing.readiness
+        let lacking: HTML =
             report.missing.isEmpty ? HTML("<p class=\"ok\">\(l.t("Portofolio siap untuk bebas.", "The portfolio is ready for release."))</p>")
                 : HTML("<h2>\(l.t("Masih kurang", "Still lacking"))</h2><ul class=\"missing\">\(report.missing.map { HTML("<li>\(language($0.text, l))</li>") })</ul>")
-        } ?? .empty
         return page(person.fullName.rawValue, request, context, """
             \(details)
             <div class="actions">\(actions)</div>
