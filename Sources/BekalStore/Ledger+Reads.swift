@@ -10,17 +10,30 @@ extension Ledger {
     /// - Parameter reference: a register number or the internal UUID.
     /// - Throws: `StoreError.notFound` for an unknown person or when no framework was imported.
     public func portfolio(of reference: PersonReference) throws -> Portfolio {
-        try read { db in
+        try read { db in try Ledger.portfolios(of: [reference], db)[0] }
+    }
+
+    /// The portfolios of several people in one read: one state of the ledger, and the facility and framework
+    /// read once (the readiness list of everyone due reads hundreds of portfolios per page).
+    /// - Throws: `StoreError(.notFound)` for any unknown person, as `portfolio(of:)`.
+    public func portfolios(of references: [PersonReference]) throws -> [Portfolio] {
+        try read { db in try Ledger.portfolios(of: references, db) }
+    }
+
+    static func portfolios(of references: [PersonReference], _ db: Database) throws -> [Portfolio] {
+        guard let facility = try Ledger.facility(db) else {
+            throw StoreError(.notInitialized, "the ledger has no facility")
+        }
+        guard let framework = try Ledger.frameworks(db).last else {
+            throw StoreError(.notFound, "no competency framework imported; run `bekal framework import`")
+        }
+        return try references.map { reference in
             let person = try Ledger.person(reference, db)
             let id = Projection.key(person.id)
-            guard let facility = try Ledger.facility(db) else {
-                throw StoreError(.notInitialized, "the ledger has no facility")
-            }
-            guard let framework = try Ledger.frameworks(db).last else {
-                throw StoreError(.notFound, "no competency framework imported; run `bekal framework import`")
-            }
             func records<T: Decodable>(_ type: T.Type, _ sql: String) throws -> [T] {
-                try String.fetchAll(db, sql: sql, arguments: [id]).map { try PayloadCoding.decodeRecord(type, $0) }
+                try String.fetchAll(db.cachedStatement(sql: sql), arguments: [id]).map {
+                    try PayloadCoding.decodeRecord(type, $0)
+                }
             }
             return Portfolio(
                 person: person, facility: facility, framework: framework,
@@ -38,10 +51,10 @@ extension Ledger {
 
     /// The records of one person whose exported credential (`urn:uuid:<record id>`) was revoked.
     static func revokedRecordIDs(personKey: String, _ db: Database) throws -> Set<UUID> {
-        let ids = try String.fetchAll(db, sql: """
+        let ids = try String.fetchAll(db.cachedStatement(sql: """
             SELECT r.credential_id FROM revocation r JOIN status_allocation s ON s.credential_id = r.credential_id
             WHERE s.person_id = ?
-            """, arguments: [personKey])
+            """), arguments: [personKey])
         return Set(ids.compactMap { $0.hasPrefix("urn:uuid:") ? UUID(uuidString: String($0.dropFirst(9))) : nil })
     }
 

@@ -288,6 +288,35 @@ struct EverydayWorkTests {
         #expect(try await fixture.app.findPersons("Budi").isEmpty)
     }
 
+    @Test("the readiness list reads portfolios in batches and still lists every person due, each with their own gaps")
+    func readinessAcrossBatches() async throws {
+        let fixture = try await AppFixture()
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        let count = FacilityApp.readinessBatchSize + 12
+        var due: [Person] = []
+        for index in 0..<count + 5 {
+            // The last five are released after the 90 days and must not be listed.
+            let release = LocalDate("2026-11-20")!.adding(days: index < count ? index % 80 : 200 + index)
+            let (_, person) = try await app.addPerson(NewPerson(
+                registerNumber: "BATCH-\(index)", fullName: "Orang Uji", admissionDate: LocalDate("2025-09-01")!,
+                expectedReleaseDate: release), context: fixture.context)
+            if index < count { due.append(person) }
+        }
+        // One person far into the second batch has the first unit assessed Kompeten; nobody else has anything.
+        let assessed = due[FacilityApp.readinessBatchSize + 7]
+        _ = try await app.recordAssessment(Self.assessment(assessed), context: fixture.context)
+        let lines = try await app.readiness(dueWithin: 90, context: fixture.context)
+        #expect(lines.count == count)
+        #expect(Set(lines.map(\.person.id)) == Set(due.map(\.id)))
+        #expect(lines.map(\.report.expectedReleaseDate) == lines.map(\.report.expectedReleaseDate).sorted())
+        for line in lines {
+            let unassessed = line.report.missing.contains { $0.kind == .unitNeverAssessed && $0.unitCode == "SAMPLE.BTKCAP.001" }
+            #expect(unassessed == (line.person.id != assessed.id))
+            #expect(line.report == (try await app.readiness(of: .id(line.person.id), context: fixture.context)[0].report))
+        }
+    }
+
     @Test("overdue people come first, marked overdue")
     func overdue() async throws {
         let (fixture, _) = try await Self.withPerson()

@@ -57,6 +57,25 @@ struct LedgerReadTests {
         }
     }
 
+    @Test("portfolios of several people in one read equal each one read alone, in the order asked")
+    func portfoliosTogether() throws {
+        let scenario = try Scenario()
+        let other = Scenario.person(register: "REG-0002")
+        try scenario.ledger.append(.personAdded(other), actor: Scenario.actor, facilityCode: Scenario.facility.code,
+                                   recordedAt: Scenario.now)
+        try scenario.record(scenario.assessment())
+        try scenario.record(scenario.training(hours: 4))
+        let references: [PersonReference] = [.id(other.id), .registerNumber(scenario.person.registerNumber), .id(other.id)]
+        let together = try scenario.ledger.portfolios(of: references)
+        #expect(together == (try references.map { try scenario.ledger.portfolio(of: $0) }))
+        #expect(together.map(\.person.id) == [other.id, scenario.person.id, other.id])
+        #expect(together[1].assessments.count == 1 && together[1].training.count == 1 && together[0].assessments.isEmpty)
+        #expect(try scenario.ledger.portfolios(of: []).isEmpty)
+        #expect(throws: StoreError(.notFound, "")) {
+            try scenario.ledger.portfolios(of: [.id(other.id), .registerNumber(RegisterNumber("NOBODY")!)])
+        }
+    }
+
     @Test("a portfolio needs an imported framework and a known person")
     func portfolioErrors() throws {
         let ledger = try Ledger.inMemory()

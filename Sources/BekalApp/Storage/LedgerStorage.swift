@@ -22,6 +22,8 @@ public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     func persons(status: PersonStatus?, matching text: String?) async throws -> [Person]
     /// Everything recorded about one person, corrections applied, against the latest framework.
     func portfolio(of reference: PersonReference) async throws -> Portfolio
+    /// The portfolios of several people, in the order given, read from one state of the ledger.
+    func portfolios(of references: [PersonReference]) async throws -> [Portfolio]
     /// Every imported framework version, oldest first.
     func frameworks() async throws -> [CompetencyFramework]
     /// One event by id. - Throws: not found.

@@ -98,6 +98,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         try await run { try ledger.portfolio(of: reference) }
     }
 
+    public func portfolios(of references: [PersonReference]) async throws -> [Portfolio] {
+        try await run { try ledger.portfolios(of: references) }
+    }
+
     public func frameworks() async throws -> [CompetencyFramework] { try await run { try ledger.frameworks() } }
 
     public func event(id: UUID) async throws -> LedgerEvent { try await run { try ledger.event(id: id) } }

@@ -20,6 +20,9 @@ public struct ReadinessLine: Sendable {
 }
 
 extension FacilityApp {
+    /// People whose portfolios `readiness` reads in one storage call.
+    public static let readinessBatchSize = 128
+
     /// One person, by register number or id.
     public func person(_ reference: PersonReference) async throws -> Person { try await storage.person(reference) }
 
@@ -55,13 +58,17 @@ extension FacilityApp {
         } else {
             persons = try await storage.persons(status: .active, matching: nil)
         }
+        let due = persons.filter { person in
+            dueWithin.map { person.expectedReleaseDate.daysSinceEpoch - context.today.daysSinceEpoch <= $0 } ?? true
+        }
+        // In batches: one read for many portfolios, but never the whole facility's portfolios in memory at once.
         var lines: [ReadinessLine] = []
-        for person in persons {
-            let days = person.expectedReleaseDate.daysSinceEpoch - context.today.daysSinceEpoch
-            if let dueWithin, days > dueWithin { continue }
-            let report = Readiness.evaluate(try await storage.portfolio(of: .id(person.id)), policy: policy,
-                                            today: context.today)
-            lines.append(ReadinessLine(person: person, report: report))
+        for start in stride(from: 0, to: due.count, by: Self.readinessBatchSize) {
+            let batch = due[start..<min(start + Self.readinessBatchSize, due.count)]
+            let portfolios = try await storage.portfolios(of: batch.map { .id($0.id) })
+            lines += zip(batch, portfolios).map { person, portfolio in
+                ReadinessLine(person: person, report: Readiness.evaluate(portfolio, policy: policy, today: context.today))
+            }
         }
         return lines.sorted {
             ($0.report.expectedReleaseDate, $0.person.registerNumber.rawValue)
