@@ -11,6 +11,13 @@ public protocol GlossaryTerm: RawRepresentable, CaseIterable, Sendable where Raw
 extension GlossaryTerm {
     /// The term a typed word names: the raw value, a label or an alias, ignoring case and surrounding space.
     public init?(typed text: String) {
+        // Most words arrive as the raw value itself (CSV files from spreadsheets and from Bekal): answered without
+        // lowercasing every word of every term (that scan was ≈ 4% of an import). The same term as the scan
+        // below, because no term's label or alias is another term's raw value (`GlossaryTests`).
+        if let exact = Self(rawValue: text) {
+            self = exact
+            return
+        }
         let key = text.trimmingWhitespace().lowercased()
         guard !key.isEmpty else { return nil }
         let match = Self.allCases.first { term in
