@@ -166,9 +166,10 @@ def main():
             return time.perf_counter() - began
 
         elapsed = phase(0.0)
+        closed = {"seconds": round(elapsed, 1),
+                  "requests_per_second": round((len(reads) + len(writes)) / elapsed, 1), **summary(reads, writes)}
         paced = None
         if args.think_ms > 0:
-            closed = (reads[:], writes[:])
             reads.clear()
             writes.clear()
             deadline = [time.perf_counter() + args.seconds]
@@ -176,16 +177,13 @@ def main():
             paced = {"think_ms": args.think_ms, "seconds": round(paced_elapsed, 1),
                      "requests_per_second": round((len(reads) + len(writes)) / paced_elapsed, 1),
                      **summary(reads, writes)}
-            reads[:], writes[:] = closed
     finally:
         server.terminate()
         server.wait()
     events_after = count_training(args.bekal, env, ids)
     result = {
-        "people": args.people, "exported": True, "users": args.users, "seconds": round(elapsed, 1),
+        "people": args.people, "exported": True, "users": args.users, **closed,
         "sign_in_seconds": round(sign_in_seconds, 2),
-        "requests_per_second": round((len(reads) + len(writes)) / elapsed, 1),
-        **summary(reads, writes),
         "errors": len(errors),
         "alone": {kind: {"count": len(v), "p50_ms": round(percentile(v, 50) * 1000, 1),
                          "p95_ms": round(percentile(v, 95) * 1000, 1)} for kind, v in unloaded.items()},

@@ -35,14 +35,19 @@ extension Ledger {
     /// records were ever exported): a primary-key lookup per id, not a read of the whole list.
     public func statusIndices(listURL: String, credentialIDs: some Sequence<String>) throws -> [String: Int] {
         try read { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT status_index FROM status_allocation WHERE credential_id = ? AND list_url = ?")
             var result: [String: Int] = [:]
             for id in credentialIDs where result[id] == nil {
-                if let index = try Int.fetchOne(statement, arguments: [id, listURL]) { result[id] = index }
+                if let index = try Ledger.statusIndex(of: id, listURL: listURL, db) { result[id] = index }
             }
             return result
         }
+    }
+
+    /// One credential's index on `listURL`, if it has one (a primary-key lookup).
+    static func statusIndex(of credentialID: String, listURL: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT status_index FROM status_allocation WHERE credential_id = ? AND list_url = ?"),
+            arguments: [credentialID, listURL])
     }
 
     /// Records the indices an export handed out, all or none. Ids already recorded with the same index are
@@ -103,8 +108,6 @@ extension Ledger {
                     var next = (try Int.fetchOne(
                         db, sql: "SELECT MAX(status_index) FROM status_allocation WHERE list_url = ?",
                         arguments: [listURL]) ?? -1) + 1
-                    let known = try db.cachedStatement(
-                        sql: "SELECT status_index FROM status_allocation WHERE credential_id = ? AND list_url = ?")
                     let elsewhere = try db.cachedStatement(
                         sql: "SELECT 1 FROM status_allocation WHERE credential_id = ? AND list_url <> ?")
                     let insert = try db.cachedStatement(sql: """
@@ -112,7 +115,7 @@ extension Ledger {
                         VALUES (?, ?, ?, ?, ?)
                         """)
                     for id in credentialIDs where indices[id] == nil {
-                        if let index = try Int.fetchOne(known, arguments: [id, listURL]) {
+                        if let index = try Ledger.statusIndex(of: id, listURL: listURL, db) {
                             indices[id] = index
                             continue
                         }

@@ -202,20 +202,21 @@ struct EverydayWorkTests {
         #expect(try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.units[0].evidenceCount == 1)
     }
 
-    @Test("the standing carries the readiness report that readiness gives, under the facility's readiness.json")
+    @Test("the readiness report of a portfolio already read is the one readiness gives, under the facility's readiness.json")
     func standingCarriesReadiness() async throws {
         let (fixture, person) = try await Self.withPerson()
         defer { fixture.cleanUp() }
         let app = fixture.app
         _ = try await app.recordAssessment(Self.assessment(person), context: fixture.context)
-        let byDefault = try await app.portfolioStanding(of: .id(person.id), context: fixture.context).readiness
+        let standing = try await app.portfolioStanding(of: .id(person.id), context: fixture.context)
+        let byDefault = try app.readinessReport(for: standing.portfolio, context: fixture.context)
         #expect(byDefault == (try await app.readiness(of: .id(person.id), context: fixture.context)[0].report))
         #expect(byDefault.missing.contains { $0.kind == .trainingHours })
         // A facility that asks for no training hours, no evidence and no certificate.
         let lenient = ReadinessPolicy(minimumTrainingHours: 0, requireEvidenceForKompetenUnits: false,
                                       requireValidCertificate: false)
         try JSONEncoder().encode(lenient).write(to: app.directory.readinessPolicy)
-        let underPolicy = try await app.portfolioStanding(of: .id(person.id), context: fixture.context).readiness
+        let underPolicy = try app.readinessReport(for: standing.portfolio, context: fixture.context)
         #expect(underPolicy == (try await app.readiness(of: .id(person.id), context: fixture.context)[0].report))
         #expect(!underPolicy.missing.contains { $0.kind == .trainingHours || $0.kind == .evidenceMissing })
         #expect(underPolicy != byDefault)

@@ -1,13 +1,10 @@
 import BekalDomain
 import Foundation
 
-/// A person's standing now: the portfolio, what it amounts to against the framework, and what it still lacks
-/// for release under the facility's readiness policy.
+/// A person's standing now: the portfolio and what it amounts to against the framework.
 public struct PortfolioStandingResult: Sendable {
     public var portfolio: Portfolio
     public var standing: PortfolioStanding
-    /// The same portfolio judged by `readiness.json` (or the defaults), so a page showing both reads it once.
-    public var readiness: ReadinessReport
 }
 
 /// One line of the readiness list.
@@ -31,16 +28,19 @@ extension FacilityApp {
         try await storage.persons(status: status, matching: text)
     }
 
-    /// Everything recorded about a person, where it stands and what it lacks on `context.today`.
+    /// Everything recorded about a person and where it stands on `context.today`.
     public func portfolioStanding(of reference: PersonReference, context: ActionContext) async throws
         -> PortfolioStandingResult
     {
         try await authorize(.read, context: context)
-        let policy = try facilityReadinessPolicy()
         let portfolio = try await storage.portfolio(of: reference)
-        return PortfolioStandingResult(
-            portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today),
-            readiness: Readiness.evaluate(portfolio, policy: policy, today: context.today))
+        return PortfolioStandingResult(portfolio: portfolio, standing: PortfolioStanding(portfolio, today: context.today))
+    }
+
+    /// What a portfolio already read (by `portfolioStanding`) still lacks on `context.today` under the facility's
+    /// `readiness.json`, so a page showing both reads the portfolio once; the same report as `readiness(of:)`.
+    public func readinessReport(for portfolio: Portfolio, context: ActionContext) throws -> ReadinessReport {
+        Readiness.evaluate(portfolio, policy: try facilityReadinessPolicy(), today: context.today)
     }
 
     /// What each person still lacks for release: one person, or every active person expected within

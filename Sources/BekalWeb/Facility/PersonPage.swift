@@ -53,7 +53,7 @@ extension FacilitySite {
             <dt>\(l.t("Wali", "Counselor"))</dt><dd>\(counselor ?? l.t("belum ditetapkan", "not assigned"))</dd>
             </dl>
             """
-        let report = standing.readiness
+        let report = try app.readinessReport(for: standing.portfolio, context: action)
         let lacking: HTML =
             report.missing.isEmpty ? HTML("<p class=\"ok\">\(l.t("Portofolio siap untuk bebas.", "The portfolio is ready for release."))</p>")
                 : HTML("<h2>\(l.t("Masih kurang", "Still lacking"))</h2><ul class=\"missing\">\(report.missing.map { HTML("<li>\(language($0.text, l))</li>") })</ul>")
