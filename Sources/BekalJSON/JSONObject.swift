@@ -73,8 +73,29 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// Iterates the members in insertion order.
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        members.makeIterator()
+    public func makeIterator() -> Iterator {
+        Iterator(keys: keys, values: values)
+    }
+
+    public var underestimatedCount: Int { values.count }
+
+    /// The members in insertion order, read in place: no array of pairs is built for a loop over an object
+    /// (that copy, with a retain of every name and value, was ≈ 5% of an eddsa-rdfc-2022 canonicalization).
+    public struct Iterator: IteratorProtocol {
+        private let keys: [String]
+        private let values: [JSONValue]
+        private var position = 0
+
+        init(keys: [String], values: [JSONValue]) {
+            self.keys = keys
+            self.values = values
+        }
+
+        public mutating func next() -> (key: String, value: JSONValue)? {
+            guard position < values.count else { return nil }
+            defer { position += 1 }
+            return (keys[position], values[position])
+        }
     }
 
     /// Objects are equal when they have the same names with equal values, in any order.

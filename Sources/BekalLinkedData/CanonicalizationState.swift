@@ -1,53 +1,58 @@
 import BekalJSON
 import Crypto
 
-/// The mutable state of one RDFC-1.0 run (section 4.2 "Canonicalization State").
+/// The mutable state of one RDFC-1.0 run (section 4.2 "Canonicalization State"), over an ``InternedDataset``:
+/// blank nodes are numbers, and every line is written from the dataset's stored forms.
 struct CanonicalizationState {
+    typealias Term = InternedDataset.Term
+
     let algorithm: RDFCanonicalizer.HashAlgorithm
     let limits: RDFCanonicalizer.Limits
-    let quads: [RDFQuad]
-    /// Blank-node label → indices into `quads` mentioning it.
-    var blankNodeToQuads: [String: [Int]] = [:]
-    /// Labels in order of first appearance, so runs are deterministic.
-    var blankNodes: [String] = []
-    var firstDegreeHashes: [String: String] = [:]
-    var canonicalIssuer = IdentifierIssuer(prefix: "c14n")
+    let dataset: InternedDataset
+    /// Blank node → indices into `dataset.quads` mentioning it (empty for numbers no quad mentions).
+    var blankNodeToQuads: [[Int32]]
+    /// Blank nodes in order of first appearance, so runs are deterministic.
+    var blankNodes: [Int] = []
+    var firstDegreeHashes: [String?]
+    var canonicalIssuer = IdentifierIssuer<Int>(prefix: "c14n")
     var work = 0
 
-    init(algorithm: RDFCanonicalizer.HashAlgorithm, limits: RDFCanonicalizer.Limits, quads: [RDFQuad]) {
+    init(algorithm: RDFCanonicalizer.HashAlgorithm, limits: RDFCanonicalizer.Limits, dataset: InternedDataset) {
         self.algorithm = algorithm
         self.limits = limits
-        self.quads = quads
+        self.dataset = dataset
+        blankNodeToQuads = Array(repeating: [], count: dataset.blankNodeCount)
+        firstDegreeHashes = Array(repeating: nil, count: dataset.blankNodeCount)
     }
 
     mutating func run() throws(LinkedDataError) {
-        for (index, quad) in quads.enumerated() {
+        for (index, quad) in dataset.quads.enumerated() {
             noteBlankNode(quad.subject, in: index)
             noteBlankNode(quad.object, in: index)
-            if let graph = quad.graph { noteBlankNode(graph, in: index) }
+            noteBlankNode(quad.graph, in: index)
         }
-        var hashToBlankNodes: [String: [String]] = [:]
-        for label in blankNodes {
-            let hash = hashFirstDegreeQuads(label)
-            firstDegreeHashes[label] = hash
-            hashToBlankNodes[hash, default: []].append(label)
+        var hashToBlankNodes: [String: [Int]] = [:]
+        for node in blankNodes {
+            let hash = hashFirstDegreeQuads(node)
+            firstDegreeHashes[node] = hash
+            hashToBlankNodes[hash, default: []].append(node)
         }
         let sortedHashes = hashToBlankNodes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var shared: [(String, [String])] = []
+        var shared: [(String, [Int])] = []
         for hash in sortedHashes {
-            let labels = hashToBlankNodes[hash] ?? []
-            if labels.count == 1 {
-                canonicalIssuer.issue(labels[0])
+            let nodes = hashToBlankNodes[hash] ?? []
+            if nodes.count == 1 {
+                canonicalIssuer.issue(nodes[0])
             } else {
-                shared.append((hash, labels))
+                shared.append((hash, nodes))
             }
         }
-        for (_, labels) in shared {
-            var hashPaths: [(hash: String, issuer: IdentifierIssuer)] = []
-            for label in labels where canonicalIssuer.identifier(for: label) == nil {
-                var temporary = IdentifierIssuer(prefix: "b")
-                temporary.issue(label)
-                hashPaths.append(try hashNDegreeQuads(label, issuer: temporary, depth: 0))
+        for (_, nodes) in shared {
+            var hashPaths: [(hash: String, issuer: IdentifierIssuer<Int>)] = []
+            for node in nodes where canonicalIssuer.identifier(for: node) == nil {
+                var temporary = IdentifierIssuer<Int>(prefix: "b")
+                temporary.issue(node)
+                hashPaths.append(try hashNDegreeQuads(node, issuer: temporary, depth: 0))
             }
             hashPaths.sort { $0.hash.utf8.lexicographicallyPrecedes($1.hash.utf8) }
             for path in hashPaths {
@@ -56,17 +61,53 @@ struct CanonicalizationState {
         }
     }
 
-    private mutating func noteBlankNode(_ term: RDFTerm, in index: Int) {
-        guard case .blankNode(let label) = term else { return }
-        // One lookup per mention, modified in place: this runs for every blank node of every quad.
-        var isNew = false
-        blankNodeToQuads[label, default: { isNew = true; return [] }()].appendUnlessLast(index)
-        if isNew { blankNodes.append(label) }
+    private mutating func noteBlankNode(_ term: Term, in index: Int) {
+        guard term.isBlankNode else { return }
+        let node = term.blankNumber
+        if blankNodeToQuads[node].isEmpty { blankNodes.append(node) }
+        // A quad naming a blank node twice is listed once.
+        if blankNodeToQuads[node].last != Int32(index) { blankNodeToQuads[node].append(Int32(index)) }
     }
 
-    func mentionsBlankNode(_ quad: RDFQuad) -> Bool {
-        quad.subject.isBlankNode || quad.object.isBlankNode || quad.graph?.isBlankNode == true
+    /// The canonical N-Quads: every quad with its blank nodes canonically labelled, sorted by code point.
+    func canonicalLines() -> [UInt8] {
+        var labels: [[UInt8]?] = Array(repeating: nil, count: dataset.blankNodeCount)
+        for (node, identifier) in canonicalIssuer.issued { labels[node] = Array(identifier.utf8) }
+        var lines = LineBuffer(lines: dataset.count, bytes: dataset.count * 128)
+        for quad in dataset.quads {
+            lines.beginLine()
+            appendLine(quad, to: &lines.bytes) { node, out in out.append(contentsOf: labels[node] ?? []) }
+        }
+        // Exact code points: `String ==` would merge canonically equivalent lines.
+        return lines.sortedJoined(droppingDuplicates: true)
     }
+
+    /// Appends `quad`'s N-Quads line, each blank node written `_:` followed by what `label` appends for its number.
+    func appendLine(_ quad: InternedDataset.Quad, to out: inout [UInt8], label: (Int, inout [UInt8]) -> Void) {
+        dataset.formBytes.withUnsafeBufferPointer { forms in
+            func term(_ term: Term) {
+                if term.isBlankNode {
+                    out.append(UInt8(ascii: "_"))
+                    out.append(UInt8(ascii: ":"))
+                    label(term.blankNumber, &out)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: forms[dataset.formRange(term)]))
+                }
+            }
+            term(quad.subject)
+            out.append(UInt8(ascii: " "))
+            term(quad.predicate)
+            out.append(UInt8(ascii: " "))
+            term(quad.object)
+            if quad.graph != .defaultGraph {
+                out.append(UInt8(ascii: " "))
+                term(quad.graph)
+            }
+            out.append(contentsOf: Self.lineEnd)
+        }
+    }
+
+    private static let lineEnd: [UInt8] = Array(" .\n".utf8)
 
     func hash(_ text: String) -> String {
         var text = text
@@ -81,22 +122,26 @@ struct CanonicalizationState {
         }
     }
 
-    /// Section 4.6: hash of the quads mentioning `label`, with `label` as `_:a` and other blank nodes `_:z`.
-    func hashFirstDegreeQuads(_ label: String) -> String {
-        let indices = blankNodeToQuads[label] ?? []
+    /// Section 4.6: hash of the quads mentioning `node`, with `node` as `_:a` and other blank nodes `_:z`.
+    func hashFirstDegreeQuads(_ node: Int) -> String {
+        let indices = blankNodeToQuads[node]
         var lines = LineBuffer(lines: indices.count, bytes: indices.count * 128)
         for index in indices {
             lines.beginLine()
-            NQuadsSerializer.append(quads[index], to: &lines.bytes) { $0 == label ? "a" : "z" }
+            appendLine(dataset.quads[Int(index)], to: &lines.bytes) { other, out in
+                out.append(other == node ? UInt8(ascii: "a") : UInt8(ascii: "z"))
+            }
         }
         return lines.sortedJoined(droppingDuplicates: false).withUnsafeBufferPointer { hash($0) }
     }
 
     /// Section 4.7.
-    func hashRelatedBlankNode(_ related: String, quad: RDFQuad, issuer: IdentifierIssuer, position: String) -> String {
+    func hashRelatedBlankNode(
+        _ related: Int, quad: InternedDataset.Quad, issuer: IdentifierIssuer<Int>, position: String
+    ) -> String {
         var input = position
-        if position != "g", case .iri(let predicate) = quad.predicate {
-            input += "<" + predicate + ">"
+        if position != "g", dataset.isIRI(quad.predicate) {
+            input += String(decoding: dataset.formBytes[dataset.formRange(quad.predicate)], as: UTF8.self)
         }
         if let canonical = canonicalIssuer.identifier(for: related) {
             input += "_:" + canonical
@@ -110,8 +155,8 @@ struct CanonicalizationState {
 
     /// Section 4.8, with the work and depth bounds.
     mutating func hashNDegreeQuads(
-        _ label: String, issuer startIssuer: IdentifierIssuer, depth: Int
-    ) throws(LinkedDataError) -> (hash: String, issuer: IdentifierIssuer) {
+        _ node: Int, issuer startIssuer: IdentifierIssuer<Int>, depth: Int
+    ) throws(LinkedDataError) -> (hash: String, issuer: IdentifierIssuer<Int>) {
         work += 1
         guard work <= limits.maxWork else {
             throw LinkedDataError(.canonicalizationWorkLimit, "RDFC-1.0 work limit of \(limits.maxWork) reached")
@@ -120,11 +165,12 @@ struct CanonicalizationState {
             throw LinkedDataError(.canonicalizationDepthLimit, "RDFC-1.0 recursion deeper than \(limits.maxDepth)")
         }
         var issuer = startIssuer
-        var hashToRelated: [String: [String]] = [:]
-        for index in blankNodeToQuads[label] ?? [] {
-            let quad = quads[index]
+        var hashToRelated: [String: [Int]] = [:]
+        for index in blankNodeToQuads[node] {
+            let quad = dataset.quads[Int(index)]
             for (term, position) in [(quad.subject, "s"), (quad.object, "o"), (quad.graph, "g")] {
-                guard let related = term?.blankNodeLabel, related != label else { continue }
+                guard term.isBlankNode, term.blankNumber != node else { continue }
+                let related = term.blankNumber
                 let relatedHash = hashRelatedBlankNode(related, quad: quad, issuer: issuer, position: position)
                 hashToRelated[relatedHash, default: []].append(related)
             }
@@ -133,7 +179,7 @@ struct CanonicalizationState {
         for relatedHash in hashToRelated.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             dataToHash += relatedHash
             var chosenPath = ""
-            var chosenIssuer: IdentifierIssuer?
+            var chosenIssuer: IdentifierIssuer<Int>?
             var permutations = Permutations(hashToRelated[relatedHash] ?? [])
             permutationLoop: while let permutation = permutations.next() {
                 work += 1
@@ -142,7 +188,7 @@ struct CanonicalizationState {
                 }
                 var issuerCopy = issuer
                 var path = ""
-                var recursionList: [String] = []
+                var recursionList: [Int] = []
                 for related in permutation {
                     if let canonical = canonicalIssuer.identifier(for: related) {
                         path += "_:" + canonical
@@ -172,12 +218,5 @@ struct CanonicalizationState {
 
     private func isWorse(_ path: String, than chosen: String) -> Bool {
         path.utf8.count >= chosen.utf8.count && chosen.utf8.lexicographicallyPrecedes(path.utf8)
-    }
-}
-
-extension Array where Element == Int {
-    /// Appends `index` unless it is already the last element (a quad naming a blank node twice is listed once).
-    fileprivate mutating func appendUnlessLast(_ index: Int) {
-        if last != index { append(index) }
     }
 }

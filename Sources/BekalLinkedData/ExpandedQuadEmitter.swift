@@ -15,21 +15,31 @@ import BekalJSON
 /// specification's route, which decides what to drop or refuse. ASCII keeps `String` equality (canonical
 /// equivalence, which the node map's dictionaries use) the same as RDF's code-point equality.
 struct ExpandedQuadEmitter {
+    typealias Term = InternedDataset.Term
+
     /// Why the walk stopped: the document needs the specification's route.
     struct Unsupported: Error {}
 
     let options: JSONLDOptions
-    private var dataset = RDFDataset()
-    /// Document blank-node labels → the labels given to them here.
-    private var blankNodes: [String: RDFTerm] = [:]
-    private var counter = 0
+    private var dataset = InternedDataset()
+    /// Document blank-node labels → the blank nodes given to them here.
+    private var blankNodes: [String: Term] = [:]
+    // Interned once: they go into every quad of their kind.
+    private let rdfType: Term
+    private let rdfFirst: Term
+    private let rdfRest: Term
+    private let rdfNil: Term
 
     init(options: JSONLDOptions) {
         self.options = options
+        rdfType = dataset.iri(RDFDeserializer.rdfType)
+        rdfFirst = dataset.iri(RDFDeserializer.rdfFirst)
+        rdfRest = dataset.iri(RDFDeserializer.rdfRest)
+        rdfNil = dataset.iri(RDFDeserializer.rdfNil)
     }
 
     /// The dataset of an expanded document, or `nil` when it needs the node map (see the type's notes).
-    static func dataset(of expanded: [JSONValue], options: JSONLDOptions) -> RDFDataset? {
+    static func dataset(of expanded: [JSONValue], options: JSONLDOptions) -> InternedDataset? {
         guard options.rdfDirection == nil else { return nil }
         var emitter = ExpandedQuadEmitter(options: options)
         do {
@@ -38,7 +48,7 @@ struct ExpandedQuadEmitter {
                 // Free-floating values are dropped by expansion already; lists there would need the node map.
                 if object["@value"] != nil { continue }
                 guard object["@list"] == nil else { throw Unsupported() }
-                _ = try emitter.node(object, graph: nil)
+                _ = try emitter.node(object, graph: .defaultGraph)
             }
         } catch {
             return nil
@@ -46,21 +56,16 @@ struct ExpandedQuadEmitter {
         return emitter.dataset
     }
 
-    private mutating func emit(_ subject: RDFTerm, _ predicate: RDFTerm, _ object: RDFTerm, _ graph: RDFTerm?)
-        throws(Unsupported)
-    {
-        dataset.insert(RDFQuad(subject, predicate, object, graph: graph))
+    private mutating func emit(_ subject: Term, _ predicate: Term, _ object: Term, _ graph: Term) throws(Unsupported) {
+        dataset.insert(InternedDataset.Quad(subject: subject, predicate: predicate, object: object, graph: graph))
         // Over the limit the specification's route reports it, after whatever it would refuse first.
         if dataset.count > options.limits.maxQuads { throw Unsupported() }
     }
 
-    private mutating func freshBlankNode() -> RDFTerm {
-        counter += 1
-        return .blankNode("b" + String(counter - 1))
-    }
+    private mutating func freshBlankNode() -> Term { dataset.freshBlankNode() }
 
     /// The term of a node identifier or type: a relabelled blank node or an ASCII absolute IRI.
-    private mutating func term(_ id: String) throws(Unsupported) -> RDFTerm {
+    private mutating func term(_ id: String) throws(Unsupported) -> Term {
         if IRI.isBlankNode(id) {
             guard id.utf8.allSatisfy({ $0 < 0x80 }) else { throw Unsupported() }
             if let known = blankNodes[id] { return known }
@@ -69,12 +74,12 @@ struct ExpandedQuadEmitter {
             return fresh
         }
         guard IRI.isWellFormed(id, asciiOnly: true) else { throw Unsupported() }
-        return .iri(id)
+        return dataset.iri(id)
     }
 
     /// Emits a node object's statements in `graph` (and those of the nodes it embeds); returns its subject.
-    private mutating func node(_ object: JSONObject, graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
-        let subject: RDFTerm
+    private mutating func node(_ object: JSONObject, graph: Term) throws(Unsupported) -> Term {
+        let subject: Term
         if let id = object["@id"] {
             guard case .string(let given) = id else { throw Unsupported() }
             subject = try term(given)
@@ -85,7 +90,7 @@ struct ExpandedQuadEmitter {
             if key.utf8.first != UInt8(ascii: "@") {
                 guard !IRI.isBlankNode(key), IRI.isWellFormed(key, asciiOnly: true), case .array(let items) = value
                 else { throw Unsupported() }
-                let predicate = RDFTerm.iri(key)
+                let predicate = dataset.iri(key)
                 for item in items { try emit(subject, predicate, try objectTerm(item, graph: graph), graph) }
                 continue
             }
@@ -96,7 +101,7 @@ struct ExpandedQuadEmitter {
                 guard case .array(let types) = value else { throw Unsupported() }
                 for type in types {
                     guard case .string(let name) = type else { throw Unsupported() }
-                    try emit(subject, .iri(RDFDeserializer.rdfType), try term(name), graph)
+                    try emit(subject, rdfType, try term(name), graph)
                 }
             case "@reverse":
                 guard case .object(let reverseMap) = value else { throw Unsupported() }
@@ -107,7 +112,8 @@ struct ExpandedQuadEmitter {
                     for item in items {
                         guard case .object(let referrer) = item, referrer["@value"] == nil, referrer["@list"] == nil
                         else { throw Unsupported() }
-                        try emit(try node(referrer, graph: graph), .iri(property), subject, graph)
+                        let predicate = dataset.iri(property)
+                        try emit(try node(referrer, graph: graph), predicate, subject, graph)
                     }
                 }
             case "@graph":
@@ -122,7 +128,7 @@ struct ExpandedQuadEmitter {
     }
 
     /// The node objects of a `@graph` or `@included` array; free-floating values there are not statements.
-    private mutating func nodes(_ value: JSONValue, graph: RDFTerm?) throws(Unsupported) {
+    private mutating func nodes(_ value: JSONValue, graph: Term) throws(Unsupported) {
         guard case .array(let items) = value else { throw Unsupported() }
         for item in items {
             guard case .object(let object) = item else { throw Unsupported() }
@@ -133,7 +139,7 @@ struct ExpandedQuadEmitter {
     }
 
     /// Object to RDF (section 8.1.3) of a property value: a literal, a list, or a node (embedded or referenced).
-    private mutating func objectTerm(_ item: JSONValue, graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
+    private mutating func objectTerm(_ item: JSONValue, graph: Term) throws(Unsupported) -> Term {
         guard case .object(let object) = item else { throw Unsupported() }
         if let value = object["@value"] { return try literal(object, value: value) }
         if let list = object["@list"] {
@@ -143,7 +149,7 @@ struct ExpandedQuadEmitter {
         return try node(object, graph: graph)
     }
 
-    private func literal(_ object: JSONObject, value: JSONValue) throws(Unsupported) -> RDFTerm {
+    private mutating func literal(_ object: JSONObject, value: JSONValue) throws(Unsupported) -> Term {
         guard object["@direction"] == nil else { throw Unsupported() }
         var datatype: String?
         if let type = object["@type"] {
@@ -160,18 +166,18 @@ struct ExpandedQuadEmitter {
         guard let literal = try? RDFDeserializer.literal(value, datatype: datatype, language: language) else {
             throw Unsupported()
         }
-        return .literal(literal)
+        return dataset.term(.literal(literal))
     }
 
     /// List to RDF (section 8.1.4).
-    private mutating func listTerm(_ items: [JSONValue], graph: RDFTerm?) throws(Unsupported) -> RDFTerm {
-        guard !items.isEmpty else { return .iri(RDFDeserializer.rdfNil) }
+    private mutating func listTerm(_ items: [JSONValue], graph: Term) throws(Unsupported) -> Term {
+        guard !items.isEmpty else { return rdfNil }
         let head = freshBlankNode()
         var cell = head
         for (offset, item) in items.enumerated() {
-            try emit(cell, .iri(RDFDeserializer.rdfFirst), try objectTerm(item, graph: graph), graph)
-            let rest = offset + 1 < items.count ? freshBlankNode() : .iri(RDFDeserializer.rdfNil)
-            try emit(cell, .iri(RDFDeserializer.rdfRest), rest, graph)
+            try emit(cell, rdfFirst, try objectTerm(item, graph: graph), graph)
+            let rest = offset + 1 < items.count ? freshBlankNode() : rdfNil
+            try emit(cell, rdfRest, rest, graph)
             cell = rest
         }
         return head

@@ -57,10 +57,10 @@ public struct JSONLD: Sendable {
     /// The dataset of `document` with blank nodes labelled in no particular order, for RDFC-1.0 only (whose output
     /// does not depend on the labels): emitted straight from the expanded form where ``ExpandedQuadEmitter``
     /// covers the document, through the node map as ``toRDF(_:)`` does otherwise.
-    func datasetForCanonicalization(_ document: JSONValue) throws(LinkedDataError) -> RDFDataset {
+    func datasetForCanonicalization(_ document: JSONValue) throws(LinkedDataError) -> InternedDataset {
         let expanded = try expand(document)
         if let dataset = ExpandedQuadEmitter.dataset(of: expanded, options: options) { return dataset }
-        return try dataset(expanded: expanded)
+        return InternedDataset(try dataset(expanded: expanded))
     }
 
     /// Deserialize JSON-LD to RDF the specification's way: node map, then RDF conversion.

@@ -36,28 +36,6 @@ public enum NQuadsSerializer {
         out.append(contentsOf: lineEnd)
     }
 
-    /// Appends `quad`'s line with the blank-node labels of its subject, object and graph replaced by
-    /// `relabel(label)`: the line of the relabelled quad, without building that quad.
-    static func append(_ quad: RDFQuad, to out: inout [UInt8], relabel: (String) -> String) {
-        appendNode(quad.subject, to: &out, relabel: relabel)
-        out.append(UInt8(ascii: " "))
-        appendTerm(quad.predicate, to: &out)
-        out.append(UInt8(ascii: " "))
-        appendNode(quad.object, to: &out, relabel: relabel)
-        if let graph = quad.graph {
-            out.append(UInt8(ascii: " "))
-            appendNode(graph, to: &out, relabel: relabel)
-        }
-        out.append(contentsOf: lineEnd)
-    }
-
-    private static func appendNode(_ term: RDFTerm, to out: inout [UInt8], relabel: (String) -> String) {
-        guard case .blankNode(let label) = term else { return appendTerm(term, to: &out) }
-        out.append(UInt8(ascii: "_"))
-        out.append(UInt8(ascii: ":"))
-        out.append(contentsOf: relabel(label).utf8)
-    }
-
     /// A whole dataset, one line per quad in the dataset's order.
     public static func document(_ dataset: RDFDataset) -> String {
         var out: [UInt8] = []

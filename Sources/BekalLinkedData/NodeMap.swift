@@ -34,7 +34,7 @@ struct NodeMap {
     /// Graph names, `@default` first; `graphs[i]` is the graph named `graphNames[i]`.
     private(set) var graphNames: [String] = ["@default"]
     var graphs: [Graph] = [Graph()]
-    var issuer = IdentifierIssuer(prefix: "_:b")
+    var issuer = IdentifierIssuer<String>(prefix: "_:b")
     /// Whether a property keeps each value once, as the specification's node map does. RDF conversion can
     /// skip it: equal values give equal quads, which ``RDFDataset`` keeps once anyway. The one exception is
     /// the compound-literal `rdfDirection`, where every value with a direction becomes a fresh blank node.

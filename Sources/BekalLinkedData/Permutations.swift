@@ -1,17 +1,17 @@
 /// All orderings of a list, generated lazily (Heap's algorithm, iterative) so a large list costs nothing
 /// until the work bound stops it.
-struct Permutations: IteratorProtocol {
-    private var items: [String]
+struct Permutations<Item>: IteratorProtocol {
+    private var items: [Item]
     private var counters: [Int]
     private var index = 0
     private var first = true
 
-    init(_ items: [String]) {
+    init(_ items: [Item]) {
         self.items = items
         self.counters = Array(repeating: 0, count: items.count)
     }
 
-    mutating func next() -> [String]? {
+    mutating func next() -> [Item]? {
         if first {
             first = false
             return items

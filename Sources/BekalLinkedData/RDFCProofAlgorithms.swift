@@ -31,7 +31,7 @@ public struct RDFCProofAlgorithms: Sendable {
     func canonicalBytes(_ document: JSONValue) throws(LinkedDataError) -> [UInt8] {
         let dataset = try jsonld.datasetForCanonicalization(document)
         if dataset.isEmpty { throw LinkedDataError(.emptyExpansion, "document expands to no RDF statements") }
-        return try canonicalizer.canonicalBytes(dataset).bytes
+        return try canonicalizer.canonicalBytes(dataset)
     }
 
     /// The proof configuration: the proof options without `proofValue`, with the document's `@context`

@@ -47,29 +47,25 @@ public struct RDFCanonicalizer: Sendable {
     /// - Throws: ``LinkedDataError/Code/canonicalizationWorkLimit`` or
     ///   ``LinkedDataError/Code/canonicalizationDepthLimit`` on graphs too costly to canonicalize.
     public func canonicalize(_ dataset: RDFDataset) throws(LinkedDataError) -> Result {
-        let (bytes, state) = try canonicalBytes(dataset)
+        let interned = InternedDataset(dataset)
+        let state = try run(interned)
+        let labels = interned.blankNodeLabels ?? []
+        var issued: [String: String] = [:]
+        for (node, identifier) in state.canonicalIssuer.issued { issued[labels[node]] = identifier }
         return Result(
-            nquads: String(decoding: bytes, as: UTF8.self), issuedIdentifiers: state.canonicalIssuer.issued,
+            nquads: String(decoding: state.canonicalLines(), as: UTF8.self), issuedIdentifiers: issued,
             work: state.work)
     }
 
     /// Canonical N-Quads as UTF-8 bytes, what is hashed, without building the `String`.
-    func canonicalBytes(_ dataset: RDFDataset) throws(LinkedDataError) -> (bytes: [UInt8], state: CanonicalizationState) {
-        var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, quads: dataset.quads)
+    func canonicalBytes(_ dataset: InternedDataset) throws(LinkedDataError) -> [UInt8] {
+        try run(dataset).canonicalLines()
+    }
+
+    private func run(_ dataset: InternedDataset) throws(LinkedDataError) -> CanonicalizationState {
+        var state = CanonicalizationState(algorithm: hashAlgorithm, limits: limits, dataset: dataset)
         try state.run()
-        let issuer = state.canonicalIssuer
-        var lines = LineBuffer(lines: dataset.count, bytes: dataset.lines.reduce(0) { $0 + $1.count + 8 })
-        for (index, quad) in dataset.quads.enumerated() {
-            if state.mentionsBlankNode(quad) {
-                lines.beginLine()
-                NQuadsSerializer.append(quad, to: &lines.bytes) { issuer.identifier(for: $0) ?? $0 }
-            } else {
-                lines.append(line: dataset.lines[index])
-            }
-        }
-        // Exact code points: `String ==` would merge canonically equivalent lines.
-        let nquads = lines.sortedJoined(droppingDuplicates: true)
-        return (nquads, state)
+        return state
     }
 
     /// Canonicalizes an N-Quads document.

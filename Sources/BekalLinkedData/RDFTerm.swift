@@ -49,9 +49,6 @@ public struct RDFQuad: Sendable, Hashable {
 /// which treats canonically equivalent strings (`é` and `e` + U+0301) as equal where RDF does not.
 public struct RDFDataset: Sendable, Hashable {
     public private(set) var quads: [RDFQuad] = []
-    /// Each quad's canonical N-Quads line, in the order of `quads`, so canonicalization need not write
-    /// the lines without blank nodes again.
-    private(set) var lines: [[UInt8]] = []
     private var seen: Set<ByteString> = []
 
     public init() {}
@@ -62,11 +59,7 @@ public struct RDFDataset: Sendable, Hashable {
 
     /// Adds a quad unless the dataset already has it (a dataset is a set).
     public mutating func insert(_ quad: RDFQuad) {
-        let line = NQuadsSerializer.lineBytes(quad)
-        if seen.insert(ByteString(line)).inserted {
-            quads.append(quad)
-            lines.append(line)
-        }
+        if seen.insert(ByteString(NQuadsSerializer.lineBytes(quad))).inserted { quads.append(quad) }
     }
 
     public var count: Int { quads.count }

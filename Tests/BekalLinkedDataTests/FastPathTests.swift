@@ -67,6 +67,27 @@ struct FastPathTests {
         #expect(before == 6)
     }
 
+    @Test("interned terms keep canonically equivalent literals and IRIs apart, and each quad's line is the serializer's")
+    func internedTermsAreExact() {
+        let dataset = RDFDataset(Self.trickyDataset.quads + [
+            RDFQuad(.iri("urn:caf\u{E9}"), .iri("http://example.org/p"), .literal(RDFLiteral("1"))),
+            RDFQuad(.iri("urn:cafe\u{301}"), .iri("http://example.org/p"), .literal(RDFLiteral("1"))),
+            RDFQuad(.iri("urn:x"), .blankNode("p"), .blankNode("x")),
+        ])
+        var interned = InternedDataset(dataset)
+        #expect(interned.count == 9)
+        for quad in interned.quads { interned.insert(quad) }
+        #expect(interned.count == 9, "exact repeats are dropped")
+        let labels = interned.blankNodeLabels ?? []
+        #expect(labels == ["x", "y", "g"], "blank nodes numbered in order of first appearance; a blank predicate is not one")
+        let state = CanonicalizationState(algorithm: .sha256, limits: .init(), dataset: interned)
+        for (quad, original) in zip(interned.quads, dataset.quads) {
+            var line: [UInt8] = []
+            state.appendLine(quad, to: &line) { node, out in out.append(contentsOf: labels[node].utf8) }
+            #expect(line == Array(ReferenceNQuads.line(original).utf8))
+        }
+    }
+
     /// toRDF with the node map's value sets on (the specification's algorithm) or off (the fast path).
     static func dataset(_ jsonld: JSONLD, _ input: JSONValue, deduplicating: Bool) throws(LinkedDataError) -> RDFDataset {
         let expanded = try jsonld.expand(input)

@@ -1,0 +1,136 @@
+/// An RDF dataset whose terms are small integers: what RDFC-1.0 works on.
+///
+/// RDFC-1.0 writes a quad's N-Quads line up to three times (to find duplicates, for the first-degree hash of each
+/// blank node it mentions, and in canonical form) and keys its maps by blank-node label. With `RDFTerm`s every
+/// one of those is a walk over `String`s, a fresh array per line and a `String`-keyed hash. Here every IRI and
+/// literal is written once, as its N-Quads form, into one buffer; a blank node is a number; a quad is four
+/// integers, so duplicates are found by comparing integers and a line is a few copies of stored bytes.
+///
+/// Terms are told apart by their exact N-Quads bytes (code points), as ``RDFDataset`` tells quads apart, never by
+/// `String` equality, which merges canonically equivalent text.
+struct InternedDataset {
+    /// A term of a quad: a stored form (IRI or literal), a blank node, or the default graph.
+    struct Term: Hashable {
+        let raw: Int32
+
+        /// The default graph, as a quad's graph.
+        static let defaultGraph = Term(raw: .min)
+
+        static func form(_ index: Int) -> Term { Term(raw: Int32(index)) }
+        static func blankNode(_ number: Int) -> Term { Term(raw: ~Int32(number)) }
+
+        var isBlankNode: Bool { raw < 0 && raw != .min }
+        /// The blank node's number; only for blank nodes.
+        var blankNumber: Int { Int(~raw) }
+        /// The stored form's index; only for forms.
+        var formIndex: Int { Int(raw) }
+    }
+
+    struct Quad: Hashable {
+        var subject: Term
+        var predicate: Term
+        var object: Term
+        var graph: Term
+    }
+
+    private(set) var quads: [Quad] = []
+    private var seen: Set<Quad> = []
+    /// The N-Quads forms of IRIs and literals, one after another (`<…>`, `"…"^^<…>`, `"…"@tag`).
+    private(set) var formBytes: [UInt8] = []
+    /// Where each form starts in `formBytes`; it ends where the next starts (the last at `formBytes.count`).
+    private var formStarts: [Int] = []
+    /// ASCII IRIs by their text: for ASCII, `String` equality is byte equality, and it saves writing the form
+    /// to look it up.
+    private var asciiIRIs: [String: Term] = [:]
+    /// Every other form by its bytes.
+    private var otherForms: [ByteString: Term] = [:]
+    /// Blank nodes handed out so far: they are numbered `0..<blankNodeCount`.
+    private(set) var blankNodeCount = 0
+    /// The input's label of each blank node, by number, when the dataset came from labelled quads.
+    private(set) var blankNodeLabels: [String]?
+    private var scratch: [UInt8] = []
+
+    init() {}
+
+    /// The dataset of `dataset`'s quads, keeping its blank-node labels for ``RDFCanonicalizer/Result``.
+    init(_ dataset: RDFDataset) {
+        var numbers: [String: Term] = [:]
+        var labels: [String] = []
+        func node(_ term: RDFTerm, in interned: inout InternedDataset) -> Term {
+            guard case .blankNode(let label) = term else { return interned.term(term) }
+            if let known = numbers[label] { return known }
+            let fresh = interned.freshBlankNode()
+            numbers[label] = fresh
+            labels.append(label)
+            return fresh
+        }
+        for quad in dataset.quads {
+            let subject = node(quad.subject, in: &self)
+            // A blank predicate (generalized RDF) keeps its label: RDFC-1.0 relabels subjects, objects and graphs.
+            let predicate = term(quad.predicate)
+            let object = node(quad.object, in: &self)
+            let graph = quad.graph.map { node($0, in: &self) } ?? .defaultGraph
+            insert(Quad(subject: subject, predicate: predicate, object: object, graph: graph))
+        }
+        blankNodeLabels = labels
+    }
+
+    var count: Int { quads.count }
+    var isEmpty: Bool { quads.isEmpty }
+
+    /// Adds a quad unless the dataset has it already (a dataset is a set).
+    mutating func insert(_ quad: Quad) {
+        if seen.insert(quad).inserted { quads.append(quad) }
+    }
+
+    /// A blank node that no other term is.
+    mutating func freshBlankNode() -> Term {
+        blankNodeCount += 1
+        return .blankNode(blankNodeCount - 1)
+    }
+
+    /// The term of an absolute IRI.
+    mutating func iri(_ iri: String) -> Term {
+        if let known = asciiIRIs[iri] { return known }
+        if iri.utf8.allSatisfy({ $0 < 0x80 }) {
+            let term = store { $0.append(UInt8(ascii: "<")); $0.append(contentsOf: iri.utf8); $0.append(UInt8(ascii: ">")) }
+            asciiIRIs[iri] = term
+            return term
+        }
+        return intern { NQuadsSerializer.appendTerm(.iri(iri), to: &$0) }
+    }
+
+    /// The term of an IRI or literal (a blank node here is stored as written: only predicates reach this with one).
+    mutating func term(_ term: RDFTerm) -> Term {
+        if case .iri(let text) = term { return iri(text) }
+        return intern { NQuadsSerializer.appendTerm(term, to: &$0) }
+    }
+
+    /// The stored form `write` produces, stored unless an equal one (byte for byte) already is.
+    private mutating func intern(_ write: (inout [UInt8]) -> Void) -> Term {
+        scratch.removeAll(keepingCapacity: true)
+        write(&scratch)
+        let key = ByteString(scratch)
+        if let known = otherForms[key] { return known }
+        let term = store { $0.append(contentsOf: key.bytes) }
+        otherForms[key] = term
+        return term
+    }
+
+    private mutating func store(_ write: (inout [UInt8]) -> Void) -> Term {
+        formStarts.append(formBytes.count)
+        write(&formBytes)
+        return .form(formStarts.count - 1)
+    }
+
+    /// The byte range of a stored form in `formBytes`.
+    func formRange(_ term: Term) -> Range<Int> {
+        let index = term.formIndex
+        return formStarts[index]..<(index + 1 < formStarts.count ? formStarts[index + 1] : formBytes.count)
+    }
+
+    /// Whether a stored form is an IRI (written `<…>`), as opposed to a literal or a blank predicate.
+    func isIRI(_ term: Term) -> Bool {
+        !term.isBlankNode && term != .defaultGraph && formBytes[formStarts[term.formIndex]] == UInt8(ascii: "<")
+    }
+}
