@@ -16,6 +16,13 @@ struct CanonicalizationState {
     var firstDegreeHashes: [String?]
     var canonicalIssuer = IdentifierIssuer<Int>(prefix: "c14n")
     var work = 0
+    private let scratch = Scratch()
+
+    /// Buffers the first-degree hashes reuse.
+    private final class Scratch {
+        var lines = LineBuffer()
+        var joined: [UInt8] = []
+    }
 
     init(algorithm: RDFCanonicalizer.HashAlgorithm, limits: RDFCanonicalizer.Limits, dataset: InternedDataset) {
         self.algorithm = algorithm
@@ -124,15 +131,16 @@ struct CanonicalizationState {
 
     /// Section 4.6: hash of the quads mentioning `node`, with `node` as `_:a` and other blank nodes `_:z`.
     func hashFirstDegreeQuads(_ node: Int) -> String {
-        let indices = blankNodeToQuads[node]
-        var lines = LineBuffer(lines: indices.count, bytes: indices.count * 128)
-        for index in indices {
-            lines.beginLine()
-            appendLine(dataset.quads[Int(index)], to: &lines.bytes) { other, out in
+        // One pair of buffers for every blank node of the run, not two fresh arrays each.
+        scratch.lines.removeAll()
+        for index in blankNodeToQuads[node] {
+            scratch.lines.beginLine()
+            appendLine(dataset.quads[Int(index)], to: &scratch.lines.bytes) { other, out in
                 out.append(other == node ? UInt8(ascii: "a") : UInt8(ascii: "z"))
             }
         }
-        return lines.sortedJoined(droppingDuplicates: false).withUnsafeBufferPointer { hash($0) }
+        scratch.lines.sortedJoined(droppingDuplicates: false, into: &scratch.joined)
+        return scratch.joined.withUnsafeBufferPointer { hash($0) }
     }
 
     /// Section 4.7.

@@ -34,7 +34,11 @@ struct InternedDataset {
     }
 
     private(set) var quads: [Quad] = []
-    private var seen: Set<Quad> = []
+    /// Which quads the dataset has: indices into `quads` (or -1, empty) in an open-addressing table at most
+    /// half full. A `Set<Quad>` hashed each quad with SipHash and rehashed everything as it grew (≈ 4% of a
+    /// canonicalization); term numbers are handed out here, not chosen by the document, and the mix is seeded
+    /// per process, so no input can be built to collide.
+    private var slots = [Int32](repeating: -1, count: 256)
     /// The N-Quads forms of IRIs and literals, one after another (`<…>`, `"…"^^<…>`, `"…"@tag`).
     private(set) var formBytes: [UInt8] = []
     /// Where each form starts in `formBytes`; it ends where the next starts (the last at `formBytes.count`).
@@ -80,7 +84,41 @@ struct InternedDataset {
 
     /// Adds a quad unless the dataset has it already (a dataset is a set).
     mutating func insert(_ quad: Quad) {
-        if seen.insert(quad).inserted { quads.append(quad) }
+        if (quads.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Self.mix(quad) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 {
+                slots[slot] = Int32(quads.count)
+                quads.append(quad)
+                return
+            }
+            if quads[Int(index)] == quad { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, quad) in quads.enumerated() {
+            var slot = Self.mix(quad) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    private static let seed = UInt64.random(in: .min ... .max)
+
+    /// A 64-bit mix of the four term numbers (multiply and fold, as in splitmix64), seeded per process.
+    private static func mix(_ quad: Quad) -> Int {
+        func bits(_ term: Term) -> UInt64 { UInt64(UInt32(bitPattern: term.raw)) }
+        var hash = (bits(quad.subject) | bits(quad.predicate) << 32) ^ seed
+        hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= bits(quad.object) | bits(quad.graph) << 32
+        hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: hash ^ (hash >> 31))
     }
 
     /// A blank node that no other term is.

@@ -19,6 +19,12 @@ struct LineBuffer {
 
     var isEmpty: Bool { starts.isEmpty }
 
+    /// Empties the buffer, keeping its storage for the next lines.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+    }
+
     /// Starts a new line; the caller then appends its bytes to `bytes`.
     mutating func beginLine() { starts.append(bytes.count) }
 
@@ -30,28 +36,34 @@ struct LineBuffer {
     /// The lines in code-point (unsigned byte) order, joined; with `droppingDuplicates`, equal lines (exact
     /// bytes, not `String` equality, which merges canonically equivalent strings) appear once.
     func sortedJoined(droppingDuplicates: Bool) -> [UInt8] {
+        var joined: [UInt8] = []
+        sortedJoined(droppingDuplicates: droppingDuplicates, into: &joined)
+        return joined
+    }
+
+    /// ``sortedJoined(droppingDuplicates:)`` written over `joined`, whose storage is reused.
+    func sortedJoined(droppingDuplicates: Bool, into joined: inout [UInt8]) {
+        joined.removeAll(keepingCapacity: true)
+        joined.reserveCapacity(bytes.count)
         var ranges: [(start: Int, count: Int)] = []
         ranges.reserveCapacity(starts.count)
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
             ranges.append((start, end - start))
         }
-        return bytes.withUnsafeBufferPointer { buffer -> [UInt8] in
-            guard let base = buffer.baseAddress else { return [] }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             func compare(_ a: (start: Int, count: Int), _ b: (start: Int, count: Int)) -> Int {
                 let order = memcmp(base + a.start, base + b.start, min(a.count, b.count))
                 return order != 0 ? Int(order) : a.count - b.count
             }
             ranges.sort { compare($0, $1) < 0 }
-            var joined: [UInt8] = []
-            joined.reserveCapacity(buffer.count)
             var previous: (start: Int, count: Int)?
             for range in ranges {
                 if droppingDuplicates, let previous, compare(previous, range) == 0 { continue }
                 joined.append(contentsOf: UnsafeBufferPointer(start: base + range.start, count: range.count))
                 previous = range
             }
-            return joined
         }
     }
 }
