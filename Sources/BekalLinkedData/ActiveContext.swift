@@ -43,26 +43,88 @@ final class TermDefinition: Equatable {
 }
 
 /// The active context of JSON-LD processing (section 4.1).
+///
+/// Expansion passes the active context down to every object and value and copies it at each step; its seven
+/// fields live in one copy-on-write box, so a copy is one retain instead of seven (reference counting was the
+/// largest single cost of an eddsa-rdfc-2022 canonicalization). Context processing, which changes it, copies
+/// the box once when it is shared.
 struct ActiveContext {
-    /// Identity for the context cache: 0 for a fresh context, unique for each processed one.
-    var id = 0
-    var terms: [String: TermDefinition] = [:]
-    var base: String?
-    var originalBase: String?
-    var vocab: String?
-    var defaultLanguage: String?
-    var defaultDirection: String?
-    /// Zero or one element; an array gives the recursive value its indirection.
-    private var previousStorage: [ActiveContext] = []
+    private final class Storage {
+        var id = 0
+        var terms: [String: TermDefinition] = [:]
+        var base: String?
+        var originalBase: String?
+        var vocab: String?
+        var defaultLanguage: String?
+        var defaultDirection: String?
+        /// Zero or one element; an array gives the recursive value its indirection.
+        var previous: [ActiveContext] = []
+
+        init(base: String?) {
+            self.base = base
+            self.originalBase = base
+        }
+
+        init(copying other: Storage) {
+            id = other.id
+            terms = other.terms
+            base = other.base
+            originalBase = other.originalBase
+            vocab = other.vocab
+            defaultLanguage = other.defaultLanguage
+            defaultDirection = other.defaultDirection
+            previous = other.previous
+        }
+    }
+
+    private var storage: Storage
 
     init(base: String?) {
-        self.base = base
-        self.originalBase = base
+        storage = Storage(base: base)
+    }
+
+    /// The box, copied first unless this context is its only holder.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage
+    }
+
+    /// Identity for the context cache: 0 for a fresh context, unique for each processed one.
+    var id: Int {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    var terms: [String: TermDefinition] {
+        _read { yield storage.terms }
+        _modify {
+            let box = unique()
+            yield &box.terms
+        }
+    }
+    var base: String? {
+        get { storage.base }
+        set { unique().base = newValue }
+    }
+    var originalBase: String? {
+        get { storage.originalBase }
+        set { unique().originalBase = newValue }
+    }
+    var vocab: String? {
+        get { storage.vocab }
+        set { unique().vocab = newValue }
+    }
+    var defaultLanguage: String? {
+        get { storage.defaultLanguage }
+        set { unique().defaultLanguage = newValue }
+    }
+    var defaultDirection: String? {
+        get { storage.defaultDirection }
+        set { unique().defaultDirection = newValue }
     }
 
     var previous: ActiveContext? {
-        get { previousStorage.first }
-        set { previousStorage = newValue.map { [$0] } ?? [] }
+        get { storage.previous.first }
+        set { unique().previous = newValue.map { [$0] } ?? [] }
     }
 
     var hasProtectedTerms: Bool { terms.values.contains { $0.protected } }
