@@ -46,8 +46,12 @@ struct InternedDataset {
     /// ASCII IRIs by their text: for ASCII, `String` equality is byte equality, and it saves writing the form
     /// to look it up.
     private var asciiIRIs: [String: Term] = [:]
-    /// Every other form by its bytes.
+    /// Every other form but literals, by its bytes.
     private var otherForms: [ByteString: Term] = [:]
+    /// For each form, the hash of its bytes when it is a literal, else 0. Literals are stored once per mention
+    /// rather than interned (most are mentioned once: looking each up cost more than storing it), so quads are
+    /// compared on a literal's bytes, not its number.
+    private var literalHashes: [UInt64] = []
     /// Blank nodes handed out so far: they are numbered `0..<blankNodeCount`.
     private(set) var blankNodeCount = 0
     /// The input's label of each blank node, by number, when the dataset came from labelled quads.
@@ -86,7 +90,7 @@ struct InternedDataset {
     mutating func insert(_ quad: Quad) {
         if (quads.count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
-        var slot = Self.mix(quad) & mask
+        var slot = mix(quad) & mask
         while true {
             let index = slots[slot]
             if index < 0 {
@@ -94,7 +98,7 @@ struct InternedDataset {
                 quads.append(quad)
                 return
             }
-            if quads[Int(index)] == quad { return }
+            if isSame(quads[Int(index)], quad) { return }
             slot = (slot + 1) & mask
         }
     }
@@ -103,7 +107,7 @@ struct InternedDataset {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (index, quad) in quads.enumerated() {
-            var slot = Self.mix(quad) & mask
+            var slot = mix(quad) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
@@ -111,12 +115,28 @@ struct InternedDataset {
 
     private static let seed = UInt64.random(in: .min ... .max)
 
-    /// A 64-bit mix of the four term numbers (multiply and fold, as in splitmix64), seeded per process.
-    private static func mix(_ quad: Quad) -> Int {
+    /// The hash of a literal object's bytes, or 0.
+    private func literalHash(_ term: Term) -> UInt64 {
+        term.raw >= 0 ? literalHashes[term.formIndex] : 0
+    }
+
+    /// Whether two quads are the same statement: the same terms, a literal object compared by its bytes.
+    private func isSame(_ a: Quad, _ b: Quad) -> Bool {
+        guard a.subject == b.subject, a.predicate == b.predicate, a.graph == b.graph else { return false }
+        if a.object == b.object { return true }
+        let hash = literalHash(a.object)
+        guard hash != 0, hash == literalHash(b.object) else { return false }
+        return formBytes[formRange(a.object)].elementsEqual(formBytes[formRange(b.object)])
+    }
+
+    /// A 64-bit mix of the four terms (multiply and fold, as in splitmix64), seeded per process; a literal
+    /// object enters by the hash of its bytes.
+    private func mix(_ quad: Quad) -> Int {
         func bits(_ term: Term) -> UInt64 { UInt64(UInt32(bitPattern: term.raw)) }
-        var hash = (bits(quad.subject) | bits(quad.predicate) << 32) ^ seed
+        var hash = (bits(quad.subject) | bits(quad.predicate) << 32) ^ Self.seed
         hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        hash ^= bits(quad.object) | bits(quad.graph) << 32
+        let literal = literalHash(quad.object)
+        hash ^= (literal != 0 ? literal : bits(quad.object)) ^ bits(quad.graph) << 32
         hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: hash ^ (hash >> 31))
     }
@@ -140,8 +160,22 @@ struct InternedDataset {
 
     /// The term of an IRI or literal (a blank node here is stored as written: only predicates reach this with one).
     mutating func term(_ term: RDFTerm) -> Term {
-        if case .iri(let text) = term { return iri(text) }
-        return intern { NQuadsSerializer.appendTerm(term, to: &$0) }
+        switch term {
+        case .iri(let text): return iri(text)
+        case .literal: return literal(term)
+        case .blankNode: return intern { NQuadsSerializer.appendTerm(term, to: &$0) }
+        }
+    }
+
+    /// A literal's term: its form stored for this mention, with the hash of its bytes.
+    private mutating func literal(_ term: RDFTerm) -> Term {
+        let stored = store { NQuadsSerializer.appendTerm(term, to: &$0) }
+        var hasher = Hasher()
+        let range = formRange(stored)
+        formBytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        // Never 0, which marks the forms compared by number.
+        literalHashes[stored.formIndex] = UInt64(truncatingIfNeeded: hasher.finalize()) | 1
+        return stored
     }
 
     /// The stored form `write` produces, stored unless an equal one (byte for byte) already is.
@@ -157,6 +191,7 @@ struct InternedDataset {
 
     private mutating func store(_ write: (inout [UInt8]) -> Void) -> Term {
         formStarts.append(formBytes.count)
+        literalHashes.append(0)
         write(&formBytes)
         return .form(formStarts.count - 1)
     }

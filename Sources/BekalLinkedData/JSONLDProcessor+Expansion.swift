@@ -4,13 +4,14 @@ extension JSONLDProcessor {
     /// Expansion Algorithm (section 5.1.2).
     func expand(
         _ activeIn: ActiveContext, property: String?, _ element: JSONValue, baseURL: String?, fromMap: Bool = false,
-        depth: Int = 0
+        depth: Int = 0, definition known: TermDefinition?? = nil
     ) throws(LinkedDataError) -> JSONValue {
         guard depth <= options.limits.maxDepth else {
             throw LinkedDataError(.depthLimit, "JSON-LD document nests deeper than \(options.limits.maxDepth)")
         }
         var active = activeIn
-        let propertyDefinition = property.flatMap { active.terms[$0] }
+        // `known` is the caller's lookup of `property` in this same context, when it made one.
+        let propertyDefinition = known ?? property.flatMap { active.terms[$0] }
         let propertyScoped = propertyDefinition?.context
         switch element {
         case .null:
@@ -18,7 +19,9 @@ extension JSONLDProcessor {
         case .array(let items):
             var result: [JSONValue] = []
             for item in items {
-                var expanded = try expand(active, property: property, item, baseURL: baseURL, fromMap: fromMap, depth: depth + 1)
+                var expanded = try expand(
+                    active, property: property, item, baseURL: baseURL, fromMap: fromMap, depth: depth + 1,
+                    definition: .some(propertyDefinition))
                 if propertyDefinition?.hasContainer("@list") == true, case .array(let list) = expanded {
                     expanded = .object(JSONObject([("@list", .array(list))]))
                 }
@@ -40,8 +43,9 @@ extension JSONLDProcessor {
             }
             if propertyScoped != nil, let property {
                 active = try processScopedContext(active, term: property, definedIn: activeIn, scope: .propertyValue)
+                return try expandValue(active, property: property, element)
             }
-            return try expandValue(active, property: property, element)
+            return try expandValue(active, property: property, element, definition: .some(propertyDefinition))
         }
     }
 
@@ -126,7 +130,8 @@ extension JSONLDProcessor {
                 expandedValue = try expandIndexMap(
                     active, key: key, map, definition: definition, baseURL: baseURL, depth: depth)
             } else {
-                expandedValue = try expand(active, property: key, value, baseURL: baseURL, depth: depth + 1)
+                expandedValue = try expand(
+                    active, property: key, value, baseURL: baseURL, depth: depth + 1, definition: .some(definition))
             }
             if expandedValue == .null { continue }
             if definition?.hasContainer("@list") == true, !isListObject(expandedValue) {

@@ -64,15 +64,25 @@ extension JSONLDProcessor {
     func expandVocabulary(_ active: ActiveContext, _ name: String) -> String? {
         guard cache.memoizes, active.id != 0 else { return expandIRI(active, name, vocab: true) }
         let key = ContextCache.VocabularyKey(contextID: active.id, name: name)
-        if let known = cache.lookup(key) { return known }
-        let iri = expandIRI(active, name, vocab: true)
-        cache.store(key, iri)
+        // This run's own memo first: no lock, so parallel exports do not queue on the shared one.
+        if let known = vocabularyMemo[key] { return known }
+        let iri: String?
+        if let shared = cache.lookup(key) {
+            iri = shared
+        } else {
+            iri = expandIRI(active, name, vocab: true)
+            cache.store(key, iri)
+        }
+        vocabularyMemo[key] = .some(iri)
         return iri
     }
 
     /// Value Expansion (section 5.3.2).
-    func expandValue(_ active: ActiveContext, property: String?, _ value: JSONValue) throws(LinkedDataError) -> JSONValue {
-        let definition = property.flatMap { active.terms[$0] }
+    /// `known` is the caller's lookup of `property` in `active`, when it made one.
+    func expandValue(
+        _ active: ActiveContext, property: String?, _ value: JSONValue, definition known: TermDefinition?? = nil
+    ) throws(LinkedDataError) -> JSONValue {
+        let definition = known ?? property.flatMap { active.terms[$0] }
         if case .string(let string) = value {
             if definition?.type == "@id" {
                 return .object(JSONObject([("@id", expandIRI(active, string, documentRelative: true).map(JSONValue.string) ?? .null)]))

@@ -7,6 +7,8 @@ final class JSONLDProcessor {
     let cache: ContextCache
     var contextSteps = 0
     private var remoteCache: [String: JSONValue] = [:]
+    /// Names expanded in this run (``expandVocabulary(_:_:)``), in front of the shared cache.
+    var vocabularyMemo: [ContextCache.VocabularyKey: String?] = [:]
 
     init(loader: any DocumentLoader, options: JSONLDOptions, cache: ContextCache) {
         self.loader = loader

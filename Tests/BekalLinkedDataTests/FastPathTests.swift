@@ -88,6 +88,29 @@ struct FastPathTests {
         }
     }
 
+    @Test("a literal stored at each mention still makes one statement when the statement repeats, and only then")
+    func repeatedLiteralStatements() {
+        var dataset = InternedDataset()
+        let subject = dataset.iri("urn:s")
+        let predicate = dataset.iri("http://example.org/p")
+        func add(_ literal: RDFLiteral, graph: InternedDataset.Term = .defaultGraph) {
+            let object = dataset.term(.literal(literal))
+            dataset.insert(.init(subject: subject, predicate: predicate, object: object, graph: graph))
+        }
+        for _ in 0..<3 { add(RDFLiteral("Batik cap")) }
+        #expect(dataset.count == 1)
+        add(RDFLiteral("caf\u{E9}"))
+        add(RDFLiteral("cafe\u{301}"))
+        add(RDFLiteral("Batik cap", language: "id"))
+        add(RDFLiteral("Batik cap"), graph: dataset.iri("urn:g"))
+        add(RDFLiteral("caf\u{E9}"))
+        #expect(dataset.count == 5, "canonically equivalent, language-tagged and other-graph literals are other statements")
+        // Enough statements to grow the table several times: each found again after every growth.
+        for number in 0..<2_000 { add(RDFLiteral(String(number))) }
+        for number in 0..<2_000 { add(RDFLiteral(String(number))) }
+        #expect(dataset.count == 2_005)
+    }
+
     /// toRDF with the node map's value sets on (the specification's algorithm) or off (the fast path).
     static func dataset(_ jsonld: JSONLD, _ input: JSONValue, deduplicating: Bool) throws(LinkedDataError) -> RDFDataset {
         let expanded = try jsonld.expand(input)
