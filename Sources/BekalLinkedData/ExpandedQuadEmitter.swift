@@ -73,8 +73,15 @@ struct ExpandedQuadEmitter {
             blankNodes[id] = fresh
             return fresh
         }
-        guard IRI.isWellFormed(id, asciiOnly: true) else { throw Unsupported() }
-        return dataset.iri(id)
+        return try checkedIRI(id)
+    }
+
+    /// The term of an IRI the walk meets (identifier, type or property): an ASCII absolute IRI, checked the
+    /// first time it is met (the same few properties and types recur at every node).
+    private mutating func checkedIRI(_ iri: String) throws(Unsupported) -> Term {
+        if let known = dataset.knownASCIIIRI(iri) { return known }
+        guard !IRI.isBlankNode(iri), IRI.isWellFormed(iri, asciiOnly: true) else { throw Unsupported() }
+        return dataset.iri(iri)
     }
 
     /// Emits a node object's statements in `graph` (and those of the nodes it embeds); returns its subject.
@@ -88,9 +95,8 @@ struct ExpandedQuadEmitter {
         }
         for (key, value) in object {
             if key.utf8.first != UInt8(ascii: "@") {
-                guard !IRI.isBlankNode(key), IRI.isWellFormed(key, asciiOnly: true), case .array(let items) = value
-                else { throw Unsupported() }
-                let predicate = dataset.iri(key)
+                guard case .array(let items) = value else { throw Unsupported() }
+                let predicate = try checkedIRI(key)
                 for item in items { try emit(subject, predicate, try objectTerm(item, graph: graph), graph) }
                 continue
             }

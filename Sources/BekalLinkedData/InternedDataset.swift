@@ -147,6 +147,9 @@ struct InternedDataset {
         return .blankNode(blankNodeCount - 1)
     }
 
+    /// The term of an ASCII IRI already in the dataset, if it is.
+    func knownASCIIIRI(_ iri: String) -> Term? { asciiIRIs[iri] }
+
     /// The term of an absolute IRI.
     mutating func iri(_ iri: String) -> Term {
         if let known = asciiIRIs[iri] { return known }
