@@ -88,6 +88,27 @@ struct FastPathTests {
         }
     }
 
+    @Test("IRIs met again, as the same strings or as equal copies, get their own term and never another's")
+    func recentIRIs() {
+        var dataset = InternedDataset()
+        // Same length, so only the storage tells them apart; more than the 64 recent slots, so slots are reused.
+        let iris = (0..<300).map { "https://example.org/vocab#term" + String(format: "%05d", $0) }
+        var terms: [String: InternedDataset.Term] = [:]
+        for iri in iris { terms[iri] = dataset.iri(iri) }
+        #expect(Set(terms.values).count == iris.count)
+        for round in 0..<3 {
+            for iri in iris.shuffled() {
+                let copy = String(decoding: Array(iri.utf8), as: UTF8.self)
+                let met = round == 1 ? copy : iri
+                #expect(dataset.iri(met) == terms[iri], "\(iri)")
+                #expect(dataset.knownASCIIIRI(met) == terms[iri], "\(iri)")
+                let form = dataset.formBytes[dataset.formRange(terms[iri]!)]
+                #expect(Array(form) == Array(("<" + iri + ">").utf8))
+            }
+        }
+        #expect(dataset.knownASCIIIRI("https://example.org/vocab#term99999") == nil)
+    }
+
     @Test("a literal stored at each mention still makes one statement when the statement repeats, and only then")
     func repeatedLiteralStatements() {
         var dataset = InternedDataset()
