@@ -112,13 +112,11 @@ struct ExpandedQuadEmitter {
             case "@reverse":
                 guard case .object(let reverseMap) = value else { throw Unsupported() }
                 for (property, values) in reverseMap {
-                    guard !IRI.isBlankNode(property), IRI.isWellFormed(property, asciiOnly: true),
-                        case .array(let items) = values
-                    else { throw Unsupported() }
+                    guard case .array(let items) = values else { throw Unsupported() }
+                    let predicate = try checkedIRI(property)
                     for item in items {
                         guard case .object(let referrer) = item, referrer["@value"] == nil, referrer["@list"] == nil
                         else { throw Unsupported() }
-                        let predicate = dataset.iri(property)
                         try emit(try node(referrer, graph: graph), predicate, subject, graph)
                     }
                 }

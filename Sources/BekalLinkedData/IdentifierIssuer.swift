@@ -2,7 +2,7 @@
 /// blank node got which. A value type, so "copy the issuer" in the algorithm is plain assignment.
 ///
 /// `Existing` is how the caller names blank nodes: labels for the node map, numbers for RDFC-1.0.
-struct IdentifierIssuer<Existing: Hashable>: Sendable where Existing: Sendable {
+struct IdentifierIssuer<Existing: Hashable & Sendable>: Sendable {
     let prefix: String
     private(set) var counter = 0
     private(set) var issued: [Existing: String] = [:]

@@ -17,8 +17,6 @@ struct LineBuffer {
         bytes.reserveCapacity(byteCount)
     }
 
-    var isEmpty: Bool { starts.isEmpty }
-
     /// Empties the buffer, keeping its storage for the next lines.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
@@ -27,11 +25,6 @@ struct LineBuffer {
 
     /// Starts a new line; the caller then appends its bytes to `bytes`.
     mutating func beginLine() { starts.append(bytes.count) }
-
-    mutating func append(line: [UInt8]) {
-        beginLine()
-        bytes.append(contentsOf: line)
-    }
 
     /// The lines in code-point (unsigned byte) order, joined; with `droppingDuplicates`, equal lines (exact
     /// bytes, not `String` equality, which merges canonically equivalent strings) appear once.
