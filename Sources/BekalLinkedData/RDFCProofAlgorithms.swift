@@ -11,8 +11,14 @@ import Foundation
 public struct RDFCProofAlgorithms: Sendable {
     public static let cryptosuite = "eddsa-rdfc-2022"
 
-    public var jsonld: JSONLD
-    public var canonicalizer: RDFCanonicalizer
+    public var jsonld: JSONLD {
+        didSet { proofDigest = ProofConfigurationDigest() }
+    }
+    public var canonicalizer: RDFCanonicalizer {
+        didSet { proofDigest = ProofConfigurationDigest() }
+    }
+    /// The last proof configuration's digest: the same configuration recurs at every credential of an export.
+    private(set) var proofDigest = ProofConfigurationDigest()
 
     public init(
         loader: any DocumentLoader = BundledContexts(), safeMode: Bool = true,
@@ -45,9 +51,11 @@ public struct RDFCProofAlgorithms: Sendable {
 
     /// SHA-256(canonical proof configuration) ‖ SHA-256(canonical document): the 64 bytes that are signed.
     public func hashData(unsecuredDocument: JSONValue, proofConfiguration: JSONValue) throws(LinkedDataError) -> [UInt8] {
-        let proofHash = SHA256.hash(data: try canonicalBytes(proofConfiguration))
+        let proofHash = try proofDigest.digest(of: proofConfiguration) { configuration throws(LinkedDataError) in
+            Array(SHA256.hash(data: try canonicalBytes(configuration)))
+        }
         let documentHash = SHA256.hash(data: try canonicalBytes(unsecuredDocument))
-        return Array(proofHash) + Array(documentHash)
+        return proofHash + Array(documentHash)
     }
 
     /// Signs `document` (its `proof`, if any, is left out of what is signed) and returns the proof object

@@ -43,6 +43,42 @@ struct RDFCProofAlgorithmsTests {
         #expect(TestFiles.hex(data) == (try TestFiles.text(Self.folder + "combinedHashDataInt.txt")))
     }
 
+    @Test("a proof configuration met again reuses its digest; a different one is canonicalized, never served stale")
+    func proofConfigurationDigestReuse() throws {
+        let suite = RDFCProofAlgorithms()
+        let document = try TestFiles.json("vc-di-eddsa/unsigned.json")
+        let options = try #require(try TestFiles.json(Self.folder + "proofConfigDataInt.json").objectValue)
+        let vectorHash = try TestFiles.text(Self.folder + "proofHashDataInt.txt")
+        let configuration = suite.proofConfiguration(options, documentContext: document["@context"])
+        var later = options
+        later["created"] = "2031-01-01T00:00:00Z"
+        let laterConfiguration = suite.proofConfiguration(later, documentContext: document["@context"])
+        // The later configuration's digest as a suite that never saw the vector's computes it.
+        let laterHash = try RDFCProofAlgorithms().hashData(unsecuredDocument: document, proofConfiguration: laterConfiguration)
+        #expect(TestFiles.hex(laterHash.prefix(32)) != vectorHash)
+
+        for _ in 0..<3 {
+            let data = try suite.hashData(unsecuredDocument: document, proofConfiguration: configuration)
+            #expect(TestFiles.hex(data.prefix(32)) == vectorHash)
+        }
+        #expect(suite.proofDigest.computations == 1)
+        let data = try suite.hashData(unsecuredDocument: document, proofConfiguration: laterConfiguration)
+        #expect(data == laterHash)
+        let again = try suite.hashData(unsecuredDocument: document, proofConfiguration: configuration)
+        #expect(TestFiles.hex(again.prefix(32)) == vectorHash)
+        #expect(suite.proofDigest.computations == 3)
+
+        // Changing what the digest depends on starts afresh rather than serving a digest made under other settings.
+        var changed = suite
+        changed.canonicalizer = RDFCanonicalizer(hashAlgorithm: .sha384)
+        #expect(changed.proofDigest.computations == 0)
+        _ = try changed.hashData(unsecuredDocument: document, proofConfiguration: configuration)
+        #expect(changed.proofDigest.computations == 1)
+        changed.jsonld.options.safeMode = false
+        #expect(changed.proofDigest.computations == 0)
+        #expect(suite.proofDigest.computations == 3)
+    }
+
     @Test("signing with the vector key reproduces the signature and proofValue (Ed25519 is deterministic here)")
     func signatureAndProofValue() throws {
         let document = try TestFiles.json("vc-di-eddsa/unsigned.json")
