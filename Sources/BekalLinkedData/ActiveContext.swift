@@ -57,8 +57,8 @@ struct ActiveContext {
         var vocab: String?
         var defaultLanguage: String?
         var defaultDirection: String?
-        /// Zero or one element; an array gives the recursive value its indirection.
-        var previous: [ActiveContext] = []
+        /// The box is a class, so the context can hold its predecessor directly.
+        var previous: ActiveContext?
 
         init(base: String?) {
             self.base = base
@@ -123,8 +123,8 @@ struct ActiveContext {
     }
 
     var previous: ActiveContext? {
-        get { storage.previous.first }
-        set { unique().previous = newValue.map { [$0] } ?? [] }
+        get { storage.previous }
+        set { unique().previous = newValue }
     }
 
     var hasProtectedTerms: Bool { terms.values.contains { $0.protected } }

@@ -97,7 +97,8 @@ struct FastPathTests {
         for iri in iris { terms[iri] = dataset.iri(iri) }
         #expect(Set(terms.values).count == iris.count)
         for round in 0..<3 {
-            for iri in iris.shuffled() {
+            // A fixed order unlike the first (7 and 300 share no factor), so a failure repeats.
+            for iri in iris.indices.map({ iris[($0 * 7 + round) % iris.count] }) {
                 let copy = String(decoding: Array(iri.utf8), as: UTF8.self)
                 let met = round == 1 ? copy : iri
                 #expect(dataset.iri(met) == terms[iri], "\(iri)")

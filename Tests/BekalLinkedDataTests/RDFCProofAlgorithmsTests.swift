@@ -51,7 +51,7 @@ struct RDFCProofAlgorithmsTests {
         let vectorHash = try TestFiles.text(Self.folder + "proofHashDataInt.txt")
         let configuration = suite.proofConfiguration(options, documentContext: document["@context"])
         var later = options
-        later["created"] = "2031-01-01T00:00:00Z"
+        later["created"] = "2020-01-01T00:00:00Z"
         let laterConfiguration = suite.proofConfiguration(later, documentContext: document["@context"])
         // The later configuration's digest as a suite that never saw the vector's computes it.
         let laterHash = try RDFCProofAlgorithms().hashData(unsecuredDocument: document, proofConfiguration: laterConfiguration)
