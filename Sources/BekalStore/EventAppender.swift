@@ -57,12 +57,14 @@ struct EventAppender {
         previousHashText = Array(headHash.utf8)
         previousHash = keepsEvents ? headHash : nil
         // A row whose natural key is already in the ledger (or earlier in this batch) is not inserted; the
-        // index answers that during the insert instead of a lookup per row.
+        // index answers that during the insert instead of a lookup per row. The conflict target is the v10
+        // index's key (`NaturalKeySchema`), expression for expression, as SQLite requires.
         insert = try db.makeStatement(sql: """
             INSERT INTO ledger_event (sequence, event_id, type, person_id, payload, actor,
                 facility_code, recorded_at, natural_key, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (natural_key) WHERE natural_key IS NOT NULL DO NOTHING
+            ON CONFLICT (CASE WHEN type = 'person.added' OR person_id IS NULL THEN '' ELSE person_id END, natural_key)
+                WHERE natural_key IS NOT NULL DO NOTHING
             """)
         frameworks = try Ledger.frameworks(db)
         eventIDs = OrderedEventIDs(recordedAt: recordedAt)

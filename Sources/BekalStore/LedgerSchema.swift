@@ -40,6 +40,7 @@ enum LedgerSchema {
         AccountSchema.register(in: &migrator)
         DeliverySchema.register(in: &migrator)
         AccountRoleSchema.register(in: &migrator)
+        NaturalKeySchema.register(in: &migrator)
         return migrator
     }
 

@@ -161,7 +161,7 @@ struct BulkImportTests {
         #expect(try indexes().contains("ledger_event_person"))
         let ledger = try Ledger(home: nil, writer: queue, logger: .init(label: "test"))
         #expect(try !indexes().contains("ledger_event_person"))
-        #expect(try indexes().contains("ledger_event_natural_key"))
+        #expect(try indexes().contains("ledger_event_natural_key_by_person"))
         try ledger.append(.facilityInitialized(Scenario.facility), actor: "a", facilityCode: "LAPAS-TEST",
                           recordedAt: Scenario.now)
         guard case .intact(1, _) = try ledger.verifyChain() else {
