@@ -4,8 +4,8 @@ import GRDB
 enum NaturalKeySchema {
     static func register(in migrator: inout DatabaseMigrator) {
         // A natural key is a SHA-256, so the v1 index on it alone took every imported row to a random leaf: at
-        // 20,000 people (2 million keys, ≈ 150 MiB of index) nearly every insert missed the page cache, read a
-        // page and later spilled it to the WAL, and the import's kernel time grew ≈ 30-fold for 10 times the
+        // 20,000 people (2 million keys, ≈ 156 MiB of index by proportion to the 15.6 MiB measured at 2,000) most
+        // inserts missed the 64 MiB page cache, read a page and later spilled it to the WAL, and the import's kernel time grew ≈ 30-fold for 10 times the
         // rows. Led by the person, the keys of one person's rows (which a file lists together) share a leaf.
         //
         // Uniqueness is unchanged for a file's rows: a natural key is a digest of the row's whole content and the

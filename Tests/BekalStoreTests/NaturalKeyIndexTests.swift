@@ -58,14 +58,10 @@ struct NaturalKeyIndexTests {
         let scenario = try Scenario()
         let other = Scenario.person(register: "REG-0002")
         try scenario.record(.personAdded(other))
-        func training(_ person: Person) -> LedgerPayload {
-            .trainingRecorded(TrainingSession(id: UUID(), personID: person.id, date: LocalDate("2026-02-01")!,
-                                              hours: 2, topic: "Malam", trainer: "Mentor"))
-        }
         let result = try scenario.ledger.append(contentsOf: [
-            LedgerEntry(training(scenario.person), naturalKey: "k"),
-            LedgerEntry(training(scenario.person), naturalKey: "k"),
-            LedgerEntry(training(other), naturalKey: "k"),
+            LedgerEntry(scenario.training(), naturalKey: "k"),
+            LedgerEntry(scenario.training(), naturalKey: "k"),
+            LedgerEntry(scenario.training(for: other), naturalKey: "k"),
             LedgerEntry(.personAdded(Scenario.person(register: "REG-0003")), naturalKey: "p"),
             LedgerEntry(.personAdded(Scenario.person(register: "REG-0003")), naturalKey: "p"),
         ], actor: "a", facilityCode: Scenario.facility.code, recordedAt: Scenario.now)

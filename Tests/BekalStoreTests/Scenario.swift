@@ -51,9 +51,11 @@ struct Scenario {
             date: LocalDate(date)!))
     }
 
-    func training(hours: Double = 3, date: String = "2026-02-01") -> LedgerPayload {
+    /// A training record for the scenario's person, or for `other`.
+    func training(hours: Double = 3, date: String = "2026-02-01", for other: Person? = nil) -> LedgerPayload {
         .trainingRecorded(TrainingSession(
-            id: UUID(), personID: person.id, date: LocalDate(date)!, hours: hours, topic: "Malam", trainer: "Mentor"))
+            id: UUID(), personID: (other ?? person).id, date: LocalDate(date)!, hours: hours, topic: "Malam",
+            trainer: "Mentor"))
     }
 
     @discardableResult
