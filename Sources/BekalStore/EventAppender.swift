@@ -42,9 +42,19 @@ struct EventAppender {
     private var hashText: [UInt8] = []
     /// The Merkle log's stored tree, one leaf per appended event, written in this same transaction.
     private var tree: LogTreeWriter
+    /// The date-led index a large import takes down and builds again before committing (`DeferredIndex`).
+    private var deferredIndex: DeferredIndex?
+    /// The index that `finish()` built again, if the batch took one down.
+    private(set) var rebuiltIndex: String?
 
-    /// - Parameter keepsEvents: whether `result.appended` collects each appended event.
-    init(_ db: Database, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true) throws {
+    /// - Parameters:
+    ///   - keepsEvents: whether `result.appended` collects each appended event.
+    ///   - importing: the kind of CSV file the batch imports, whose table's date-led index it may defer, and
+    ///     the fewest appended rows that drop it (`DeferredIndex`).
+    init(
+        _ db: Database, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true,
+        importing: (kind: ImportKind, minimumRows: Int)? = nil
+    ) throws {
         self.db = db
         self.keepsEvents = keepsEvents
         self.actor = actor
@@ -69,10 +79,18 @@ struct EventAppender {
         frameworks = try Ledger.frameworks(db)
         eventIDs = OrderedEventIDs(recordedAt: recordedAt)
         tree = try LogTreeWriter(db, eventCount: sequence)
+        deferredIndex = try importing.flatMap { try DeferredIndex(importing: $0.kind, minimumRows: $0.minimumRows, db) }
     }
 
-    /// Writes what the log's tree still holds in memory; `Ledger.appendBatch` calls it before committing.
-    mutating func finish() throws { try tree.finish() }
+    /// Writes what the log's tree still holds in memory and builds a deferred index again; `Ledger.appendBatch`
+    /// calls it before committing.
+    mutating func finish() throws {
+        try tree.finish()
+        if deferredIndex?.isDropped == true {
+            try deferredIndex?.restore(db)
+            rebuiltIndex = deferredIndex?.name
+        }
+    }
 
     /// Appends one entry, or skips it when its natural key is already recorded.
     /// - Parameter context: names the entry in error messages (`row 7`).
@@ -152,6 +170,7 @@ struct EventAppender {
         default: break
         }
         appendedCount += 1
+        if deferredIndex != nil { try deferredIndex?.dropIfDue(appended: appendedCount, db) }
         if keepsEvents {
             let hash = String(decoding: hashText, as: UTF8.self)
             result.appended.append(LedgerEvent(

@@ -1,3 +1,4 @@
+import BekalDomain
 import GRDB
 
 /// The indexes that let one period's figures read only that period's rows (`ProgrammeFiguresQuery`). Registered
@@ -23,6 +24,18 @@ enum FiguresIndexSchema {
                 CREATE INDEX production_date ON production(date, unit, grade, person_id, quantity);
                 CREATE INDEX certificate_date ON certificate(issued_on, scheme, person_id);
                 """)
+        }
+    }
+
+    /// The projection table an import of `kind` fills and its date-led index from the migration above, for
+    /// `DeferredIndex`; `nil` for persons, whose table has none.
+    static func dateIndex(importing kind: ImportKind) -> (table: String, index: String)? {
+        switch kind {
+        case .persons: nil
+        case .assessments: ("assessment", "assessment_date")
+        case .training: ("training", "training_date")
+        case .production: ("production", "production_date")
+        case .certificates: ("certificate", "certificate_date")
         }
     }
 }

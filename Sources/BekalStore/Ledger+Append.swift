@@ -45,9 +45,11 @@ extension Ledger {
     /// - Parameters:
     ///   - count: how many entries the batch holds (or about), to size the page cache.
     ///   - keepsEvents: whether the result lists the appended events; `appended` counts them either way.
+    ///   - importing: the kind of CSV file the batch imports, whose table's date-led index a large batch defers,
+    ///     and the fewest appended rows that drop it (`DeferredIndex`).
     func appendBatch(
         count: Int, actor: String, facilityCode: String, recordedAt: Date, keepsEvents: Bool = true,
-        _ body: (inout EventAppender) throws -> Void
+        importing: (kind: ImportKind, minimumRows: Int)? = nil, _ body: (inout EventAppender) throws -> Void
     ) throws -> (result: BatchAppendResult, appended: Int) {
         guard !actor.isEmpty else { throw StoreError(.invalidInput, "the actor is empty") }
         guard !facilityCode.isEmpty else { throw StoreError(.invalidInput, "the facility code is empty") }
@@ -64,13 +66,19 @@ extension Ledger {
                     }
                 }
                 var result = (result: BatchAppendResult(appended: [], skipped: 0), appended: 0)
+                var rebuiltIndex: String?
                 try db.inTransaction(.immediate) {
                     var appender = try EventAppender(
-                        db, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt, keepsEvents: keepsEvents)
+                        db, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt, keepsEvents: keepsEvents,
+                        importing: importing)
                     try body(&appender)
                     try appender.finish()
                     result = (appender.result, appender.appendedCount)
+                    rebuiltIndex = appender.rebuiltIndex
                     return .commit
+                }
+                if let rebuiltIndex {
+                    logger.info("deferred index rebuilt", metadata: ["index.name": "\(rebuiltIndex)"])
                 }
                 return result
             }

@@ -11,9 +11,18 @@ extension Ledger {
     public func importCSV(
         _ data: Data, kind: ImportKind, actor: String, recordedAt: Date
     ) throws -> BatchAppendResult {
+        try importCSV(data, kind: kind, actor: actor, recordedAt: recordedAt,
+                      deferringIndexAfter: DeferredIndex.minimumRows)
+    }
+
+    /// `importCSV` with the fewest appended rows that take the table's date-led index down (`DeferredIndex`),
+    /// so that tests can reach it with small files.
+    func importCSV(
+        _ data: Data, kind: ImportKind, actor: String, recordedAt: Date, deferringIndexAfter minimumRows: Int
+    ) throws -> BatchAppendResult {
         var reader = CSVReader(data: data)
         return try importRows(&reader, bytes: data.count, kind: kind, actor: actor, recordedAt: recordedAt,
-                              keepsEvents: true).result
+                              keepsEvents: true, deferringIndexAfter: minimumRows).result
     }
 
     /// Imports as `importCSV` does, but only counts the events: a facility's file of a million rows is not
@@ -58,7 +67,8 @@ extension Ledger {
     private static let csvBytesPerRow = 64
 
     private func importRows(
-        _ reader: inout CSVReader, bytes: Int, kind: ImportKind, actor: String, recordedAt: Date, keepsEvents: Bool
+        _ reader: inout CSVReader, bytes: Int, kind: ImportKind, actor: String, recordedAt: Date, keepsEvents: Bool,
+        deferringIndexAfter minimumRows: Int = DeferredIndex.minimumRows
     ) throws -> (result: BatchAppendResult, appended: Int) {
         let importer = try CSVImport(kind: kind, ledger: self)
         let layout = try importer.layout(of: try Ledger.readingCSV { try reader.readHeader() })
@@ -68,7 +78,8 @@ extension Ledger {
         var done = 0
         let result = try appendBatch(
             count: bytes / Ledger.csvBytesPerRow, actor: actor, facilityCode: importer.facilityCode,
-            recordedAt: recordedAt, keepsEvents: keepsEvents
+            recordedAt: recordedAt, keepsEvents: keepsEvents,
+            importing: (kind, minimumRows)
         ) { appender in
             while let (line, cells) = try Ledger.readingCSV({ try reader.nextRow() }) {
                 let entry = try importer.entry(line: line, cells: cells, layout: layout, id: ids.next())
