@@ -24,50 +24,49 @@ struct DeferredIndex {
     let name: String
     /// Appended rows after which the index is dropped.
     let threshold: Int
-    /// The index's `CREATE INDEX` statement, read when it is dropped; `nil` while it stands.
-    private var definition: String?
+    /// The index's `CREATE INDEX` statement as `sqlite_master` holds it.
+    private let definition: String
+    /// Whether the index is down, to be built again by `restore`.
+    private var isDropped = false
 
     /// The deferred index of an import of `kind` into this ledger, or `nil` when that kind's table has none or
     /// the index is not there.
     /// - Parameter minimumRows: `DeferredIndex.minimumRows` but in tests, which use small files.
     init?(importing kind: ImportKind, minimumRows: Int = Self.minimumRows, _ db: Database) throws {
         guard let (table, index) = FiguresIndexSchema.dateIndex(importing: kind),
-            try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ? AND tbl_name = ?",
-                arguments: [index, table]) == true
+            let definition = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? AND tbl_name = ?",
+                arguments: [index, table])
         else { return nil }
-        // The largest rowid: the table's row count without counting (rows are never deleted but by a rebuild,
-        // after which rowids start again).
+        // The largest rowid instead of counting the rows: never less than the count (a retracted record's row
+        // leaves a gap), so the estimate errs toward keeping the index.
         let rows = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0
         name = index
         threshold = max(minimumRows, rows)
+        self.definition = definition
     }
-
-    /// Whether the index is down.
-    var isDropped: Bool { definition != nil }
 
     /// Drops the index once `appended` reaches the threshold; does nothing before or after.
     mutating func dropIfDue(appended: Int, _ db: Database) throws {
-        guard definition == nil, appended >= threshold else { return }
-        guard let sql = try String.fetchOne(
-            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
-        else { return }
+        guard !isDropped, appended >= threshold else { return }
         try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
-        definition = sql
+        isDropped = true
     }
 
     /// Builds the index again when it was dropped; the batch calls this before it commits.
+    /// - Returns: the index's name when it was built again, `nil` when it had stayed up.
     ///
     /// SQLite's sorter keeps up to the page cache's size in memory besides the cache itself, which took a
     /// 20,000-person import from 138 to 200 MiB; the sort runs with `sortCache` instead (it merges runs from a
     /// temporary file beyond that), and the connection's cache size is put back after it.
-    mutating func restore(_ db: Database) throws {
-        guard let sql = definition else { return }
+    mutating func restore(_ db: Database) throws -> String? {
+        guard isDropped else { return nil }
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? Ledger.cacheSize
         try db.execute(sql: "PRAGMA cache_size = \(Self.sortCache)")
-        try db.execute(sql: sql)
+        try db.execute(sql: definition)
         try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-        definition = nil
+        isDropped = false
+        return name
     }
 
     /// The page cache (and so the sorter's memory) while the index is built: 16 MiB, in SQLite's unit.

@@ -86,10 +86,7 @@ struct EventAppender {
     /// calls it before committing.
     mutating func finish() throws {
         try tree.finish()
-        if deferredIndex?.isDropped == true {
-            try deferredIndex?.restore(db)
-            rebuiltIndex = deferredIndex?.name
-        }
+        rebuiltIndex = try deferredIndex?.restore(db)
     }
 
     /// Appends one entry, or skips it when its natural key is already recorded.
@@ -170,7 +167,7 @@ struct EventAppender {
         default: break
         }
         appendedCount += 1
-        if deferredIndex != nil { try deferredIndex?.dropIfDue(appended: appendedCount, db) }
+        try deferredIndex?.dropIfDue(appended: appendedCount, db)
         if keepsEvents {
             let hash = String(decoding: hashText, as: UTF8.self)
             result.appended.append(LedgerEvent(

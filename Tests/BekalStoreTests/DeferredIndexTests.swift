@@ -27,8 +27,6 @@ struct DeferredIndexTests {
         func count(_ prefix: String) -> Int {
             statements.withLock { $0.filter { $0.hasPrefix(prefix) }.count }
         }
-
-        func clear() { statements.withLock { $0.removeAll() } }
     }
 
     /// Training rows `first..<first + rows` for the scenario's person: each its own topic, dates scattered over
