@@ -40,11 +40,12 @@ struct EverydayWorkTests {
         #expect(entry.summary.en.contains("2026-12-20 → 2026-10-05"))
         #expect(entry.event.actor == AppFixture.actor.account)
         // No time granted is refused, and nothing moves.
-        await #expect(throws: (any Error).self) {
+        let noTimeGranted = await #expect(throws: DomainError.self) {
             _ = try await fixture.app.recordRemission(RemissionInput(
                 person: .id(person.id), decree: "SK-2", kind: .special, grantedOn: LocalDate("2026-08-17")!,
                 months: 0, days: 0), context: fixture.context)
         }
+        #expect(noTimeGranted?.code == .invalidRemission, "\(noTimeGranted.map(String.init(describing:)) ?? "")")
         #expect(try await fixture.app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
     }
 
@@ -161,11 +162,12 @@ struct EverydayWorkTests {
             context: fixture.context)
         let (_, code) = try await app.release(.id(person.id), on: LocalDate("2026-07-01")!, kind: .parole, context: fixture.context)
         #expect(code.formatted.count == 16)
-        await #expect(throws: (any Error).self) {
+        let afterRelease = await #expect(throws: DomainError.self) {
             _ = try await app.recordTraining(TrainingInput(
                 person: .id(person.id), date: LocalDate("2026-07-02")!, hours: 2, topic: "Malam", trainer: "Mentor"),
                 context: fixture.context)
         }
+        #expect(afterRelease?.code == .dateAfterExit, "\(afterRelease.map(String.init(describing:)) ?? "")")
         do {
             _ = try await app.recordAssessment(Self.assessment(person, date: "2026-08-01"), context: fixture.context)
             Issue.record("an assessment after the release was accepted")
@@ -228,14 +230,16 @@ struct EverydayWorkTests {
         defer { fixture.cleanUp() }
         let photo = try EvidenceUpload(bytes: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data("x".utf8),
                                        fileName: "a.png", description: "foto")
-        await #expect(throws: (any Error).self) {
+        let unknownUnit = await #expect(throws: AppError.self) {
             _ = try await fixture.app.recordAssessment(Self.assessment(person, unit: "NO.SUCH.UNIT", evidence: [photo]),
                                                        context: fixture.context)
         }
-        await #expect(throws: (any Error).self) {  // dated after "now": refused by the ledger after the file was stored
+        #expect(unknownUnit?.code == .notFound && unknownUnit?.field == "unit", "\(unknownUnit.map(String.init(describing:)) ?? "")")
+        let futureDate = await #expect(throws: DomainError.self) {  // dated after "now": refused by the ledger after the file was stored
             _ = try await fixture.app.recordAssessment(Self.assessment(person, date: "2026-12-01", evidence: [photo]),
                                                        context: fixture.context)
         }
+        #expect(futureDate?.code == .dateInFuture, "\(futureDate.map(String.init(describing:)) ?? "")")
         let files = FileManager.default.enumerator(atPath: fixture.app.directory.evidence.path)?.allObjects ?? []
         #expect(files.compactMap { $0 as? String }.filter { !$0.hasPrefix(".") && $0.count == 64 + 3 }.isEmpty,
                 "\(files)")

@@ -29,6 +29,9 @@ struct ProcessFaultTests {
             #expect(process.terminationStatus == 0, "\(stderr)")
         }
         #expect(try cli.eventCount() == before + 804)
+        let verified = try cli.run("ledger", "verify")
+        #expect(verified.status == 0 && verified.stdout.contains("Ledger intact: \(before + 804) events"),
+                "\(verified.stdout)\(verified.stderr)")
     }
 
     @Test("kill -9 inside the import's write transaction, after 10,000, 20,000 and all 30,000 rows: a valid chain and none of the import", arguments: [1, 2, 3])
@@ -48,6 +51,9 @@ struct ProcessFaultTests {
         #expect(paused.process.terminationReason == .uncaughtSignal)
         #expect(try cli.writeTransactionOpen() == false, "the lock died with the process")
         #expect(try cli.eventCount() == before, "part of a killed import was committed")
+        let verified = try cli.run("ledger", "verify")
+        #expect(verified.status == 0 && verified.stdout.contains("Ledger intact: \(before) events"),
+                "\(verified.stdout)\(verified.stderr)")
         // And after the crash the same import runs to completion.
         let again = try cli.run("import", big, "--kind", "training")
         #expect(again.status == 0, "\(again.stderr)")
