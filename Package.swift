@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "BekalWeb",
             dependencies: [
-                "BekalApp", "BekalDomain", "BekalJSON", "BekalRender", "BekalMetrics",
+                "BekalApp", "BekalCredentials", "BekalDomain", "BekalJSON", "BekalRender", "BekalMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "bekal",
             dependencies: [
-                "BekalApp", "BekalDomain", "BekalCredentials", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalLog", "BekalWeb",
+                "BekalApp", "BekalDomain", "BekalCredentials", "BekalJSON", "BekalMetrics", "BekalPublisher", "BekalRender", "BekalLog", "BekalWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
