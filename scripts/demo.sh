@@ -23,8 +23,9 @@ echo "== bekal export $PERSON, then the parole officer's offline check"
 OUT="$BEKAL_HOME/out"
 mkdir -p "$OUT"
 "$BEKAL" export "$PERSON" --out "$OUT/portfolio.json"
-"$BEKAL" keys trust-list --out "$OUT/trust.json"
-"$BEKAL" status-list export --out "$OUT/status.json"
+# The trust list and the status list are signed with the facility's key: an admin's job.
+BEKAL_ACCOUNT=demo.admin "$BEKAL" keys trust-list --out "$OUT/trust.json"
+BEKAL_ACCOUNT=demo.admin "$BEKAL" status-list export --out "$OUT/status.json"
 "$BEKAL" verify "$OUT/portfolio.json" --trust "$OUT/trust.json" --status-list "$OUT/status.json"
 "$BEKAL" render "$OUT/portfolio.json" --out "$OUT/portfolio.html" --trust "$OUT/trust.json" \
   --status-list "$OUT/status.json" >/dev/null

@@ -12,14 +12,30 @@ struct Keys: ParsableCommand {
         subcommands: [KeysCreate.self, KeysDID.self, KeysRotate.self, KeysTrustList.self])
 }
 
-struct KeysCreate: ParsableCommand {
+/// The facility of a data directory with a ledger (its accounts decide who may use the keys), or `nil` for one
+/// that holds issuer keys alone.
+extension GlobalOptions {
+    func openIfLedger() throws -> FacilityApp? {
+        guard SQLiteLedgerStorage.holdsLedger(homeURL) else { return nil }
+        return try open()
+    }
+}
+
+struct KeysCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Creates the facility's issuer key if the data directory has none (older data directories).")
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        print(try FacilityKeys(directory: global.directory).create(context: try global.context()).did)
+    func run() async throws {
+        let context = try global.context()
+        let key: DIDKey
+        if let app = try global.openIfLedger() {
+            key = try await app.createIssuerKey(context: context)
+        } else {
+            key = try FacilityKeys(directory: global.directory).create(context: context)
+        }
+        print(key.did)
     }
 }
 
@@ -36,14 +52,21 @@ struct KeysDID: ParsableCommand {
     }
 }
 
-struct KeysRotate: ParsableCommand {
+struct KeysRotate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
         abstract: "Makes a new signing key; the old public key stays in the trust list with its validity window.")
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        print(try FacilityKeys(directory: global.directory).rotate(context: try global.context()).did)
+    func run() async throws {
+        let context = try global.context()
+        let key: DIDKey
+        if let app = try global.openIfLedger() {
+            key = try await app.rotateIssuerKey(context: context)
+        } else {
+            key = try FacilityKeys(directory: global.directory).rotate(context: context)
+        }
+        print(key.did)
     }
 }
 
@@ -70,11 +93,19 @@ struct KeysTrustList: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // The facility as the ledger records it, when this data directory has one.
-        let recorded = try? await global.open().storage.facility()
-        let name = name ?? recorded?.name
-        let bytes = try FacilityKeys(directory: global.directory).trustList(
-            issuerID: issuerID, name: name, code: code ?? recorded?.code, context: try global.context())
+        let context = try global.context()
+        let bytes: [UInt8]
+        let name: String?
+        if let app = try global.openIfLedger() {
+            // The facility as the ledger records it.
+            let recorded = try? await app.storage.facility()
+            name = self.name ?? recorded?.name
+            bytes = try await app.trustList(issuerID: issuerID, name: name, code: code ?? recorded?.code, context: context)
+        } else {
+            name = self.name
+            bytes = try FacilityKeys(directory: global.directory).trustList(
+                issuerID: issuerID, name: name, code: code, context: context)
+        }
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: out), replacing: true)
         print("Trust list for \(name ?? "this facility's keys") written to \(out)")
     }

@@ -51,7 +51,7 @@ struct LedgerVerify: AsyncParsableCommand {
                 checkpoint: bytes, witnessKeys: witnessKeys, context: try global.context())
             return try LedgerAuditOutput.print(result, json: output.json)
         }
-        switch try await global.open().verifyChain() {
+        switch try await global.open().verifyChain(context: try global.context()) {
         case .intact(let count, let head):
             if output.json { try Output.json(Report(intact: true, count: count, headHash: head)) }
             else { print("Ledger intact: \(count) events, head \(head)") }
@@ -88,6 +88,7 @@ struct LedgerRebuild: AsyncParsableCommand {
             print("Rebuilt the log tree from \(leaves) events; check it against a witnessed checkpoint")
             return
         }
-        print("Rebuilt the query tables from \(try await app.rebuildProjections()) events")
+        let events = try await app.rebuildProjections(context: try global.context())
+        print("Rebuilt the query tables from \(events) events")
     }
 }

@@ -19,7 +19,7 @@ struct PersonList: AsyncParsableCommand {
         let status = try status.map { text throws(AppError) in
             try TypedInput.term(text, field: "--status", as: PersonStatus.self)
         }
-        let persons = try await global.open().persons(status: status, matching: search)
+        let persons = try await global.open().persons(status: status, matching: search, context: try global.context())
         if output.json { return try Output.json(persons) }
         print(Table.line(["register_number", "name", "expected_release", "status", "id"]))
         for person in persons {

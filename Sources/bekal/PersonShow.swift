@@ -15,7 +15,7 @@ struct PersonShow: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.open()
-        let matches = try await app.findPersons(person)
+        let matches = try await app.findPersons(person, context: try global.context())
         guard matches.count == 1, let person = matches.first else {
             if matches.isEmpty { throw AppError(.notFound, "no person matches; try part of the name or register number") }
             print("\(matches.count) persons match; name one by register number or id:")

@@ -199,8 +199,8 @@ struct EverydayWorkTests {
         _ = try await app.correct(eventID: event.id, changes: changes, reason: "date", context: fixture.context)
         let unit = try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.units[0]
         #expect(unit.evidenceCount == 1 && unit.assessedOn == LocalDate("2026-03-03"))
-        #expect(try await app.verifyChain().isIntact)
-        #expect(try await app.rebuildProjections() > 0)
+        #expect(try await app.verifyChain(context: fixture.context).isIntact)
+        #expect(try await app.rebuildProjections(context: fixture.context) > 0)
         #expect(try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.units[0].evidenceCount == 1)
     }
 
@@ -280,17 +280,17 @@ struct EverydayWorkTests {
             #expect(failure.code == .invalidInput)
             #expect(!failure.message.contains(name) && !failure.message.contains(register))
         }
-        #expect(try await fixture.app.persons().isEmpty)
+        #expect(try await fixture.app.persons(context: fixture.context).isEmpty)
     }
 
     @Test("people are found by part of the name or register number, ignoring case and accents")
     func findPeople() async throws {
         let (fixture, person) = try await Self.withPerson()
         defer { fixture.cleanUp() }
-        #expect(try await fixture.app.findPersons("pengu").map(\.id) == [person.id])
-        #expect(try await fixture.app.findPersons("0042").map(\.id) == [person.id])
-        #expect(try await fixture.app.findPersons(Self.register).map(\.id) == [person.id])
-        #expect(try await fixture.app.findPersons("Budi").isEmpty)
+        #expect(try await fixture.app.findPersons("pengu", context: fixture.context).map(\.id) == [person.id])
+        #expect(try await fixture.app.findPersons("0042", context: fixture.context).map(\.id) == [person.id])
+        #expect(try await fixture.app.findPersons(Self.register, context: fixture.context).map(\.id) == [person.id])
+        #expect(try await fixture.app.findPersons("Budi", context: fixture.context).isEmpty)
     }
 
     @Test("the readiness list reads portfolios in batches and still lists every person due, each with their own gaps")

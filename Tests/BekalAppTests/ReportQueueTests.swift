@@ -16,7 +16,7 @@ struct ReportQueueTests {
         let queued = try await fixture.app.queueReport(period: Self.period, policy: .ons105, context: fixture.context)
         #expect(queued.queued)
         #expect(queued.body == (try queued.report.jsonData()))
-        let stored = try await fixture.app.outbox()
+        let stored = try await fixture.app.outbox(context: fixture.context)
         #expect(stored.map(\.reportID) == [queued.report.reportID])
         #expect(stored.first?.state == .pending && stored.first?.body == queued.body)
         #expect(try await fixture.app.storage.privacyBudgetSpends().isEmpty)
@@ -47,9 +47,9 @@ struct ReportQueueTests {
             }
         }
         #expect(try await app.storage.eventCount() == before + 1)
-        #expect(try await app.outbox().count == 1)
-        guard case .intact = try await app.verifyChain() else { Issue.record("chain broken"); return }
-        #expect(try await app.rebuildProjections() == before + 1)
+        #expect(try await app.outbox(context: fixture.context).count == 1)
+        guard case .intact = try await app.verifyChain(context: fixture.context) else { Issue.record("chain broken"); return }
+        #expect(try await app.rebuildProjections(context: fixture.context) == before + 1)
         #expect(AppError(MetricsError(.noiseMixed, "")).code == .conflict)
     }
 }

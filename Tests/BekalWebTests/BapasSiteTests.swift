@@ -33,7 +33,7 @@ struct BapasSiteTests {
                 person: .id(fixture.sariID), date: LocalDate(year: 2026, month: 11, day: 2)!, hours: 3.5,
                 topic: "Mencap motif parang", trainer: "Mentor mitra"), context: admin)
             bapas = try log.map { try BapasApp.inMemory(logger: $0.logger) } ?? BapasApp.inMemory()
-            try await bapas.importTrustList(try FacilityKeys(directory: fixture.app.directory).trustList(
+            try await bapas.importTrustList(try await fixture.app.trustList(
                 issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-UJI", context: admin), context: admin)
             try await bapas.setDeliverySecret(facilityCode: "LAPAS-UJI", secret: Secret(bytes: Array(BapasSiteTests.secret.utf8)),
                                               context: admin)

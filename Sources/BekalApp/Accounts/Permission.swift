@@ -14,7 +14,8 @@ public enum Permission: Sendable, Hashable {
     case assess(UUID)
     /// Export one person's portfolio (it leaves the facility).
     case export(UUID)
-    /// Accounts, caseloads, keys, statistics, imports, frameworks, revocation, exports of everyone, rebuilds.
+    /// Accounts, caseloads, keys (and what they sign for the whole facility: trust list, status list, checkpoints),
+    /// statistics and sending reports, imports, frameworks, revocation, exports of everyone, rebuilds.
     case administer
 
     /// The permission a record needs, from what it records.

@@ -32,9 +32,10 @@ extension FacilityApp {
         let export = try await exportPortfolio(reference, settings: settings, context: context)
         let setup = try await issuerSetup()
         let facility = try await storage.facility()
-        let trustBytes = try FacilityKeys(directory: directory).trustList(
-            issuerID: setup.configuredIssuerID, name: facility.name, code: facility.code, context: context)
-        let statusBytes = try await statusList(context: context).bytes
+        // The export itself was authorized: the facility's own lists are read back to check it, not handed out.
+        let trustBytes = try FacilityKeys(directory: directory).signedTrustList(
+            issuerID: setup.configuredIssuerID, name: facility.name, code: facility.code, now: context.now)
+        let statusBytes = try await signedStatusList(now: context.now).bytes
         let verification: CredentialVerification
         do throws(CredentialError) {
             var registry = TrustRegistry()

@@ -29,8 +29,10 @@ extension FacilityApp {
     /// read in the same transaction as the tree head.
     /// - Throws: conflict when the ledger holds fewer events than `since` (it was cut off or replaced by an older
     ///   copy: no proof exists; `bekal ledger verify --checkpoint` names what is missing); storage when the
-    ///   stored tree is out of step with the events (written outside Bekal); not found without an issuer key.
+    ///   stored tree is out of step with the events (written outside Bekal); not found without an issuer key;
+    ///   permission unless the acting account is an admin (it signs with the facility's key).
     public func checkpoint(since: Int64? = nil, context: ActionContext) async throws -> LedgerCheckpoint {
+        try await authorize(.administer, context: context)
         if let since, since < 0 { throw AppError(.usage, "--since: a tree size is 0 or more", field: "since") }
         let log = try await facilityLog()
         let state = try await storage.logState(provingFrom: since)

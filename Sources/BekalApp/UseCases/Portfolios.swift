@@ -23,9 +23,13 @@ extension FacilityApp {
     /// One person, by register number or id.
     public func person(_ reference: PersonReference) async throws -> Person { try await storage.person(reference) }
 
-    /// Persons with `status` whose name or register number contains `text`, by expected release date.
-    public func persons(status: PersonStatus? = nil, matching text: String? = nil) async throws -> [Person] {
-        try await storage.persons(status: status, matching: text)
+    /// Persons with `status` whose name or register number contains `text`, by expected release date. Any active
+    /// account may read them.
+    public func persons(status: PersonStatus? = nil, matching text: String? = nil, context: ActionContext) async throws
+        -> [Person]
+    {
+        try await authorize(.read, context: context)
+        return try await storage.persons(status: status, matching: text)
     }
 
     /// Everything recorded about a person and where it stands on `context.today`.
@@ -95,8 +99,9 @@ extension FacilityApp {
 
 extension FacilityApp {
     /// The person a counselor means: the one named exactly by register number or id, else everyone whose name or
-    /// register number contains the text.
-    public func findPersons(_ text: String) async throws -> [Person] {
+    /// register number contains the text. Any active account may read them.
+    public func findPersons(_ text: String, context: ActionContext) async throws -> [Person] {
+        try await authorize(.read, context: context)
         if let reference = PersonReference(text), let exact = try? await storage.person(reference) { return [exact] }
         return try await storage.persons(status: nil, matching: text)
     }

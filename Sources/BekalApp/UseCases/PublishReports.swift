@@ -51,10 +51,14 @@ extension FacilityApp {
     /// Sends every pending report that no other live publisher holds, each claimed (leased) before it is sent so
     /// that two runs on one data directory never send the same report. A report whose holder was killed is
     /// reclaimed at once when the holder ran on this machine, else when its lease lapses.
-    /// - Parameter clock: the time source for signatures and the outbox (injected by the front end).
-    public func publishReports(_ request: PublishRequest, clock: @escaping @Sendable () -> Date) async throws
-        -> Relay.Summary
-    {
+    /// Admin only.
+    /// - Parameters:
+    ///   - context: who acts (an admin); the time of each step comes from `clock`.
+    ///   - clock: the time source for signatures and the outbox (injected by the front end).
+    public func publishReports(
+        _ request: PublishRequest, context: ActionContext, clock: @escaping @Sendable () -> Date
+    ) async throws -> Relay.Summary {
+        try await authorize(.administer, context: context)
         if let caFile = request.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw AppError(.notFound, "--ca-file: the file cannot be read", field: "caFile")
         }

@@ -83,8 +83,11 @@ extension FacilityApp {
                                withheldTables: withheld.get())
     }
 
-    /// Every report in the outbox, oldest first.
-    public func outbox() async throws -> [QueuedReport] { try await storage.queuedReports() }
+    /// Every report in the outbox, oldest first. Any active account may read it.
+    public func outbox(context: ActionContext) async throws -> [QueuedReport] {
+        try await authorize(.read, context: context)
+        return try await storage.queuedReports()
+    }
 
     private static func clear(
         _ inputs: ReportInputs, policy: DisclosurePolicy, reportID: UUID, now: Date,

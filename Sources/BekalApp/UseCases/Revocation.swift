@@ -51,15 +51,23 @@ extension FacilityApp {
         return text
     }
 
-    /// The facility's signed `BitstringStatusListCredential`, with every revoked credential's bit set.
+    /// The facility's signed `BitstringStatusListCredential`, with every revoked credential's bit set. Admin only
+    /// (it is signed with the facility's key); an export carries the list through `signedStatusList(now:)`.
     public func statusList(context: ActionContext) async throws -> SignedStatusList {
+        try await authorize(.administer, context: context)
+        return try await signedStatusList(now: context.now)
+    }
+
+    /// The signed status list, for a use case that has already authorized its own action (an export that
+    /// carries the list or verifies against it).
+    func signedStatusList(now: Date) async throws -> SignedStatusList {
         let setup = try await issuerSetup()
         let indices = try await storage.statusIndices(listURL: setup.statusListURL)
         let revoked = try await storage.revokedCredentials().keys.filter { indices[$0] != nil }
         let allocation = StatusAllocation(listURL: setup.statusListURL, indices: indices)
         let document = try StatusListCredential.make(
             id: setup.statusListURL, issuer: setup.issuerID, list: try allocation.statusList(revoked: revoked),
-            key: setup.key, now: context.now)
+            key: setup.key, now: now)
         return SignedStatusList(url: setup.statusListURL, revoked: revoked.count, credentials: indices.count,
                                 bytes: JSONWriter.serialize(.object(document), pretty: true))
     }

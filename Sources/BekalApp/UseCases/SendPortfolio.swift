@@ -39,7 +39,7 @@ extension FacilityApp {
     ) async throws -> UUID {
         _ = try Endpoint(url: destination)
         let export = try await exportPortfolio(reference, settings: settings, context: context)
-        let list = try await statusList(context: context)
+        let list = try await signedStatusList(now: context.now)
         let delivery = PortfolioDelivery(
             export: export.bytes, statusList: list.bytes, releaseDate: export.person.expectedReleaseDate)
         let id = UUID()
@@ -52,11 +52,13 @@ extension FacilityApp {
 
     /// Queues the facility's current signed status list on its own (`StatusListDelivery`) for `destination`, or
     /// for every Bapas this facility has delivered portfolios to when `nil`, so that a withdrawal reaches them.
+    /// Admin only (the list is signed with the facility's key).
     /// - Returns: the destinations it was queued for.
     @discardableResult
     public func queueStatusListDeliveries(to destination: String? = nil, context: ActionContext) async throws
         -> [String]
     {
+        try await authorize(.administer, context: context)
         let destinations: [String]
         if let destination {
             _ = try Endpoint(url: destination)

@@ -53,10 +53,11 @@ extension FacilityApp {
     /// recomputed from the stored bytes; stored tree, projections and evidence files compared).
     /// - Parameter bytes: the signed note (at most 1 MiB).
     /// - Throws: invalid input for a file that is not a signed note or a witness key that cannot be read; storage
-    ///   when the database cannot be read.
+    ///   when the database cannot be read; permission unless the acting account is a known, active one.
     public func verifyLedger(checkpoint bytes: Data, witnessKeys: [String], context: ActionContext) async throws
         -> LedgerCheckpointVerification
     {
+        try await authorize(.read, context: context)
         let note = try SignedNote(parsing: Array(bytes))
         let witnesses = try witnessKeys.map { text in
             do { return try CosignatureVerifier(verifierKey: text) } catch {

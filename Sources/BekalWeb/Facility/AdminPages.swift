@@ -60,7 +60,7 @@ extension FacilitySite {
         let count = try await app.eventCount(context: try kit.actionContext(context))
         var result: HTML = "<p><a class=\"button\" href=\"/ledger?periksa=1\">\(l.t("Periksa keutuhan sekarang", "Check integrity now"))</a></p>"
         if request.uri.queryParameters.get("periksa") == "1" {
-            switch try await app.verifyChain() {
+            switch try await app.verifyChain(context: try kit.actionContext(context)) {
             case .intact(let total, let head):
                 result = "<p class=\"ok\" id=\"integrity\">\(l.t("Ledger utuh: \(total) peristiwa, hash terakhir \(String(head.prefix(16)))…", "Ledger intact: \(total) events, head hash \(String(head.prefix(16)))…"))</p>"
             case .broken(let failure):

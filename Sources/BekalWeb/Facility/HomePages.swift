@@ -57,7 +57,9 @@ extension FacilitySite {
         let l = context.language
         let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
         let assignments = try await app.caseloadAssignments()
-        let found = query.isEmpty ? try await app.persons() : try await app.findPersons(query)
+        let action = try kit.actionContext(context)
+        let found = query.isEmpty
+            ? try await app.persons(context: action) : try await app.findPersons(query, context: action)
         let mine = found.filter { assignments[$0.id] == account.name }
         let others = found.filter { assignments[$0.id] != account.name }
         let limit = 200

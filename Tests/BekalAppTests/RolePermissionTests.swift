@@ -1,0 +1,156 @@
+import BekalApp
+import BekalCredentials
+import BekalDomain
+import BekalPublisher
+import BekalRender
+import Foundation
+import Testing
+
+/// Roles on the app layer (issue "accounts and roles"): what uses or changes the facility's keys, rebuilds stored
+/// tables, signs checkpoints or sends reports is the admin's; reads need a known, active account of any role.
+@Suite("Roles: admin-only maintenance and reads by known accounts")
+struct RolePermissionTests {
+    static let register = "AII-0042/2025"
+    static let name = "Rahmat Pengujian"
+
+    /// A facility with accounts: `petugas.uji` (admin, the fixture's actor), `wali.sari` (counselor, responsible
+    /// for the one person), `asesor.dewi` (assessor) and `tamu` (viewer); the person has one Kompeten unit.
+    struct Staffed {
+        let fixture: AppFixture
+        let person: Person
+        var app: FacilityApp { fixture.app }
+        var admin: ActionContext { fixture.context }
+        var counselor: ActionContext { Self.context("wali.sari") }
+        var assessor: ActionContext { Self.context("asesor.dewi") }
+        var viewer: ActionContext { Self.context("tamu") }
+        var unknown: ActionContext { Self.context("nobody.at.all") }
+
+        static func context(_ account: String) -> ActionContext {
+            ActionContext(actor: try! Actor(account: account), now: AppFixture.now)
+        }
+
+        init() async throws {
+            fixture = try await AppFixture()
+            let admin = fixture.context
+            _ = try await fixture.app.createAccount(NewAccount(name: AppFixture.actor.account, role: .admin), context: admin)
+            for (name, role) in [("wali.sari", StaffRole.counselor), ("asesor.dewi", .assessor), ("tamu", .viewer)] {
+                _ = try await fixture.app.createAccount(NewAccount(name: name, role: role), context: admin)
+            }
+            var input = NewPerson(registerNumber: RolePermissionTests.register, fullName: RolePermissionTests.name,
+                                  admissionDate: LocalDate("2025-09-01")!, expectedReleaseDate: LocalDate("2026-12-20")!)
+            input.counselor = "wali.sari"
+            let (_, added) = try await fixture.app.addPerson(input, context: admin)
+            person = added
+            _ = try await fixture.app.recordAssessment(AssessmentInput(
+                person: .id(person.id), unitCode: "SAMPLE.BTKCAP.001", outcome: .kompeten, assessorName: "Ibu Asesor",
+                assessorRole: .bnspAssessor, method: .observation, date: LocalDate("2026-03-02")!), context: admin)
+        }
+
+        /// The issuer key file's bytes.
+        func keyFile() throws -> Data {
+            try Data(contentsOf: app.directory.keys.appendingPathComponent(KeyRing.fileName))
+        }
+
+        /// Runs `action` as each account and expects a refusal (`.permission`) whose message names no one, and
+        /// that nothing changed: the ledger holds as many events and the key file is the same.
+        func expectRefused(
+            as contexts: [ActionContext], _ what: String, _ action: (ActionContext) async throws -> Void
+        ) async throws {
+            let events = try await app.storage.eventCount()
+            let key = try keyFile()
+            for context in contexts {
+                do {
+                    try await action(context)
+                    Issue.record("\(what): \(context.actor) was allowed")
+                } catch {
+                    let failure = AppError(error)
+                    #expect(failure.code == .permission, "\(what) as \(context.actor): \(failure.message)")
+                    #expect(!failure.message.contains(RolePermissionTests.register)
+                            && !failure.message.contains(RolePermissionTests.name))
+                }
+            }
+            #expect(try await app.storage.eventCount() == events, "\(what)")
+            #expect(try keyFile() == key, "\(what)")
+        }
+    }
+
+    @Test("only an admin rotates or creates the issuer key; a counselor, an assessor and a viewer leave the key file as it was")
+    func keys() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        let refused = [staffed.counselor, staffed.assessor, staffed.viewer, staffed.unknown]
+        let before = try FacilityKeys(directory: app.directory).current()
+        try await staffed.expectRefused(as: refused, "rotate") { _ = try await app.rotateIssuerKey(context: $0) }
+        try await staffed.expectRefused(as: refused, "create") { _ = try await app.createIssuerKey(context: $0) }
+        #expect(try FacilityKeys(directory: app.directory).current() == before)
+        // The admin gets past the check: a second key ring is a conflict, a rotation makes a new key.
+        await #expect(throws: AppError(.conflict, "")) { _ = try await app.createIssuerKey(context: staffed.admin) }
+        let rotated = try await app.rotateIssuerKey(context: staffed.admin)
+        #expect(rotated != before)
+        #expect(try FacilityKeys(directory: app.directory).current() == rotated)
+    }
+
+    @Test("only an admin signs the trust list, the status list and a checkpoint; a counselor still exports with both lists inside")
+    func signing() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        let refused = [staffed.counselor, staffed.assessor, staffed.viewer]
+        try await staffed.expectRefused(as: refused, "trust list") {
+            _ = try await app.trustList(issuerID: nil, name: "Lapas Uji", code: "LAPAS-UJI", context: $0)
+        }
+        try await staffed.expectRefused(as: refused, "status list") { _ = try await app.statusList(context: $0) }
+        try await staffed.expectRefused(as: refused, "checkpoint") { _ = try await app.checkpoint(context: $0) }
+        try await staffed.expectRefused(as: refused, "status list delivery") {
+            _ = try await app.queueStatusListDeliveries(to: "http://127.0.0.1:9/terima", context: $0)
+        }
+        let trust = try await app.trustList(issuerID: nil, name: "Lapas Uji", code: "LAPAS-UJI", context: staffed.admin)
+        #expect(trust.isEmpty == false)
+        #expect(try await app.statusList(context: staffed.admin).revoked == 0)
+        #expect(try await app.checkpoint(context: staffed.admin).treeHead.size > 0)
+        // The counselor's export carries the status list and is checked against the facility's own lists.
+        let download = try await app.exportWithPage(
+            .id(staffed.person.id), settings: ExportSettings(), language: .english, context: staffed.counselor)
+        #expect(download.export.person.id == staffed.person.id)
+        #expect(download.verdictLine.lowercased().hasPrefix("valid"), "\(download.verdictLine)")
+    }
+
+    @Test("only an admin rebuilds the query tables or the log tree and publishes reports")
+    func maintenance() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        let refused = [staffed.counselor, staffed.assessor, staffed.viewer, staffed.unknown]
+        try await staffed.expectRefused(as: refused, "rebuild") { _ = try await app.rebuildProjections(context: $0) }
+        try await staffed.expectRefused(as: refused, "rebuild log tree") { _ = try await app.rebuildLogTree(context: $0) }
+        let request = PublishRequest(endpoint: "http://127.0.0.1:9/", maxAttempts: 1)
+        try await staffed.expectRefused(as: refused, "publish") {
+            _ = try await app.publishReports(request, context: $0, clock: { AppFixture.now })
+        }
+        let events = try await app.storage.eventCount()
+        #expect(try await app.rebuildProjections(context: staffed.admin) == events)
+        #expect(try await app.rebuildLogTree(context: staffed.admin) > 0)
+        // Nothing is queued, so the admin's run sends nothing and contacts no one.
+        #expect(try await app.publishReports(request, context: staffed.admin, clock: { AppFixture.now }).sent == 0)
+    }
+
+    @Test("any active account reads the person list, the outbox and the chain; an unknown or disabled account reads nothing")
+    func reads() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        for context in [staffed.admin, staffed.counselor, staffed.assessor, staffed.viewer] {
+            #expect(try await app.persons(context: context).map(\.id) == [staffed.person.id])
+            #expect(try await app.findPersons("pengu", context: context).map(\.id) == [staffed.person.id])
+            #expect(try await app.outbox(context: context).isEmpty)
+            #expect(try await app.verifyChain(context: context).isIntact)
+        }
+        _ = try await app.disableAccount("tamu", context: staffed.admin)
+        let refused = [staffed.unknown, staffed.viewer]
+        try await staffed.expectRefused(as: refused, "person list") { _ = try await app.persons(context: $0) }
+        try await staffed.expectRefused(as: refused, "find") { _ = try await app.findPersons(Self.register, context: $0) }
+        try await staffed.expectRefused(as: refused, "outbox") { _ = try await app.outbox(context: $0) }
+        try await staffed.expectRefused(as: refused, "verify") { _ = try await app.verifyChain(context: $0) }
+    }
+}
