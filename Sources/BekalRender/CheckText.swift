@@ -68,6 +68,7 @@ public enum CheckText {
         case .logProofMalformed: return id ? "Bukti log buku besar tidak terbaca." : "The ledger log proof cannot be read."
         case .checkpointSigned: return id ? "Checkpoint log buku besar ditandatangani dengan kunci penerbit." : "The ledger checkpoint is signed with the issuer's key."
         case .checkpointNotSigned: return id ? "Checkpoint log buku besar TIDAK ditandatangani dengan kunci penerbit." : "The ledger checkpoint is NOT signed with the issuer's key."
+        case .checkpointIssuerUntrusted: return id ? "Checkpoint log buku besar tidak dapat diperiksa: penerbit tidak tepercaya." : "The ledger checkpoint cannot be checked: the issuer is not trusted."
         case .logProofUnknownCredential: return id ? "Bukti log menyebut kredensial yang tidak ada dalam berkas." : "The log proof names a credential the file does not hold."
         case .logProofMissing: return id ? "Tidak ada bukti log untuk kredensial ini." : "No ledger log proof for this credential."
         case .includedInLog: return id ? "Catatan asalnya tercantum dalam log buku besar lembaga." : "The records it was built from are in the facility's ledger log."

@@ -101,6 +101,29 @@ struct BapasReceivingTests {
             try await scene.delivery(), idempotencyKey: "k-1", sender: "LAPAS-PWT", context: scene.bapasContext)
         #expect(stored.verdict == "INVALID")
         #expect(stored.facilityName == nil)
+        // Its real export carries a ledger log proof: still the issuer is untrusted, not the contents altered.
+        #expect(stored.sentence.contains("tidak tepercaya"), "\(stored.sentence)")
+        #expect(!stored.sentence.contains("diubah"), "\(stored.sentence)")
+        #expect(stored.sentenceEnglish?.contains("is not trusted") == true, "\(stored.sentenceEnglish ?? "nil")")
+    }
+
+    @Test("a portfolio received INVALID from a facility not yet trusted turns valid when its trust list is imported")
+    func trustImportReverifies() async throws {
+        let scene = try await Scene(trusting: false)
+        defer { scene.facility.cleanUp() }
+        let (stored, _) = try await scene.bapas.receive(
+            try await scene.delivery(), idempotencyKey: "k-1", sender: "LAPAS-PWT", context: scene.bapasContext)
+        #expect(stored.verdict == "INVALID")
+        #expect(stored.sentence.contains("tidak tepercaya"), "\(stored.sentence)")
+        try await scene.bapas.importTrustList(try scene.trustList(), context: scene.bapasContext)
+        let after = try await scene.bapas.receivedPortfolio(id: stored.id)
+        // VALID, or VALID WITH EXCEPTIONS for a person with a lapsed certificate: no longer INVALID.
+        #expect(after.verdict == "VALID" || after.verdict == "VALID WITH EXCEPTIONS", "\(after.sentence)")
+        #expect(after.facilityName == "Lapas Kelas IIA Purwokerto")
+        #expect(after.sentence.contains("diterbitkan oleh Lapas Kelas IIA Purwokerto"), "\(after.sentence)")
+        #expect(after.sentenceEnglish?.contains("issued by Lapas Kelas IIA Purwokerto") == true,
+                "\(after.sentenceEnglish ?? "nil")")
+        #expect(try await scene.bapas.inbox().map(\.verdict) == [after.verdict])
     }
 
     @Test("a look-alike trust list (same name, other key) is refused, and its exports stay INVALID")
@@ -115,6 +138,11 @@ struct BapasReceivingTests {
         let (stored, _) = try await scene.bapas.receive(
             try await forger.delivery(statusList: false), idempotencyKey: "f-1", sender: "LAPAS-PWT", context: scene.bapasContext)
         #expect(stored.verdict == "INVALID")
+        // The look-alike's real export (with its ledger log proof) is from an untrusted issuer, not altered.
+        #expect(stored.sentence.contains("tidak tepercaya"), "\(stored.sentence)")
+        #expect(!stored.sentence.contains("diubah"), "\(stored.sentence)")
+        #expect(stored.sentenceEnglish?.contains("is not trusted") == true, "\(stored.sentenceEnglish ?? "nil")")
+        #expect(stored.facilityName == nil)
         #expect(try await scene.bapas.trustHistory().count == 1)
     }
 

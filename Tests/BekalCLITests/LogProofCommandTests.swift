@@ -54,6 +54,38 @@ struct LogProofCommandTests {
         #expect(refused.stdout.contains("FAIL  ledger-log"))
     }
 
+    @Test("a look-alike facility's real export (with its ledger log proof), verified and rendered with another facility's trust list: INVALID because the issuer is not trusted, never \"may have been altered\"")
+    func lookAlikeExport() throws {
+        let genuine = try ExportFixture.demo()
+        defer { genuine.cli.cleanUp() }
+        let lookAlike = try ExportFixture.demo()
+        defer { lookAlike.cli.cleanUp() }
+        let trust = try genuine.trustList()
+        let person = try lookAlike.exportablePerson()
+        #expect(try lookAlike.export(person.id, to: "fake.json").status == 0)
+        let fake = lookAlike.path("fake.json")
+        #expect(try lookAlike.json(fake)["ledgerLog"] != nil, "a real export carries its ledger log proof")
+
+        let verified = try lookAlike.verify(fake, ["--trust", trust])
+        #expect(verified.status == 1, "\(verified.stdout)")
+        #expect(verified.stdout.hasPrefix("INVALID — the issuer "), "\(verified.stdout)")
+        #expect(verified.stdout.contains("is not trusted"), "\(verified.stdout)")
+        #expect(!verified.stdout.contains("may have been altered"), "\(verified.stdout)")
+        #expect(verified.stdout.contains("FAIL  ledger-log  [credential]  no key trusted for the issuer"), "\(verified.stdout)")
+        let json = try lookAlike.cli.run("verify", fake, "--trust", trust, "--json")
+        #expect(json.stdout.contains("checkpoint-issuer-untrusted"), "\(json.stdout)")
+        #expect(!json.stdout.contains("checkpoint-not-signed"), "\(json.stdout)")
+
+        let page = lookAlike.path("fake.html")
+        let rendered = try lookAlike.cli.run("render", fake, "--out", page, "--trust", trust)
+        #expect(rendered.status == 1, "\(rendered.stderr)")
+        #expect(!rendered.stdout.contains("may have been altered"), "\(rendered.stdout)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains(#"data-verdict="INVALID""#))
+        #expect(html.contains("tidak tepercaya"))
+        #expect(!html.contains("mungkin telah diubah"))
+    }
+
     @Test("an event changed after the export: the export's leaf no longer matches the ledger, and no new export is made")
     func laterEdit() throws {
         let fixture = try ExportFixture.demo()

@@ -199,6 +199,14 @@ struct SendToBapasTests {
         let lines = try scene.inbox()
         #expect(lines.count == 1)
         #expect(lines.first?.contains("  INVALID  (issuer not trusted)") == true, "\(lines)")
+        // The sentence the Bapas stored (the export carries its ledger log proof): the issuer is not trusted, not
+        // "may have been altered".
+        let database = scene.bapas.home.appendingPathComponent("bapas.sqlite").path
+        let stored = try CLI.sqlite(database, "SELECT sentence || ' | ' || sentence_en FROM received_portfolio")
+        try #require(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout.contains("tidak tepercaya"), "\(stored.stdout)")
+        #expect(stored.stdout.contains("is not trusted"), "\(stored.stdout)")
+        #expect(!stored.stdout.contains("diubah") && !stored.stdout.contains("altered"), "\(stored.stdout)")
     }
 
     @Test("a wrong secret is refused (401): the delivery is parked, nothing is stored, the exit code says so")
@@ -239,6 +247,9 @@ struct SendToBapasTests {
         var subject = try #require(document["credentialSubject"] as? [String: Any])
         var embedded = try #require(subject["verifiableCredential"] as? [[String: Any]])
         embedded[0]["validFrom"] = "2020-01-01T00:00:00Z"
+        // The unit whose row the page must mark (and no other).
+        let tamperedAchievement = (embedded[0]["credentialSubject"] as? [String: Any])?["achievement"] as? [String: Any]
+        let tamperedUnit = try #require(tamperedAchievement?["humanCode"] as? String, "the first embedded credential is not a unit")
         subject["verifiableCredential"] = embedded
         document["credentialSubject"] = subject
         let tampered = scene.facility.path("tampered.json")
@@ -251,7 +262,7 @@ struct SendToBapasTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, String(scene.url.dropLast("terima".count)), "pk.rina", "PK_PASSWORD",
-                             tampered, artifacts.path, "DEMO Lapas Contoh (fiktif)"]
+                             tampered, artifacts.path, "DEMO Lapas Contoh (fiktif)", tamperedUnit]
         var environment = ProcessInfo.processInfo.environment
         environment["PK_PASSWORD"] = password
         let code = try scene.facility.cli.run("person", "code", person.id)
@@ -268,6 +279,7 @@ struct SendToBapasTests {
         // Selenium or chromedriver missing is a failure (the bootstrap installs both), never a skip.
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("row(s) marked failed"), "\(text)")
+        #expect(text.contains("the row of unit \(tamperedUnit) marked"), "\(text)")
         #expect(FileManager.default.fileExists(atPath: artifacts.appendingPathComponent("bapas-inbox.png").path))
     }
 }

@@ -128,6 +128,39 @@ struct LedgerLogPolicyTests {
         #expect(missingFailures.first?.credential.index == 0)
     }
 
+    @Test("an issuer no trust list binds (a look-alike's real export): INVALID as untrusted, not as altered; a trusted issuer's checkpoint signed by another key: altered")
+    func untrustedIssuer() throws {
+        let validFrom = try #require(Timestamp.parse("2026-01-01T00:00:00Z"))
+        let export = try Self.export { try Log().evidence($0) }
+        #expect(export[LedgerLogEvidence.member] != nil)
+        // A look-alike list: the same name and code, another key. The export's issuer is bound to nothing.
+        let stranger = try IssuerKey(seed: Array(repeating: 9, count: 32))
+        let lookAlike = TrustList.facility(
+            issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-PWT",
+            ring: KeyRing(current: stranger, currentValidFrom: validFrom))
+        let untrusted = SamplePortfolio.verify(export, trust: TrustAnchors(trustList: lookAlike))
+        #expect(untrusted.result.verdict == .invalid)
+        let logFailures = untrusted.result.failures.filter { $0.check == "ledger-log" }
+        #expect(logFailures.map(\.code) == [.checkpointIssuerUntrusted], "\(logFailures)")
+        #expect(logFailures.first?.credential.index == nil)
+        #expect(untrusted.result.failures.contains { $0.check == "issuer-trust" && $0.code == .issuerNotTrusted })
+        #expect(!untrusted.result.failures.contains { $0.code == .checkpointNotSigned })
+        #expect(untrusted.summary.invalidCause == .untrustedIssuer)
+
+        // The same file with its issuer trusted stands (its one exception is the sample's lapsed certificate).
+        let ring = KeyRing(current: SamplePortfolio.key, currentValidFrom: validFrom)
+        let genuine = TrustList.facility(issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-PWT", ring: ring)
+        let trusted = SamplePortfolio.verify(export, trust: TrustAnchors(trustList: genuine))
+        #expect(trusted.result.isValid, "\(trusted.result.failures)")
+
+        // The issuer trusted, the checkpoint signed by a key that is not the issuer's: altered or forged.
+        let forged = try Self.export { try Log().evidence($0, key: stranger) }
+        let forgedVerification = SamplePortfolio.verify(forged, trust: TrustAnchors(trustList: genuine))
+        #expect(forgedVerification.result.verdict == .invalid)
+        #expect(forgedVerification.result.failures.map(\.code) == [.checkpointNotSigned])
+        #expect(forgedVerification.summary.invalidCause == .alteredOrForged)
+    }
+
     @Test("the proof is under the export's signature: changing it after signing breaks the outer proof")
     func underTheProof() throws {
         var export = try #require(try Self.export { try Log().evidence($0) }.objectValue)

@@ -103,6 +103,29 @@ struct BapasSiteTests {
         }
     }
 
+    @Test("a received portfolio's page gives the verdict sentence in the page's language: Indonesian, and English on the English page")
+    func sentenceInLanguage() async throws {
+        let scene = try await Scene()
+        let delivery = scene.delivery
+        try await scene.run { client in
+            let id = try Self.portfolioID(try await Self.post(client, delivery).1)
+            let rina = Visitor(client)
+            try await rina.signIn(Self.pk)
+            let indonesian = try await rina.get("/berkas/\(id)")
+            #expect(indonesian.status == 200)
+            #expect(indonesian.body.contains(#"<p id="kalimat">Sah — diterbitkan oleh Lapas Kelas IIA Purwokerto, "#),
+                    "\(indonesian.body)")
+            rina.language = "en"
+            let english = try await rina.get("/berkas/\(id)")
+            #expect(english.status == 200)
+            #expect(english.body.contains("<html lang=\"en\">"))
+            #expect(english.body.contains(#"<p id="kalimat">Valid — issued by Lapas Kelas IIA Purwokerto: "#), "\(english.body)")
+            #expect(!english.body.contains("diterbitkan oleh"))
+        }
+        let stored = try #require(try await scene.bapas.inbox().first)
+        #expect(stored.sentenceEnglish?.hasPrefix("Valid — issued by Lapas Kelas IIA Purwokerto: ") == true)
+    }
+
     @Test("Periksa berkas: a tampered upload is TIDAK SAH, the original SAH; the form needs its CSRF token")
     func checkUpload() async throws {
         let scene = try await Scene()

@@ -41,7 +41,9 @@ public struct BapasApp: Sendable {
 
     /// Imports a facility's trust list: its signature (if any) is checked as of `context.now`, against the list's
     /// own keys or an `authorities` key; it is merged into the registry, or refused whole when it conflicts (a
-    /// look-alike: same name or code, other keys; or a key or issuer another facility has).
+    /// look-alike: same name or code, other keys; or a key or issuer another facility has). Then every received
+    /// portfolio is verified again against the new registry (`reverify(context:)`), as after a status list: one
+    /// received INVALID from a facility not yet trusted turns VALID once its list is imported.
     /// - Throws: `invalidInput` for a list that is not a trust list or whose signature fails; `conflict`.
     /// - Returns: the facilities it names.
     @discardableResult
@@ -76,6 +78,8 @@ public struct BapasApp: Sendable {
                                     facilityNames: names.joined(separator: "; "), signedBy: signedBy, list: Data(bytes))
         try await storage.recordImport(entry)
         logger.info("trust list imported", metadata: ["trust.facilities": "\(names.count)"])
+        // The registry changed: the verdicts of what was received before may have too.
+        try await reverify(context: context)
         return names
     }
 

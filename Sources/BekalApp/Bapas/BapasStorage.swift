@@ -37,8 +37,13 @@ extension BapasStorage {
     }
     func receivedPortfolios() async throws -> [ReceivedPortfolio] { try await run { try $0.receivedPortfolios() } }
     func receivedPortfolio(id: UUID) async throws -> ReceivedPortfolio { try await run { try $0.receivedPortfolio(id: id) } }
-    func updateVerdict(id: UUID, verdict: String, sentence: String, facilityName: String?, at: Date) async throws {
-        try await run { try $0.updateVerdict(id: id, verdict: verdict, sentence: sentence, facilityName: facilityName, at: at) }
+    func updateVerdict(
+        id: UUID, verdict: String, sentence: String, sentenceEnglish: String?, facilityName: String?, at: Date
+    ) async throws {
+        try await run {
+            try $0.updateVerdict(id: id, verdict: verdict, sentence: sentence, sentenceEnglish: sentenceEnglish,
+                                 facilityName: facilityName, at: at)
+        }
     }
     func storeStatusList(url: String, body: Data, at: Date) async throws {
         try await run { try $0.storeStatusList(url: url, body: body, at: at) }

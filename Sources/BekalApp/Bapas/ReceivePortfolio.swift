@@ -73,7 +73,8 @@ extension BapasApp {
         let portfolio = ReceivedPortfolio(
             id: UUID(), senderCode: sender, idempotencyKey: idempotencyKey, body: Data(delivery.export), sha256: sha256,
             verdict: summary.verdict.rawValue, sentence: VerdictText.sentence(summary, .indonesian),
-            facilityName: Self.confirmedName(summary), holder: holder, releaseDate: delivery.releaseDate?.description,
+            sentenceEnglish: VerdictText.sentence(summary, .english), facilityName: Self.confirmedName(summary),
+            holder: holder, releaseDate: delivery.releaseDate?.description,
             receivedAt: context.now, verifiedAt: context.now)
         // A fixed step name (crash tests stop the server here: verified, not yet stored).
         logger.debug("portfolio verified on arrival")
@@ -122,6 +123,20 @@ extension BapasApp {
         try await storage.receivedPortfolio(id: id)
     }
 
+    /// A received portfolio's verdict sentence in `language`, as stored with its verdict. A portfolio received
+    /// before the English sentence was kept (and not verified since) gets it derived from its file, verified
+    /// again as of its last verification.
+    public func sentence(of portfolio: ReceivedPortfolio, in language: PageLanguage) async throws -> String {
+        switch language {
+        case .indonesian:
+            return portfolio.sentence
+        case .english:
+            if let english = portfolio.sentenceEnglish { return english }
+            let checked = try await check(Array(portfolio.body), registry: try await registry(), at: portfolio.verifiedAt)
+            return VerdictText.sentence(checked.verification.summary, .english)
+        }
+    }
+
     /// Verifies every received portfolio again (after a status list or the registry changed) and records the
     /// verdicts that changed.
     /// - Returns: how many verdicts changed.
@@ -141,10 +156,14 @@ extension BapasApp {
             let checked = try await check(Array(portfolio.body), registry: trusted, at: context.now)
             let summary = checked.verification.summary
             let sentence = VerdictText.sentence(summary, .indonesian)
-            guard summary.verdict.rawValue != portfolio.verdict || sentence != portfolio.sentence else { continue }
+            let english = VerdictText.sentence(summary, .english)
+            let verdictChanged = summary.verdict.rawValue != portfolio.verdict || sentence != portfolio.sentence
+            // A portfolio received before the English sentence was kept gets it now (not counted as a change).
+            guard verdictChanged || english != portfolio.sentenceEnglish else { continue }
             try await storage.updateVerdict(id: portfolio.id, verdict: summary.verdict.rawValue, sentence: sentence,
-                                            facilityName: Self.confirmedName(summary), at: context.now)
-            changed += 1
+                                            sentenceEnglish: english, facilityName: Self.confirmedName(summary),
+                                            at: context.now)
+            if verdictChanged { changed += 1 }
         }
         if changed > 0 { logger.info("received portfolios re-verified", metadata: ["portfolio.changed": "\(changed)"]) }
         return changed

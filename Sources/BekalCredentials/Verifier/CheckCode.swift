@@ -127,6 +127,9 @@ public struct CheckCode: RawRepresentable, Sendable, Hashable, ExpressibleByStri
     public static let checkpointSigned: CheckCode = "checkpoint-signed"
     /// The checkpoint in the log proof is not signed by a key trusted for the issuer.
     public static let checkpointNotSigned: CheckCode = "checkpoint-not-signed"
+    /// No key is trusted for the issuer (it is not trusted at all, or not when the export was signed), so the
+    /// checkpoint cannot be judged: the file is INVALID because its issuer is not trusted, not as altered.
+    public static let checkpointIssuerUntrusted: CheckCode = "checkpoint-issuer-untrusted"
     /// The log proof lists events for a credential the export does not hold.
     public static let logProofUnknownCredential: CheckCode = "log-proof-unknown-credential"
     /// The log proof lists no event for a credential of the export.

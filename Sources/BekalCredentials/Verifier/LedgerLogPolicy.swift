@@ -6,7 +6,10 @@ import Foundation
 /// is signed by a key trusted for the export's issuer (the trust list's keys valid when the export was signed, or
 /// the `--issuer` did:key) and names only credentials of the export; on every credential, the events it lists each
 /// have an inclusion proof that leads to the checkpoint's root. A proof that does not verify makes the export
-/// INVALID, and the failure names the credential (so a page can mark its row).
+/// INVALID, and the failure names the credential (so a page can mark its row). When no key at all is trusted for
+/// the issuer, the checkpoint cannot be judged: that failure is `checkpoint-issuer-untrusted`, which the summary
+/// counts as an untrusted issuer (a checkpoint signed by another key than a trusted issuer's is
+/// `checkpoint-not-signed`, altered or forged).
 ///
 /// An export without the member (made before Bekal 0.3) is not failed: the check is skipped and says so. The
 /// member sits under the export's own proof, so it cannot be removed or changed without breaking that proof.
@@ -58,8 +61,11 @@ public struct LedgerLogPolicy: VerificationPolicy {
         let described = "the checkpoint of \(checkpoint.treeHead.size) events of log \(String(checkpoint.origin.prefix(80)))"
         let keys = Self.trustedKeys(credential, context)
         guard !keys.isEmpty else {
+            // Not a finding about the checkpoint: the issuer is untrusted (`issuer-trust` fails too), so there is
+            // no key to judge it by. A distinct code keeps the verdict's cause "untrusted issuer", not "altered".
             return credential.record(
-                name, .failed, .checkpointNotSigned, "no key trusted for the issuer to check \(described) with")
+                name, .failed, .checkpointIssuerUntrusted,
+                "no key trusted for the issuer to check \(described) with: the issuer is not trusted")
         }
         let verifiers: [any NoteVerifier]
         do {

@@ -152,6 +152,8 @@ public struct VerificationSummary: Sendable, Hashable {
             case "proof" where failure.code == .tooManyProofs: .unreadable
             case "proof", "profile": .alteredOrForged
             case "issuer-trust": .untrustedIssuer
+            // No key trusted for the issuer to judge the checkpoint by: `issuer-trust` fails for the same reason.
+            case "ledger-log" where failure.code == .checkpointIssuerUntrusted: .untrustedIssuer
             case "revocation" where failure.code == .revoked: .withdrawn
             case "revocation": .alteredOrForged
             case "validity", "proof-time": .outsideValidity

@@ -41,6 +41,9 @@ public struct ReceivedPortfolio: Sendable, Hashable {
     public var verdict: String
     /// The verdict's sentence (Indonesian), naming the facility.
     public var sentence: String
+    /// The same sentence in English (for the English pages); `nil` for a portfolio received before Bekal kept it,
+    /// until it is verified again.
+    public var sentenceEnglish: String?
     /// The issuing facility's name as the registry confirms it, if it does.
     public var facilityName: String?
     /// The name the export carries for its holder, if it carries one in clear.
@@ -52,8 +55,8 @@ public struct ReceivedPortfolio: Sendable, Hashable {
 
     /// A received portfolio as stored or read back.
     public init(id: UUID, senderCode: String, idempotencyKey: String, body: Data, sha256: String, verdict: String,
-                sentence: String, facilityName: String?, holder: String?, releaseDate: String?, receivedAt: Date,
-                verifiedAt: Date) {
+                sentence: String, sentenceEnglish: String? = nil, facilityName: String?, holder: String?,
+                releaseDate: String?, receivedAt: Date, verifiedAt: Date) {
         self.id = id
         self.senderCode = senderCode
         self.idempotencyKey = idempotencyKey
@@ -61,6 +64,7 @@ public struct ReceivedPortfolio: Sendable, Hashable {
         self.sha256 = sha256
         self.verdict = verdict
         self.sentence = sentence
+        self.sentenceEnglish = sentenceEnglish
         self.facilityName = facilityName
         self.holder = holder
         self.releaseDate = releaseDate

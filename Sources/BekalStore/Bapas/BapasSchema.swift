@@ -46,6 +46,11 @@ enum BapasSchema {
                 );
                 """)
         }
+        migrator.registerMigration("bapas-v2-sentence-english") { db in
+            // The verdict's sentence in English too, for the English pages (NULL for portfolios received before,
+            // until they are verified again).
+            try db.execute(sql: "ALTER TABLE received_portfolio ADD COLUMN sentence_en TEXT")
+        }
         return migrator
     }
 }

@@ -117,11 +117,12 @@ public final class BapasStore: Sendable {
                 }
                 try db.execute(sql: """
                     INSERT INTO received_portfolio (id, sender_code, idempotency_key, body, sha256, verdict, sentence,
-                        facility_name, holder, release_date, received_at, verified_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        sentence_en, facility_name, holder, release_date, received_at, verified_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [
                         portfolio.id.uuidString.lowercased(), portfolio.senderCode, portfolio.idempotencyKey,
-                        portfolio.body, portfolio.sha256, portfolio.verdict, portfolio.sentence, portfolio.facilityName,
+                        portfolio.body, portfolio.sha256, portfolio.verdict, portfolio.sentence,
+                        portfolio.sentenceEnglish, portfolio.facilityName,
                         portfolio.holder, portfolio.releaseDate, PayloadCoding.timestamp(portfolio.receivedAt),
                         PayloadCoding.timestamp(portfolio.verifiedAt),
                     ])
@@ -153,14 +154,18 @@ public final class BapasStore: Sendable {
         }
     }
 
-    /// Records a new verdict for a received portfolio (after a status list or a registry change).
-    public func updateVerdict(id: UUID, verdict: String, sentence: String, facilityName: String?, at date: Date) throws {
+    /// Records a new verdict for a received portfolio (after a status list or a registry change), with its
+    /// sentence in Indonesian and in English.
+    public func updateVerdict(
+        id: UUID, verdict: String, sentence: String, sentenceEnglish: String?, facilityName: String?, at date: Date
+    ) throws {
         try Ledger.mapErrors {
             try writer.write { db in
                 try db.execute(sql: """
-                    UPDATE received_portfolio SET verdict = ?, sentence = ?, facility_name = ?, verified_at = ?
+                    UPDATE received_portfolio SET verdict = ?, sentence = ?, sentence_en = ?, facility_name = ?,
+                        verified_at = ?
                     WHERE id = ?
-                    """, arguments: [verdict, sentence, facilityName, PayloadCoding.timestamp(date),
+                    """, arguments: [verdict, sentence, sentenceEnglish, facilityName, PayloadCoding.timestamp(date),
                                      id.uuidString.lowercased()])
                 guard db.changesCount == 1 else { throw StoreError(.notFound, "no received portfolio with this id") }
             }
@@ -197,7 +202,8 @@ public final class BapasStore: Sendable {
         else { throw StoreError(.corrupted, "a received portfolio cannot be read") }
         return ReceivedPortfolio(
             id: id, senderCode: row["sender_code"], idempotencyKey: row["idempotency_key"], body: row["body"],
-            sha256: row["sha256"], verdict: row["verdict"], sentence: row["sentence"], facilityName: row["facility_name"],
+            sha256: row["sha256"], verdict: row["verdict"], sentence: row["sentence"],
+            sentenceEnglish: row["sentence_en"], facilityName: row["facility_name"],
             holder: row["holder"], releaseDate: row["release_date"], receivedAt: received, verifiedAt: verified)
     }
 }

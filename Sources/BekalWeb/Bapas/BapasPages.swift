@@ -73,9 +73,11 @@ extension BapasSite {
         let id = p.id.uuidString.lowercased()
         let verdict = Verdict(rawValue: p.verdict) ?? .invalid
         let release = p.releaseDate.flatMap { LocalDate($0) }.map { PageFormat.date($0, l) } ?? "—"
+        // The sentence stored with the verdict, in the page's language (never the Indonesian one on an English page).
+        let sentence = try await bapas.sentence(of: p, in: l)
         let body: HTML = """
             <p class="verdict-\(Self.verdictClass(verdict))" id="putusan"><strong>\(VerdictText.headline(verdict, l))</strong></p>
-            <p id="kalimat">\(p.sentence)</p>
+            <p id="kalimat">\(sentence)</p>
             <dl>
             <dt>\(l.t("Nama", "Name"))</dt><dd>\(p.holder ?? l.t("(nama tidak dicantumkan)", "(name not included)"))</dd>
             <dt>\(l.t("Lapas/Rutan", "Facility"))</dt><dd>\(p.facilityName ?? l.t("Penerbit tidak tepercaya", "Issuer not trusted"))</dd>

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """A PK in real headless Chromium (Selenium + chromedriver) against a real `bekal bapas serve`.
 
-Usage: bapas_pk_selenium.py BASE_URL ACCOUNT PASSWORD_ENV TAMPERED_FILE SCREENSHOT_DIR EXPECTED_FACILITY
+Usage: bapas_pk_selenium.py BASE_URL ACCOUNT PASSWORD_ENV TAMPERED_FILE SCREENSHOT_DIR EXPECTED_FACILITY TAMPERED_UNIT
 
 Signs in, opens the inbox, checks the received portfolio's row (facility name, verdict SAH), opens it and its
 readable page, matches the register number and verification code from $BEKAL_PK_REGISTER and $BEKAL_PK_CODE on
-it, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks a row
-failed. Screenshots go to SCREENSHOT_DIR. Exits non-zero on any failure, including a missing Selenium or
-chromedriver: the bootstrap installs both, so their absence is a failure, never a skip.
+it, then uploads TAMPERED_FILE in "Periksa berkas" and checks the page says TIDAK SAH and marks failed exactly
+one unit row: the row of TAMPERED_UNIT (the unit code of the credential the test altered). Screenshots go to
+SCREENSHOT_DIR. Exits non-zero on any failure, including a missing Selenium or chromedriver: the bootstrap
+installs both, so their absence is a failure, never a skip.
 """
 import os
 import sys
@@ -21,7 +22,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 def main():
-    base, account, password_env, tampered, shots, facility = sys.argv[1:7]
+    base, account, password_env, tampered, shots, facility, tampered_unit = sys.argv[1:8]
     password = os.environ[password_env]
     options = Options()
     options.binary_location = "/usr/bin/chromium"
@@ -75,8 +76,10 @@ def main():
         units = driver.find_elements(By.CSS_SELECTOR, "tr.unit")
         failed_units = driver.find_elements(By.CSS_SELECTOR, "tr.unit[data-mark='failed']")
         assert len(failed_units) == 1 and len(units) > 1, f"{len(failed_units)} of {len(units)} unit rows marked failed"
+        marked_unit = failed_units[0].get_attribute("data-unit")
+        assert marked_unit == tampered_unit, f"the row of unit {marked_unit} is marked, not the altered {tampered_unit}"
         driver.save_screenshot(os.path.join(shots, "bapas-tampered.png"))
-        print(f"ok: {len(failed)} row(s) marked failed")
+        print(f"ok: {len(failed)} row(s) marked failed; the row of unit {marked_unit} marked")
     finally:
         driver.quit()
 
