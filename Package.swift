@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "BekalWeb",
             dependencies: [
-                "BekalApp", "BekalDomain", "BekalJSON", "BekalRender", "BekalMetrics",
+                "BekalApp", "BekalDomain", "BekalJSON", "BekalRender", "BekalMetrics", "BekalLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
