@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "BekalWeb",
             dependencies: [
-                "BekalApp", "BekalCredentials", "BekalDomain", "BekalJSON", "BekalRender", "BekalMetrics",
+                "BekalApp", "BekalCredentials", "BekalDomain", "BekalJSON", "BekalLog", "BekalRender", "BekalMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),

@@ -66,15 +66,15 @@ public enum PrometheusRenderer {
                            }
                        })
                 if several, table.rows.contains(where: { $0.total != nil }) {
-                    family("\(base)_per_\(shape.row)", "\(what), each \(shape.row) over all \(shape.column)s.",
+                    family("\(base)_per_\(shape.row)", "\(what), each \(shape.row) over all \(plural(shape.column)).",
                            table.rows.map { ([(shape.row, $0.key)], $0.total) })
                 }
                 if several {
-                    family("\(base)_per_\(shape.column)", "\(what), each \(shape.column) over all \(shape.row)s.",
+                    family("\(base)_per_\(shape.column)", "\(what), each \(shape.column) over all \(plural(shape.row)).",
                            columns.map { ([(shape.column, table.columns[$0].key)], table.columnTotals[$0]) })
                     if let grand = table.grandTotal { family("\(base)_all", "\(what), the whole table.", [([], grand)]) }
                 } else if let c = columns.first {
-                    family("\(base)_all", "\(what), over all \(shape.row)s.", [([], table.columnTotals[c])])
+                    family("\(base)_all", "\(what), over all \(plural(shape.row)).", [([], table.columnTotals[c])])
                 }
             }
         }
@@ -91,10 +91,18 @@ public enum PrometheusRenderer {
         }
     }
 
+    /// A label's name in the plural, for a HELP line ("over all statuses").
+    static func plural(_ label: String) -> String {
+        switch label {
+        case "readiness": "readiness values"
+        default: label.hasSuffix("s") ? label + "es" : label + "s"
+        }
+    }
+
     /// What a family counts, for its HELP line.
     static func description(_ table: String, _ measure: FigureMeasure) -> String {
         switch (table, measure) {
-        case ("participants", _): "Bekal persons with programme activity in the period, by status on its last day"
+        case ("participants", _): "Bekal persons with programme activity in the period (status as on the period's last day)"
         case ("competency-outcomes", _): "Bekal persons assessed per unit, by latest outcome (totals over units count person-unit pairs)"
         case ("certificates", _): "Bekal certificates issued in the period"
         case ("training-hours", .hours): "Bekal training time in seconds (published in whole hours), per band of hours per person"

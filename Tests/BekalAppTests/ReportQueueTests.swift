@@ -25,6 +25,45 @@ struct ReportQueueTests {
         #expect(preview.queued && preview.body == queued.body)
     }
 
+    @Test("a period that has not ended is refused for queueing (invalid input, nothing written); its preview is allowed; it queues the day after its last day (WIB)")
+    func unfinishedPeriodRefused() async throws {
+        let fixture = try AppFixture(demoPeople: 40, seed: 3, today: Self.today)
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        let before = try await app.storage.eventCount()
+        // The fixture's now is 15 November 2026, 10:00 WIB: the running month and quarter, and a future month.
+        for text in ["2026-11", "2026-Q4", "2027-06"] {
+            let refused = await #expect(throws: AppError.self) {
+                _ = try await app.queueReport(period: ReportingPeriod(text)!, policy: .ons105, context: fixture.context)
+            }
+            #expect(refused?.code == .invalidInput && refused?.field == "period", "\(text): \(refused.map(String.init(describing:)) ?? "")")
+            #expect(refused?.message.contains("only a finished period can be queued") == true)
+        }
+        // A noisy report is refused before any budget is spent.
+        await #expect(throws: AppError(.invalidInput, "")) {
+            _ = try await app.queueReport(period: ReportingPeriod("2026-Q4")!,
+                                          policy: try DisclosurePolicy(epsilon: try Epsilon("0.5")), context: fixture.context)
+        }
+        #expect(try await app.storage.queuedReports().isEmpty)
+        #expect(try await app.storage.eventCount() == before)
+        #expect(try await app.storage.privacyBudgetSpends().isEmpty)
+        // The preview of the running quarter stays allowed, and is not queued.
+        let preview = try await app.previewReport(period: ReportingPeriod("2026-Q4")!, policy: .ons105, context: fixture.context)
+        #expect(!preview.queued)
+        // The facility's day is WIB: 23:30 on 30 November is still the month's last day, 00:30 on 1 December is not.
+        let december = LocalDate("2026-12-01")!
+        let lastEvening = Date(timeIntervalSince1970: Double(december.daysSinceEpoch) * 86_400 - 7 * 3600 - 1800)
+        let nextMorning = Date(timeIntervalSince1970: Double(december.daysSinceEpoch) * 86_400 - 7 * 3600 + 1800)
+        await #expect(throws: AppError(.invalidInput, "")) {
+            _ = try await app.queueReport(period: ReportingPeriod("2026-11")!, policy: .ons105,
+                                          context: fixture.context(at: lastEvening))
+        }
+        let queued = try await app.queueReport(period: ReportingPeriod("2026-11")!, policy: .ons105,
+                                               context: fixture.context(at: nextMorning))
+        #expect(queued.queued)
+        #expect(try await app.storage.queuedReports().map(\.period) == [ReportingPeriod("2026-11")!])
+    }
+
     @Test("a noisy report appends its budget spend in the same transaction; a refused one writes nothing")
     func budgetSpendIsAtomic() async throws {
         let fixture = try AppFixture(demoPeople: 40, seed: 3, today: Self.today)

@@ -42,6 +42,14 @@ struct MetricsCommandTests {
         #expect(try cli.run("stats", "--period", "2026-Q3", "--k", "2").status == 4)
         #expect(try cli.run("stats", "--period", "2026-Q3", "--epsilon", "0.5").status == 2)
         #expect(try cli.run("stats", "--period", "2026-Q3", "--queue", "--epsilon", "abc").status == 4)
+        // A period that has not ended at BEKAL_NOW (15 November 2026) cannot be queued (a report is final); its
+        // preview can be shown.
+        let future = try cli.run("stats", "--period", "2027-06", "--queue")
+        #expect(future.status == 4, "\(future.stderr)")
+        #expect(future.stderr.contains("only a finished period can be queued"), "\(future.stderr)")
+        #expect(try cli.run("stats", "--period", "2026-Q4", "--queue").status == 4)
+        #expect(try cli.run("stats", "--period", "2026-Q4").status == 0)
+        #expect(try Self.status(cli).count == 1)
     }
 
     @Test("a noisy report spends the budget of its months; it runs out with exit 5 and nothing queued; a period is final")

@@ -71,6 +71,24 @@ struct PrometheusTests {
         #expect(result.output.contains("bekal_training_hours use base unit \"seconds\" instead of \"hours\""))
     }
 
+    @Test("HELP lines read as English: plurals of every label, and the participants' status named once")
+    func helpWording() throws {
+        let text = PrometheusRenderer.render(try MetricsReportTests.report())
+        let help = Self.lines(text).filter { $0.hasPrefix("# HELP ") }
+        #expect(help.count > 10)
+        for line in help {
+            #expect(!line.contains("statuss") && !line.contains("readinesss"), "\(line)")
+        }
+        #expect(help.contains(
+            "# HELP bekal_participants_persons Bekal persons with programme activity in the period (status as on the period's last day), by status; disclosure-controlled."))
+        #expect(help.contains(
+            "# HELP bekal_participants_persons_all Bekal persons with programme activity in the period (status as on the period's last day), over all statuses."))
+        #expect(help.contains(
+            "# HELP bekal_releases_persons_per_kind Bekal persons released, by kind of release and portfolio readiness, each kind over all readiness values."))
+        #expect(help.contains(
+            "# HELP bekal_competency_persons_per_outcome Bekal persons assessed per unit, by latest outcome (totals over units count person-unit pairs), each outcome over all units."))
+    }
+
     @Test("cells and totals live in different families, each summing to the table's total; hours become seconds")
     func familiesDoNotMix() throws {
         let table = protect(countTable([[30, 12], [25, 15], [40, 20]]))

@@ -15,6 +15,7 @@ struct MessagesTests {
         AppError(.conflict, "evidence is attached to an assessment; this event is a training.recorded"),
         AppError(.invalidInput, "expires: the expiry date is before the issue date"),
         AppError(.usage, "a report with noise spends privacy budget; queue it instead of previewing it"),
+        AppError(.invalidInput, "only a finished period can be queued: 2026-Q4 ends on 2026-12-31, which is not before today (2026-11-15); a queued report is final, so queue it from 2027-01-01 on (a preview without queueing is allowed meanwhile)"),
         AppError(.invalidInput, "account: use 1 to 64 letters, digits, '.', '_', '@' or '-'"),
         AppError(.invalidInput, "password: at least 12 characters"),
         AppError(.invalidInput, "password: contains a control character (a line break?)"),

@@ -52,12 +52,15 @@ extension FacilityApp {
     /// once; noisy and exact reports never cover the same days; the privacy budget of every month; disclosure
     /// control over every report of the quarter) and queues it for `publish`, in one transaction with the
     /// privacy-budget spend a noisy report makes.
-    /// - Throws: conflict when the period was reported, the days were reported in the other mode, or the budget
-    ///   cannot pay for the noise (nothing is written then).
+    /// - Throws: invalid input when the period has not ended by the facility's today (`context.today`): a queued
+    ///   report is final, so a running or future period would be reported for good without its remaining days;
+    ///   conflict when the period was reported, the days were reported in the other mode, or the budget cannot pay
+    ///   for the noise (nothing is written then).
     public func queueReport(period: ReportingPeriod, policy: DisclosurePolicy, context: ActionContext) async throws
         -> ProgrammeReport
     {
         try await authorize(.administer, context: context)
+        try Self.requireEnded(period, today: context.today)
         let reportID = UUID()
         let now = context.now
         let withheld = WithheldTables()
@@ -81,6 +84,20 @@ extension FacilityApp {
         ])
         return ProgrammeReport(report: try MetricsReport.decode(draft.report.body), body: draft.report.body, queued: true,
                                withheldTables: withheld.get())
+    }
+
+    /// Whether `period` may be queued on `today`: only once its last day has passed. A preview of a running period
+    /// stays allowed (it is never sent).
+    /// - Throws: `AppError.invalidInput` (field `period`) for a period whose last day is today or later.
+    public static func requireEnded(_ period: ReportingPeriod, today: LocalDate) throws(AppError) {
+        guard period.lastDay < today else {
+            throw AppError(
+                .invalidInput,
+                "only a finished period can be queued: \(period) ends on \(period.lastDay), which is not before today "
+                    + "(\(today)); a queued report is final, so queue it from \(period.lastDay.adding(days: 1)) on "
+                    + "(a preview without queueing is allowed meanwhile)",
+                field: "period")
+        }
     }
 
     /// Every report in the outbox, oldest first. Any active account may read it.

@@ -1,5 +1,6 @@
 import BekalApp
 import BekalDomain
+import BekalLog
 import BekalMetrics
 import BekalRender
 import Foundation
@@ -25,7 +26,9 @@ extension FacilitySite {
         try await require(.administer, context)
         let l = context.language
         let today = today()
-        let current = "\(today.year)-Q\((today.month - 1) / 3 + 1)"
+        // The latest quarter that has ended: only an ended period can be queued (a report is final).
+        let quarter = (today.month - 1) / 3 + 1
+        let current = quarter == 1 ? "\(today.year - 1)-Q4" : "\(today.year)-Q\(quarter - 1)"
         let text = queue ? (context.form?["period"] ?? current) : (request.uri.queryParameters.get("periode") ?? current)
         let period = try ReportingPeriod.parse(text)
         let policy = try DisclosurePolicy()
@@ -35,11 +38,22 @@ extension FacilitySite {
         let state: String = report.queued
             ? (queue ? Notice.queued.text(l) : l.t("Periode ini sudah masuk antrean; laporan bersifat final.", "This period is already queued; a report is final."))
             : l.t("Pratinjau: belum diantrekan.", "Preview: not queued.")
-        let queueForm: HTML = report.queued ? .empty : """
-            <form method="post" action="/statistik" class="card">\(Layout.csrf(context))
-            <input type="hidden" name="period" value="\(period.description)">
-            <button type="submit">\(l.t("Antrekan laporan ini untuk dikirim", "Queue this report for sending"))</button></form>
-            """
+        // Only an ended period can be queued (a report is final); a running one says from when.
+        let queueForm: HTML
+        if report.queued {
+            queueForm = .empty
+        } else if period.lastDay < today {
+            queueForm = """
+                <form method="post" action="/statistik" class="card">\(Layout.csrf(context))
+                <input type="hidden" name="period" value="\(period.description)">
+                <button type="submit">\(l.t("Antrekan laporan ini untuk dikirim", "Queue this report for sending"))</button></form>
+                """
+        } else {
+            let opens = PageFormat.date(period.lastDay.adding(days: 1), l)
+            queueForm = """
+                <p class="notice" id="not-ended">\(l.t("Periode ini belum selesai; laporannya dapat diantrekan mulai \(opens).", "This period has not ended; its report can be queued from \(opens) on."))</p>
+                """
+        }
         return page(l.t("Statistik program", "Programme statistics"), request, context, """
             <form method="get" action="/statistik" class="search"><label for="periode">\(l.t("Periode (2026-07 atau 2026-Q3)", "Period (2026-07 or 2026-Q3)"))</label>
             <input id="periode" name="periode" value="\(period.description)"><button type="submit">\(l.t("Tampilkan", "Show"))</button></form>
@@ -53,11 +67,13 @@ extension FacilitySite {
 
     // MARK: Ledger
 
-    /// Ledger: how many events it holds and, on request, whether its hash chain is intact.
+    /// Ledger: how many events it holds, the latest checkpoint (tree size, root and the signed note a witness
+    /// keeps) and, on request, whether its hash chain is intact.
     private func ledger(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         try await require(.read, context)
         let l = context.language
-        let count = try await app.eventCount(context: try kit.actionContext(context))
+        let action = try kit.actionContext(context)
+        let count = try await app.eventCount(context: action)
         var result: HTML = "<p><a class=\"button\" href=\"/ledger?periksa=1\">\(l.t("Periksa keutuhan sekarang", "Check integrity now"))</a></p>"
         if request.uri.queryParameters.get("periksa") == "1" {
             switch try await app.verifyChain(context: try kit.actionContext(context)) {
@@ -67,12 +83,39 @@ extension FacilitySite {
                 result = "<p class=\"error\" id=\"integrity\">\(l.t("Ledger RUSAK pada peristiwa \(Int(failure.sequence)): \(failure.message)", "Ledger BROKEN at event \(Int(failure.sequence)): \(failure.message)"))</p>"
             }
         }
+        let checkpoint = await latestCheckpoint(l, action)
         return page("Ledger", request, context, """
             <p>\(l.t("Ledger mencatat setiap peristiwa sekali dan tidak pernah mengubahnya; koreksi dicatat sebagai peristiwa baru.", "The ledger records each event once and never changes it; corrections are new events."))</p>
             <p>\(l.t("Jumlah peristiwa", "Events")): <strong>\(count)</strong></p>
             \(result)
-            <p><small>\(l.t("Checkpoint bertanda tangan dan saksi: lihat `bekal ledger checkpoint` (akan ditampilkan di sini setelah tersedia di lapisan aplikasi).", "Signed checkpoints and witnesses: see `bekal ledger checkpoint` (shown here once the application layer offers them)."))</small></p>
+            \(checkpoint)
             """)
+    }
+
+    /// The ledger's latest checkpoint, signed now with the facility's key: its tree size, its root (base64, as in
+    /// the note) and the signed note itself. A failure (no issuer key, a log tree out of step) is said in its place,
+    /// so the page and its integrity check stay usable.
+    private func latestCheckpoint(_ l: PageLanguage, _ action: ActionContext) async -> HTML {
+        let heading: HTML = "<h2>\(l.t("Checkpoint terakhir", "Latest checkpoint"))</h2>"
+        let checkpoint: LedgerCheckpoint
+        do {
+            checkpoint = try await app.checkpoint(context: action)
+        } catch {
+            return """
+                \(heading)<p class="notice" id="checkpoint-unavailable">\(l.t("Checkpoint tidak dapat ditampilkan", "The checkpoint cannot be shown")): \(Messages.text(AppError(error), l))</p>
+                """
+        }
+        return """
+            \(heading)
+            <p>\(l.t("Checkpoint mengikat seluruh ledger pada satu ukuran dan satu akar pohon Merkle, ditandatangani dengan kunci lapas. Saksi (misalnya kanwil atau kementerian) menyimpannya; ledger yang kemudian dipotong atau ditulis ulang tidak cocok lagi dengannya. Berkasnya: `bekal ledger checkpoint`.", "A checkpoint commits to the whole ledger by one size and one Merkle tree root, signed with the facility's key. A witness (the regional office or the ministry) keeps it; a ledger later cut off or rewritten no longer matches it. As a file: `bekal ledger checkpoint`."))</p>
+            <dl>
+            <dt>\(l.t("Log", "Log"))</dt><dd id="checkpoint-origin">\(checkpoint.origin)</dd>
+            <dt>\(l.t("Ukuran pohon (peristiwa)", "Tree size (events)"))</dt><dd id="checkpoint-size">\(String(checkpoint.treeHead.size))</dd>
+            <dt>\(l.t("Akar pohon (base64)", "Tree root (base64)"))</dt><dd><code id="checkpoint-root">\(checkpoint.treeHead.root.base64)</code></dd>
+            </dl>
+            <p>\(l.t("Catatan bertanda tangan (C2SP signed note):", "The signed note (C2SP signed note):"))</p>
+            <pre class="report" id="checkpoint-note">\(checkpoint.note.serialized)</pre>
+            """
     }
 
     // MARK: Accounts

@@ -103,6 +103,7 @@ public enum Messages {
         ("give at least one evidence file", "Pilih paling sedikit satu berkas bukti."),
         ("expiry date is before the issue date", "Tanggal berakhir sebelum tanggal terbit."),
         ("spends privacy budget", "Laporan dengan derau memakai anggaran privasi; masukkan ke antrean, jangan pratinjau."),
+        ("only a finished period can be queued", "Hanya periode yang sudah selesai yang dapat diantrekan: laporan bersifat final, jadi antrekan setelah hari terakhir periodenya lewat."),
         ("account: use 1 to 64", "Nama akun: 1 sampai 64 huruf, angka, '.', '_', '@' atau '-'."),
         ("password: contains a control character", "Kata sandi memuat karakter kendali (baris baru?)."),
         ("unknown account change", "Perubahan akun tidak dikenal."),
