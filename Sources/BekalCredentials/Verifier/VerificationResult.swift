@@ -117,7 +117,8 @@ public struct CheckRecord: Sendable, Hashable {
     /// How a check ended: passed, failed, skipped, a warning, or an exception (authentic but no longer standing).
     public enum Status: String, Sendable, Hashable {
         /// `passed`: the check held. `failed`: it did not. `skipped`: it did not apply or could not run (no status
-        /// list given, for example). `warning`: it found something worth pointing out that does not fail the credential.
+        /// list given, for example). `warning`: it found something worth pointing out that does not fail the
+        /// credential.
         case passed, failed, skipped, warning
         /// The credential is authentic but no longer stands (revoked or expired embedded item).
         case exception
