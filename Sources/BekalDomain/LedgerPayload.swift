@@ -3,16 +3,27 @@ import Foundation
 /// What one ledger event records. The ledger is append-only: a mistake is fixed by a `correction` that names
 /// the event it replaces (or retracts it) and says why; the original stays.
 public indirect enum LedgerPayload: Sendable, Hashable, Codable {
+    /// The facility set up its ledger (`bekal init`): the first event.
     case facilityInitialized(Facility)
+    /// A WBP was registered.
     case personAdded(Person)
+    /// A version of a competency framework was imported.
     case frameworkImported(CompetencyFramework)
+    /// An asesor's assessment of one unit (Kompeten or Belum Kompeten) was recorded.
     case assessmentRecorded(Assessment)
+    /// A certificate of competency issued by an LSP was recorded.
     case certificateRecorded(Certificate)
+    /// A training session a person attended was recorded.
     case trainingRecorded(TrainingSession)
+    /// An entry of the production log was recorded.
     case productionRecorded(ProductionEntry)
+    /// The person was moved to another facility.
     case transferred(Transfer)
+    /// The person left custody (parole, conditional leave, leave before release or end of sentence).
     case released(Release)
+    /// An earlier event was replaced or retracted, with the reason.
     case corrected(Correction)
+    /// An exported credential was revoked (dicabut).
     case credentialRevoked(CredentialRevocation)
     /// A noisy metrics report spent privacy budget of its period.
     case privacyBudgetSpent(PrivacyBudgetSpend)

@@ -17,8 +17,11 @@ public struct Facility: Sendable, Hashable, Codable {
 
 /// Where a WBP stands in the correctional system.
 public enum PersonStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// In the facility's custody.
     case active
+    /// Left custody: a release was recorded.
     case released
+    /// Moved to another facility: a transfer was recorded.
     case transferred
 }
 

@@ -5,7 +5,9 @@ import Foundation
 /// Text that parses as a UUID is an internal id; anything else non-empty is a register number. The
 /// description is redacted for register numbers, so a reference can be put in an error message safely.
 public enum PersonReference: Sendable, Hashable, CustomStringConvertible {
+    /// Bekal's internal id for the person.
     case id(UUID)
+    /// The person's register number (nomor register).
     case registerNumber(RegisterNumber)
 
     /// Parses a reference; `nil` for empty or blank text.

@@ -5,8 +5,11 @@ import Foundation
 public struct PortfolioStanding: Sendable, Hashable, Codable {
     /// Where a person stands on one unit, from its latest assessment that still stands.
     public enum UnitStatus: String, Sendable, Hashable, Codable {
+        /// The latest assessment is Kompeten (K).
         case competent
+        /// The latest assessment is Belum Kompeten (BK).
         case notYetCompetent = "not-yet-competent"
+        /// The unit has no assessment on record.
         case neverAssessed = "never-assessed"
         /// The latest assessment's credential was revoked (dicabut): it no longer counts.
         case revoked

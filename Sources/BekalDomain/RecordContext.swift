@@ -23,6 +23,7 @@ public struct RecordContext: Sendable {
 
 /// The outcome of checking one record: valid, or every rule it breaks.
 public enum RecordValidationResult: Sendable, Hashable {
+    /// The record breaks no rule.
     case valid
     /// Each error names the field (`date`, `expiresOn`, `rejectReason`), never its value.
     case invalid([DomainError])

@@ -2,15 +2,21 @@ import Foundation
 
 /// The outcome of an assessment: Kompeten (K) or Belum Kompeten (BK, "not yet competent").
 public enum AssessmentOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Kompeten (K): the asesi meets the unit's standard.
     case kompeten = "K"
+    /// Belum Kompeten (BK): not yet competent; it can be appealed (banding) and re-assessed.
     case belumKompeten = "BK"
 }
 
 /// How an asesor gathered the evidence.
 public enum AssessmentMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The asesor watched the asesi at work.
     case observation
+    /// The asesi gave a practical demonstration.
     case demonstration
+    /// The asesor questioned the asesi.
     case questioning
+    /// The asesor reviewed a portfolio of the asesi's earlier work.
     case portfolioReview = "portfolio-review"
 }
 
@@ -168,14 +174,19 @@ public struct TrainingSession: Sendable, Hashable, Codable, Identifiable {
 
 /// The unit a production quantity is counted in.
 public enum ProductionUnit: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Counted in pieces.
     case pieces
+    /// Counted in metres of cloth.
     case metres
 }
 
 /// The quality grade given to a production batch.
 public enum QualityGrade: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Grade A, the best.
     case a = "A"
+    /// Grade B.
     case b = "B"
+    /// Grade C, the lowest.
     case c = "C"
 
     /// Orders grades A before B before C, best first.

@@ -6,7 +6,9 @@
 public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Whether the period is a month or a quarter.
     public enum Kind: String, Sendable, Hashable, Codable {
+        /// A calendar month, written `2026-07`.
         case month
+        /// A calendar quarter, written `2026-Q3`.
         case quarter
     }
 

@@ -77,6 +77,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         Iterator(keys: keys, values: values)
     }
 
+    /// The number of members (exact, not an estimate).
     public var underestimatedCount: Int { values.count }
 
     /// The members in insertion order, read in place: no array of pairs is built for a loop over an object
@@ -91,6 +92,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
             self.values = values
         }
 
+        /// The next member, or `nil` after the last.
         public mutating func next() -> (key: String, value: JSONValue)? {
             guard position < values.count else { return nil }
             defer { position += 1 }

@@ -4,11 +4,17 @@
 /// Objects keep the order their members were read in, so a document can be shown as it was written;
 /// canonical forms (RFC 8785) sort members themselves and never depend on that order.
 public enum JSONValue: Sendable, Hashable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, as an IEEE-754 double.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array, its elements in order.
     case array([JSONValue])
+    /// An object, its members in the order they were read.
     case object(JSONObject)
 }
 

@@ -68,7 +68,9 @@ public enum Base58 {
 
     /// Why text is not base58-btc.
     public enum DecodingFailure: Error, Sendable, Hashable {
+        /// The text is longer than `maxLength`; it was refused before decoding.
         case tooLong
+        /// The text has a character outside the base58-btc alphabet.
         case invalidCharacter
     }
 

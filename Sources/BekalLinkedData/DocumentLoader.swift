@@ -36,11 +36,14 @@ public struct BundledContexts: DocumentLoader {
         return loaded
     }()
 
+    /// A loader of the bundled contexts; they are read and parsed once per process, on first use.
     public init() {}
 
     /// The URLs this loader serves.
     public var urls: [String] { Self.documents.keys.sorted() }
 
+    /// The bundled context at `url`.
+    /// - Throws: ``LinkedDataError/Code/unknownContext`` when `url` is not one of ``files``.
     public func load(_ url: String) throws(LinkedDataError) -> JSONValue {
         guard let document = Self.documents[url] else {
             throw LinkedDataError(.unknownContext, "context is not bundled: \(url)", specCode: "loading remote context failed")

@@ -2,15 +2,18 @@ import BekalJSON
 
 /// JSON-LD 1.1 processing offline: expansion and conversion to an RDF dataset.
 public struct JSONLD: Sendable {
+    /// Where contexts come from; changing it starts a new processed-context cache.
     public var loader: any DocumentLoader {
         didSet { cache = Self.cache(loader: loader, options: options) }
     }
+    /// How documents are expanded and converted; changing them starts a new processed-context cache.
     public var options: JSONLDOptions {
         didSet { cache = Self.cache(loader: loader, options: options) }
     }
     /// Processed contexts; replaced whenever the loader or options change, since results depend on them.
     private var cache: ContextCache
 
+    /// A processor that reads contexts from `loader` (the bundled contexts by default) and works with `options`.
     public init(loader: any DocumentLoader = BundledContexts(), options: JSONLDOptions = JSONLDOptions()) {
         self.loader = loader
         self.options = options

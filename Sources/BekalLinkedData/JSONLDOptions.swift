@@ -13,8 +13,11 @@ public struct JSONLDOptions: Sendable {
     public var safeMode: Bool
     /// How `@direction` reaches RDF; `nil` (the default, as in the specification) drops directions.
     public var rdfDirection: RDFDirection?
+    /// Bounds on the work one document may cause.
     public var limits: JSONLDLimits
 
+    /// Options with the given values; by default JSON-LD 1.1, no base or expand context, safe mode off and
+    /// directions dropped.
     public init(
         base: String? = nil, expandContext: JSONValue? = nil, jsonLD11: Bool = true, safeMode: Bool = false,
         rdfDirection: RDFDirection? = nil, limits: JSONLDLimits = JSONLDLimits()
@@ -47,6 +50,7 @@ public struct JSONLDLimits: Sendable {
     /// The most quads the RDF conversion may produce.
     public var maxQuads: Int
 
+    /// Limits with the given bounds; each defaults to the bound Bekal uses.
     public init(maxDepth: Int = 64, maxRemoteContexts: Int = 32, maxContextProcessing: Int = 100_000, maxQuads: Int = 1_000_000) {
         self.maxDepth = maxDepth
         self.maxRemoteContexts = maxRemoteContexts

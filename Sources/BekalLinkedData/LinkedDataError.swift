@@ -57,6 +57,7 @@ public struct LinkedDataError: Error, Sendable, Equatable, CustomStringConvertib
         public var description: String { kind.rawValue }
     }
 
+    /// The kind of fault; the only thing equality compares.
     public let code: Code
     /// A fixed description plus positions or term names; never document values.
     public let message: String
@@ -64,6 +65,8 @@ public struct LinkedDataError: Error, Sendable, Equatable, CustomStringConvertib
     /// specification names; the W3C test suite checks these.
     public let specCode: String?
 
+    /// An error with its code, a message that quotes no document values, and the JSON-LD API error code when
+    /// the specification names the fault.
     public init(_ code: Code, _ message: String, specCode: String? = nil) {
         self.code = code
         self.message = message

@@ -5,6 +5,7 @@ public struct NQuadsParser: Sendable {
     /// The most quads one document may hold; a guard against memory exhaustion.
     public var maxQuads: Int
 
+    /// A parser that refuses documents of more than `maxQuads` quads.
     public init(maxQuads: Int = 1_000_000) {
         self.maxQuads = maxQuads
     }

@@ -9,17 +9,22 @@ import Foundation
 /// Safe mode is on by default: a document part of which JSON-LD would drop (so the signature would not
 /// cover it) is refused with ``LinkedDataError/Code/undefinedTerm`` rather than signed or accepted.
 public struct RDFCProofAlgorithms: Sendable {
+    /// The cryptosuite name a proof carries in its `cryptosuite` member.
     public static let cryptosuite = "eddsa-rdfc-2022"
 
+    /// The JSON-LD processor that turns documents into RDF; changing it forgets the cached proof-configuration digest.
     public var jsonld: JSONLD {
         didSet { proofDigest = ProofConfigurationDigest() }
     }
+    /// The RDFC-1.0 canonicalizer; changing it forgets the cached proof-configuration digest.
     public var canonicalizer: RDFCanonicalizer {
         didSet { proofDigest = ProofConfigurationDigest() }
     }
     /// The last proof configuration's digest: the same configuration recurs at every credential of an export.
     private(set) var proofDigest = ProofConfigurationDigest()
 
+    /// The algorithms with contexts from `loader` (the bundled ones by default), safe mode on unless `safeMode`
+    /// is `false`, and `canonicalizer`.
     public init(
         loader: any DocumentLoader = BundledContexts(), safeMode: Bool = true,
         canonicalizer: RDFCanonicalizer = RDFCanonicalizer()

@@ -8,7 +8,9 @@ import Crypto
 public struct RDFCanonicalizer: Sendable {
     /// The hash function RDFC-1.0 uses for every hashing step.
     public enum HashAlgorithm: String, Sendable {
+        /// SHA-256, the default and the one `eddsa-rdfc-2022` uses.
         case sha256 = "SHA256"
+        /// SHA-384, which RDFC-1.0 also allows.
         case sha384 = "SHA384"
     }
 
@@ -19,15 +21,19 @@ public struct RDFCanonicalizer: Sendable {
         /// The deepest N-degree recursion allowed.
         public var maxDepth: Int
 
+        /// Limits with the given bounds: by default 50,000 units of work and a recursion depth of 256.
         public init(maxWork: Int = 50_000, maxDepth: Int = 256) {
             self.maxWork = maxWork
             self.maxDepth = maxDepth
         }
     }
 
+    /// The hash function for every hashing step.
     public var hashAlgorithm: HashAlgorithm
+    /// The bounds on work and recursion depth for one canonicalization.
     public var limits: Limits
 
+    /// A canonicalizer with `hashAlgorithm` (SHA-256 by default) and `limits`.
     public init(hashAlgorithm: HashAlgorithm = .sha256, limits: Limits = Limits()) {
         self.hashAlgorithm = hashAlgorithm
         self.limits = limits

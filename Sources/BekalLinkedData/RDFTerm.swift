@@ -4,8 +4,10 @@ public enum RDFTerm: Sendable, Hashable {
     case iri(String)
     /// A blank node, by its label without the `_:` prefix.
     case blankNode(String)
+    /// A literal value.
     case literal(RDFLiteral)
 
+    /// Whether this term is a blank node.
     public var isBlankNode: Bool { if case .blankNode = self { true } else { false } }
 
     /// The blank-node label when this is a blank node.
@@ -14,13 +16,19 @@ public enum RDFTerm: Sendable, Hashable {
 
 /// An RDF literal: a lexical form with a datatype IRI, and a language tag for `rdf:langString`.
 public struct RDFLiteral: Sendable, Hashable {
+    /// The literal's value as text (its lexical form).
     public var lexicalForm: String
+    /// The datatype IRI; `rdf:langString` whenever `language` is set.
     public var datatype: String
+    /// The language tag of an `rdf:langString` literal; `nil` otherwise.
     public var language: String?
 
+    /// The IRI of `xsd:string`, the datatype of a literal with neither datatype nor language.
     public static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
+    /// The IRI of `rdf:langString`, the datatype of every language-tagged literal.
     public static let rdfLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
+    /// A literal; a `language` makes the datatype `rdf:langString`, whatever `datatype` says.
     public init(_ lexicalForm: String, datatype: String = RDFLiteral.xsdString, language: String? = nil) {
         self.lexicalForm = lexicalForm
         self.language = language
@@ -30,11 +38,16 @@ public struct RDFLiteral: Sendable, Hashable {
 
 /// One statement of an RDF dataset; `graph` is `nil` for the default graph.
 public struct RDFQuad: Sendable, Hashable {
+    /// The subject: an IRI or a blank node.
     public var subject: RDFTerm
+    /// The predicate, an IRI.
     public var predicate: RDFTerm
+    /// The object: an IRI, a blank node or a literal.
     public var object: RDFTerm
+    /// The graph name, or `nil` for the default graph.
     public var graph: RDFTerm?
 
+    /// A quad; without `graph` it is in the default graph.
     public init(_ subject: RDFTerm, _ predicate: RDFTerm, _ object: RDFTerm, graph: RDFTerm? = nil) {
         self.subject = subject
         self.predicate = predicate
@@ -48,11 +61,14 @@ public struct RDFQuad: Sendable, Hashable {
 /// Quads are told apart by their exact code points (their N-Quads bytes), not by Swift's `String` equality,
 /// which treats canonically equivalent strings (`é` and `e` + U+0301) as equal where RDF does not.
 public struct RDFDataset: Sendable, Hashable {
+    /// The distinct quads, in the order they were first added.
     public private(set) var quads: [RDFQuad] = []
     private var seen: Set<ByteString> = []
 
+    /// An empty dataset.
     public init() {}
 
+    /// A dataset of `quads`, in their order, with duplicates dropped.
     public init(_ quads: some Sequence<RDFQuad>) {
         for quad in quads { insert(quad) }
     }
@@ -62,6 +78,8 @@ public struct RDFDataset: Sendable, Hashable {
         if seen.insert(ByteString(NQuadsSerializer.lineBytes(quad))).inserted { quads.append(quad) }
     }
 
+    /// The number of distinct quads.
     public var count: Int { quads.count }
+    /// Whether the dataset has no quads.
     public var isEmpty: Bool { quads.isEmpty }
 }

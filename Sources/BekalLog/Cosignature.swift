@@ -47,7 +47,9 @@ public struct CosignatureVerifier: NoteVerifier, Hashable {
 
     init(key: VerifierKey) { self.key = key }
 
+    /// The witness's key name, as its cosignature lines carry it.
     public var name: String { key.name }
+    /// The key ID, as the witness's cosignature lines carry it.
     public var keyID: UInt32 { key.keyID }
     /// The 32-byte Ed25519 public key.
     public var publicKey: [UInt8] { key.publicKey }
@@ -67,6 +69,8 @@ public struct CosignatureVerifier: NoteVerifier, Hashable {
     /// The verifier key string that `init(verifierKey:)` reads.
     public var verifierKey: String { key.text }
 
+    /// Whether `signature` (a big-endian u64 timestamp, then an Ed25519 signature) cosigns the checkpoint `text`
+    /// at that timestamp.
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
         guard let timestamp = CosignatureVerifier.timestamp(of: signature) else { return false }
         return key.isValidSignature(

@@ -25,10 +25,13 @@ public struct FileWitnessState: WitnessStateStore {
         var checkpoints: [String: String] = [:]
     }
 
+    /// The latest checkpoint accepted for `origin`, read under the file lock.
     public func latest(origin: String) throws -> SignedNote? {
         try withLock { try load().checkpoints[origin].map { try SignedNote(parsing: $0) } }
     }
 
+    /// Runs `body` with the held checkpoint of `origin` under the file lock, and replaces the file atomically
+    /// when `body` returns a note to store.
     public func update<Result>(
         origin: String, _ body: (SignedNote?) throws -> (store: SignedNote?, result: Result)
     ) throws -> Result {

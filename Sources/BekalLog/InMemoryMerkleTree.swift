@@ -35,6 +35,8 @@ public struct InMemoryMerkleTree: MerkleHashReader, Sendable {
         return levels[node.level][Int(node.index)]
     }
 
+    /// The hashes of complete subtrees, in the order asked.
+    /// - Throws: `LogError.invalidArgument` when a node is not a complete subtree of the tree yet.
     public func hashes(of nodes: [MerkleNode]) throws -> [MerkleHash] {
         try nodes.map { node in
             guard let hash = hash(of: node) else {

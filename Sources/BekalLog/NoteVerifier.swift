@@ -32,7 +32,9 @@ public struct Ed25519NoteVerifier: NoteVerifier, Hashable {
 
     init(key: VerifierKey) { self.key = key }
 
+    /// The key name, as the signature line carries it.
     public var name: String { key.name }
+    /// The key ID, as the signature line carries it.
     public var keyID: UInt32 { key.keyID }
     /// The 32-byte Ed25519 public key.
     public var publicKey: [UInt8] { key.publicKey }
@@ -53,6 +55,7 @@ public struct Ed25519NoteVerifier: NoteVerifier, Hashable {
     /// The verifier key string that `init(verifierKey:)` reads.
     public var verifierKey: String { key.text }
 
+    /// Whether `signature` is a valid Ed25519 signature over `text` by this key.
     public func verify(text: [UInt8], signature: [UInt8]) -> Bool {
         key.isValidSignature(signature, for: text)
     }

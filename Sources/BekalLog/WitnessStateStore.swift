@@ -23,10 +23,12 @@ public final class InMemoryWitnessState: WitnessStateStore, @unchecked Sendable 
     /// An empty state.
     public init() {}
 
+    /// The latest checkpoint accepted for `origin`, or `nil` if none yet.
     public func latest(origin: String) throws -> SignedNote? {
         lock.withLock { notes[origin] }
     }
 
+    /// Runs `body` with the held checkpoint of `origin` under the lock, and stores the note it returns.
     public func update<Result>(
         origin: String, _ body: (SignedNote?) throws -> (store: SignedNote?, result: Result)
     ) throws -> Result {

@@ -1,6 +1,8 @@
 /// A figure as published: a rounded count, or suppressed. Encoded as a JSON integer, or `null` when suppressed.
 public enum PublishedValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A rounded count, published as a JSON integer.
     case count(Int)
+    /// Withheld by disclosure control, published as `null`.
     case suppressed
 
     /// The published count, or `nil` when suppressed.

@@ -8,8 +8,11 @@ import Foundation
 ///   the attempt) and `webhook-signature: v1,<base64 HMAC-SHA256>` over `<webhook-id>.<webhook-timestamp>.<body>`.
 ///   A secret written `whsec_<base64>` is the base64-decoded key; any other secret is used as its UTF-8 bytes.
 public enum Authentication: Sendable, CustomStringConvertible {
+    /// No authentication header.
     case none
+    /// `Authorization: Bearer <token>`, the secret being the token.
     case bearer(Secret)
+    /// Standard Webhooks HMAC-SHA256 signing with the secret as the key.
     case hmac(Secret)
 
     /// The scheme's name without the secret (`none`, `bearer` or `hmac-sha256`), safe to log.

@@ -4,8 +4,11 @@ import Foundation
 public struct HTTPRequest: Sendable, Hashable {
     /// The HTTP methods the relay uses: POST for JSON reports, PUT for a Pushgateway.
     public enum Method: String, Sendable, Hashable {
+        /// GET, without a body.
         case get = "GET"
+        /// POST, for JSON reports.
         case post = "POST"
+        /// PUT, for a Pushgateway.
         case put = "PUT"
     }
 

@@ -73,6 +73,7 @@ public struct PortfolioView: Sendable, Hashable {
 
     /// Who the portfolio belongs to, as far as the document says.
     public enum Holder: Sendable, Hashable {
+        /// The holder's name, as the export carries it in clear.
         case named(String)
         /// Only a salted hash of the register number: the export was made without the name.
         case hashedIdentity
@@ -80,6 +81,7 @@ public struct PortfolioView: Sendable, Hashable {
 
     /// A unit's status on the competency map: Kompeten, Belum Kompeten or not assessed.
     public enum UnitStatus: String, Sendable, Hashable {
+        /// Kompeten (K), Belum Kompeten (BK), or no assessment of the unit.
         case kompeten, belumKompeten, notAssessed
     }
 
@@ -175,6 +177,7 @@ public struct PortfolioView: Sendable, Hashable {
         case matched(thumbnail: String?)
         /// A file with that name is there, but its bytes hash to something else.
         case mismatch
+        /// No file with that name is in the directory, or it cannot be read, or the recorded hash is malformed.
         case missing
     }
 

@@ -6,6 +6,7 @@ import GRDB
 /// Turns the rows of a counselor's spreadsheet into ledger entries, each with a natural key (SHA-256 of the
 /// kind and the normalized row) so that importing the same file twice records nothing twice.
 public struct CSVImport: Sendable {
+    /// The kind of record the file holds; every row is read as one.
     public var kind: ImportKind
     /// Ids of the persons known to the ledger, by register number and by id (lowercase text).
     var persons: [String: UUID]

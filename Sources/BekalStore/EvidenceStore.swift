@@ -6,8 +6,10 @@ import Foundation
 /// name and renamed, so a crash never leaves a half-written file under its final name; storing the same bytes
 /// twice stores them once.
 public struct EvidenceStore: Sendable {
+    /// The directory the evidence files are stored under.
     public let root: URL
 
+    /// A store under `root`; its directories are created when the first file is written.
     public init(root: URL) {
         self.root = root
     }

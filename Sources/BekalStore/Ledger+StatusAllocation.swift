@@ -5,11 +5,14 @@ import Logging
 
 /// One credential's place in a Bitstring Status List, as recorded at export time.
 public struct StatusIndexRecord: Sendable, Hashable {
+    /// The exported credential's id.
     public var credentialID: String
+    /// The credential's `statusListIndex`: the bit that revokes it.
     public var index: Int
     /// The person the credential is about; `nil` is allowed for documents about no one (not used today).
     public var personID: UUID?
 
+    /// A record of `credentialID` at `index`, about `personID`.
     public init(credentialID: String, index: Int, personID: UUID?) {
         self.credentialID = credentialID
         self.index = index

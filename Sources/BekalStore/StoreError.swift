@@ -33,11 +33,14 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public var description: String { kind.rawValue }
     }
 
+    /// The class of fault; the only thing equality compares.
     public let code: Code
+    /// What went wrong, naming the row, field or event sequence, never a name or register number.
     public let message: String
     /// The underlying error, kept for debugging; never printed to users because it may quote SQL values.
     public let cause: (any Error & Sendable)?
 
+    /// An error with its code and message; `cause` keeps the underlying error for debugging.
     public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message

@@ -29,8 +29,11 @@ public struct KeyRing: Sendable {
     /// The file name inside `<home>/keys/`.
     public static let fileName = "issuer-keys.json"
 
+    /// The key that signs new proofs.
     public private(set) var current: IssuerKey
+    /// When the current key started signing.
     public private(set) var currentValidFrom: Date
+    /// The public keys and windows of the retired keys; their private keys were discarded on rotation.
     public private(set) var retired: [KeyValidity]
 
     /// Creates a key ring from the current key, the time it became current, and the retired keys' windows.

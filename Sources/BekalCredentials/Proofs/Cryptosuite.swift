@@ -78,7 +78,9 @@ enum ProofContext {
 
 /// The outcome of checking one proof's cryptography.
 public enum ProofCheck: Sendable, Hashable {
+    /// The signature verifies with the given key.
     case verified
+    /// The proof did not verify, and why.
     case failed(ProofFailure)
 }
 

@@ -206,6 +206,7 @@ public enum DataIntegrity {
 public struct ProofSetResult: Sendable, Hashable {
     /// Whether the document's `proof` member could be checked at all.
     public enum Structure: Sendable, Hashable {
+        /// The document has one or more proof objects, and they were checked.
         case present
         /// No `proof` member (or an empty list).
         case missing

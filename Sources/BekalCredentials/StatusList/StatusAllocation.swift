@@ -3,6 +3,7 @@
 public struct StatusAllocation: Sendable, Hashable {
     /// The URL of the `BitstringStatusListCredential` the indices refer to.
     public var listURL: String
+    /// Credential id → its index on the list, including the indices this value allocated.
     public private(set) var indices: [String: Int]
     /// How many indices the list has room for; allocation fails once they are all taken.
     public var capacity: Int

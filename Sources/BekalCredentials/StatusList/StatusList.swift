@@ -8,6 +8,7 @@ public struct StatusList: Sendable, Hashable {
     /// The largest list Bekal reads (8 Mbit = 1 MiB inflated); larger ones are refused as a likely gzip bomb.
     public static let maximumBitCount = 8 * 1024 * 1024
 
+    /// The status bits, eight to a byte, most significant bit first.
     public private(set) var bytes: [UInt8]
 
     /// An all-zero list of `bitCount` bits (rounded up to whole bytes, at least the minimum).

@@ -6,6 +6,7 @@ import Foundation
 public protocol VerificationPolicy: Sendable {
     /// The check's name in reports, e.g. `issuer-trust`.
     var name: String { get }
+    /// Applies the check to one credential and returns a record of each thing it found.
     func check(_ credential: CredentialUnderCheck, context: VerificationContext) -> [CheckRecord]
 }
 

@@ -116,6 +116,9 @@ public struct VerificationException: Sendable, Hashable, CustomStringConvertible
 public struct CheckRecord: Sendable, Hashable {
     /// How a check ended: passed, failed, skipped, a warning, or an exception (authentic but no longer standing).
     public enum Status: String, Sendable, Hashable {
+        /// `passed`: the check held. `failed`: it did not. `skipped`: it did not apply or could not run (no status
+        /// list given, for example). `warning`: it found something worth pointing out that does not fail the
+        /// credential.
         case passed, failed, skipped, warning
         /// The credential is authentic but no longer stands (revoked or expired embedded item).
         case exception
@@ -164,8 +167,11 @@ public enum Verdict: String, Sendable, Hashable, CaseIterable {
 
 /// The verdict, with what it rests on.
 public enum VerificationResult: Sendable {
+    /// Everything holds: the verified credential.
     case valid(VerifiedCredential)
+    /// The credential is authentic, but the listed embedded items are revoked or expired.
     case validWithExceptions(VerifiedCredential, [VerificationException])
+    /// The failures that mean the credential must not be relied on.
     case invalid([VerificationFailure])
 
     /// Which of the three verdicts.

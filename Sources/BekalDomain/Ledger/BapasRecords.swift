@@ -4,6 +4,7 @@ import Foundation
 public struct TrustListImport: Sendable, Hashable {
     /// Its place in the history (1 first).
     public var sequence: Int64
+    /// When the Bapas imported it.
     public var importedAt: Date
     /// The account that imported it.
     public var importedBy: String
@@ -28,6 +29,7 @@ public struct TrustListImport: Sendable, Hashable {
 
 /// A portfolio a Bapas received, with the verdict it got on arrival (or at its last re-verification).
 public struct ReceivedPortfolio: Sendable, Hashable {
+    /// The received portfolio's id in the Bapas store.
     public var id: UUID
     /// The facility code of the account that delivered it (its secret), not necessarily the issuer.
     public var senderCode: String
@@ -50,7 +52,9 @@ public struct ReceivedPortfolio: Sendable, Hashable {
     public var holder: String?
     /// The person's expected release date as the sender gave it (`YYYY-MM-DD`).
     public var releaseDate: String?
+    /// When the delivery arrived.
     public var receivedAt: Date
+    /// When the verdict was reached: on arrival, or at the last re-verification.
     public var verifiedAt: Date
 
     /// A received portfolio as stored or read back.

@@ -1,5 +1,6 @@
 /// The kinds of record a CSV import holds, one kind per file.
 public enum ImportKind: String, Sendable, Hashable, CaseIterable {
+    /// Persons (WBP), assessments, training sessions, production entries or certificates.
     case persons, assessments, training, production, certificates
 
     /// Columns a file of this kind must have.

@@ -6,7 +6,9 @@ import Foundation
 public struct QueuedReport: Sendable, Hashable {
     /// Where the report is in its delivery.
     public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Not delivered yet; the relay will try again.
         case pending
+        /// Delivered: the endpoint accepted it.
         case sent
         /// Parked: the endpoint refused it permanently.
         case failed
