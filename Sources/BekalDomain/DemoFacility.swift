@@ -21,6 +21,20 @@ public struct DemoEvent: Sendable, Hashable {
     }
 }
 
+/// A placeholder evidence file of the demo: a few bytes of text that say what they stand for, named in the
+/// events by the SHA-256 the caller's hasher gave them. The front end that makes a demo facility writes them into
+/// its evidence store, so the facility's evidence matches its events from the start.
+public struct DemoEvidenceFile: Sendable, Hashable {
+    /// Lowercase hex SHA-256 of `bytes`, as the events record it.
+    public var sha256: String
+    /// The media type the events record (`text/plain`: the placeholder is text).
+    public var mediaType: String
+    /// The events' description of the file.
+    public var description: String
+    /// The placeholder's content.
+    public var bytes: [UInt8]
+}
+
 /// A demo facility with clearly fake people and months of records, in an order the ledger accepts.
 public struct DemoDataSet: Sendable {
     /// The fake facility the demo data belongs to (`DEMO-LAPAS-01`).
@@ -31,6 +45,9 @@ public struct DemoDataSet: Sendable {
     public var events: [DemoEvent]
     /// The events' payloads alone, in ledger order, for callers that ignore ids and actors.
     public var payloads: [LedgerPayload] { events.map(\.payload) }
+    /// The placeholder evidence files the events name, in the order first named; empty unless `generate` was
+    /// given a hasher (then the events name these and nothing else).
+    public var evidenceFiles: [DemoEvidenceFile] = []
 }
 
 /// Generates demo data: deterministic for a seed, about 100 events per person, fast enough for benchmarks
@@ -48,8 +65,15 @@ public enum DemoFacility {
     public static let administrator = "demo.admin"
 
     /// Generates the facility, the sample framework and the records of `people` fake WBP, deterministic for `seed`, with dates relative to `today`.
-    public static func generate(people: Int, seed: UInt64, today: LocalDate) -> DemoDataSet {
+    /// - Parameter sha256: the hasher (lowercase hex SHA-256) for placeholder evidence files. Given, every
+    ///   evidence item the events name is a small text placeholder in `evidenceFiles` named by its hash, for a
+    ///   demo facility whose evidence store must match its events. Without it (benchmarks, tests that write no
+    ///   files) the events name random hashes with no file behind them. The events are otherwise the same.
+    public static func generate(
+        people: Int, seed: UInt64, today: LocalDate, sha256: (([UInt8]) -> String)? = nil
+    ) -> DemoDataSet {
         var rng = DemoRandom(seed: seed)
+        var placeholders = DemoPlaceholders(sha256: sha256)
         let framework = CompetencyFramework.sampleBatikCap
         var events: [DemoEvent] = []
         events.reserveCapacity(2 + max(0, people) * 104)
@@ -57,9 +81,35 @@ public enum DemoFacility {
         events.append(DemoEvent(id: rng.uuid(), payload: .frameworkImported(framework), actor: administrator, facilityCode: facility.code))
         for index in 0..<max(0, people) {
             var person = DemoPerson(index: index, today: today, framework: framework, rng: &rng)
-            person.appendEvents(to: &events, rng: &rng)
+            person.appendEvents(to: &events, rng: &rng, placeholders: &placeholders)
         }
-        return DemoDataSet(facility: facility, framework: framework, events: events)
+        return DemoDataSet(facility: facility, framework: framework, events: events, evidenceFiles: placeholders.files)
+    }
+}
+
+/// Makes the demo's evidence items: with a hasher, text placeholders named by their hash (kept in `files`);
+/// without, random hashes as before. Either way each item draws the same numbers from the generator, so the rest
+/// of the data does not depend on it.
+struct DemoPlaceholders {
+    let sha256: (([UInt8]) -> String)?
+    var files: [DemoEvidenceFile] = []
+
+    mutating func evidence(
+        mediaType: String, description: String, byteCounts: ClosedRange<Int>, _ rng: inout DemoRandom
+    ) -> Evidence {
+        let token = rng.fakeSHA256()
+        let fakeCount = rng.int(byteCounts)
+        guard let sha256 else {
+            return Evidence(sha256: token, mediaType: mediaType, description: description, byteCount: fakeCount)
+        }
+        let bytes = Array("""
+            DEMO placeholder evidence, not a real file: stands for "\(description)" (\(mediaType)) of the fictitious \
+            facility \(DemoFacility.facility.code). Bekal demo data, token \(token).
+
+            """.utf8)
+        let file = DemoEvidenceFile(sha256: sha256(bytes), mediaType: "text/plain", description: description, bytes: bytes)
+        files.append(file)
+        return Evidence(sha256: file.sha256, mediaType: file.mediaType, description: description, byteCount: bytes.count)
     }
 }
 
@@ -132,7 +182,7 @@ struct DemoPerson {
         return LocalDate(daysSinceEpoch: start >= end ? end : rng.int(start...end))
     }
 
-    mutating func appendEvents(to events: inout [DemoEvent], rng: inout DemoRandom) {
+    mutating func appendEvents(to events: inout [DemoEvent], rng: inout DemoRandom, placeholders: inout DemoPlaceholders) {
         let facilityCode = DemoFacility.facility.code
         events.append(DemoEvent(id: rng.uuid(), payload: .personAdded(person), actor: DemoFacility.recorder, facilityCode: facilityCode))
         var dated: [(date: LocalDate, event: DemoEvent)] = []
@@ -144,12 +194,12 @@ struct DemoPerson {
         for unit in framework.units where rng.chance(0.9) {
             var date = day(&rng)
             if rng.chance(0.3) {
-                add(date, .assessmentRecorded(assessment(unit.code, .belumKompeten, date, &rng)), actor: DemoFacility.assessorActor, rng: &rng)
+                add(date, .assessmentRecorded(assessment(unit.code, .belumKompeten, date, &rng, &placeholders)), actor: DemoFacility.assessorActor, rng: &rng)
                 guard rng.chance(0.8) else { continue }
                 // Banding, then re-assessment.
                 date = day(&rng, from: date)
             }
-            add(date, .assessmentRecorded(assessment(unit.code, .kompeten, date, &rng)), actor: DemoFacility.assessorActor, rng: &rng)
+            add(date, .assessmentRecorded(assessment(unit.code, .kompeten, date, &rng, &placeholders)), actor: DemoFacility.assessorActor, rng: &rng)
             if unit.code == "SAMPLE.BTKCAP.004" { stampingCompetentOn = date }
         }
         if index % 50 == 0 {
@@ -214,16 +264,18 @@ struct DemoPerson {
         }
     }
 
-    func assessment(_ unitCode: String, _ outcome: AssessmentOutcome, _ date: LocalDate, _ rng: inout DemoRandom) -> Assessment {
+    func assessment(
+        _ unitCode: String, _ outcome: AssessmentOutcome, _ date: LocalDate, _ rng: inout DemoRandom,
+        _ placeholders: inout DemoPlaceholders
+    ) -> Assessment {
         var evidence: [Evidence] = []
         if rng.chance(outcome == .kompeten ? 0.9 : 0.5) {
-            evidence.append(Evidence(
-                sha256: rng.fakeSHA256(), mediaType: "image/jpeg", description: "DEMO foto kain hasil cap",
-                byteCount: rng.int(80_000...2_000_000)))
+            evidence.append(placeholders.evidence(
+                mediaType: "image/jpeg", description: "DEMO foto kain hasil cap", byteCounts: 80_000...2_000_000, &rng))
             if rng.chance(0.5) {
-                evidence.append(Evidence(
-                    sha256: rng.fakeSHA256(), mediaType: "application/pdf", description: "DEMO ceklis observasi asesor",
-                    byteCount: rng.int(20_000...300_000)))
+                evidence.append(placeholders.evidence(
+                    mediaType: "application/pdf", description: "DEMO ceklis observasi asesor",
+                    byteCounts: 20_000...300_000, &rng))
             }
         }
         return Assessment(

@@ -90,7 +90,7 @@ extension Ledger {
         let leaves = try LogTreeReader.leafCount(db)
         guard leaves == events else {
             throw StoreError(.corrupted, "the log's tree covers \(leaves) events but the ledger holds \(events): "
-                + "the ledger was changed outside Bekal; run `bekal ledger verify`")
+                + "the ledger was changed outside Bekal; `bekal ledger verify` names the events")
         }
         return events
     }

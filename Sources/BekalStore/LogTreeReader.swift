@@ -36,7 +36,7 @@ struct LogTreeReader: MerkleHashReader {
             guard tile.count >= offset + MerkleHash.byteCount,
                 let hash = MerkleHash(tile[(tile.startIndex + offset)..<(tile.startIndex + offset + MerkleHash.byteCount)])
             else {
-                throw StoreError(.corrupted, "the log's tree lacks \(node); run `bekal ledger verify`")
+                throw StoreError(.corrupted, "the log's tree lacks \(node); `bekal ledger verify` names it")
             }
             return hash
         }

@@ -33,7 +33,7 @@ struct LogTreeWriter {
         size = try LogTreeReader.leafCount(db)
         guard size == UInt64(max(0, eventCount)) else {
             throw StoreError(.corrupted, "the log's tree covers \(size) events but the ledger holds \(eventCount): "
-                + "the ledger was changed outside Bekal; run `bekal ledger verify`")
+                + "the ledger was changed outside Bekal; `bekal ledger verify` names the events")
         }
     }
 
@@ -83,7 +83,7 @@ struct LogTreeWriter {
                 db, sql: "SELECT hashes FROM ledger_tree_tile WHERE level = ? AND tile = ?",
                 arguments: [level, Int64(tileIndex)]) ?? Data()
             guard stored.count == Int(index % Self.tileWidth) * Self.hashSize else {
-                throw StoreError(.corrupted, "the log's tree is missing nodes at level \(level); run `bekal ledger verify`")
+                throw StoreError(.corrupted, "the log's tree is missing nodes at level \(level); `bekal ledger verify` names them")
             }
             hashes.append(contentsOf: stored)
         }

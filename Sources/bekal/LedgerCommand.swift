@@ -14,8 +14,12 @@ struct LedgerCommand: ParsableCommand {
 struct LedgerVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Recomputes the hash chain and reports the first broken or missing link (exit 1 if broken).",
+        abstract: "Checks the ledger: its hash chain, log tree, projections and evidence files (exit 1 if not intact).",
         discussion: """
+            Without --checkpoint: recomputes the hash chain (the first broken or missing link), checks every event \
+            against the log tree Bekal stores with every append (an event written outside Bekal has no leaf there) \
+            and the tree's own nodes, replays the events against the query tables, and checks that every evidence \
+            file is there and hashes to its name. Exit 1, naming what is wrong, when any of it fails. \
             With --checkpoint FILE (a checkpoint the facility gave out, a witness's cosigned one, or one from an \
             export or report), checks the ledger against it instead: truncation, rollback and any rewrite of the \
             history it covers are named by event; events appended after it are listed with their actor. \
@@ -36,12 +40,19 @@ struct LedgerVerify: AsyncParsableCommand {
     }
 
     struct Report: Encodable {
+        struct Failure: Encodable {
+            var reason: String
+            var firstEvent: Int64?
+            var lastEvent: Int64?
+            var message: String
+        }
         var intact: Bool
         var count: Int?
         var headHash: String?
         var sequence: Int64?
         var reason: String?
         var message: String?
+        var failures: [Failure]?
     }
 
     func run() async throws {
@@ -51,19 +62,44 @@ struct LedgerVerify: AsyncParsableCommand {
                 checkpoint: bytes, witnessKeys: witnessKeys, context: try global.context())
             return try LedgerAuditOutput.print(result, json: output.json)
         }
-        switch try await global.open().verifyChain(context: try global.context()) {
-        case .intact(let count, let head):
-            if output.json { try Output.json(Report(intact: true, count: count, headHash: head)) }
-            else { print("Ledger intact: \(count) events, head \(head)") }
-        case .broken(let failure):
-            if output.json {
-                try Output.json(Report(intact: false, sequence: failure.sequence, reason: failure.reason.rawValue,
-                                       message: failure.message))
-            } else {
-                print("Ledger BROKEN at event \(failure.sequence): \(failure.message)")
-            }
-            throw ExitCode(ExitStatus.verificationFailed.rawValue)
+        // The chain, then what needs no outside checkpoint: events against the stored log tree, projections,
+        // evidence files. "Intact" only when all of it holds.
+        let integrity = try await global.open().verifyIntegrity(context: try global.context())
+        try Self.print(integrity, json: output.json)
+    }
+
+    private static func print(_ integrity: LedgerIntegrityReport, json: Bool) throws {
+        let failures = integrity.failures.map {
+            Report.Failure(reason: $0.reason, firstEvent: $0.events?.lowerBound, lastEvent: $0.events?.upperBound,
+                           message: $0.message)
         }
+        switch integrity.chain {
+        case .intact(let count, let head):
+            if json {
+                try Output.json(Report(intact: integrity.isIntact, count: count, headHash: head,
+                                       failures: failures))
+            } else if integrity.isIntact {
+                Swift.print("Ledger intact: \(count) events, head \(head)")
+            } else {
+                Swift.print("Ledger NOT intact: the hash chain of \(count) events holds, but:")
+            }
+        case .broken(let failure):
+            if json {
+                try Output.json(Report(intact: false, sequence: failure.sequence, reason: failure.reason.rawValue,
+                                       message: failure.message, failures: failures))
+            } else {
+                Swift.print("Ledger BROKEN at event \(failure.sequence): \(failure.message)")
+            }
+        }
+        if !json {
+            for failure in failures { Swift.print("  \(failure.reason) \(Self.events(failure)): \(failure.message)") }
+        }
+        if !integrity.isIntact { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+    }
+
+    private static func events(_ failure: Report.Failure) -> String {
+        guard let first = failure.firstEvent, let last = failure.lastEvent else { return "" }
+        return first == last ? "event \(first)" : "events \(first)-\(last)"
     }
 }
 

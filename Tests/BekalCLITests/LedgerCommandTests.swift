@@ -149,6 +149,28 @@ struct LedgerCommandTests {
         #expect(try cli.run("portfolio", "NOBODY").status == 3)
     }
 
+    @Test("a fresh demo facility is intact: plain `ledger verify` passes and it matches its own checkpoint, evidence files included")
+    func demoVerifies() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("demo", "--people", "6", "--seed", "3").status == 0)
+        // The placeholder evidence files the demo's assessments name are in the evidence store.
+        let evidence = cli.home.appendingPathComponent("evidence")
+        let files = (FileManager.default.enumerator(atPath: evidence.path)?.allObjects as? [String] ?? [])
+            .filter { $0.split(separator: "/").last?.count == 64 }
+        #expect(!files.isEmpty)
+        let plain = try cli.run("ledger", "verify")
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.hasPrefix("Ledger intact: "))
+        let checkpoint = cli.root.appendingPathComponent("demo.checkpoint").path
+        #expect(try cli.run("ledger", "checkpoint", "--out", checkpoint).status == 0)
+        let audited = try cli.run("ledger", "verify", "--checkpoint", checkpoint, "--json")
+        #expect(audited.status == 0, "\(audited.stdout)\(audited.stderr)")
+        let report = try #require(try audited.json() as? [String: Any])
+        #expect(report["matches"] as? Bool == true)
+        #expect((report["failures"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("demo builds a facility whose chain verifies, with a real portfolio and a readiness list")
     func demo() throws {
         let cli = try CLI()

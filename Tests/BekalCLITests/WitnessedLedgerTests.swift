@@ -90,6 +90,12 @@ struct WitnessedFacility {
         return (result.status, try #require(try result.json() as? [String: Any], "\(result.stderr)"))
     }
 
+    /// Plain `ledger verify --json`, with no checkpoint: its exit status and report.
+    func plainVerify() throws -> (status: Int32, report: [String: Any]) {
+        let result = try cli.run("ledger", "verify", "--json")
+        return (result.status, try #require(try result.json() as? [String: Any], "\(result.stderr)"))
+    }
+
     /// The failures of a report as (reason, first event, last event).
     static func failures(_ report: [String: Any]) -> [(reason: String, first: Int?, last: Int?)] {
         (report["failures"] as? [[String: Any]] ?? []).map {
@@ -176,6 +182,10 @@ struct WitnessedLedgerTests {
         #expect(result.stdout.contains("Ledger MATCHES the checkpoint of 1108 events"))
         #expect(result.stdout.contains("cosigned by kanwil-uji.example/witness at 2026-11-15T03:00:00Z"))
         #expect(result.stdout.contains("event 1109 training.recorded by wali.budi"))
+        // Plain `ledger verify` (no checkpoint) agrees: chain, stored tree, projections and evidence all hold.
+        let plain = try facility.cli.run("ledger", "verify")
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.hasPrefix("Ledger intact: 1109 events, head "))
         let (status, report) = try facility.verify()
         #expect(status == 0)
         let appended = try #require(report["appended"] as? [[String: Any]])
@@ -233,7 +243,13 @@ struct WitnessedLedgerTests {
         try facility.attack("sql", """
             UPDATE ledger_event SET payload = replace(payload, '"hours":2', '"hours":9') WHERE sequence = 500
             """, "rechain")
-        #expect(try facility.cli.eventCount() == 1_109, "the chain check passes")
+        // The chain was recomputed, so it holds; plain `ledger verify` still finds the event differing from the
+        // leaf Bekal stored when it was appended.
+        let plain = try facility.plainVerify()
+        #expect(plain.status == 1)
+        #expect(plain.report["count"] as? Int == 1_109, "the chain check passes")
+        #expect(plain.report["intact"] as? Bool == false)
+        expect(plain.report, "written-outside-bekal", 500, 500)
         let (status, report) = try facility.verify()
         #expect(status == 1)
         expect(report, "rewritten", 500, 500)
@@ -245,7 +261,10 @@ struct WitnessedLedgerTests {
         let facility = try WitnessedFacility()
         defer { facility.cleanUp() }
         try facility.attack("sql", "DELETE FROM ledger_event WHERE sequence = 500", "shift", "501", "-1", "rechain")
-        #expect(try facility.cli.eventCount() == 1_108)
+        let plain = try facility.plainVerify()
+        #expect(plain.status == 1)
+        #expect(plain.report["count"] as? Int == 1_108, "the chain check passes")
+        #expect(WitnessedFacility.failures(plain.report).contains { $0.reason == "written-outside-bekal" && $0.first == 500 })
         let (status, report) = try facility.verify()
         #expect(status == 1)
         #expect(WitnessedFacility.failures(report).contains { $0.reason == "rewritten" && $0.first == 500 })
@@ -273,7 +292,18 @@ struct WitnessedLedgerTests {
         defer { facility.cleanUp() }
         let before = try facility.cli.run("portfolio", CLI.register, "--json").stdout
         try facility.attack("forge", "1110", "eve")
-        #expect(try facility.cli.eventCount() == 1_110, "the chain check passes")
+        // The chain holds (its hash was computed), but plain `ledger verify` names the event with no leaf: the
+        // same finding that makes `ledger checkpoint` and `export` refuse (exit 6).
+        let plain = try facility.plainVerify()
+        #expect(plain.status == 1)
+        #expect(plain.report["count"] as? Int == 1_110, "the chain check passes")
+        #expect(plain.report["intact"] as? Bool == false)
+        expect(plain.report, "written-outside-bekal", 1_110, 1_110)
+        let text = try facility.cli.run("ledger", "verify")
+        #expect(text.status == 1)
+        #expect(text.stdout.hasPrefix("Ledger NOT intact: the hash chain of 1110 events holds, but:"), "\(text.stdout)")
+        #expect(text.stdout.contains("written-outside-bekal event 1110: StoredTreePolicy:"), "\(text.stdout)")
+        #expect(!text.stdout.contains("Ledger intact"))
         // The forgery flows into the query tables on a rebuild, so the portfolio shows it...
         #expect(try facility.cli.run("ledger", "rebuild").status == 0)
         #expect(try facility.cli.run("portfolio", CLI.register, "--json").stdout != before)
@@ -283,8 +313,11 @@ struct WitnessedLedgerTests {
         expect(report, "written-outside-bekal", 1_110, 1_110)
         let appended = try #require(report["appended"] as? [[String: Any]])
         #expect(appended.map { $0["actor"] as? String } == ["wali.budi", "eve"])
-        // Bekal refuses to sign a checkpoint over it until someone looks.
-        #expect(try facility.cli.run("ledger", "checkpoint").status == 6)
+        // Bekal refuses to sign a checkpoint over it until someone looks, and says which command names it.
+        let refused = try facility.cli.run("ledger", "checkpoint")
+        #expect(refused.status == 6)
+        #expect(refused.stderr.contains("`bekal ledger verify` names the events"), "\(refused.stderr)")
+        #expect(try facility.plainVerify().status == 1, "still reported after `ledger rebuild`")
     }
 
     @Test("a forged event inserted mid-chain and rechained: named from the insertion on")
@@ -362,6 +395,11 @@ struct WitnessedLedgerTests {
         #expect(status == 1)
         let reason = ["swapped": "evidence-altered", "deleted": "evidence-missing", "link": "evidence-not-regular-file"][attack]!
         expect(report, reason, 6, 6)  // the assessment: facility, account, framework, person, code, then it
+        // Plain `ledger verify` finds it too, with no checkpoint.
+        let plain = try facility.plainVerify()
+        #expect(plain.status == 1)
+        #expect(plain.report["count"] as? Int == 1_109, "the chain check passes")
+        expect(plain.report, reason, 6, 6)
     }
 
     @Test("a checkpoint of another facility, or one with a changed size, is rejected before any audit")

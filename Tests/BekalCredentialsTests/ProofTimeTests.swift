@@ -46,6 +46,21 @@ struct ProofTimeTests {
         #expect(ProofTimePolicy.allowedClockSkew == 300)
     }
 
+    @Test("a real export keeps validFrom = its proof's created: checked 4 minutes early it is valid (the same clock skew), 6 minutes early not yet valid")
+    func exportValidFromSkew() throws {
+        let export = try SamplePortfolio.export()
+        let validFrom = try #require(export.credential.objectValue?["validFrom"]?.stringValue.flatMap(Timestamp.parse))
+        let within = SamplePortfolio.verify(export.credential, at: validFrom.addingTimeInterval(-4 * 60))
+        #expect(within.result.isValid, "\(within.result.failures)")
+        #expect(!within.checks.contains { $0.check == "validity" && $0.status == .failed })
+
+        let beyond = SamplePortfolio.verify(export.credential, at: validFrom.addingTimeInterval(-6 * 60))
+        #expect(!beyond.result.isValid)
+        #expect(beyond.result.failures.contains { $0.check == "validity" && $0.code == .notYetValid },
+                "\(beyond.result.failures)")
+        #expect(beyond.checks.contains { $0.check == "validity" && $0.detail.hasPrefix("not yet valid") })
+    }
+
     @Test("a proof whose expires has passed fails; one that expires later passes")
     func expired() throws {
         let created = Self.at.addingTimeInterval(-86_400)

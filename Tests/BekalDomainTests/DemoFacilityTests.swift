@@ -117,4 +117,34 @@ struct DemoFacilityTests {
         #expect(data.framework.isSample)
         #expect(data.facility.name.hasPrefix("DEMO"))
     }
+
+    @Test("given a hasher, every evidence item names a placeholder file by its hash; the rest of the data is the same")
+    func placeholderEvidence() {
+        // Not SHA-256 (the domain has no hasher): any function of the bytes shows that the names come from it.
+        func digest(_ bytes: [UInt8]) -> String {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 64 - hex.count) + hex
+        }
+        let plain = DemoFacility.generate(people: 12, seed: 4, today: Self.today)
+        let data = DemoFacility.generate(people: 12, seed: 4, today: Self.today, sha256: digest)
+        #expect(plain.evidenceFiles.isEmpty)
+        #expect(data.events.map(\.id) == plain.events.map(\.id))
+        let files = Dictionary(data.evidenceFiles.map { ($0.sha256, $0) }, uniquingKeysWith: { first, _ in first })
+        var named = 0
+        for event in data.events {
+            guard case .assessmentRecorded(let assessment) = event.payload else { continue }
+            for evidence in assessment.evidence {
+                named += 1
+                let file = files[evidence.sha256]
+                #expect(file.map { digest($0.bytes) } == evidence.sha256)
+                #expect(file?.bytes.count == evidence.byteCount)
+                #expect(evidence.mediaType == "text/plain")
+                #expect(file.map { String(decoding: $0.bytes, as: UTF8.self).hasPrefix("DEMO placeholder evidence") } == true)
+            }
+        }
+        #expect(named > 0)
+        #expect(named == data.evidenceFiles.count)
+    }
 }

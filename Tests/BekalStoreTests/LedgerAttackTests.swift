@@ -140,6 +140,46 @@ struct LedgerAttackTests {
         #expect(audit.failures.count == 1, "\(audit.failures)")
     }
 
+    @Test("with no checkpoint, verifyIntegrity finds a forged append, a deleted tree node and a deleted evidence file; an untouched ledger is intact")
+    func integrityWithoutCheckpoint() throws {
+        let untouched = try WitnessedFacility()
+        defer { untouched.removeHome() }
+        let intact = try untouched.reopen().verifyIntegrity()
+        #expect(intact.isIntact, "\(intact.failures)")
+        #expect(intact.eventCount == 1_300)
+
+        // What makes Bekal refuse to append or sign: the forged event has no leaf in the stored tree.
+        let forged = try WitnessedFacility()
+        defer { forged.removeHome() }
+        try forged.tamper(dropTriggers: false) { db in try Self.insertForged(at: 1_301, db) }
+        let afterForgery = try forged.reopen().verifyIntegrity()
+        #expect(afterForgery.chain.isIntact, "the chain check alone passes")
+        #expect(!afterForgery.isIntact)
+        #expect(afterForgery.failures.contains { $0.reason == .writtenOutsideBekal && $0.events == 1_301...1_301 },
+                "\(afterForgery.failures)")
+
+        // An interior node row of the stored tree deleted (the leaves untouched): proofs would refuse to run.
+        let node = try WitnessedFacility()
+        defer { node.removeHome() }
+        try node.tamper(dropTriggers: false) { db in
+            try db.execute(sql: "DELETE FROM ledger_tree_tile WHERE level = 1 AND tile = 0")
+            #expect(db.changesCount == 1)
+        }
+        let afterNode = try node.reopen().verifyIntegrity()
+        #expect(afterNode.chain.isIntact)
+        #expect(afterNode.failures.map(\.reason) == [.writtenOutsideBekal], "\(afterNode.failures)")
+        #expect(afterNode.failures.first?.message.hasPrefix("StoredNodesPolicy: ") == true)
+        #expect(afterNode.failures.first?.events == 1...2, "node 0 of level 1 is above events 1 and 2")
+
+        let evidence = try WitnessedFacility()
+        defer { evidence.removeHome() }
+        let store = try #require(evidence.scenario.ledger.evidence)
+        try FileManager.default.removeItem(at: store.url(forSHA256: try #require(evidence.evidenceFiles.first).sha256))
+        let afterEvidence = try evidence.reopen().verifyIntegrity()
+        #expect(afterEvidence.chain.isIntact)
+        #expect(afterEvidence.failures.map(\.reason) == [.evidenceMissing], "\(afterEvidence.failures)")
+    }
+
     /// A forged training event with its chain hash computed, as an insider would write it.
     static func insertForged(at sequence: Int64, _ db: Database) throws {
         let template = try #require(try Row.fetchOne(db, sql: "SELECT * FROM ledger_event WHERE sequence = 10"))

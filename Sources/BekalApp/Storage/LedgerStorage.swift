@@ -48,6 +48,9 @@ public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     func queuedReports() async throws -> [QueuedReport]
     /// Recomputes the ledger's hash chain from the stored bytes.
     func verifyChain() async throws -> ChainVerification
+    /// The hash chain and the checks that need no outside checkpoint: events against the stored log tree,
+    /// projections against a replay, evidence files against their hashes.
+    func verifyIntegrity() async throws -> LedgerIntegrityReport
     /// How many events the ledger holds.
     func eventCount() async throws -> Int
 

@@ -1,5 +1,6 @@
 import BekalCredentials
 import BekalLog
+import BekalDomain
 
 /// The log's tree head with the leaf entries and inclusion proofs of some events in it, read together
 /// (`LedgerStorage.logInclusion`).
@@ -78,5 +79,27 @@ public struct LedgerAuditReport: Sendable, Hashable {
         self.eventCount = eventCount
         self.failures = failures
         self.appended = appended
+    }
+}
+
+/// What checking the ledger on its own found (`LedgerStorage.verifyIntegrity`): the hash chain, and the checks
+/// that need no checkpoint held outside (stored log tree, projections, evidence files). Messages name event
+/// numbers, tables and evidence hash prefixes, never a person.
+public struct LedgerIntegrityReport: Sendable, Hashable {
+    /// The hash chain recomputed from the stored bytes.
+    public var chain: ChainVerification
+    /// The number of events stored.
+    public var eventCount: Int64
+    /// Everything else found wrong (reasons as `LedgerAuditReport.Finding`'s); empty when the ledger is intact.
+    public var failures: [LedgerAuditReport.Finding]
+
+    /// Whether the chain is intact and nothing else was found wrong.
+    public var isIntact: Bool { chain.isIntact && failures.isEmpty }
+
+    /// A report.
+    public init(chain: ChainVerification, eventCount: Int64, failures: [LedgerAuditReport.Finding]) {
+        self.chain = chain
+        self.eventCount = eventCount
+        self.failures = failures
     }
 }

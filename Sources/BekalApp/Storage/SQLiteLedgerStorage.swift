@@ -142,6 +142,17 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
 
     public func verifyChain() async throws -> ChainVerification { try await run { try ledger.verifyChain() } }
 
+    public func verifyIntegrity() async throws -> LedgerIntegrityReport {
+        try await run {
+            let integrity = try ledger.verifyIntegrity()
+            return LedgerIntegrityReport(
+                chain: integrity.chain, eventCount: integrity.eventCount,
+                failures: integrity.failures.map {
+                    LedgerAuditReport.Finding(reason: $0.reason.rawValue, events: $0.events, message: $0.message)
+                })
+        }
+    }
+
     public func eventCount() async throws -> Int { try await run { try ledger.eventCount() } }
 
     // MARK: The verifiable log

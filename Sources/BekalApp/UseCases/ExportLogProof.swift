@@ -28,7 +28,8 @@ extension FacilityApp {
             throw AppError(
                 .storage,
                 "event \(event.sequence) no longer matches the ledger's log tree (it was changed outside Bekal); "
-                    + "nothing was exported; run `bekal ledger verify --checkpoint` with a witnessed checkpoint")
+                    + "nothing was exported; `bekal ledger verify` names it, `--checkpoint` with a witnessed checkpoint "
+                    + "shows what else changed")
         }
         let bySequence = Dictionary(inclusion.events.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
         let note = try checkpoint?.note ?? log.sign(inclusion.head)

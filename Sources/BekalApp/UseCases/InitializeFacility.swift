@@ -63,9 +63,17 @@ extension FacilityApp {
     public static func createDemo(
         home: URL, people: Int, seed: UInt64, context: ActionContext, logger: Logger
     ) async throws -> (app: FacilityApp, events: Int, facility: Facility) {
-        let data = DemoFacility.generate(people: people, seed: seed, today: context.today)
+        // Small text placeholders stand in for the evidence files the events name, stored like uploaded evidence,
+        // so that a new demo facility verifies (`ledger verify`, and against its own checkpoint).
+        let data = DemoFacility.generate(people: people, seed: seed, today: context.today, sha256: { Digest.sha256Hex($0) })
         let count = try await build(home: home, logger: logger) { staging in
             let storage = try SQLiteLedgerStorage.create(at: staging.root, logger: logger)
+            for file in data.evidenceFiles {
+                let stored = try await storage.store(Data(file.bytes), mediaType: file.mediaType, description: file.description)
+                guard stored.evidence.sha256 == file.sha256 else {
+                    throw AppError(.storage, "a demo evidence file was stored under another hash")
+                }
+            }
             let entries = try AccountBootstrap.demoEntries(data.events, runBy: context.actor)
             let result = try await storage.append(entries, actor: context.actor, recordedAt: context.now)
             _ = try KeyRing.create(at: staging.keys, now: context.now)

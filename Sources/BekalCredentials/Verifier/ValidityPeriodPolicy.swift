@@ -1,7 +1,9 @@
 import BekalJSON
 import Foundation
 
-/// `validFrom` ≤ the verification time < `validUntil`. An expired embedded credential (a lapsed certificate) is an
+/// `validFrom` ≤ the verification time < `validUntil`, with `validFrom` allowed the same clock skew as a proof's
+/// `created` (`ProofTimePolicy.allowedClockSkew`: an export's `validFrom` is its proof's `created`, so a verifier
+/// whose clock is a little behind the facility's must not find it not yet valid). An expired embedded credential (a lapsed certificate) is an
 /// exception, reported with its date: the record is still authentic and the rest of the portfolio stands. The
 /// export itself out of its period, or anything not yet valid, fails.
 public struct ValidityPeriodPolicy: VerificationPolicy {
@@ -28,7 +30,7 @@ public struct ValidityPeriodPolicy: VerificationPolicy {
             }
             until = parsed
         }
-        if let from, context.at < from {
+        if let from, from.timeIntervalSince(context.at) > ProofTimePolicy.allowedClockSkew {
             return [credential.record(
                 name, .failed, .notYetValid, "not yet valid at \(at): validFrom \(Timestamp.format(from))", date: from)]
         }
