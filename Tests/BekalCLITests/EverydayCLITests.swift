@@ -59,6 +59,30 @@ struct EverydayCLITests {
         #expect(run.stdout.isEmpty)
     }
 
+    @Test("a missing input file exits 3 (not found) for verify, render and canonicalize as for import; no path shown")
+    func missingInputFile() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        // A file name can be a person's name: it never appears in the message.
+        let missing = cli.root.appendingPathComponent("Rahmat Pengujian.json").path
+        let page = cli.root.appendingPathComponent("halaman.html").path
+        let commands = [
+            ["verify", missing], ["verify", missing, "--json"], ["render", missing, "--out", page],
+            ["canonicalize", missing], ["import", missing, "--kind", "training"], ["framework", "import", missing],
+        ]
+        for arguments in commands {
+            let run = try cli.run(arguments)
+            #expect(run.status == 3, "\(arguments[0]): \(run.stderr)")
+            #expect(!run.stderr.contains("Rahmat") && !run.stdout.contains("Rahmat"), "\(run.stderr)")
+        }
+        let json = try cli.run("verify", missing, "--json")
+        let report = try #require(try json.json() as? [String: Any])
+        let error = try #require(report["error"] as? [String: Any])
+        #expect(error["exitCode"] as? Int == 3)
+        #expect(error["code"] as? String == "notFound")
+        #expect(!FileManager.default.fileExists(atPath: page))
+    }
+
     @Test("Indonesian words, the decimal comma and Indonesian dates are accepted; unknown units list the valid ones")
     func indonesianInput() throws {
         let cli = try CLI.withPerson()
