@@ -222,6 +222,36 @@ struct EverydayWorkTests {
         #expect(try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.training.hours == 3)
     }
 
+    @Test("a certificate issued after a release or a transfer is refused (dateAfterExit); one issued by that day is not",
+          arguments: [false, true])
+    func certificateAfterExit(transferred: Bool) async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        let left = LocalDate("2026-07-01")!
+        if transferred {
+            _ = try await app.transfer(.id(person.id), to: "LAPAS-LAIN", on: left, context: fixture.context)
+        } else {
+            _ = try await app.release(.id(person.id), on: left, kind: .parole, context: fixture.context)
+        }
+        func certificate(_ issued: String) -> CertificateInput {
+            CertificateInput(person: .id(person.id), issuer: "LSP Batik", scheme: "Tukang Cap", number: "C-\(issued)",
+                             issuedOn: LocalDate(issued)!, unitCodes: ["SAMPLE.BTKCAP.001"])
+        }
+        do {
+            _ = try await app.recordCertificate(certificate("2026-07-02"), context: fixture.context)
+            Issue.record("a certificate issued after the person left was accepted")
+        } catch {
+            #expect(AppError(error).code == .invalidInput)
+            #expect(AppError(error).message.contains("dateAfterExit"), "\(AppError(error).message)")
+        }
+        // Issued on the day they left, or before admission (earned before the sentence): still accepted.
+        _ = try await app.recordCertificate(certificate("2026-07-01"), context: fixture.context)
+        _ = try await app.recordCertificate(certificate("2024-05-01"), context: fixture.context)
+        let history = try await app.history(of: .id(person.id), context: fixture.context)
+        #expect(history.entries.filter { $0.event.type == "certificate.recorded" }.count == 2)
+    }
+
     @Test("evidence attached later backs the assessment (readiness stops asking for it) and survives a correction")
     func evidenceLater() async throws {
         let (fixture, person) = try await Self.withPerson()
