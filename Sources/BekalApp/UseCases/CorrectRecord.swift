@@ -43,7 +43,7 @@ extension FacilityApp {
         }
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         let original = try await storage.event(id: eventID)
-        let replacement = try await replaced(try await standing(original), with: changes)
+        let replacement = try await replaced(try await currentRecord(of: original), with: changes)
         return try await record(context: context) { _ in
             .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,
                                   replacement: replacement))
@@ -61,7 +61,7 @@ extension FacilityApp {
     }
 
     /// The record as it stands now: the replacement of its latest correction, else as recorded.
-    private func standing(_ event: LedgerEvent) async throws -> LedgerPayload {
+    private func currentRecord(of event: LedgerEvent) async throws -> LedgerPayload {
         guard let personID = event.personID else { return event.payload }
         var payload = event.payload
         for later in try await storage.events(about: personID) where later.sequence > event.sequence {
