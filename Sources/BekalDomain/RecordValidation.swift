@@ -121,7 +121,12 @@ public enum RecordValidation {
 
     static func checkCertificate(_ c: Certificate, in context: RecordContext, into v: inout RuleViolations) {
         checkPersonMatches(c.personID, in: context, into: &v)
-        // A certificate may predate admission (earned before the sentence), so only the future is refused.
+        // A certificate may predate admission (earned before the sentence), so only the future and the days after
+        // the person left the facility (released or transferred) are refused, as for every other record.
+        if let left = context.person?.leftOn, c.issuedOn > left {
+            v.add(.dateAfterExit, "issuedOn",
+                  "The issue date is after the person left the facility (released or transferred).")
+        }
         if c.issuedOn > context.today { v.add(.dateInFuture, "issuedOn", "The issue date is after today.") }
         if c.expiresOn <= c.issuedOn { v.add(.dateOrder, "expiresOn", "The expiry date must be after the issue date.") }
         v.require(c.issuer, "issuer")

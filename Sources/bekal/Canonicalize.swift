@@ -13,7 +13,8 @@ struct Canonicalize: ParsableCommand {
             `sha256sum` to reproduce the hashes a Data Integrity proof signs. The input is read strictly: \
             duplicate member names, lone surrogates, invalid UTF-8 and documents over 8 MiB or nested deeper \
             than 64 levels are refused; every finite number is canonicalized as ECMAScript writes it.
-            Exit status: 0 on success, 4 when the input is not acceptable JSON, 2 when it cannot be read.
+            Exit status: 0 on success, 4 when the input is not acceptable JSON, 3 when the file does not exist or \
+            cannot be read (2 when standard input cannot be read).
             """)
 
     @Argument(help: "The JSON file to canonicalize, or '-' to read standard input.")

@@ -14,8 +14,8 @@ struct Render: ParsableCommand {
             verdict naming the facility: VALID, VALID WITH EXCEPTIONS with the withdrawn or expired items marked \
             on their rows, or INVALID with the failing rows marked. The page has no script and makes no request: \
             CSS and the production chart are inline, evidence thumbnails are data: URIs. Exit status: 0 page \
-            written and VALID (or VALID WITH EXCEPTIONS), 1 page written but INVALID, 2 usage error or unreadable \
-            input, 6 the page could not be written.
+            written and VALID (or VALID WITH EXCEPTIONS), 1 page written but INVALID, 2 usage error, 3 the export \
+            file does not exist or cannot be read, 6 the page could not be written.
             """)
 
     @Argument(help: "The export file (JSON).") var file: String

@@ -15,8 +15,8 @@ struct Verify: ParsableCommand {
             lists given, and, when a register number (and the person's verification code) is given, that the \
             export belongs to that person. The verdict comes first: VALID, VALID WITH EXCEPTIONS (revoked or \
             expired items named; the rest stands) or INVALID; the checks follow. \
-            Exit status: 0 VALID or VALID WITH EXCEPTIONS, 1 INVALID, 2 usage error or unreadable input \
-            (with --json, as a JSON object with an error).
+            Exit status: 0 VALID or VALID WITH EXCEPTIONS, 1 INVALID, 2 usage error, 3 the file does not exist \
+            or cannot be read (with --json, errors are a JSON object with an error).
             """)
 
     @Argument(help: "The credential file (JSON).") var file: String

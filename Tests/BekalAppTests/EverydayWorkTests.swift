@@ -65,7 +65,7 @@ struct EverydayWorkTests {
         #expect(texts.contains { $0.en == "Training 2.25 h: Mencap" })
     }
 
-    @Test("a person's name and register number are corrected as events; the history shows what was corrected")
+    @Test("a person's name, register number and release date are corrected as events; the history shows old → new")
     func personCorrection() async throws {
         let (fixture, person) = try await Self.withPerson()
         defer { fixture.cleanUp() }
@@ -82,6 +82,47 @@ struct EverydayWorkTests {
         let original = try #require(after.entries.first { $0.event.id == added.event.id })
         #expect(original.standing == .corrected && original.correctedBy.count == 1)
         #expect(after.entries.contains { $0.corrects == added.event.id })
+        let firstEntry = try #require(after.entries.first { $0.corrects == added.event.id })
+        let first = firstEntry.summary
+        #expect(first.id == "Koreksi: typo — nama: Rahmat Pengujian → Rahmat Pengujian Baru; "
+                + "nomor register: AII-0042/2025 → AII-0043/2025", "\(first.id)")
+        #expect(first.en == "Correction: typo — name: Rahmat Pengujian → Rahmat Pengujian Baru; "
+                + "register number: AII-0042/2025 → AII-0043/2025", "\(first.en)")
+
+        // A second correction starts from the first one's values: the name stays corrected, and its line shows
+        // only the release date, old → new.
+        var release = RecordChanges()
+        release.expectedReleaseDate = LocalDate("2027-01-15")
+        let second = try await fixture.app.correct(eventID: added.event.id, changes: release, reason: "salah tanggal",
+                                                   context: fixture.context)
+        let now = try await fixture.app.person(.id(person.id))
+        #expect(now.fullName.rawValue == "Rahmat Pengujian Baru")
+        #expect(now.registerNumber.rawValue == "AII-0043/2025")
+        #expect(now.expectedReleaseDate == LocalDate("2027-01-15"))
+        let latest = try await fixture.app.history(of: .id(person.id), context: fixture.context)
+        let line = try #require(latest.entries.first { $0.event.id == second.id }).summary
+        #expect(line.id == "Koreksi: salah tanggal — perkiraan bebas: 2026-12-20 → 2027-01-15", "\(line.id)")
+        #expect(line.en == "Correction: salah tanggal — expected release: 2026-12-20 → 2027-01-15", "\(line.en)")
+        #expect(latest.entries.first { $0.event.id == added.event.id }?.correctedBy == [firstEntry.event.id, second.id])
+    }
+
+    @Test("a correction of a training record shows the hours old → new; a retraction shows its reason only")
+    func recordCorrectionHistory() async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        let training = try await fixture.app.recordTraining(TrainingInput(
+            person: .id(person.id), date: LocalDate("2026-03-02")!, hours: 2.5, topic: "Mencap", trainer: "Mentor"),
+            context: fixture.context)
+        var changes = RecordChanges()
+        changes.hours = 3
+        let corrected = try await fixture.app.correct(eventID: training.id, changes: changes, reason: "jam salah",
+                                                      context: fixture.context)
+        let retracted = try await fixture.app.retract(eventID: training.id, reason: "dobel", context: fixture.context)
+        let history = try await fixture.app.history(of: .id(person.id), context: fixture.context)
+        let correction = try #require(history.entries.first { $0.event.id == corrected.id }).summary
+        #expect(correction.id == "Koreksi: jam salah — jam: 2,5 → 3")
+        #expect(correction.en == "Correction: jam salah — hours: 2.5 → 3")
+        #expect(history.entries.first { $0.event.id == retracted.id }?.summary.id == "Penarikan: dobel")
     }
 
     @Test("history lists every event with id, kind and account; an exported record shows its credential id, which revoke takes, as it takes the event id")
@@ -179,6 +220,36 @@ struct EverydayWorkTests {
         changes.hours = 3
         _ = try await app.correct(eventID: training.id, changes: changes, reason: "3 hours", context: fixture.context)
         #expect(try await app.portfolioStanding(of: .id(person.id), context: fixture.context).standing.training.hours == 3)
+    }
+
+    @Test("a certificate issued after a release or a transfer is refused (dateAfterExit); one issued by that day is not",
+          arguments: [false, true])
+    func certificateAfterExit(transferred: Bool) async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        let left = LocalDate("2026-07-01")!
+        if transferred {
+            _ = try await app.transfer(.id(person.id), to: "LAPAS-LAIN", on: left, context: fixture.context)
+        } else {
+            _ = try await app.release(.id(person.id), on: left, kind: .parole, context: fixture.context)
+        }
+        func certificate(_ issued: String) -> CertificateInput {
+            CertificateInput(person: .id(person.id), issuer: "LSP Batik", scheme: "Tukang Cap", number: "C-\(issued)",
+                             issuedOn: LocalDate(issued)!, unitCodes: ["SAMPLE.BTKCAP.001"])
+        }
+        do {
+            _ = try await app.recordCertificate(certificate("2026-07-02"), context: fixture.context)
+            Issue.record("a certificate issued after the person left was accepted")
+        } catch {
+            #expect(AppError(error).code == .invalidInput)
+            #expect(AppError(error).message.contains("dateAfterExit"), "\(AppError(error).message)")
+        }
+        // Issued on the day they left, or before admission (earned before the sentence): still accepted.
+        _ = try await app.recordCertificate(certificate("2026-07-01"), context: fixture.context)
+        _ = try await app.recordCertificate(certificate("2024-05-01"), context: fixture.context)
+        let history = try await app.history(of: .id(person.id), context: fixture.context)
+        #expect(history.entries.filter { $0.event.type == "certificate.recorded" }.count == 2)
     }
 
     @Test("evidence attached later backs the assessment (readiness stops asking for it) and survives a correction")

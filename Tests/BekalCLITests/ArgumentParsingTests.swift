@@ -52,12 +52,13 @@ struct ArgumentParsingTests {
 
     @Test("a missing required option is a usage error naming the option, never the values typed")
     func missingOption() throws {
+        let arguments = ["person", "add", "--name", "Rahasia Santoso", "--admitted", "2025-01-02",
+                         "--release", "2027-03-04"]
         do {
-            _ = try Bekal.parseAsRoot(["person", "add", "--name", "Rahasia Santoso", "--admitted", "2025-01-02",
-                                       "--release", "2027-03-04"])
+            _ = try Bekal.parseAsRoot(arguments)
             Issue.record("parsed without --register-number")
         } catch {
-            let message = Usage.redacted(Bekal.fullMessage(for: error))
+            let message = Usage.redacted(Bekal.fullMessage(for: error), arguments: arguments)
             #expect(message.contains("--register-number"))
             #expect(!message.contains("Rahasia"))
             #expect(Bekal.exitCode(for: error) != .success)
@@ -66,17 +67,43 @@ struct ArgumentParsingTests {
 
     @Test("stray words are refused and the message shows neither of them")
     func strayWords() throws {
+        let arguments = ["portfolio", "AII-0001/2025", "Rahasia", "Santoso"]
         do {
-            _ = try Bekal.parseAsRoot(["portfolio", "AII-0001/2025", "Rahasia", "Santoso"])
+            _ = try Bekal.parseAsRoot(arguments)
             Issue.record("parsed stray words")
         } catch {
             let raw = Bekal.fullMessage(for: error)
             #expect(raw.contains("Rahasia"), "ArgumentParser quotes the typed values; the redaction must matter")
-            let message = Usage.redacted(raw)
+            let message = Usage.redacted(raw, arguments: arguments)
             #expect(!message.contains("Rahasia"))
             #expect(!message.contains("Santoso"))
             #expect(message.contains("‹value›"))
+            #expect(message.contains("See 'bekal portfolio --help' for more information."))
         }
+    }
+
+    @Test("redaction hides every typed value, apostrophes and quotes included, but keeps names and the help hint")
+    func redactionByArguments() throws {
+        let arguments = [
+            "person", "add", "--name=Ma'ruf Amin", "Syafi'i", "Jum'at", "\"Ma'ruf\"", "--nama", "Ani Rahayu",
+        ]
+        let message = """
+            Error: 3 unexpected arguments: 'Syafi'i', 'Jum'at', '"Ma'ruf"'
+            Help:  --name <name>  The name.
+            Usage: bekal person add --name <name>
+              See 'bekal person add --help' for more information.
+            """
+        let redacted = Usage.redacted(message, arguments: arguments)
+        for fragment in ["Ma", "ruf", "Syafi", "Jum", "Amin", "Ani"] {
+            #expect(!redacted.contains(fragment), "\(fragment)")
+        }
+        #expect(redacted.hasPrefix("Error: 3 unexpected arguments: '‹value›', '‹value›', '‹value›'"))
+        #expect(redacted.contains("Usage: bekal person add --name <name>"))
+        #expect(redacted.hasSuffix("\n  See 'bekal person add --help' for more information."))
+        #expect(Usage.withoutErrorLabel(redacted).hasPrefix("3 unexpected arguments"))
+        // A hint holding a typed value is not a hint: the value goes.
+        let forged = Usage.redacted("x\n  See 'bekal Jum'at --help' for more information.", arguments: ["Jum'at"])
+        #expect(!forged.contains("Jum"))
     }
 
     @Test("an unknown subcommand is refused")

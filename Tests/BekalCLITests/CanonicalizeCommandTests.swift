@@ -83,13 +83,13 @@ struct CanonicalizeCommandTests {
         #expect(outcome.error.contains("tooLarge"))
     }
 
-    @Test("exits 2 when the file cannot be read")
+    @Test("exits 3 (not found, as for every input file) when the file does not exist or cannot be read")
     func rejectsUnreadableFile() throws {
         let missing = try run(["/nonexistent/bekal-\(UUID().uuidString).json"])
-        #expect(missing.status == 2)
+        #expect(missing.status == 3)
         #expect(missing.error.contains("cannot read"))
         let directory = try run([FileManager.default.temporaryDirectory.path])
-        #expect(directory.status == 2)
+        #expect(directory.status == 3)
         #expect(directory.error.contains("directory"))
     }
 }

@@ -33,6 +33,56 @@ struct EverydayCLITests {
         #expect(badPeople.stderr.contains("--people"))
     }
 
+    @Test("usage errors hide names with apostrophes, quotes and spaces, keep the --help hint and say bekal:",
+          arguments: [
+              (["person", "add", "--register-number", "AII-0099/2026", "--name", "Ma'ruf", "Amin", "Syafi'i",
+                "--admitted", "2025-01-01", "--release", "2027-01-01"], "bekal person add"),
+              (["export", "--all", "--out-dir", "keluar", "--due-within", "Ma'ruf"], "bekal export"),
+              (["portfolio", "AII-0099/2026", "Jum'at", "Syafi\"i Ma'ruf"], "bekal portfolio"),
+              (["demo", "--people", "Ma'ruf Amin"], "bekal demo"),
+              (["person", "add", "--register-number=AII-0099/2026", "--name=Jum'at 'Amin'", "--admitted",
+                "2025-01-01", "--release", "2027-01-01", "--nama=Ma’ruf Syafi'i"], "bekal person add"),
+              (["person", "add", "--register-number", "Ma'ruf \"Syafi'i\"\nAmin", "--name", "Jum’at",
+                "--admitted", "2025-01-01"], "bekal person add"),
+          ])
+    func usageWithApostrophes(arguments: [String], command: String) throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let run = try cli.run(arguments)
+        #expect(run.status == 2, "\(run.stderr)")
+        for fragment in ["Ma", "ruf", "Amin", "Syafi", "Jum", "AII-0099", "‹value›i", "‹value›at"] {
+            #expect(!run.stderr.contains(fragment), "\(fragment): \(run.stderr)")
+        }
+        #expect(run.stderr.hasPrefix("bekal: "), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error:"), "\(run.stderr)")
+        #expect(run.stderr.contains("See '\(command) --help' for more information."), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("a missing input file exits 3 (not found) for verify, render and canonicalize as for import; no path shown")
+    func missingInputFile() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        // A file name can be a person's name: it never appears in the message.
+        let missing = cli.root.appendingPathComponent("Rahmat Pengujian.json").path
+        let page = cli.root.appendingPathComponent("halaman.html").path
+        let commands = [
+            ["verify", missing], ["verify", missing, "--json"], ["render", missing, "--out", page],
+            ["canonicalize", missing], ["import", missing, "--kind", "training"], ["framework", "import", missing],
+        ]
+        for arguments in commands {
+            let run = try cli.run(arguments)
+            #expect(run.status == 3, "\(arguments[0]): \(run.stderr)")
+            #expect(!run.stderr.contains("Rahmat") && !run.stdout.contains("Rahmat"), "\(run.stderr)")
+        }
+        let json = try cli.run("verify", missing, "--json")
+        let report = try #require(try json.json() as? [String: Any])
+        let error = try #require(report["error"] as? [String: Any])
+        #expect(error["exitCode"] as? Int == 3)
+        #expect(error["code"] as? String == "notFound")
+        #expect(!FileManager.default.fileExists(atPath: page))
+    }
+
     @Test("Indonesian words, the decimal comma and Indonesian dates are accepted; unknown units list the valid ones")
     func indonesianInput() throws {
         let cli = try CLI.withPerson()

@@ -71,13 +71,13 @@ struct CLITests {
         #expect((report["checks"]?.arrayValue?.count ?? 0) > 100)
     }
 
-    @Test("--json errors are JSON too: an unreadable file or a bad trust list gives an object with the error, exit 2")
+    @Test("--json errors are JSON too: a missing file (exit 3) or a bad trust list (exit 2) gives an object with the error")
     func jsonErrors() throws {
         let missing = try bekal(["verify", "/nonexistent/file.json", "--json"])
-        #expect(missing.status == 2)
+        #expect(missing.status == 3)
         let report = try JSONParser.parse(Array(missing.output.utf8))
         #expect(report["verdict"] == .null)
-        #expect(report["error"]?["exitCode"] == 2)
+        #expect(report["error"]?["exitCode"] == 3)
         #expect(report["error"]?["message"]?.stringValue?.contains("cannot read") == true)
         let file = try writeTemporary(try SamplePortfolio.export().credential, name: "export.json")
         let badTrust = try bekal(["verify", file.path, "--trust", file.path, "--json"])
@@ -229,9 +229,9 @@ struct CLITests {
         #expect(didOnly.status == 1)
     }
 
-    @Test("unreadable input and usage errors exit 2; malformed JSON is INVALID (exit 1) naming well-formed")
+    @Test("a missing file exits 3, usage errors 2; malformed JSON is INVALID (exit 1) naming well-formed")
     func badInput() throws {
-        #expect(try bekal(["verify", "/nonexistent/file.json"]).status == 2)
+        #expect(try bekal(["verify", "/nonexistent/file.json"]).status == 3)
         let file = try writeTemporary("x", name: "x.json")
         #expect(try bekal(["verify", file.path, "--at", "yesterday"]).status == 2)
         #expect(try bekal(["verify", file.path, "--issuer", "did:web:example.org"]).status == 2)

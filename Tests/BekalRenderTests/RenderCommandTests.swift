@@ -93,12 +93,13 @@ struct RenderCommandTests {
         #expect(!FileManager.default.fileExists(atPath: page.path))
     }
 
-    @Test("an unreadable export exits 2; an unwritable page exits 6")
+    @Test("a missing export exits 3 (not found, as for every input file); an unwritable page exits 6")
     func files() throws {
         let directory = try RenderFixture.temporaryDirectory()
         let missing = try run(["render", directory.appendingPathComponent("none.json").path, "--out", directory.appendingPathComponent("p.html").path])
-        #expect(missing.status == 2)
+        #expect(missing.status == 3)
         #expect(missing.error.contains("cannot read the export file"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("p.html").path))
         let (_, file) = try exportFile()
         let unwritable = try run(["render", file.path, "--out", "/nonexistent-directory/p.html"])
         #expect(unwritable.status == 6)

@@ -5,13 +5,14 @@ import Foundation
 public enum CanonicalForm {
     /// Reads a document (a file, or standard input when `path` is `nil`), at most one byte beyond the parser's
     /// limit, so a huge input costs no more memory than the parser would accept.
-    /// - Throws: `AppError.usage` when it cannot be read.
+    /// - Throws: `AppError.notFound` when the file does not exist or cannot be read (a directory included), as
+    ///   for every input file; `AppError.usage` when standard input cannot be read.
     public static func read(_ path: String?) throws(AppError) -> [UInt8] {
         let limit = JSONLimits.default.maxBytes + 1
         do {
             var isDirectory: ObjCBool = false
             if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw AppError(.usage, "cannot read the input file: it is a directory")
+                throw AppError(.notFound, "cannot read the input file: it is a directory")
             }
             let handle = try path.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? .standardInput
             defer { if path != nil { try? handle.close() } }
@@ -25,7 +26,8 @@ public enum CanonicalForm {
         } catch let error as AppError {
             throw error
         } catch {
-            throw AppError(.usage, "cannot read \(path == nil ? "standard input" : "the input file")")
+            if path == nil { throw AppError(.usage, "cannot read standard input") }
+            throw AppError(.notFound, "cannot read the input file: it does not exist or cannot be read")
         }
     }
 

@@ -31,6 +31,8 @@ public struct RecordChanges: Sendable, Hashable {
 
 extension FacilityApp {
     /// Corrects an earlier record (`record.corrected` with the replacement); the original stays in the ledger.
+    /// The fields not given keep their values as they stand now: a second correction starts from the first one's
+    /// replacement, not from the original.
     /// - Throws: not found (no such event), invalid input (a field the record does not have, a bad value),
     ///   conflict (a kind of event that cannot be corrected, a record already retracted).
     public func correct(
@@ -41,7 +43,7 @@ extension FacilityApp {
         }
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         let original = try await storage.event(id: eventID)
-        let replacement = try await replaced(original.payload, with: changes)
+        let replacement = try await replaced(try await currentRecord(of: original), with: changes)
         return try await record(context: context) { _ in
             .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,
                                   replacement: replacement))
@@ -56,6 +58,20 @@ extension FacilityApp {
             .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,
                                   replacement: nil))
         }
+    }
+
+    /// The record as it stands now: the replacement of its latest correction, else as recorded.
+    private func currentRecord(of event: LedgerEvent) async throws -> LedgerPayload {
+        guard let personID = event.personID else { return event.payload }
+        var payload = event.payload
+        for later in try await storage.events(about: personID) where later.sequence > event.sequence {
+            if case .corrected(let correction) = later.payload, correction.correctedEventID == event.id,
+                let replacement = correction.replacement
+            {
+                payload = replacement
+            }
+        }
+        return payload
     }
 
     private func replaced(_ payload: LedgerPayload, with changes: RecordChanges) async throws -> LedgerPayload {

@@ -19,7 +19,7 @@ public struct HistoryEntry: Sendable {
     /// The day the record is about (the assessment's date, the release date, …), when it has one.
     public var recordDate: LocalDate?
     /// What the event records, in both languages (no names of staff; the person's own details only on
-    /// `person.added` and its corrections).
+    /// `person.added` and its corrections, which say what changed, old → new).
     public var summary: LocalizedText
     public var standing: Standing
     /// The corrections and retractions of this event, oldest first.
@@ -55,9 +55,17 @@ extension FacilityApp {
         }
         let revoked = try await storage.revokedCredentials()
         var corrections: [UUID: [LedgerEvent]] = [:]
+        // Each record as it stands after the events so far, and for each correction the record it replaced (the
+        // original, or the replacement of the correction before it), so its summary can say old → new.
+        var standingRecord: [UUID: LedgerPayload] = [:]
+        var replaced: [UUID: LedgerPayload] = [:]
         for event in events {
             if case .corrected(let correction) = event.payload {
                 corrections[correction.correctedEventID, default: []].append(event)
+                replaced[event.id] = standingRecord[correction.correctedEventID]
+                if let replacement = correction.replacement { standingRecord[correction.correctedEventID] = replacement }
+            } else if HistoryText.isRecord(event.payload) {
+                standingRecord[event.id] = event.payload
             }
         }
         let entries = zip(events, credentials).map { event, credential -> HistoryEntry in
@@ -70,7 +78,8 @@ extension FacilityApp {
             if case .corrected(let correction) = event.payload { corrects = correction.correctedEventID }
             let exported = credential.flatMap { indices[$0] != nil ? $0 : nil }
             return HistoryEntry(
-                event: event, recordDate: HistoryText.recordDate(event.payload), summary: HistoryText.summary(event.payload),
+                event: event, recordDate: HistoryText.recordDate(event.payload),
+                summary: HistoryText.summary(event.payload, replacing: replaced[event.id]),
                 standing: standing, correctedBy: later.map(\.id), corrects: corrects, credentialID: exported,
                 revoked: exported.map { revoked[$0] != nil } ?? false)
         }

@@ -34,7 +34,9 @@ enum HistoryText {
         }
     }
 
-    static func summary(_ payload: LedgerPayload) -> LocalizedText {
+    /// - Parameter previous: for a correction, the record it replaced (the original, or the replacement of the
+    ///   correction before it): the summary then says which fields changed, old → new.
+    static func summary(_ payload: LedgerPayload, replacing previous: LedgerPayload? = nil) -> LocalizedText {
         switch payload {
         case .facilityInitialized: LocalizedText(id: "Fasilitas dibuat", en: "Facility created")
         case .frameworkImported(let f): LocalizedText(id: "Kerangka \(f.id) \(f.version) diimpor", en: "Framework \(f.id) \(f.version) imported")
@@ -56,9 +58,11 @@ enum HistoryText {
         case .transferred(let t): LocalizedText(id: "Dipindahkan ke \(t.toFacility)", en: "Transferred to \(t.toFacility)")
         case .released(let r): LocalizedText(id: "Bebas: \(r.kind.label.id)", en: "Released: \(r.kind.label.en)")
         case .corrected(let c):
-            c.replacement == nil
-                ? LocalizedText(id: "Penarikan: \(c.reason)", en: "Retraction: \(c.reason)")
-                : LocalizedText(id: "Koreksi: \(c.reason)", en: "Correction: \(c.reason)")
+            if let replacement = c.replacement {
+                correction(reason: c.reason, changes: previous.map { changes(from: $0, to: replacement) } ?? [])
+            } else {
+                LocalizedText(id: "Penarikan: \(c.reason)", en: "Retraction: \(c.reason)")
+            }
         case .credentialRevoked(let r): LocalizedText(id: "Kredensial dicabut: \(r.reason)", en: "Credential revoked: \(r.reason)")
         case .privacyBudgetSpent: LocalizedText(id: "Anggaran privasi dipakai", en: "Privacy budget spent")
         case .remissionGranted(let r):
@@ -70,6 +74,56 @@ enum HistoryText {
         case .verificationCodeIssued: LocalizedText(id: "Kode verifikasi diterbitkan", en: "Verification code issued")
         case .account(let a): AccountText.summary(a)
         }
+    }
+
+    /// `Koreksi: <reason> — nama: A → B; perkiraan bebas: 2026-12-20 → 2026-11-10`.
+    static func correction(reason: String, changes: [LocalizedText]) -> LocalizedText {
+        guard !changes.isEmpty else { return LocalizedText(id: "Koreksi: \(reason)", en: "Correction: \(reason)") }
+        return LocalizedText(
+            id: "Koreksi: \(reason) — \(changes.map(\.id).joined(separator: "; "))",
+            en: "Correction: \(reason) — \(changes.map(\.en).joined(separator: "; "))")
+    }
+
+    /// The fields a correction changed, each as `field: old → new`, in both languages. A person's name and
+    /// register number are shown as they are: the history is where staff check them (never a log or an error).
+    static func changes(from old: LedgerPayload, to new: LedgerPayload) -> [LocalizedText] {
+        var out: [LocalizedText] = []
+        func add<T: Equatable>(_ id: String, _ en: String, _ before: T, _ after: T, _ text: (T) -> LocalizedText) {
+            guard before != after else { return }
+            let (from, to) = (text(before), text(after))
+            out.append(LocalizedText(id: "\(id): \(from.id) → \(to.id)", en: "\(en): \(from.en) → \(to.en)"))
+        }
+        func plain(_ text: String) -> LocalizedText { LocalizedText(id: text, en: text) }
+        func day(_ date: LocalDate) -> LocalizedText { plain(date.description) }
+        func amount(_ value: Double) -> LocalizedText {
+            LocalizedText(id: number(value, comma: true), en: number(value, comma: false))
+        }
+        switch (old, new) {
+        case (.personAdded(let a), .personAdded(let b)):
+            add("nama", "name", a.fullName.rawValue, b.fullName.rawValue, plain)
+            add("nomor register", "register number", a.registerNumber.rawValue, b.registerNumber.rawValue, plain)
+            add("tanggal lahir", "birth date", a.birthDate, b.birthDate) { plain($0?.description ?? "-") }
+            add("masuk", "admitted", a.admissionDate, b.admissionDate, day)
+            add("perkiraan bebas", "expected release", a.expectedReleaseDate, b.expectedReleaseDate, day)
+        case (.assessmentRecorded(let a), .assessmentRecorded(let b)):
+            add("tanggal", "date", a.date, b.date, day)
+            add("unit", "unit", a.unitCode, b.unitCode, plain)
+            add("hasil", "outcome", a.outcome, b.outcome) { $0.label }
+        case (.certificateRecorded(let a), .certificateRecorded(let b)):
+            add("tanggal terbit", "issued", a.issuedOn, b.issuedOn, day)
+            add("berlaku s.d.", "valid to", a.expiresOn, b.expiresOn, day)
+        case (.trainingRecorded(let a), .trainingRecorded(let b)):
+            add("tanggal", "date", a.date, b.date, day)
+            add("jam", "hours", a.hours, b.hours, amount)
+        case (.productionRecorded(let a), .productionRecorded(let b)):
+            add("tanggal", "date", a.date, b.date, day)
+            add("jam", "hours", a.hours, b.hours, amount)
+            add("jumlah", "quantity", a.quantity, b.quantity, amount)
+            add("mutu", "grade", a.grade, b.grade) { plain($0.rawValue) }
+        default:
+            break
+        }
+        return out
     }
 
     static func number(_ value: Double, comma: Bool) -> String {

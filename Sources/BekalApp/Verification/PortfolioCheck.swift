@@ -8,8 +8,8 @@ import Foundation
 /// data directory.
 public enum PortfolioCheck {
     /// Verifies the export file at `path`.
-    /// - Throws: `AppError.usage` when the file cannot be read (a file that is not an export still gets a
-    ///   verification: INVALID, with the reason).
+    /// - Throws: `AppError.notFound` when the file does not exist or cannot be read, as for every input file
+    ///   (a file that is not an export still gets a verification: INVALID, with the reason).
     public static func verify(fileAtPath path: String, context: VerificationContext) throws(AppError)
         -> CredentialVerification
     {
@@ -35,7 +35,7 @@ public enum PortfolioCheck {
 
     private static func read(_ path: String) throws(AppError) -> [UInt8] {
         do { return try TrustInputs.read(path) } catch {
-            throw AppError(.usage, "cannot read the export file", field: "file")
+            throw AppError(.notFound, "cannot read the export file", field: "file")
         }
     }
 }
