@@ -1,3 +1,4 @@
+import BekalLog
 import BekalApp
 import BekalCredentials
 import BekalDomain
