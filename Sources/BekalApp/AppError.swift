@@ -14,7 +14,7 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         private init(_ kind: Kind) { self.kind = kind }
 
         /// The request itself is malformed: an unknown option value, a missing argument, a contradictory
-        /// combination, an input file that cannot be read at all.
+        /// combination, standard input that cannot be read (a named input file that is missing is `notFound`).
         public static let usage = Code(.usage)
         /// Something named does not exist: a person, unit, framework, event, credential, input file, key or
         /// evidence file.

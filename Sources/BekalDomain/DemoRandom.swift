@@ -1,3 +1,4 @@
+import BekalJSON
 import Foundation
 
 /// SplitMix64: a small, fast, seedable generator, so demo data is the same on every machine for a seed.
@@ -46,13 +47,12 @@ public struct DemoRandom: RandomNumberGenerator, Sendable {
 
     /// 64 lowercase hex digits: a fake SHA-256 for demo evidence that has no file behind it.
     mutating func fakeSHA256() -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         for _ in 0..<4 {
             let word = next()
-            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return Hex.encode(bytes)
     }
 }

@@ -28,10 +28,17 @@ public struct MissingItem: Sendable, Hashable, Codable {
     public var need: Double?
     /// The counselor's message in Indonesian and English, naming the unit or the numbers.
     public var text: LocalizedText
+    /// The record id of the assessment the item is about (a Belum Kompeten unit, a Kompeten unit without
+    /// evidence), so that `bekal correct` or `bekal attach` can name it.
+    public var assessmentID: UUID?
 
-    /// Creates a missing item; `unitCode`, `have` and `need` are set only where they apply.
-    public init(kind: Kind, unitCode: String? = nil, have: Double? = nil, need: Double? = nil, text: LocalizedText) {
+    /// Creates a missing item; `unitCode`, `have`, `need` and `assessmentID` are set only where they apply.
+    public init(
+        kind: Kind, unitCode: String? = nil, have: Double? = nil, need: Double? = nil, text: LocalizedText,
+        assessmentID: UUID? = nil
+    ) {
         self.kind = kind
+        self.assessmentID = assessmentID
         self.unitCode = unitCode
         self.have = have
         self.need = need
@@ -75,7 +82,8 @@ public enum Readiness {
                         kind: .unitNotYetCompetent, unitCode: unit.code,
                         text: LocalizedText(
                             id: "Unit \(unit.code) (\(unit.title.id)) masih Belum Kompeten.",
-                            en: "Unit \(unit.code) (\(unit.title.en)) is still Belum Kompeten (not yet competent).")))
+                            en: "Unit \(unit.code) (\(unit.title.en)) is still Belum Kompeten (not yet competent)."),
+                        assessmentID: latest[unit.code]?.id))
                 case .kompeten:
                     break
                 }
@@ -89,7 +97,8 @@ public enum Readiness {
                     kind: .evidenceMissing, unitCode: unit.code,
                     text: LocalizedText(
                         id: "Unit \(unit.code) Kompeten tetapi tanpa bukti (foto kain, ceklis observasi).",
-                        en: "Unit \(unit.code) is Kompeten but has no evidence (cloth photo, observation checklist).")))
+                        en: "Unit \(unit.code) is Kompeten but has no evidence (cloth photo, observation checklist)."),
+                    assessmentID: assessment.id))
             }
         }
         let hours = portfolio.trainingHours

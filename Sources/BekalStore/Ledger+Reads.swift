@@ -166,6 +166,28 @@ extension Ledger {
         }
     }
 
+    /// The event that recorded the record (person, assessment, certificate, training or production) with this
+    /// record id, as `portfolio --json` and `readiness --json` show it; a corrected record is still found by its
+    /// first event, which corrections name. `nil` when no record in effect has the id (none, or retracted).
+    public func recordingEvent(recordID: UUID) throws -> LedgerEvent? {
+        try read { db in
+            // Records are stored with their id in upper case (RecordJSONWriter); the person table keys by id.
+            let upper = recordID.uuidString.uppercased()
+            guard let eventID = try String.fetchOne(db, sql: """
+                SELECT event_id FROM assessment WHERE json_extract(json, '$.id') = ?1
+                UNION ALL SELECT event_id FROM certificate WHERE json_extract(json, '$.id') = ?1
+                UNION ALL SELECT event_id FROM training WHERE json_extract(json, '$.id') = ?1
+                UNION ALL SELECT event_id FROM production WHERE json_extract(json, '$.id') = ?1
+                UNION ALL SELECT event_id FROM person WHERE id = ?2
+                LIMIT 1
+                """, arguments: [upper, Projection.key(recordID)])
+            else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ledger_event WHERE event_id = ?", arguments: [eventID])
+            else { return nil }
+            return try Ledger.event(from: row)
+        }
+    }
+
     /// The number of events in the ledger.
     public func eventCount() throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger_event") ?? 0 }

@@ -186,12 +186,17 @@ enum Projection {
         guard let row, let table = recordTable(forType: row["type"]) else { return }
         if let replacement = correction.replacement {
             if case .personAdded(let person) = replacement {
-                // Keep the status and facility that later events set; replace the recorded facts.
+                // Keep the status and facility that later events set; replace the recorded facts. The expected
+                // release date moves only when the correction changes the recorded one: a remisi granted since
+                // moved the column, not the record, and a correction of the name must not undo it.
                 try db.execute(sql: """
-                    UPDATE person SET register_number = ?, admission_date = ?, expected_release_date = ?, json = ?
+                    UPDATE person SET register_number = ?, admission_date = ?,
+                        expected_release_date = CASE WHEN json_extract(json, '$.expectedReleaseDate') = ?
+                            THEN expected_release_date ELSE ? END,
+                        json = ?
                     WHERE event_id = ?
                     """, arguments: [person.registerNumber.rawValue, person.admissionDate.description,
-                                     person.expectedReleaseDate.description,
+                                     person.expectedReleaseDate.description, person.expectedReleaseDate.description,
                                      try PayloadCoding.encodeRecord(person), target])
                 return
             }

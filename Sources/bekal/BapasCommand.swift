@@ -107,7 +107,7 @@ struct BapasServe: AsyncParsableCommand {
         let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
         let office = try await app.storage.facility()
         let logger = ListenOptions.logger
-        let kit = WebKit(directory: app, secure: settings.tls != nil, clock: try Clock.source(), logger: logger)
+        let kit = WebKit(directory: app, secure: settings.tls != nil, clock: try WallClock.source(), logger: logger)
         let site = BapasSite(bapas: bapas, kit: kit, officeName: office.name)
         try await WebServer.run(site.router(), listen: settings, logger: logger,
                                 onListening: ListenOptions.announce(settings))

@@ -15,7 +15,7 @@ struct Correct: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The id of the event to correct (`bekal history` shows it).") var eventID: String
+    @Argument(help: "The id of the event to correct (`bekal history` shows it), or the record's own id (`portfolio --json`, `readiness --json`).") var eventID: String
     @Option(help: "Why the record is corrected.") var reason: String
     @Flag(help: "Withdraw the record instead of replacing it.") var retract = false
     @Option(help: "A new date.") var date: String?

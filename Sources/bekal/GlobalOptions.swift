@@ -34,7 +34,7 @@ struct GlobalOptions: ParsableArguments {
         let name = [actor, Environment.value("BEKAL_ACCOUNT"), Environment.value("BEKAL_ACTOR"),
                     Environment.value("USER"), Environment.value("LOGNAME")]
             .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
-        return ActionContext(actor: try Actor(account: name), now: try Clock.now())
+        return ActionContext(actor: try Actor(account: name), now: try WallClock.now())
     }
 
     /// The facility of the data directory.
@@ -52,8 +52,8 @@ enum Environment {
     static func value(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
 }
 
-/// The time now: the clock, or `BEKAL_NOW` when set (for tests: a run at a fixed instant, whatever the date).
-enum Clock {
+/// The time now, read once at the front end: the clock, or `BEKAL_NOW` when set (for tests: a run at a fixed instant, whatever the date).
+enum WallClock {
     static func now() throws -> Date {
         guard let text = Environment.value("BEKAL_NOW"), !text.isEmpty else { return Date() }
         guard let date = try? Date.ISO8601FormatStyle().parse(text) else {

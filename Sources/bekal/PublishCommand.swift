@@ -65,7 +65,7 @@ struct PublishCommand: AsyncParsableCommand {
             hmacSecret: hmacSecretFile.map(SecretSource.file) ?? hmacSecretEnv.map(SecretSource.environment),
             caFile: caFile, connectTimeout: .milliseconds(Int64((connectTimeout * 1000).rounded(.up))),
             totalTimeout: .milliseconds(Int64((timeout * 1000).rounded(.up))), maxAttempts: maxAttempts)
-        let summary = try await app.publishReports(request, context: try global.context(), clock: try Clock.source())
+        let summary = try await app.publishReports(request, context: try global.context(), clock: try WallClock.source())
         print("Sent \(summary.sent), failed \(summary.failed), still pending \(summary.stillPending).")
         if summary.stillPending > 0 {
             throw AppError(.network, "\(summary.stillPending) report(s) stay pending; run again later")

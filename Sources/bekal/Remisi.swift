@@ -37,7 +37,7 @@ struct AttachCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var evidence: EvidenceOptions
-    @Argument(help: "The id of the assessment's event.") var eventID: String
+    @Argument(help: "The id of the assessment's event (`bekal history`), or the assessment's own id (`portfolio --json`, `readiness --json`).") var eventID: String
 
     func validate() throws {
         guard UUID(uuidString: eventID) != nil else { throw ValidationError("EVENT-ID: expected an event id (a UUID)") }

@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try global.open()
         let facility = try await app.storage.facility()
         let logger = ListenOptions.logger
-        let clock = try Clock.source()
+        let clock = try WallClock.source()
         let kit = WebKit(directory: app, secure: settings.tls != nil, clock: clock, logger: logger)
         let site = FacilitySite(app: app, kit: kit, facilityName: facility.name)
         if try await app.accountsAbleToSignIn() == 0 {

@@ -33,7 +33,7 @@ struct TrustOptions: ParsableArguments {
 
     /// The verification context; signed lists are checked at the time of reading, not at `--at`.
     func context() throws -> VerificationContext {
-        let now = try Clock.now()
+        let now = try WallClock.now()
         var instant = now
         if let at {
             guard let parsed = Timestamp.parse(at) else {

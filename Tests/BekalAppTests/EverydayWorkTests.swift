@@ -106,6 +106,34 @@ struct EverydayWorkTests {
         #expect(latest.entries.first { $0.event.id == added.event.id }?.correctedBy == [firstEntry.event.id, second.id])
     }
 
+    @Test("a correction of the name after a remisi keeps the release date the remisi set, also after a rebuild; a correction of the date moves it")
+    func remissionSurvivesCorrection() async throws {
+        let (fixture, person) = try await Self.withPerson()
+        defer { fixture.cleanUp() }
+        let app = fixture.app
+        _ = try await app.recordRemission(RemissionInput(
+            person: .id(person.id), decree: "W.13-PK.01.01.02-1234", kind: .general,
+            grantedOn: LocalDate("2026-08-17")!, months: 2, days: 15), context: fixture.context)
+        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
+        let added = try #require(try await app.history(of: .id(person.id), context: fixture.context)
+            .entries.first { $0.event.type == "person.added" })
+        var name = RecordChanges()
+        name.fullName = "Rahmat Pengujian Baru"
+        _ = try await app.correct(eventID: added.event.id, changes: name, reason: "typo", context: fixture.context)
+        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"),
+                "a name correction put back the release date from before the remisi")
+        _ = try await app.rebuildProjections(context: fixture.context)
+        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
+        #expect(try await app.person(.id(person.id)).fullName.rawValue == "Rahmat Pengujian Baru")
+        // A correction that changes the recorded date itself sets it (a court's new date replaces the old one).
+        var date = RecordChanges()
+        date.expectedReleaseDate = LocalDate("2027-02-01")
+        _ = try await app.correct(eventID: added.event.id, changes: date, reason: "putusan", context: fixture.context)
+        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2027-02-01"))
+        _ = try await app.rebuildProjections(context: fixture.context)
+        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2027-02-01"))
+    }
+
     @Test("a correction of a training record shows the hours old → new; a retraction shows its reason only")
     func recordCorrectionHistory() async throws {
         let (fixture, person) = try await Self.withPerson()

@@ -136,6 +136,39 @@ struct EverydayCLITests {
         #expect(text.stdout.contains(assessID))
     }
 
+    @Test("readiness --json and portfolio --json name the assessments they show; attach and correct take those ids")
+    func recordIDsInJSON() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K", "--assessor", "A",
+                            "--role", "asesor", "--method", "observasi", "--date", "2026-03-02").status == 0)
+        func missing() throws -> [[String: Any]] {
+            let lines = try #require(try cli.run("readiness", CLI.register, "--json").json() as? [[String: Any]])
+            let report = try #require(lines.first?["report"] as? [String: Any])
+            return report["missing"] as? [[String: Any]] ?? []
+        }
+        let noEvidence = try #require(try missing().first { $0["kind"] as? String == "evidence-missing" })
+        let fromReadiness = try #require(noEvidence["assessmentID"] as? String)
+        let portfolio = try #require(try cli.run("portfolio", CLI.register, "--json").json() as? [String: Any])
+        let units = try #require((portfolio["standing"] as? [String: Any])?["units"] as? [[String: Any]])
+        let unit = try #require(units.first { $0["code"] as? String == "SAMPLE.BTKCAP.001" })
+        #expect((unit["assessmentID"] as? String)?.lowercased() == fromReadiness.lowercased())
+        // The record id is not the event id (history shows that one), and both name the assessment.
+        let history = try #require(try cli.run("history", CLI.register, "--json").json() as? [[String: Any]])
+        #expect(!history.contains { ($0["eventID"] as? String)?.lowercased() == fromReadiness.lowercased() })
+        let photo = try cli.write("kain.jpg", CLI.jpegBytes("record-id"))
+        let attached = try cli.run("attach", fromReadiness, "--evidence", photo)
+        #expect(attached.status == 0, "\(attached.stderr)")
+        #expect(try !missing().contains { $0["kind"] as? String == "evidence-missing" })
+        let corrected = try cli.run("correct", fromReadiness, "--outcome", "BK", "--reason", "salah catat")
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let notYet = try #require(try missing().first { $0["kind"] as? String == "unit-not-yet-competent" })
+        #expect((notYet["assessmentID"] as? String)?.lowercased() == fromReadiness.lowercased())
+        // An id that names nothing is refused as not found.
+        let unknown = try cli.run("correct", UUID().uuidString, "--outcome", "K", "--reason", "x")
+        #expect(unknown.status == 3, "\(unknown.stderr)")
+    }
+
     @Test("release prints the person's verification code; records dated after it are refused")
     func release() throws {
         let cli = try CLI.withPerson()

@@ -1,6 +1,7 @@
 import BekalApp
 import BekalDomain
 import Foundation
+import GRDB
 import Testing
 
 /// The admin pages about the ledger and the programme report, over the real router.
@@ -39,6 +40,26 @@ struct LedgerPageTests {
             let english = try await admin.get("/ledger")
             #expect(english.body.contains("<h2>Latest checkpoint</h2>"))
             #expect(english.body.contains("Tree size (events)"))
+        }
+    }
+
+    @Test("Check integrity now runs ledger verify's checks: intact as recorded, NOT intact with the finding named after a projection table is edited outside Bekal")
+    func integrityCheck() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.withRouter { client in
+            let admin = Visitor(client)
+            try await admin.signIn(WebFixture.admin)
+            let intact = try await admin.get("/ledger?periksa=1")
+            #expect(intact.status == 200)
+            #expect(intact.body.contains("id=\"integrity\">Ledger utuh:"), "\(intact.body)")
+            #expect(!intact.body.contains("integrity-findings"))
+            // The hash chain still holds after this edit: only the replay of the events shows it.
+            let database = try DatabaseQueue(path: fixture.home.appendingPathComponent("bekal.sqlite").path)
+            try await database.write { try $0.execute(sql: "UPDATE person SET expected_release_date = '2031-01-01'") }
+            let edited = try await admin.get("/ledger?periksa=1")
+            #expect(edited.body.contains("id=\"integrity\">Ledger TIDAK utuh:"), "\(edited.body)")
+            #expect(edited.body.contains("<code>projection-edited</code>"), "\(edited.body)")
+            #expect(!edited.body.contains(WebFixture.sariPerson.0), "the findings name tables and events, never a person")
         }
     }
 

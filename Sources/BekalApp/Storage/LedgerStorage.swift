@@ -28,6 +28,9 @@ public protocol LedgerStorage: AccountStorage, DeliveryStorage, Sendable {
     func frameworks() async throws -> [CompetencyFramework]
     /// One event by id. - Throws: not found.
     func event(id: UUID) async throws -> LedgerEvent
+    /// The event that recorded the record with this record id (the ids `portfolio --json` and `readiness --json`
+    /// show), or `nil` when no record in effect has it.
+    func recordingEvent(recordID: UUID) async throws -> LedgerEvent?
     /// Every event about one person, in ledger order (records, corrections, movements, revocations).
     func events(about personID: UUID) async throws -> [LedgerEvent]
     /// Revoked credential ids with their reasons.

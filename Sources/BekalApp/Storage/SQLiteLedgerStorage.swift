@@ -106,6 +106,10 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
 
     public func event(id: UUID) async throws -> LedgerEvent { try await run { try ledger.event(id: id) } }
 
+    public func recordingEvent(recordID: UUID) async throws -> LedgerEvent? {
+        try await run { try ledger.recordingEvent(recordID: recordID) }
+    }
+
     public func events(about personID: UUID) async throws -> [LedgerEvent] {
         try await run { try ledger.events(about: personID) }
     }

@@ -32,7 +32,8 @@ public struct RecordChanges: Sendable, Hashable {
 extension FacilityApp {
     /// Corrects an earlier record (`record.corrected` with the replacement); the original stays in the ledger.
     /// The fields not given keep their values as they stand now: a second correction starts from the first one's
-    /// replacement, not from the original.
+    /// replacement, not from the original. `eventID` is the recording event (`history`) or the record's own id
+    /// (`portfolio --json`, `readiness --json`).
     /// - Throws: not found (no such event), invalid input (a field the record does not have, a bad value),
     ///   conflict (a kind of event that cannot be corrected, a record already retracted).
     public func correct(
@@ -42,10 +43,10 @@ extension FacilityApp {
             throw AppError(.usage, "give at least one field to change, or retract the record instead")
         }
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
-        let original = try await storage.event(id: eventID)
+        let original = try await recordedEvent(eventID)
         let replacement = try await replaced(try await currentRecord(of: original), with: changes)
         return try await record(context: context) { _ in
-            .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,
+            .corrected(Correction(correctedEventID: original.id, personID: original.personID, reason: reason,
                                   replacement: replacement))
         }
     }
@@ -53,10 +54,24 @@ extension FacilityApp {
     /// Retracts an earlier record (`record.corrected` without a replacement); the original stays in the ledger.
     public func retract(eventID: UUID, reason: String, context: ActionContext) async throws -> LedgerEvent {
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
-        let original = try await storage.event(id: eventID)
+        let original = try await recordedEvent(eventID)
         return try await record(context: context) { _ in
-            .corrected(Correction(correctedEventID: eventID, personID: original.personID, reason: reason,
+            .corrected(Correction(correctedEventID: original.id, personID: original.personID, reason: reason,
                                   replacement: nil))
+        }
+    }
+
+    /// The event with this id, or else the event that recorded the record with this record id: `history` shows
+    /// event ids, `portfolio --json` and `readiness --json` the records' own ids, and either names the record.
+    /// - Throws: not found when neither is known.
+    func recordedEvent(_ id: UUID) async throws -> LedgerEvent {
+        do {
+            return try await storage.event(id: id)
+        } catch let error as AppError where error.code == .notFound {
+            if let event = try await storage.recordingEvent(recordID: id) { return event }
+            throw AppError(
+                .notFound, "no event or record has this id (history shows event ids; portfolio --json and readiness "
+                    + "--json show record ids)", field: "event", cause: error)
         }
     }
 

@@ -38,18 +38,19 @@ extension FacilityApp {
     }
 
     /// Attaches evidence files to an assessment recorded earlier (`evidence.attached`), without changing it.
-    /// - Parameter eventID: the `assessment.recorded` event (`history` shows it).
+    /// - Parameter eventID: the `assessment.recorded` event (`history` shows it), or the assessment's record id
+    ///   (`portfolio --json`, `readiness --json`).
     /// - Throws: not found (no assessment in effect with that event), invalid input (a file not accepted).
     public func attachEvidence(to eventID: UUID, files: [EvidenceUpload], context: ActionContext) async throws
         -> LedgerEvent
     {
         guard !files.isEmpty else { throw AppError(.usage, "give at least one evidence file") }
-        let event = try await storage.event(id: eventID)
+        let event = try await recordedEvent(eventID)
         guard case .assessmentRecorded(let assessment) = event.payload else {
             throw AppError(.conflict, "evidence is attached to an assessment; this event is a \(event.type)", field: "event")
         }
         return try await record(storing: files, context: context) { evidence in
-            .evidenceAttached(EvidenceAttachment(personID: assessment.personID, assessmentEventID: eventID,
+            .evidenceAttached(EvidenceAttachment(personID: assessment.personID, assessmentEventID: event.id,
                                                  evidence: evidence))
         }
     }

@@ -3,7 +3,7 @@ import BekalJSON
 /// The credential's `BitstringStatusListEntry` is not set in the status list given for it. A revoked embedded
 /// credential is an exception (that item is withdrawn, the rest stands); the export itself revoked fails: its
 /// issuer withdrew the whole file. When the bit cannot be read (no list, a list for another URL or issuer, a list
-/// that is not authentic) the check says plainly that revocation was NOT checked, and the verdict line repeats it.
+/// that is not authentic) the check says plainly that revocation was NOT checked, and the line after the verdict repeats it.
 public struct RevocationPolicy: VerificationPolicy {
     /// The check's name in records and output: `revocation`.
     public let name = "revocation"

@@ -76,11 +76,20 @@ extension FacilitySite {
         let count = try await app.eventCount(context: action)
         var result: HTML = "<p><a class=\"button\" href=\"/ledger?periksa=1\">\(l.t("Periksa keutuhan sekarang", "Check integrity now"))</a></p>"
         if request.uri.queryParameters.get("periksa") == "1" {
-            switch try await app.verifyChain(context: try kit.actionContext(context)) {
-            case .intact(let total, let head):
+            // The same checks as `bekal ledger verify`: the chain, then the stored log tree, projections and
+            // evidence files, so the page never says "intact" where Bekal refuses to append or sign.
+            let integrity = try await app.verifyIntegrity(context: action)
+            switch integrity.chain {
+            case .intact(let total, let head) where integrity.isIntact:
                 result = "<p class=\"ok\" id=\"integrity\">\(l.t("Ledger utuh: \(total) peristiwa, hash terakhir \(String(head.prefix(16)))…", "Ledger intact: \(total) events, head hash \(String(head.prefix(16)))…"))</p>"
+            case .intact(let total, _):
+                result = "<p class=\"error\" id=\"integrity\">\(l.t("Ledger TIDAK utuh: rantai hash \(total) peristiwa utuh, tetapi:", "Ledger NOT intact: the hash chain of \(total) events holds, but:"))</p>"
             case .broken(let failure):
                 result = "<p class=\"error\" id=\"integrity\">\(l.t("Ledger RUSAK pada peristiwa \(Int(failure.sequence)): \(failure.message)", "Ledger BROKEN at event \(Int(failure.sequence)): \(failure.message)"))</p>"
+            }
+            if !integrity.failures.isEmpty {
+                let items = integrity.failures.map { finding -> HTML in "<li><code>\(finding.reason)</code> \(finding.message)</li>" }
+                result = "\(result)<ul id=\"integrity-findings\">\(items)</ul>"
             }
         }
         let checkpoint = await latestCheckpoint(l, action)

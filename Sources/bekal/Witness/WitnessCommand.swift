@@ -37,6 +37,6 @@ struct WitnessOptions: ParsableArguments {
     /// Now (the cosignature's time); the witness acts as the OS user.
     func context() throws -> ActionContext {
         let name = [Environment.value("USER"), Environment.value("LOGNAME")].compactMap { $0 }.first { !$0.isEmpty }
-        return ActionContext(actor: try Actor(account: name ?? "witness"), now: try Clock.now())
+        return ActionContext(actor: try Actor(account: name ?? "witness"), now: try WallClock.now())
     }
 }
