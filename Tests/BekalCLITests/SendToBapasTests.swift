@@ -73,6 +73,22 @@ struct SendToBapasTests {
             return try #require(nil as (id: String, register: String, name: String)?, "no person's export is VALID")
         }
 
+        /// The first `count` active persons whose exports are VALID as they stand (see `validPerson()`), with the
+        /// release date the inbox shows for them.
+        func validPeople(_ count: Int) throws -> [(id: String, release: String)] {
+            let trust = try facility.trustList("probe-trust.json")
+            var found: [(id: String, release: String)] = []
+            for person in try facility.persons(status: "active") where found.count < count {
+                guard let id = person["id"] as? String, let release = person["expectedReleaseDate"] as? String,
+                    try facility.export(id, to: "probe-\(id).json").status == 0
+                else { continue }
+                let verified = try facility.verify(facility.path("probe-\(id).json"), ["--trust", trust])
+                if verified.stdout.hasPrefix("VALID —") { found.append((id: id, release: release)) }
+            }
+            try #require(found.count == count, "only \(found.count) person(s)' exports are VALID")
+            return found
+        }
+
         func inbox() throws -> [String] {
             let result = try bapas.run("bapas", "inbox")
             try #require(result.status == 0, "\(result.stderr)")
@@ -206,6 +222,91 @@ struct SendToBapasTests {
         try #require(stored.status == 0, "\(stored.stderr)")
         #expect(stored.stdout.contains("tidak tepercaya"), "\(stored.stdout)")
         #expect(stored.stdout.contains("is not trusted"), "\(stored.stdout)")
+        #expect(!stored.stdout.contains("diubah") && !stored.stdout.contains("altered"), "\(stored.stdout)")
+    }
+
+    @Test("one Bapas receiving from a facility it trusts and one it never imported lists VALID, VALID WITH EXCEPTIONS and INVALID at once, each on its sender's and person's row, the untrusted one without the name it claims")
+    func twoFacilitiesThreeVerdicts() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        // A second demo facility: its own key (the Bapas never imported its trust list) and its own secret, set at
+        // the Bapas under a code of its own.
+        let stranger = try ExportFixture.demo(people: 8)
+        defer { stranger.cli.cleanUp() }
+        let strangerSecret = try stranger.cli.write("secret.txt", "rahasia-pengiriman-lapas-02\n")
+        chmod(strangerSecret, 0o600)
+        let registered = try scene.bapas.run("bapas", "secret", "DEMO-LAPAS-02", "--secret-file", strangerSecret)
+        try #require(registered.status == 0, "\(registered.stderr)")
+        // Two people of the trusted facility (one keeps VALID, one has a credential withdrawn), and one of the
+        // stranger's. The same seed gives both facilities the same people, so the stranger's is a third person:
+        // each row is told apart by its sender and the person's release date, both of which the inbox knows.
+        let people = try scene.validPeople(2)
+        let (kept, withdrawn) = (people[0], people[1])
+        try #require(kept.release != withdrawn.release, "two people with the same release date: \(people)")
+        var others: [(id: String, release: String)] = []
+        for person in try stranger.persons(status: "active") {
+            guard let id = person["id"] as? String, let release = person["expectedReleaseDate"] as? String,
+                release != kept.release, release != withdrawn.release
+            else { continue }
+            others.append((id: id, release: release))
+        }
+        let unknown = try #require(others.first, "the stranger has no third person")
+
+        for person in [kept, withdrawn] {
+            let sent = try scene.send([person.id])
+            #expect(sent.status == 0, "\(sent.stderr)")
+            #expect(sent.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(sent.stdout)")
+        }
+        let fromStranger = try stranger.cli.run(
+            ["send", unknown.id, "--to", scene.url, "--secret-file", strangerSecret, "--max-attempts", "2"])
+        #expect(fromStranger.status == 0, "\(fromStranger.stderr)")
+        #expect(fromStranger.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(fromStranger.stdout)")
+        let before = try scene.inbox()
+        #expect(before.filter { $0.contains("  VALID  ") }.count == 2, "\(before)")
+
+        // One embedded credential of the second person withdrawn, and the status list sent (as in
+        // `withdrawnAfterSending`).
+        let probe = try scene.facility.json(scene.facility.path("probe-\(withdrawn.id).json"))
+        let embedded = (probe["credentialSubject"] as? [String: Any])?["verifiableCredential"] as? [[String: Any]]
+        let credential = try #require(embedded?.first?["id"] as? String)
+        let revoked = try scene.facility.cli.run("revoke", credential, "--reason", "sertifikat dicabut")
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        let delivered = try scene.send([])
+        #expect(delivered.status == 0, "\(delivered.stderr)")
+        #expect(delivered.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(delivered.stdout)")
+
+        let lines = try scene.inbox()
+        #expect(lines.count == 3, "\(lines)")
+        // Which facility sent each row (the inbox prints the portfolio's id, not its sender).
+        let database = scene.bapas.home.appendingPathComponent("bapas.sqlite").path
+        let senders = try CLI.sqlite(database, "SELECT lower(id) || '|' || sender_code FROM received_portfolio")
+        try #require(senders.status == 0, "\(senders.stderr)")
+        let senderOf = Dictionary(uniqueKeysWithValues: senders.stdout.split(separator: "\n").compactMap { text -> (String, String)? in
+            let parts = text.split(separator: "|").map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        })
+        func row(from sender: String, releasedOn release: String) -> String? {
+            let matching = lines.filter { line -> Bool in
+                let id = line.split(separator: " ").first.map(String.init) ?? ""
+                return senderOf[id] == sender && line.hasSuffix("  release \(release)")
+            }
+            return matching.count == 1 ? matching.first : nil
+        }
+        let keptRow = try #require(row(from: "DEMO-LAPAS-01", releasedOn: kept.release), "\(lines) \(senderOf)")
+        #expect(keptRow.contains("  VALID  DEMO Lapas Contoh (fiktif)  "), "\(keptRow)")
+        let withdrawnRow = try #require(row(from: "DEMO-LAPAS-01", releasedOn: withdrawn.release), "\(lines) \(senderOf)")
+        #expect(withdrawnRow.contains("  VALID WITH EXCEPTIONS  DEMO Lapas Contoh (fiktif)  "), "\(withdrawnRow)")
+        let strangerRow = try #require(row(from: "DEMO-LAPAS-02", releasedOn: unknown.release), "\(lines) \(senderOf)")
+        #expect(strangerRow.contains("  INVALID  (issuer not trusted)  "), "\(strangerRow)")
+        // The stranger's export claims the same facility name as the trusted one: the Bapas does not confirm it.
+        #expect(!strangerRow.contains("DEMO Lapas Contoh"), "\(strangerRow)")
+        let stored = try CLI.sqlite(database, """
+            SELECT coalesce(facility_name, '(none)') || ' | ' || sentence || ' | ' || sentence_en
+            FROM received_portfolio WHERE sender_code = 'DEMO-LAPAS-02'
+            """)
+        try #require(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout.hasPrefix("(none) | "), "\(stored.stdout)")
+        #expect(stored.stdout.contains("tidak tepercaya") && stored.stdout.contains("is not trusted"), "\(stored.stdout)")
         #expect(!stored.stdout.contains("diubah") && !stored.stdout.contains("altered"), "\(stored.stdout)")
     }
 
