@@ -181,6 +181,37 @@ struct EverydayCLITests {
         #expect(late.stderr.contains("dateAfterExit"))
     }
 
+    @Test("records dated after a transfer are refused as after a release (exit 4, nothing written); those dated up to it are accepted")
+    func recordsAfterTransfer() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        let moved = try cli.run("transfer", CLI.register, "--to", "LAPAS-LAIN", "--date", "2026-05-01")
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let before = try cli.eventCount()
+        for arguments in [
+            ["train", CLI.register, "--date", "2026-05-02", "--hours", "1", "--topic", "x", "--trainer", "y"],
+            ["assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K", "--assessor", "A", "--role",
+             "asesor", "--method", "observasi", "--date", "2026-05-02"],
+            ["produce", CLI.register, "--date", "2026-05-02", "--motif", "Lumbon", "--cap", "CAP-1", "--quantity", "12",
+             "--grade", "A", "--hours", "6"],
+        ] {
+            let late = try cli.run(arguments)
+            #expect(late.status == 4, "\(arguments[0]): \(late.stdout)\(late.stderr)")
+            #expect(late.stderr.contains("dateAfterExit"), "\(arguments[0]): \(late.stderr)")
+            #expect(late.stderr.contains("The date is after the person left the facility (released or transferred)."),
+                    "\(arguments[0]): \(late.stderr)")
+        }
+        #expect(try cli.eventCount() == before)
+        // Before the transfer, and on its day, records are still accepted.
+        let earlier = try cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K",
+                                  "--assessor", "A", "--role", "asesor", "--method", "observasi", "--date", "2026-04-30")
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        let sameDay = try cli.run("train", CLI.register, "--date", "2026-05-01", "--hours", "1", "--topic", "x",
+                                  "--trainer", "y")
+        #expect(sameDay.status == 0, "\(sameDay.stderr)")
+        #expect(try cli.eventCount() == before + 2)
+    }
+
     @Test("export --all without --out-dir names the missing option; one export and --all count credentials alike; --all copies evidence")
     func exportAllMessages() throws {
         let cli = try CLI.withPerson()
@@ -265,6 +296,42 @@ struct EverydayCLITests {
         try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
         #expect(try cli.run("init", "--facility-code", "L", "--facility-name", "Lapas").status == 0)
         #expect(try cli.run("init", "--facility-code", "L", "--facility-name", "Lapas").status == 5)
+    }
+
+    @Test("an init whose writes fail part-way (a file size limit) exits 6 and leaves nothing, so the next init succeeds")
+    func initWriteFailureLeavesNothing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        // Through /bin/sh: a file size limit of 20 blocks, far below the size of a new ledger, so writing the
+        // database fails part-way; SIGXFSZ is ignored (and stays ignored across exec) so the write fails with EFBIG
+        // instead of killing the process. "$0" "$@" are bekal and its arguments, appended by CLI.start.
+        let limited = ["/bin/sh", "-c", "trap '' XFSZ; ulimit -f 20; exec \"$0\" \"$@\""]
+        let initialize = ["init", "--facility-code", "LAPAS-UJI", "--facility-name", "Lapas Uji"]
+        // What is in the test directory besides the home and the runs' output files (e.g. a staging directory).
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cli.root.path)
+                .filter { $0 != "home" && !$0.hasSuffix(".out") && !$0.hasSuffix(".err") }
+        }
+        let failed = try cli.run(initialize, wrapper: limited)
+        #expect(failed.status == 6, "\(failed.stdout)\(failed.stderr)")
+        #expect(failed.stderr.contains("the disk is full or failed"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.home.path), "a failed init left the data directory")
+        let afterFirst = try leftovers()
+        #expect(afterFirst.isEmpty, "\(afterFirst)")
+
+        // The same into an empty data directory that already exists: it stays, empty.
+        try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
+        let again = try cli.run(initialize, wrapper: limited)
+        #expect(again.status == 6, "\(again.stdout)\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home.path).isEmpty)
+        let afterSecond = try leftovers()
+        #expect(afterSecond.isEmpty, "\(afterSecond)")
+
+        // Without the limit, init succeeds and the facility works.
+        let initialized = try cli.run(initialize)
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(try cli.run("framework", "import", "--sample").status == 0)
+        #expect(try cli.eventCount() == 3)  // the facility, its first account, the framework
     }
 
     @Test("canonicalize writes finite doubles beyond 2^53 as ECMAScript does")

@@ -94,12 +94,14 @@ struct LedgerCommandTests {
     func permissionFaults() throws {
         let cli = try CLI.withPerson()
         defer { cli.cleanUp() }
-        // The tests run as root, which reads and writes any file whatever its mode (CAP_DAC_OVERRIDE and
-        // CAP_DAC_READ_SEARCH). setpriv drops both from the bounding set before it runs bekal, so bekal runs
-        // without them and obeys file modes as any other user would.
-        let withoutOverride = ["/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+        // Root reads and writes any file whatever its mode (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH). As root,
+        // setpriv drops both from the bounding set before it runs bekal, so bekal runs without them and obeys file
+        // modes as any other user would. Any other user (who may not change the bounding set) runs bekal directly:
+        // the modes below already hold for them.
+        let withoutOverride: [String] = geteuid() == 0
+            ? ["/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] : []
         let list = try cli.run(["person", "list"], wrapper: withoutOverride)
-        #expect(list.status == 0, "bekal runs under setpriv with the modes intact: \(list.stderr)")
+        #expect(list.status == 0, "bekal runs (under setpriv as root) with the modes intact: \(list.stderr)")
         let before = try cli.eventCount()
         let train = ["train", CLI.register, "--date", "2026-02-01", "--hours", "3", "--topic", "M", "--trainer", "T"]
 
@@ -147,6 +149,51 @@ struct LedgerCommandTests {
         #expect(none.isEmpty)
         #expect(try cli.run("readiness", "--due-within", "-1").status == 2)
         #expect(try cli.run("portfolio", "NOBODY").status == 3)
+    }
+
+    @Test("readiness --due-within lists an overdue person first, OVERDUE by the days counted from the fixed now; --json marks them overdue")
+    func overdueFirst() throws {
+        // CLI.withPerson's person is due 2026-12-20, 35 days after CLI.now (15 November 2026, 10:00 WIB): not listed.
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        func add(_ number: String, _ name: String, release: String) throws {
+            let run = try cli.run("person", "add", "--register-number", number, "--name", name, "--admitted",
+                                  "2025-01-10", "--release", release)
+            try #require(run.status == 0, "\(run.stderr)")
+        }
+        // Added in another order than the list's, the overdue ones last.
+        try add("AII-0010/2025", "Sepuluh Hari", release: "2026-11-25")  // in 10 days
+        try add("AII-0011/2025", "Hari Ini", release: "2026-11-15")  // today: due, not overdue
+        try add("AII-0012/2025", "Kemarin Uji", release: "2026-11-14")  // overdue by 1 day
+        try add("AII-0007/2025", "Terlambat Uji", release: "2026-11-01")  // overdue by 14 days
+        // Released: however far past their date, not overdue and not listed.
+        try add("AII-0013/2025", "Sudah Bebas", release: "2026-10-20")
+        #expect(try cli.run("release", "AII-0013/2025", "--date", "2026-10-20", "--kind", "bebas").status == 0)
+
+        let text = try cli.run("readiness", "--due-within", "30")
+        #expect(text.status == 0, "\(text.stderr)")
+        // One line per person ("date (when)  register  name: N missing"), their missing items indented under it.
+        let heads = text.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map(String.init)
+        #expect(heads.count == 4, "\(text.stdout)")
+        #expect(heads.first?.hasPrefix("2026-11-01 (OVERDUE by 14 days)  AII-0007/2025  Terlambat Uji: ") == true,
+                "\(text.stdout)")
+        #expect(heads.dropFirst().first?.hasPrefix("2026-11-14 (OVERDUE by 1 day") == true, "\(text.stdout)")
+        #expect(heads.dropFirst(2).first?.hasPrefix("2026-11-15 (in 0 days)  AII-0011/2025  Hari Ini: ") == true,
+                "\(text.stdout)")
+        #expect(heads.dropFirst(3).first?.hasPrefix("2026-11-25 (in 10 days)  AII-0010/2025  Sepuluh Hari: ") == true,
+                "\(text.stdout)")
+        #expect(!text.stdout.contains("Sudah Bebas") && !text.stdout.contains(CLI.register))
+
+        let json = try cli.run("readiness", "--due-within", "30", "--json")
+        #expect(json.status == 0, "\(json.stderr)")
+        let lines = try #require(try json.json() as? [[String: Any]])
+        #expect(lines.compactMap { $0["registerNumber"] as? String }
+            == ["AII-0007/2025", "AII-0012/2025", "AII-0011/2025", "AII-0010/2025"])
+        #expect(lines.compactMap { $0["overdue"] as? Bool } == [true, true, false, false])
+        let reports = lines.compactMap { $0["report"] as? [String: Any] }
+        #expect(reports.compactMap { $0["daysUntilRelease"] as? Int } == [-14, -1, 0, 10])
+        #expect(reports.compactMap { $0["expectedReleaseDate"] as? String }
+            == ["2026-11-01", "2026-11-14", "2026-11-15", "2026-11-25"])
     }
 
     @Test("a fresh demo facility is intact: plain `ledger verify` passes and it matches its own checkpoint, evidence files included")

@@ -113,6 +113,54 @@ struct RecordingCommandTests {
         #expect(FileManager.default.contents(atPath: path) == Data("abc".utf8))
     }
 
+    @Test("a symbolic link to a readable file, given as evidence or a scan, is refused with exit 4: no event, nothing in evidence/, the target's bytes nowhere there")
+    func symlinkedEvidence() throws {
+        let cli = try CLI.withPerson()
+        defer { cli.cleanUp() }
+        let assessed = try cli.run("assess", CLI.register, "--unit", "SAMPLE.BTKCAP.001", "--outcome", "K",
+                                   "--assessor", "A", "--role", "asesor", "--method", "observasi", "--date", "2026-03-02")
+        let assessment = try #require(CLI.eventID(assessed), "\(assessed.stderr)")
+        // The target is a file bekal could read and would accept (a JPEG) if it were given directly.
+        let marker = "link-target-\(UUID().uuidString)"
+        let target = try cli.write("target.jpg", CLI.jpegBytes(marker))
+        let link = cli.root.appendingPathComponent("kain.jpg").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try #require(FileManager.default.contents(atPath: link) == CLI.jpegBytes(marker), "the link reads as its target")
+        let evidence = cli.home.appendingPathComponent("evidence")
+        // Every entry under evidence/ (hidden ones too), and the regular files among them that hold `marker`.
+        func stored() -> [String] {
+            (FileManager.default.enumerator(atPath: evidence.path)?.allObjects as? [String] ?? []).sorted()
+        }
+        func holdingMarker() -> [String] {
+            stored().filter {
+                FileManager.default.contents(atPath: evidence.appendingPathComponent($0).path)?
+                    .range(of: Data(marker.utf8)) != nil
+            }
+        }
+        let before = try cli.eventCount()
+        let storedBefore = stored()
+        for arguments in [
+            ["assess", CLI.register, "--unit", "SAMPLE.BTKCAP.002", "--outcome", "K", "--assessor", "A", "--role",
+             "asesor", "--method", "observasi", "--date", "2026-03-02", "--evidence", link],
+            ["attach", assessment, "--evidence", link],
+            ["certify", CLI.register, "--issuer", "LSP Batik", "--scheme", "Tukang Cap", "--number", "C-1", "--issued",
+             "2026-04-01", "--scan", link],
+        ] {
+            let run = try cli.run(arguments)
+            #expect(run.status == 4, "\(arguments[0]): \(run.stdout)\(run.stderr)")
+            #expect(run.stderr == "bekal: an evidence file must be a regular file, not a symbolic link\n",
+                    "\(arguments[0]): \(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(arguments[0]): \(run.stdout)")
+        }
+        #expect(try cli.eventCount() == before)
+        #expect(stored() == storedBefore, "\(stored())")
+        #expect(holdingMarker().isEmpty, "\(holdingMarker())")
+        // The scan can find the bytes: the target itself, given directly, is stored and found.
+        #expect(try cli.run("attach", assessment, "--evidence", target).status == 0)
+        #expect(holdingMarker().count == 1, "\(stored())")
+        #expect(try cli.eventCount() == before + 1)
+    }
+
     @Test("certify, train and produce record; expiry before issue exits 4")
     func records() throws {
         let cli = try CLI.withPerson()

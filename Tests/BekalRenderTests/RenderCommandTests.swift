@@ -23,10 +23,19 @@ struct RenderCommandTests {
         }
     }
 
+    /// The instant every run happens at (`BEKAL_NOW`), whatever today's date: when the sample exports and trust
+    /// lists are signed, `SampleRecord.now` (2026-11-27T06:20:00Z). `--at`, where a test gives it, still sets the
+    /// verification time; `BEKAL_NOW` is the clock for everything else (reading signed lists, the demo's dates).
+    static let now = "2026-11-27T06:20:00Z"
+
     func run(_ arguments: [String]) throws -> Outcome {
         let process = Process()
         process.executableURL = try Self.executable
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BEKAL_NOW"] = Self.now
+        environment.removeValue(forKey: "BEKAL_LOG_LEVEL")
+        process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -46,6 +55,11 @@ struct RenderCommandTests {
         let file = directory.appendingPathComponent("export.json")
         try Data(JSONWriter.serialize(.object(document), pretty: true)).write(to: file)
         return (directory, file)
+    }
+
+    @Test("every run happens at the fixed instant, the sample's signing time")
+    func fixedInstant() throws {
+        #expect(try Date.ISO8601FormatStyle().parse(Self.now) == SampleRecord.now)
     }
 
     @Test("a genuine export renders VALID and exits 0")
