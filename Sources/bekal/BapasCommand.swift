@@ -15,38 +15,12 @@ struct BapasCommand: AsyncParsableCommand {
         subcommands: [BapasTrust.self, BapasSecret.self, BapasInbox.self, BapasServe.self])
 }
 
-/// `bekal bapas trust import FILE` / `bekal bapas trust history`.
+/// `bekal bapas trust import FILE` / `bekal bapas trust list` / `bekal bapas trust history`.
 struct BapasTrust: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trust", abstract: "Imports a facility's trust list (`bekal keys trust-list`), or shows the history.")
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "import FILE, or history.") var action: String
-    @Argument(help: "The trust list file.") var file: String?
-    @Option(name: .customLong("authority"), help: "A did:key trusted to sign facilities' trust lists (repeatable).")
-    var authorities: [String] = []
-
-    func run() async throws {
-        let bapas = try BapasApp.open(home: global.homeURL, logger: global.logger)
-        switch action {
-        case "import":
-            guard let file, let data = FileManager.default.contents(atPath: file) else {
-                throw AppError(.usage, "give the trust list FILE to import (it cannot be read)")
-            }
-            let trusted = try authorities.map { did throws(AppError) in
-                guard let key = try? DIDKey(did) else { throw AppError(.usage, "--authority: not an Ed25519 did:key") }
-                return TrustListAuthority(name: key.did, key: KeyValidity(didKey: key, validFrom: .distantPast, validUntil: nil))
-            }
-            let names = try await bapas.importTrustList(Array(data), authorities: trusted, context: try global.context())
-            print("Imported the trust list of \(names.joined(separator: ", ")).")
-        case "history":
-            for entry in try await bapas.trustHistory() {
-                print("\(entry.sequence)  \(Timestamp.format(entry.importedAt))  \(entry.importedBy)  \(entry.facilityNames)  [\(entry.signedBy)]")
-            }
-        default:
-            throw AppError(.usage, "expected `import FILE` or `history`")
-        }
-    }
+        commandName: "trust",
+        abstract: "The facilities the Bapas trusts: imports a trust list, lists the registry, or shows its history.",
+        subcommands: [BapasTrustImport.self, BapasTrustList.self, BapasTrustHistory.self])
 }
 
 /// `bekal bapas secret CODE --secret-file FILE`.

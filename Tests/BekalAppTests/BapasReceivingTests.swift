@@ -1,6 +1,7 @@
 import BekalApp
 import BekalCredentials
 import BekalDomain
+import BekalJSON
 import BekalPublisher
 import Foundation
 import Testing
@@ -211,5 +212,67 @@ struct BapasReceivingTests {
         await #expect(throws: AppError.self) {
             try await bapas.setDeliverySecret(facilityCode: "RUTAN-BMS", secret: Secret(bytes: Array("rahasia-pengiriman-1".utf8)), context: context)
         }
+    }
+
+    @Test("the registry as it stands: nothing before an import; then each facility's name, code, keys with their windows (narrowed after a rotation) and the last import that named it")
+    func trustedFacilities() async throws {
+        let lapas = try await AppFixture(facility: Facility(code: "LAPAS-PWT", name: "Lapas Kelas IIA Purwokerto"))
+        defer { lapas.cleanUp() }
+        let rutan = try await AppFixture(facility: Facility(code: "RUTAN-BMS", name: "Rutan Banyumas"))
+        defer { rutan.cleanUp() }
+        let bapas = try BapasApp.inMemory()
+        func at(_ instant: Date) -> ActionContext { ActionContext(actor: Self.bapasActor, now: instant) }
+        #expect(try await bapas.trustedFacilities().isEmpty)
+
+        let lapasKeys = FacilityKeys(directory: lapas.app.directory)
+        let firstKey = try lapasKeys.current()
+        let first = try lapasKeys.trustList(issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-PWT",
+                                            context: lapas.context)
+        try await bapas.importTrustList(first, context: at(AppFixture.now))
+        var listed = try await bapas.trustedFacilities()
+        try #require(listed.count == 1)
+        #expect(listed[0].name == "Lapas Kelas IIA Purwokerto")
+        #expect(listed[0].code == "LAPAS-PWT")
+        #expect(listed[0].keys.map(\.validity.didKey) == [firstKey])
+        // No issuer URL: each key is the issuer of what it signs.
+        #expect(listed[0].keys.map(\.issuerID) == [firstKey.did])
+        #expect(listed[0].keys.first?.validity.validFrom == AppFixture.now)
+        #expect(listed[0].keys.first?.validity.validUntil == nil, "the current key's window is open")
+        #expect(listed[0].lastImport?.sequence == 1)
+        #expect(listed[0].lastImport?.importedAt == AppFixture.now)
+        #expect(listed[0].lastImport?.importedBy == "admin.bapas")
+        #expect(listed[0].lastImport?.signedBy == "facility \(firstKey.did)")
+
+        // A day later the Lapas rotates its key and sends its new list (both keys, the old one closed); then a
+        // Rutan's list is imported.
+        let later = AppFixture.now.addingTimeInterval(86_400)
+        let secondKey = try lapasKeys.rotate(context: lapas.context(at: later))
+        let second = try lapasKeys.trustList(issuerID: nil, name: "Lapas Kelas IIA Purwokerto", code: "LAPAS-PWT",
+                                             context: lapas.context(at: later))
+        try await bapas.importTrustList(second, context: at(later))
+        let rutanKey = try FacilityKeys(directory: rutan.app.directory).current()
+        let rutanList = try FacilityKeys(directory: rutan.app.directory).trustList(
+            issuerID: nil, name: "Rutan Banyumas", code: "RUTAN-BMS", context: rutan.context)
+        try await bapas.importTrustList(rutanList, context: at(later.addingTimeInterval(60)))
+
+        listed = try await bapas.trustedFacilities()
+        #expect(listed.map(\.code) == ["LAPAS-PWT", "RUTAN-BMS"], "in the order first imported")
+        #expect(listed.map(\.name) == ["Lapas Kelas IIA Purwokerto", "Rutan Banyumas"])
+        let published = try TrustList(json: try JSONParser.parse(second)).issuers.flatMap(\.keys)
+        #expect(listed[0].keys.map(\.validity) == published, "the windows the latest list gives")
+        #expect(listed[0].keys.map(\.validity.didKey) == [firstKey, secondKey])
+        let retired = try #require(listed[0].keys.first?.validity)
+        #expect(retired.validFrom == AppFixture.now)
+        #expect(retired.validUntil.map { $0 > later && $0 <= later.addingTimeInterval(1) } == true,
+                "the retired key closes at the rotation: \(String(describing: retired.validUntil))")
+        #expect(listed[0].keys.last?.validity.validFrom == later)
+        #expect(listed[0].keys.last?.validity.validUntil == nil)
+        #expect(listed[0].lastImport?.sequence == 2, "the Rutan's import did not name the Lapas")
+        #expect(listed[0].lastImport?.importedAt == later)
+        #expect(listed[0].lastImport?.signedBy == "facility \(secondKey.did)")
+        #expect(listed[1].keys.map(\.validity.didKey) == [rutanKey])
+        #expect(listed[1].lastImport?.sequence == 3)
+        // Listing is a read: the history is unchanged by it.
+        #expect(try await bapas.trustHistory().count == 3)
     }
 }

@@ -76,7 +76,9 @@ struct CommandArgumentParsingTests {
         (["user", "assign", "wali.sari", "AII-0001/2025"], "UserAssign"),
         (["serve"], "ServeCommand"),
         (["send", "--to", bapasURL, "--secret-env", "BEKAL_BAPAS_SECRET"], "SendCommand"),
-        (["bapas", "trust", "history"], "BapasTrust"),
+        (["bapas", "trust", "import", "daftar-lapas-pwt.json"], "BapasTrustImport"),
+        (["bapas", "trust", "list"], "BapasTrustList"),
+        (["bapas", "trust", "history"], "BapasTrustHistory"),
         (["bapas", "secret", "LAPAS-PWT", "--secret-env", "BEKAL_LAPAS_PWT_SECRET"], "BapasSecret"),
         (["bapas", "inbox"], "BapasInbox"),
         (["bapas", "serve"], "BapasServe"),
@@ -795,20 +797,29 @@ struct CommandArgumentParsingTests {
         #expect(!statusList.includeName)
     }
 
-    @Test("bapas trust, secret, inbox and serve take the Bapas's data directory and their own values")
+    @Test("bapas trust import, list and history, secret, inbox and serve take the Bapas's data directory and their own values")
     func bapas() throws {
         let trustImport = try #require(try Bekal.parseAsRoot([
             "bapas", "trust", "import", "daftar-lapas-pwt.json", "--authority", Self.issuerDID, "--home", "/srv/bapas",
-        ]) as? BapasTrust)
-        #expect(trustImport.action == "import")
+        ]) as? BapasTrustImport)
         #expect(trustImport.file == "daftar-lapas-pwt.json")
         #expect(trustImport.authorities == [Self.issuerDID])
         #expect(trustImport.global.home == "/srv/bapas")
 
-        let history = try #require(try Bekal.parseAsRoot(["bapas", "trust", "history"]) as? BapasTrust)
-        #expect(history.action == "history")
-        #expect(history.file == nil)
-        #expect(history.authorities == [])
+        let bare = try #require(try Bekal.parseAsRoot(["bapas", "trust", "import", "daftar.json"]) as? BapasTrustImport)
+        #expect(bare.authorities == [])
+
+        let list = try #require(try Bekal.parseAsRoot([
+            "bapas", "trust", "list", "--json", "--home", "/srv/bapas", "--actor", "pk.dewi",
+        ]) as? BapasTrustList)
+        #expect(list.output.json)
+        #expect(list.global.home == "/srv/bapas")
+        #expect(list.global.actor == "pk.dewi")
+        let plain = try #require(try Bekal.parseAsRoot(["bapas", "trust", "list"]) as? BapasTrustList)
+        #expect(!plain.output.json)
+
+        let history = try #require(try Bekal.parseAsRoot(["bapas", "trust", "history", "--home", "/srv/bapas"]) as? BapasTrustHistory)
+        #expect(history.global.home == "/srv/bapas")
 
         let secret = try #require(try Bekal.parseAsRoot([
             "bapas", "secret", "LAPAS-PWT", "--secret-file", "rahasia-lapas-pwt.txt",
@@ -873,7 +884,7 @@ struct CommandArgumentParsingTests {
         (["user", "enable"], "Missing expected argument '<name>'"),
         (["user", "password", "--password-stdin"], "Missing expected argument '<name>'"),
         (["user", "assign", "wali.sari"], "Missing expected argument"),
-        (["bapas", "trust"], "Missing expected argument '<action>'"),
+        (["bapas", "trust", "import", "--authority", issuerDID], "Missing expected argument '<file>'"),
         (["bapas", "secret", "--secret-env", "BEKAL_LAPAS_PWT_SECRET"], "Missing expected argument '<facility>'"),
     ]
 
@@ -978,6 +989,7 @@ struct CommandArgumentParsingTests {
     static let unknownSubcommands: [[String]] = [
         ["person", "hapus"], ["framework", "hapus"], ["ledger", "perbaiki"], ["keys", "hapus"],
         ["status-list", "impor"], ["witness", "hapus"], ["user", "hapus"], ["bapas", "kirim"],
+        ["bapas", "trust", "hapus"],
     ]
 
     @Test("a line without a required argument is refused naming the argument",

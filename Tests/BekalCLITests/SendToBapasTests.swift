@@ -310,6 +310,86 @@ struct SendToBapasTests {
         #expect(!stored.stdout.contains("diubah") && !stored.stdout.contains("altered"), "\(stored.stdout)")
     }
 
+    @Test("the bodies bekal send put on the wire, a portfolio delivery and a status list delivery, are valid against schemas/portfolio-delivery.schema.json and schemas/status-list-delivery.schema.json, what they carry against the export and status list schemas, and each fails the other's schema")
+    func deliveriesFollowTheirSchemas() throws {
+        let scene = try Scene()
+        defer { scene.stop() }
+        let person = try scene.facility.exportablePerson()
+        let sent = try scene.send([person.id])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(sent.stdout)")
+        let statusList = try scene.send(["--status-list"])
+        #expect(statusList.status == 0, "\(statusList.stderr)")
+        #expect(statusList.stdout.contains("Delivered 1, refused 0, still pending 0."), "\(statusList.stdout)")
+        // The facility's delivery outbox keeps each body byte for byte as the relay POSTed it (read as hex, so the
+        // sqlite3 shell changes nothing).
+        let ledger = scene.facility.cli.home.appendingPathComponent("bekal.sqlite").path
+        let outbox = try CLI.sqlite(ledger, "SELECT state || '|' || hex(body) FROM portfolio_delivery ORDER BY rowid")
+        try #require(outbox.status == 0, "\(outbox.stderr)")
+        let rows = outbox.stdout.split(separator: "\n")
+        try #require(rows.count == 2, "\(rows.map { $0.prefix(80) })")
+        var bodies: [Data] = []
+        for row in rows {
+            let parts = row.split(separator: "|", maxSplits: 1)
+            try #require(parts.count == 2 && parts[0] == "sent", "\(row.prefix(80))")
+            bodies.append(try #require(Self.bytes(hex: String(parts[1])), "\(row.prefix(80))"))
+        }
+        let portfolio = try scene.facility.cli.write("portfolio-delivery.json", bodies[0])
+        let list = try scene.facility.cli.write("status-list-delivery.json", bodies[1])
+        let delivered = try scene.facility.json(portfolio)
+        #expect(delivered["type"] as? String == "BekalPortfolioDelivery")
+        #expect(try scene.facility.json(list)["type"] as? String == "BekalStatusListDelivery")
+        // The export the Bapas stored is the one this body carried: these are the bytes that went over the wire.
+        let export = try #require((delivered["export"] as? String).flatMap { Data(base64Encoded: $0) })
+        let database = scene.bapas.home.appendingPathComponent("bapas.sqlite").path
+        let stored = try CLI.sqlite(database, "SELECT hex(body) FROM received_portfolio")
+        try #require(stored.status == 0, "\(stored.stderr)")
+        #expect(Self.bytes(hex: stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == export)
+
+        let carried = try #require((delivered["statusList"] as? String).flatMap { Data(base64Encoded: $0) })
+        func schema(_ name: String) -> String { ExportFixture.repositoryRoot.appendingPathComponent("schemas/\(name)").path }
+        let exportFile = try scene.facility.cli.write("delivered-export.json", export)
+        let carriedFile = try scene.facility.cli.write("delivered-status-list.json", carried)
+        let checks: [(document: String, schema: String)] = [
+            (portfolio, "portfolio-delivery.schema.json"), (list, "status-list-delivery.schema.json"),
+            (exportFile, "export.schema.json"), (carriedFile, "status-list.schema.json"),
+        ]
+        for (document, name) in checks {
+            let result = try ExportFixture.validateSchema(schema(name), document)
+            // Exit 0 with "0 error(s)" is the only pass: 10 is "invalid"; 3 (or 1, a Python crash) is a validator
+            // that did not run, and fails here as well.
+            #expect(result.status == 0, "\(name): \(result.output)")
+            #expect(result.output.contains(": 0 error(s)"), "\(name): \(result.output)")
+        }
+        // The validator is no rubber stamp: each body fails the other's schema, saying why.
+        let crossed = try ExportFixture.validateSchema(schema("status-list-delivery.schema.json"), portfolio)
+        #expect(crossed.status == 10, "\(crossed.output)")
+        #expect(crossed.output.contains("'export'"), "\(crossed.output)")
+        let crossedBack = try ExportFixture.validateSchema(schema("portfolio-delivery.schema.json"), list)
+        #expect(crossedBack.status == 10, "\(crossedBack.output)")
+        #expect(crossedBack.output.contains("'export' is a required property"), "\(crossedBack.output)")
+    }
+
+    /// Bytes from the sqlite3 shell's `hex(…)`, or `nil` for text that is not hexadecimal pairs.
+    static func bytes(hex: String) -> Data? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        func nibble(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        var data = Data(capacity: digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+            data.append(high << 4 | low)
+        }
+        return data
+    }
+
     @Test("a wrong secret is refused (401): the delivery is parked, nothing is stored, the exit code says so")
     func wrongSecret() throws {
         let scene = try Scene()
