@@ -18,6 +18,10 @@ struct AuditContext {
     /// The data directory's `evidence/`, `nil` for an in-memory ledger.
     let evidenceRoot: URL?
 
+    /// The leaf positions (event n is position n - 1), in order, of the events whose actor was no account of the
+    /// facility when they were recorded (`KnownActors`).
+    let unknownActors: [UInt64]
+
     /// The number of stored events.
     var eventCount: UInt64 { recomputed.size }
 
@@ -33,4 +37,13 @@ struct AuditContext {
     static func describe(_ events: ClosedRange<Int64>) -> String {
         events.count == 1 ? "event \(events.lowerBound)" : "events \(events.lowerBound) to \(events.upperBound)"
     }
+
+    /// The range followed by what is said of it, agreeing in number: `one` for a single event ("event 7 was
+    /// appended"), `many` for several ("events 7 to 9 were appended").
+    static func describe(_ events: ClosedRange<Int64>, _ one: String, _ many: String) -> String {
+        "\(describe(events)) \(events.count == 1 ? one : many)"
+    }
+
+    /// "1 event" or "12 events".
+    static func counted(_ count: UInt64) -> String { count == 1 ? "1 event" : "\(count) events" }
 }

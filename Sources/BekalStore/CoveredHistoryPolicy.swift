@@ -24,8 +24,9 @@ struct CoveredHistoryPolicy: AuditPolicy {
         if count < size {
             let missing = AuditContext.events(count, size - 1)
             failures.append(failure(.truncated, missing,
-                "the ledger holds \(count) events but the checkpoint covers \(size): \(AuditContext.describe(missing)) "
-                    + "are missing (cut off, deleted, or the file was replaced by an older copy)"))
+                "the ledger holds \(AuditContext.counted(count)) but the checkpoint covers \(size): "
+                    + AuditContext.describe(missing, "is missing", "are missing")
+                    + " (cut off, deleted, or the file was replaced by an older copy)"))
         }
         let stored = try context.storedTree()
         guard stored.size >= size, try stored.root(size: size) == context.checkpoint.root else {
@@ -34,8 +35,9 @@ struct CoveredHistoryPolicy: AuditPolicy {
             if count >= size {
                 let range = AuditContext.events(0, size - 1)
                 failures.append(failure(.rewritten, range,
-                    "\(AuditContext.describe(range)) do not match the checkpoint and the stored tree was rewritten "
-                        + "as well, so the first changed event cannot be named from this checkpoint alone"))
+                    AuditContext.describe(range, "does not match", "do not match")
+                        + " the checkpoint and the stored tree was rewritten as well, so the first changed event "
+                        + "cannot be named from this checkpoint alone"))
             }
             return failures
         }
@@ -46,13 +48,14 @@ struct CoveredHistoryPolicy: AuditPolicy {
         case .unauthenticated(let start, let end):
             let range = AuditContext.events(start, min(end, count) - 1)
             failures.append(failure(.rewritten, range,
-                "\(AuditContext.describe(range)) do not match the checkpoint (the stored tree was partly rewritten)"))
+                AuditContext.describe(range, "does not match", "do not match")
+                    + " the checkpoint (the stored tree was partly rewritten)"))
         case .leaf(let first):
             var last = first
             if case .leaf(let found) = try walk.search(0, size, context.checkpoint.root, fromRight: true) { last = found }
             let range = AuditContext.events(first, last)
-            failures.append(failure(.rewritten, range, "\(AuditContext.describe(range)) differ from the history the "
-                + "checkpoint covers: edited, deleted, reordered or inserted"))
+            failures.append(failure(.rewritten, range, AuditContext.describe(range, "differs", "differ")
+                + " from the history the checkpoint covers: edited, deleted, reordered or inserted"))
         }
         return failures
     }

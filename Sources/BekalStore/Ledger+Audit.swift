@@ -10,8 +10,9 @@ extension Ledger {
     /// named: fewer events than the checkpoint covers (cut off, all deleted, an older copy of the file); any
     /// change to the covered history (edited, deleted, reordered or inserted events, chain recomputed or not);
     /// after the checkpoint, events written outside Bekal; projection tables that differ from a replay; evidence
-    /// files missing, swapped or replaced by a link. Events after the checkpoint are listed with their actor:
-    /// they cannot be told from genuine ones by mathematics, only attributed (see docs/ledger.md).
+    /// files missing, swapped or replaced by a link; anywhere, events naming an actor that was no account of the
+    /// facility at that point. Events after the checkpoint are listed with their actor (and whether it was an
+    /// account then): they cannot be told from genuine ones by mathematics, only attributed (see docs/ledger.md).
     ///
     /// - Parameter checks: which checks run (all by default; `.projections` is the heaviest).
     /// - Returns: the findings; an empty ledger never passes against a checkpoint of size above 0.

@@ -38,7 +38,8 @@ public struct LedgerIntegrity: Sendable, Hashable {
     public var eventCount: Int64
     /// Everything else found wrong, in the order the checks ran: events with no leaf in the stored tree (or
     /// differing from it), stored tree nodes missing or edited, projection rows that differ from a replay,
-    /// evidence files missing, swapped or replaced by a link. Messages never name a person.
+    /// evidence files missing, swapped or replaced by a link, events naming an actor that was no account at that
+    /// point. Messages never name a person.
     public var failures: [AuditFailure]
 
     /// Whether the chain is intact and nothing else was found wrong.
@@ -49,15 +50,16 @@ extension Ledger {
     /// The checks that need no checkpoint held outside: the hash chain (`verifyChain()`); every event against the
     /// stored log tree Bekal writes with every append (an event INSERTed with SQL has no leaf, an edited one
     /// differs from its leaf), and every interior node of that tree; the projection tables against a replay of
-    /// the events; every evidence file an event names present, a regular file and hashing to its name. What
-    /// makes Bekal refuse to append, sign a checkpoint or export is found here too.
+    /// the events; every evidence file an event names present, a regular file and hashing to its name; every
+    /// event's actor an account created before it (once the facility has accounts). What makes Bekal refuse to
+    /// append, sign a checkpoint or export is found here too.
     ///
     /// A local check: an insider who recomputes the chain and rewrites the stored tree passes it; only an
     /// outside checkpoint (`audit(against:)`) catches that.
-    /// - Parameter checks: `.storedTree`, `.projections` and `.evidence` by default (`.coveredHistory` needs a
-    ///   checkpoint and is ignored).
+    /// - Parameter checks: `.storedTree`, `.projections`, `.evidence` and `.actors` by default (`.coveredHistory`
+    ///   needs a checkpoint and is ignored).
     /// - Throws: `StoreError` when the database cannot be read, or is damaged (as `verifyChain()`).
-    public func verifyIntegrity(checks: Set<AuditCheck> = [.storedTree, .projections, .evidence]) throws
+    public func verifyIntegrity(checks: Set<AuditCheck> = [.storedTree, .projections, .evidence, .actors]) throws
         -> LedgerIntegrity
     {
         let chain = try verifyChain()

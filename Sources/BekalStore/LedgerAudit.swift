@@ -37,6 +37,11 @@ public struct AuditFailure: Sendable, Hashable, CustomStringConvertible {
         case evidenceNotRegularFile = "evidence-not-regular-file"
         /// An evidence file's bytes do not hash to the name the event gives it (swapped or edited).
         case evidenceAltered = "evidence-altered"
+        /// An event names an actor that was no account of the facility when it was recorded (no `account.created`
+        /// event before it created that name), in a ledger that had accounts by then: Bekal records only for an
+        /// existing account, so the event was written outside Bekal. Events from before the first account are not
+        /// judged.
+        case unknownActor = "unknown-actor"
     }
 
     /// The class of finding.
@@ -65,6 +70,10 @@ public struct AppendedEvent: Sendable, Hashable {
     public var type: String
     /// The authenticated staff member (or system identity) that recorded it.
     public var actor: String
+    /// Whether `actor` was an account of the facility when the event was recorded (created by an earlier
+    /// `account.created` event), or the event is from before the facility had accounts. False for a name Bekal
+    /// never authenticated: such an event is also a finding (`unknown-actor`).
+    public var actorIsKnown: Bool
     /// The facility code stamped on it.
     public var facilityCode: String
     /// The stored `recorded_at` text.
@@ -83,4 +92,7 @@ public enum AuditCheck: String, Sendable, Hashable, CaseIterable {
     case projections
     /// Every evidence file named by an event is a regular file in `evidence/` with the SHA-256 it is named by.
     case evidence
+    /// Every event names an actor that was an account of the facility when it was recorded (once the facility
+    /// has accounts): an event naming a name that no `account.created` event created was written outside Bekal.
+    case actors
 }

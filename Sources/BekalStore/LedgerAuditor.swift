@@ -14,6 +14,7 @@ struct LedgerAuditor {
             case .storedTree: StoredTreePolicy()
             case .projections: ProjectionReplayPolicy()
             case .evidence: EvidenceFilePolicy()
+            case .actors: KnownActorPolicy()
             }
         }
     }
@@ -48,21 +49,29 @@ struct LedgerAuditor {
         return (failures, Int64(context.eventCount))
     }
 
-    /// One pass over the stored events: every leaf recomputed from their bytes and, when `listAppended`, the
-    /// events after the checkpoint.
+    /// One pass over the stored events: every leaf recomputed from their bytes, the events whose actor was no
+    /// account at that point (`KnownActors`) and, when `listAppended`, the events after the checkpoint.
     private func prepare(_ db: Database, checkpoint: TreeHead, evidenceRoot: URL?, listAppended: Bool) throws
         -> (AuditContext, [AppendedEvent])
     {
         var recomputed = InMemoryMerkleTree()
+        var actors = KnownActors()
+        var unknownActors: [UInt64] = []
         var appended: [AppendedEvent] = []
         try StoredEventReader.forEach(db) { event in
-            if listAppended, recomputed.size >= checkpoint.size {
+            let position = recomputed.size
+            let known = actors.admit(event.columns)
+            if !known { unknownActors.append(position) }
+            if listAppended, position >= checkpoint.size {
                 appended.append(AppendedEvent(
                     sequence: event.columns.sequence, type: event.columns.type, actor: event.columns.actor,
-                    facilityCode: event.columns.facilityCode, recordedAt: event.columns.recordedAt))
+                    actorIsKnown: known, facilityCode: event.columns.facilityCode,
+                    recordedAt: event.columns.recordedAt))
             }
             recomputed.append(leafHash: LogLeaf.leafHash(event.columns))
         }
-        return (AuditContext(db: db, checkpoint: checkpoint, recomputed: recomputed, evidenceRoot: evidenceRoot), appended)
+        let context = AuditContext(db: db, checkpoint: checkpoint, recomputed: recomputed, evidenceRoot: evidenceRoot,
+                                   unknownActors: unknownActors)
+        return (context, appended)
     }
 }

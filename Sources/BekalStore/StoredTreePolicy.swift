@@ -32,21 +32,24 @@ struct StoredTreePolicy: AuditPolicy {
             }
             if let first {
                 let range = AuditContext.events(first, last)
-                failures.append(failure(range, "\(AuditContext.describe(range)) differ from what Bekal stored when "
-                    + "they were appended: changed outside Bekal"))
+                failures.append(failure(range, AuditContext.describe(
+                    range, "differs from what Bekal stored when it was appended",
+                    "differ from what Bekal stored when they were appended") + ": changed outside Bekal"))
             }
         }
         let from = max(start, stored.size)
         if count > from {
             let range = AuditContext.events(from, count - 1)
-            failures.append(failure(range, "\(AuditContext.describe(range)) have no leaf in the tree Bekal writes with "
-                + "every append: they were written outside Bekal"))
+            failures.append(failure(range, AuditContext.describe(
+                range, "has no leaf in the tree Bekal writes with every append: it was written outside Bekal",
+                "have no leaf in the tree Bekal writes with every append: they were written outside Bekal")))
         }
         let gone = max(start, count)
         if stored.size > gone {
             let range = AuditContext.events(gone, stored.size - 1)
-            failures.append(failure(range, "\(AuditContext.describe(range)) were appended by Bekal but are no longer "
-                + "in the ledger"))
+            failures.append(failure(range, AuditContext.describe(
+                range, "was appended by Bekal but is no longer in the ledger",
+                "were appended by Bekal but are no longer in the ledger")))
         }
         return failures
     }

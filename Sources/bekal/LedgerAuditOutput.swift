@@ -23,6 +23,8 @@ enum LedgerAuditOutput {
             var sequence: Int64
             var type: String
             var actor: String
+            /// Whether the actor was an account of the facility when the event was recorded (`unknown-actor`).
+            var actorKnown: Bool
             var recordedAt: String
         }
         var matches: Bool
@@ -64,7 +66,8 @@ enum LedgerAuditOutput {
                                    message: $0.message)
                 },
                 appended: audit.appended.map {
-                    Report.Appended(sequence: $0.sequence, type: $0.type, actor: $0.actor, recordedAt: $0.recordedAt)
+                    Report.Appended(sequence: $0.sequence, type: $0.type, actor: $0.actor, actorKnown: $0.actorIsKnown,
+                                    recordedAt: $0.recordedAt)
                 }))
         } else {
             text(found)
@@ -91,14 +94,20 @@ enum LedgerAuditOutput {
         }
         guard !audit.appended.isEmpty else { return }
         var counts: [String: Int] = [:]
-        for event in audit.appended { counts[event.actor, default: 0] += 1 }
+        var unknown = Set<String>()
+        for event in audit.appended {
+            counts[event.actor, default: 0] += 1
+            if !event.actorIsKnown { unknown.insert(event.actor) }
+        }
         let ordered: [(actor: String, count: Int)] = counts.map { (actor: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.actor < $1.actor }
-        let actors = ordered.map { "\($0.actor): \($0.count)" }.joined(separator: ", ")
+        let actors = ordered.map { "\($0.actor)\(unknown.contains($0.actor) ? " (UNKNOWN)" : ""): \($0.count)" }
+            .joined(separator: ", ")
         Swift.print("\(audit.appended.count) event(s) appended after the checkpoint, attributable to their actors "
             + "(by actor: \(actors)); they become permanent once a witness cosigns a later checkpoint:")
         for event in audit.appended.prefix(listedAppends) {
-            Swift.print("  event \(event.sequence) \(event.type) by \(event.actor) at \(event.recordedAt)")
+            let marked = event.actorIsKnown ? "" : " (UNKNOWN ACTOR: no such account when it was recorded)"
+            Swift.print("  event \(event.sequence) \(event.type) by \(event.actor)\(marked) at \(event.recordedAt)")
         }
         if audit.appended.count > listedAppends {
             Swift.print("  … and \(audit.appended.count - listedAppends) more (--json lists every one)")

@@ -57,15 +57,32 @@ struct LedgerVerify: AsyncParsableCommand {
 
     func run() async throws {
         if let checkpoint {
-            let bytes = try InputFile.read(checkpoint, field: "checkpoint")
-            let result = try await global.open().verifyLedger(
-                checkpoint: bytes, witnessKeys: witnessKeys, context: try global.context())
+            let result = try await reportingErrors {
+                let bytes = try InputFile.read(checkpoint, field: "checkpoint")
+                return try await global.open().verifyLedger(
+                    checkpoint: bytes, witnessKeys: witnessKeys, context: try global.context())
+            }
             return try LedgerAuditOutput.print(result, json: output.json)
         }
         // The chain, then what needs no outside checkpoint: events against the stored log tree, projections,
-        // evidence files. "Intact" only when all of it holds.
-        let integrity = try await global.open().verifyIntegrity(context: try global.context())
+        // evidence files, events' actors. "Intact" only when all of it holds.
+        let integrity = try await reportingErrors {
+            try await global.open().verifyIntegrity(context: try global.context())
+        }
         try Self.print(integrity, json: output.json)
+    }
+
+    /// Runs `body`; with --json, an error it throws is printed as the JSON object `bekal verify --json` prints for
+    /// errors (standard output), and the command exits with the error's code.
+    private func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch where output.json && !(error is ExitCode) && !Usage.isArgumentParserError(error) {
+            let failure = AppError(error)
+            let status = ExitStatus(failure.code).rawValue
+            Swift.print(VerificationReport.jsonError(failure, exitCode: status))
+            throw ExitCode(status)
+        }
     }
 
     private static func print(_ integrity: LedgerIntegrityReport, json: Bool) throws {

@@ -1,3 +1,4 @@
+import BekalApp
 import BekalCredentials
 import BekalDomain
 import ArgumentParser
@@ -15,8 +16,22 @@ enum Usage {
             print(message)
             Foundation.exit(0)
         }
+        if wantsJSON() {
+            // What `--json` promises: errors are a JSON object too, on standard output like the report, in the
+            // shape `bekal verify --json` gives every other error; the brief message, without the usage lines.
+            let brief = Bekal.message(for: error)
+            let text = withoutErrorLabel(redacted(brief.isEmpty ? message : brief))
+            print(VerificationReport.jsonError(AppError(.usage, text), exitCode: ExitStatus.usage.rawValue))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
         if !message.isEmpty { Output.error(withoutErrorLabel(redacted(message))) }
         Foundation.exit(ExitStatus.usage.rawValue)
+    }
+
+    /// Whether `--json` was typed (before any `--`, after which every argument is a value).
+    /// - Parameter arguments: the arguments typed, without the program's path.
+    static func wantsJSON(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Bool {
+        arguments.prefix { $0 != "--" }.contains("--json")
     }
 
     static func isArgumentParserError(_ error: any Error) -> Bool {

@@ -218,6 +218,50 @@ struct LedgerCommandTests {
         #expect((report["failures"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("with --json a usage error is JSON too: on standard output, code usage, exit 2, the values typed hidden as in text")
+    func jsonUsageErrors() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let lines: [([String], String)] = [
+            (["verify", "--json"], "Missing expected argument '<file>'"),
+            (["verify", "--json", "Rahasia.json", "Santoso"], "Unexpected argument"),
+            (["ledger", "verify", "--json", "--bogus"], "Unknown option"),
+            (["ledger", "verify", "--json", "--checkpoint"], "--checkpoint"),
+            (["ledger", "verify", "--witness-key", "Rahasia Santoso", "--json"], "--witness-key needs --checkpoint"),
+        ]
+        for (arguments, said) in lines {
+            let result = try cli.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(arguments): \(result.stderr)")
+            let object = try #require(try result.json() as? [String: Any], "\(arguments): \(result.stdout)")
+            #expect(object.keys.contains("verdict"), "the shape `verify --json` gives its other errors")
+            let error = try #require(object["error"] as? [String: Any], "\(arguments): \(object)")
+            #expect(error["exitCode"] as? Int == 2)
+            #expect(error["code"] as? String == "usage")
+            let message = error["message"] as? String ?? ""
+            #expect(message.contains(said), "\(arguments): \(message)")
+            #expect(!message.hasPrefix("Error:") && !message.contains("Usage:"), "the brief message: \(message)")
+            #expect(!message.contains("Rahasia") && !message.contains("Santoso") && !message.contains("--bogus"),
+                    "typed values are hidden: \(message)")
+        }
+        // Without --json the same error stays text on standard error.
+        let text = try cli.run("verify")
+        #expect(text.status == 2)
+        #expect(text.stdout.isEmpty)
+        #expect(text.stderr.hasPrefix("bekal: Missing expected argument '<file>'"), "\(text.stderr)")
+        // After `--` it is a value, not the flag: a usage error in text.
+        let value = try cli.run("verify", "--", "--json", "extra")
+        #expect(value.status == 2)
+        #expect(value.stderr.hasPrefix("bekal: "), "\(value.stdout)\(value.stderr)")
+        // `ledger verify --json` reports its other errors as JSON too: here no data directory (exit 6).
+        let missing = try cli.run("ledger", "verify", "--json")
+        #expect(missing.status == 6, "\(missing.stdout)\(missing.stderr)")
+        let report = try #require(try missing.json() as? [String: Any], "\(missing.stdout)")
+        let error = try #require(report["error"] as? [String: Any])
+        #expect(error["exitCode"] as? Int == 6)
+        #expect(error["code"] as? String == "storage")
+    }
+
     @Test("demo builds a facility whose chain verifies, with a real portfolio and a readiness list")
     func demo() throws {
         let cli = try CLI()

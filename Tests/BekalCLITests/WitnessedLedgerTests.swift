@@ -190,6 +190,8 @@ struct WitnessedLedgerTests {
         #expect(status == 0)
         let appended = try #require(report["appended"] as? [[String: Any]])
         #expect(appended.map { $0["actor"] as? String } == ["wali.budi"])
+        #expect(appended.map { $0["actorKnown"] as? Bool } == [true], "wali.budi is an account of the facility")
+        #expect(!result.stdout.contains("UNKNOWN"), "\(result.stdout)")
         // The witness cosigns the next checkpoint (given with its proof file), which covers the append: from now
         // on it is permanent.
         let root = facility.cli.root
@@ -299,10 +301,15 @@ struct WitnessedLedgerTests {
         #expect(plain.report["count"] as? Int == 1_110, "the chain check passes")
         #expect(plain.report["intact"] as? Bool == false)
         expect(plain.report, "written-outside-bekal", 1_110, 1_110)
+        // eve is no account of the facility: a finding of its own, wherever the event is.
+        expect(plain.report, "unknown-actor", 1_110, 1_110)
         let text = try facility.cli.run("ledger", "verify")
         #expect(text.status == 1)
         #expect(text.stdout.hasPrefix("Ledger NOT intact: the hash chain of 1110 events holds, but:"), "\(text.stdout)")
-        #expect(text.stdout.contains("written-outside-bekal event 1110: StoredTreePolicy:"), "\(text.stdout)")
+        #expect(text.stdout.contains("written-outside-bekal event 1110: StoredTreePolicy: event 1110 has no leaf"),
+                "\(text.stdout)")
+        #expect(text.stdout.contains("unknown-actor event 1110: KnownActorPolicy: event 1110 names an actor"),
+                "\(text.stdout)")
         #expect(!text.stdout.contains("Ledger intact"))
         // The forgery flows into the query tables on a rebuild, so the portfolio shows it...
         #expect(try facility.cli.run("ledger", "rebuild").status == 0)
@@ -311,8 +318,18 @@ struct WitnessedLedgerTests {
         let (status, report) = try facility.verify()
         #expect(status == 1)
         expect(report, "written-outside-bekal", 1_110, 1_110)
+        expect(report, "unknown-actor", 1_110, 1_110)
         let appended = try #require(report["appended"] as? [[String: Any]])
         #expect(appended.map { $0["actor"] as? String } == ["wali.budi", "eve"])
+        #expect(appended.map { $0["actorKnown"] as? Bool } == [true, false])
+        // In text, the list of appends marks eve's event, and the count by actor marks eve.
+        let listed = try facility.cli.run("ledger", "verify", "--checkpoint", facility.held)
+        #expect(listed.status == 1)
+        #expect(listed.stdout.contains("unknown-actor event 1110: KnownActorPolicy:"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("(by actor: eve (UNKNOWN): 1, wali.budi: 1)"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("event 1110 training.recorded by eve (UNKNOWN ACTOR: no such account when it "
+                                       + "was recorded) at "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("event 1109 training.recorded by wali.budi at "), "\(listed.stdout)")
         // Bekal refuses to sign a checkpoint over it until someone looks, and says which command names it.
         let refused = try facility.cli.run("ledger", "checkpoint")
         #expect(refused.status == 6)
@@ -328,6 +345,8 @@ struct WitnessedLedgerTests {
         let (status, report) = try facility.verify()
         #expect(status == 1)
         #expect(WitnessedFacility.failures(report).contains { $0.reason == "rewritten" && $0.first == 650 })
+        // Inside the witnessed history, eve is still no account: named on its own.
+        expect(report, "unknown-actor", 650, 650)
         expectEvidence(try facility.offerToWitness(), "fork", status: 10)
     }
 

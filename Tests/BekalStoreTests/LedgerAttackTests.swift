@@ -89,10 +89,77 @@ struct LedgerAttackTests {
         #expect(try facility.reopen().verifyChain().isIntact)
         let audit = try facility.audit()
         expect(audit, .writtenOutsideBekal, 1_301...1_301)
+        #expect(audit.failures.contains {
+            $0.message == "StoredTreePolicy: event 1301 has no leaf in the tree Bekal writes with every append: it "
+                + "was written outside Bekal"
+        }, "one event: singular, \(audit.failures)")
         #expect(audit.appendedAfterCheckpoint.map(\.sequence) == [1_301])
         #expect(audit.appendedAfterCheckpoint.first?.actor == "petugas-9")
+        // This ledger was made before accounts (none was ever created): no actor is judged.
+        #expect(audit.appendedAfterCheckpoint.first?.actorIsKnown == true)
+        #expect(!audit.failures.contains { $0.reason == .unknownActor }, "\(audit.failures)")
         // Covered history is untouched, so that check alone passes: the append is attributable, not provably false.
         #expect(try facility.audit([.coveredHistory]).isIntact)
+    }
+
+    @Test("once the facility has accounts, a forged event naming an actor that is no account (eve) is found and marked; genuine appends by accounts are not")
+    func unknownActor() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        // Accounts come after 1,300 events recorded before any existed (a migrated ledger): the first admin, recorded
+        // as created by itself, creates a counselor, who records.
+        let ledger = try facility.reopen()
+        let code = Scenario.facility.code
+        try ledger.append(.account(AccountEvent(action: .created, account: Scenario.actor, role: .admin)),
+                          actor: Scenario.actor, facilityCode: code, recordedAt: Scenario.now)
+        try ledger.append(.account(AccountEvent(action: .created, account: "wali.sari", role: .counselor)),
+                          actor: Scenario.actor, facilityCode: code, recordedAt: Scenario.now)
+        try ledger.append(facility.scenario.training(), actor: "wali.sari", facilityCode: code, recordedAt: Scenario.now)
+        let untouched = try facility.audit()
+        #expect(untouched.isIntact, "\(untouched.failures)")
+        #expect(untouched.appendedAfterCheckpoint.map(\.actorIsKnown) == [true, true, true])
+        let integrity = try facility.reopen().verifyIntegrity()
+        #expect(integrity.isIntact, "\(integrity.failures)")
+
+        try facility.tamper(dropTriggers: false) { db in try Self.insertForged(at: 1_304, actor: "eve", db) }
+        let audit = try facility.audit()
+        expect(audit, .unknownActor, 1_304...1_304)
+        #expect(audit.failures.filter { $0.reason == .unknownActor }.count == 1, "\(audit.failures)")
+        let finding = try #require(audit.failures.first { $0.reason == .unknownActor })
+        #expect(finding.message.hasPrefix("KnownActorPolicy: event 1304 names an actor that was not an account"),
+                "\(finding.message)")
+        #expect(!finding.message.contains("eve"), "messages name events, not actors")
+        #expect(audit.appendedAfterCheckpoint.map(\.actor) == [Scenario.actor, Scenario.actor, "wali.sari", "eve"])
+        #expect(audit.appendedAfterCheckpoint.map(\.actorIsKnown) == [true, true, true, false])
+        // Found without a checkpoint too.
+        let afterForgery = try facility.reopen().verifyIntegrity()
+        #expect(afterForgery.failures.contains { $0.reason == .unknownActor && $0.events == 1_304...1_304 },
+                "\(afterForgery.failures)")
+        // The check alone, and nothing else of it: the genuine events before are not judged.
+        let actorsOnly = try facility.audit([.actors])
+        #expect(actorsOnly.failures.map(\.reason) == [.unknownActor], "\(actorsOnly.failures)")
+    }
+
+    @Test("a forged event naming an unknown actor inside the witnessed history, rechained: found there too")
+    func unknownActorInserted() throws {
+        let facility = try WitnessedFacility()
+        defer { facility.removeHome() }
+        // The first account is created at 1,301; a forged event of eve's is then slipped in before the last
+        // genuine one and the chain recomputed.
+        let ledger = try facility.reopen()
+        try ledger.append(.account(AccountEvent(action: .created, account: Scenario.actor, role: .admin)),
+                          actor: Scenario.actor, facilityCode: Scenario.facility.code, recordedAt: Scenario.now)
+        try ledger.append(facility.scenario.training(), actor: Scenario.actor, facilityCode: Scenario.facility.code,
+                          recordedAt: Scenario.now)
+        try facility.tamper { db in
+            try WitnessedFacility.shift(from: 1_302, by: 1, db)
+            try Self.insertForged(at: 1_302, actor: "eve", db)
+            try WitnessedFacility.rechain(db)
+        }
+        let audit = try facility.audit([.actors])
+        #expect(audit.failures.map(\.reason) == [.unknownActor], "\(audit.failures)")
+        #expect(audit.failures.first?.events == 1_302...1_302)
+        #expect(audit.appendedAfterCheckpoint.map(\.actorIsKnown) == [true, false, true])
     }
 
     @Test("a forged event inserted mid-chain and rechained: named from the insertion on")
@@ -119,6 +186,11 @@ struct LedgerAttackTests {
             #expect(try facility.reopen().verifyChain().isIntact)
             let audit = try facility.audit([.coveredHistory, .storedTree])
             expect(audit, .truncated, missing)
+            // "event 1300 is missing", "events 301 to 1300 are missing": the verb agrees with the count.
+            let said = missing.count == 1 ? "event \(missing.lowerBound) is missing"
+                : "events \(missing.lowerBound) to \(missing.upperBound) are missing"
+            #expect(audit.failures.contains { $0.reason == .truncated && $0.message.contains(said) },
+                    "\(audit.failures)")
             #expect(!audit.failures.contains { $0.reason == .rewritten }, "the remaining events are intact")
             #expect(audit.eventCount == 1_300 - cut)
         }
@@ -181,14 +253,14 @@ struct LedgerAttackTests {
     }
 
     /// A forged training event with its chain hash computed, as an insider would write it.
-    static func insertForged(at sequence: Int64, _ db: Database) throws {
+    static func insertForged(at sequence: Int64, actor: String = "petugas-9", _ db: Database) throws {
         let template = try #require(try Row.fetchOne(db, sql: "SELECT * FROM ledger_event WHERE sequence = 10"))
         let previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger_event WHERE sequence = ?",
                                            arguments: [sequence - 1]) ?? EventDigest.genesis
         let payload = (template["payload"] as String).replacingOccurrences(of: "\"hours\":", with: "\"hours\":2")
         let columns = EventDigest.Columns(
             sequence: sequence, eventID: UUID().uuidString.lowercased(), type: template["type"],
-            personID: template["person_id"], payload: payload, actor: "petugas-9",
+            personID: template["person_id"], payload: payload, actor: actor,
             facilityCode: template["facility_code"], recordedAt: template["recorded_at"], naturalKey: nil,
             previousHash: previous)
         try db.execute(sql: """

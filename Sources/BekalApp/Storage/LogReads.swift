@@ -26,7 +26,7 @@ public struct LedgerAuditReport: Sendable, Hashable {
     /// One thing found wrong.
     public struct Finding: Sendable, Hashable {
         /// The class of finding: `truncated`, `rewritten`, `written-outside-bekal`, `projection-edited`,
-        /// `evidence-missing`, `evidence-not-regular-file`, `evidence-altered` (docs/ledger.md).
+        /// `evidence-missing`, `evidence-not-regular-file`, `evidence-altered`, `unknown-actor` (docs/ledger.md).
         public var reason: String
         /// The events concerned, by their number in the checkpointed history, when the finding is about events.
         public var events: ClosedRange<Int64>?
@@ -49,14 +49,19 @@ public struct LedgerAuditReport: Sendable, Hashable {
         public var type: String
         /// The account the app layer authenticated when the event was recorded (or whatever an insider wrote).
         public var actor: String
+        /// Whether `actor` was an account of the facility when the event was recorded (or the event is from
+        /// before the facility had accounts); false for a name no `account.created` event created before it,
+        /// which is also an `unknown-actor` finding.
+        public var actorIsKnown: Bool
         /// The stored `recorded_at` text.
         public var recordedAt: String
 
         /// An appended event.
-        public init(sequence: Int64, type: String, actor: String, recordedAt: String) {
+        public init(sequence: Int64, type: String, actor: String, actorIsKnown: Bool = true, recordedAt: String) {
             self.sequence = sequence
             self.type = type
             self.actor = actor
+            self.actorIsKnown = actorIsKnown
             self.recordedAt = recordedAt
         }
     }
@@ -83,8 +88,8 @@ public struct LedgerAuditReport: Sendable, Hashable {
 }
 
 /// What checking the ledger on its own found (`LedgerStorage.verifyIntegrity`): the hash chain, and the checks
-/// that need no checkpoint held outside (stored log tree, projections, evidence files). Messages name event
-/// numbers, tables and evidence hash prefixes, never a person.
+/// that need no checkpoint held outside (stored log tree, projections, evidence files, events' actors). Messages
+/// name event numbers, tables and evidence hash prefixes, never a person.
 public struct LedgerIntegrityReport: Sendable, Hashable {
     /// The hash chain recomputed from the stored bytes.
     public var chain: ChainVerification

@@ -184,7 +184,8 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
                 },
                 appended: audit.appendedAfterCheckpoint.map {
                     LedgerAuditReport.AppendedEvent(
-                        sequence: $0.sequence, type: $0.type, actor: $0.actor, recordedAt: $0.recordedAt)
+                        sequence: $0.sequence, type: $0.type, actor: $0.actor, actorIsKnown: $0.actorIsKnown,
+                        recordedAt: $0.recordedAt)
                 })
         }
     }
