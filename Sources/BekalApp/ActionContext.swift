@@ -14,7 +14,8 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
         guard !trimmed.isEmpty, trimmed.count <= 64,
             trimmed.unicodeScalars.allSatisfy({ VisibleText.allows($0) })
         else {
-            throw AppError(.invalidInput, "the acting account must be 1 to 64 visible characters", field: "actor")
+            throw AppError(.invalidInput, "the acting account must be 1 to 64 visible characters", field: "actor",
+                           reason: .actorInvalid)
         }
         self.account = trimmed
     }

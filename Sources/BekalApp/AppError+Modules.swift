@@ -38,6 +38,36 @@ extension AppError {
         }
     }
 
+    /// The reason of a store error (`BekalStore.StoreError`), from its message: the only place a message is
+    /// matched. The store's codes are as coarse as `Code` (`notFound`, `conflict`, `invalidInput`) and the store
+    /// cannot name an `AppError.Reason` (it does not know the application layer), so the sentences it writes are
+    /// read here, once, for the storage adapters (`SQLiteLedgerStorage`, `BapasStorage`). A store message that is
+    /// reworded loses its reason (the page then says the class of failure) and should be changed here too. The
+    /// first fragment found wins ("unknown account" is last, after the account sentences that are not it).
+    static func reason(forStoreMessage message: String) -> Reason? {
+        storeFragments.first { message.contains($0.0) }?.1
+    }
+
+    private static let storeFragments: [(String, Reason)] = [
+        ("a value is required", .valueRequired),
+        ("expected an existing date", .unknownDate),
+        ("expected a number", .notANumber),
+        ("thousands or decimals", .ambiguousSeparator),
+        ("too many digits", .tooManyDigits),
+        ("expected a whole number", .notAWholeNumber),
+        ("expected one of", .notAnOption),
+        ("register number is already recorded", .registerNumberTaken),
+        ("unknown person", .unknownPerson),
+        ("already retracted", .alreadyRetracted),
+        ("no longer active", .personNotActive),
+        ("cannot be corrected", .notCorrectable),
+        ("no event with this id", .noSuchEvent),
+        ("expiry date is before the issue date", .expiryBeforeIssue),
+        ("active counselor account", .counselorRequired),
+        ("an account with this name already exists", .alreadyExists),
+        ("unknown account", .unknownAccount),
+    ]
+
     static func code(for code: DomainError.Code) -> Code {
         switch code {
         case .unknownPerson, .unknownFramework, .unknownUnit: .notFound

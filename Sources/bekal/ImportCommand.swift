@@ -19,7 +19,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let kind = ImportKind(rawValue: kind.lowercased()) else {
-            throw AppError(.invalidInput, "--kind: expected one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw AppError(.invalidInput, "--kind: expected one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                           reason: .notAnOption)
         }
         // Checked before the ledger is opened, as when the whole file was read here: the file is the first
         // thing the command names. The ledger then streams it.

@@ -48,7 +48,8 @@ extension FacilityApp {
         let event: LedgerEvent
         if try await storage.accountCount() == 0 {
             guard input.role == .admin else {
-                throw AppError(.usage, "the first account of a facility must be an admin (--role admin)", field: "role")
+                throw AppError(.usage, "the first account of a facility must be an admin (--role admin)", field: "role",
+                               reason: .firstAccountAdmin)
             }
             let first = ActionContext(actor: try Actor(account: name), now: context.now)
             event = try await record(context: first) { _ in created }
@@ -73,7 +74,7 @@ extension FacilityApp {
     public func disableAccount(_ name: String, context: ActionContext) async throws -> LedgerEvent {
         let name = try await existingAccount(name).name
         guard name != context.actor.account else {
-            throw AppError(.conflict, "you cannot disable your own account", field: "account")
+            throw AppError(.conflict, "you cannot disable your own account", field: "account", reason: .cannotDisableSelf)
         }
         return try await record(context: context) { _ in .account(AccountEvent(action: .disabled, account: name)) }
     }
@@ -113,7 +114,7 @@ extension FacilityApp {
         let matches = await PasswordHashing.verify(password, hash: hash)
         guard matches, let account, account.isActive else {
             logger.notice("sign-in refused")
-            throw AppError(.permission, "wrong account name or password", field: "password")
+            throw AppError(.permission, "wrong account name or password", field: "password", reason: .wrongPassword)
         }
         return account
     }
@@ -125,7 +126,8 @@ extension FacilityApp {
     {
         let account = try await existingAccount(counselor)
         guard account.role == .counselor, account.isActive else {
-            throw AppError(.conflict, "a caseload is assigned to an active counselor account", field: "counselor")
+            throw AppError(.conflict, "a caseload is assigned to an active counselor account", field: "counselor",
+                           reason: .counselorRequired)
         }
         let person = try await storage.person(person)
         return try await record(context: context) { _ in
@@ -142,7 +144,7 @@ extension FacilityApp {
     private func existingAccount(_ name: String) async throws -> StaffAccount {
         let name = try Self.accountName(name)
         guard let account = try await storage.account(named: name) else {
-            throw AppError(.notFound, "unknown account", field: "account")
+            throw AppError(.notFound, "unknown account", field: "account", reason: .unknownAccount)
         }
         return account
     }
@@ -155,7 +157,8 @@ extension FacilityApp {
     static func accountName(_ text: String) throws(AppError) -> String {
         let name = text.trimmingCharacters(in: .whitespaces)
         guard AccountName.isValid(name) else {
-            throw AppError(.invalidInput, "account: use 1 to 64 letters, digits, '.', '_', '@' or '-'", field: "account")
+            throw AppError(.invalidInput, "account: use 1 to 64 letters, digits, '.', '_', '@' or '-'", field: "account",
+                           reason: .accountName)
         }
         return name
     }

@@ -9,7 +9,7 @@ extension FacilityApp {
     public func actingAccount(_ context: ActionContext) async throws -> StaffAccount? {
         if let account = try await storage.account(named: context.actor.account) {
             guard account.isActive else {
-                throw AppError(.permission, "the acting account is disabled", field: "actor")
+                throw AppError(.permission, "the acting account is disabled", field: "actor", reason: .accountDisabled)
             }
             return account
         }
@@ -40,7 +40,7 @@ extension FacilityApp {
         guard try await allows(permission, account: account) else {
             logger.notice("action refused", metadata: ["account.role": "\(account.role.rawValue)",
                                                        "permission": "\(Self.name(of: permission))"])
-            throw AppError(.permission, Self.refusal(permission, role: account.role))
+            throw Self.refusal(permission, role: account.role)
         }
     }
 
@@ -76,14 +76,15 @@ extension FacilityApp {
         }
     }
 
-    private static func refusal(_ permission: Permission, role: StaffRole) -> String {
+    private static func refusal(_ permission: Permission, role: StaffRole) -> AppError {
         switch (permission, role) {
         case (.recordFor, .counselor), (.assess, .counselor), (.export, .counselor):
-            "this person is not in your caseload; ask an admin to assign them to you"
+            AppError(.permission, "this person is not in your caseload; ask an admin to assign them to you",
+                     reason: .notInCaseload)
         case (.administer, _):
-            "only an admin may do this"
+            AppError(.permission, "only an admin may do this", reason: .adminOnly)
         default:
-            "your role (\(role.rawValue)) may not do this"
+            AppError(.permission, "your role (\(role.rawValue)) may not do this", reason: .roleMayNot)
         }
     }
 }

@@ -18,13 +18,15 @@ public struct Password: Sendable, CustomStringConvertible, CustomDebugStringConv
     ///   characters.
     public init(_ text: String) throws(AppError) {
         guard text.count >= Self.minimumLength else {
-            throw AppError(.invalidInput, "password: at least \(Self.minimumLength) characters", field: "password")
+            throw AppError(.invalidInput, "password: at least \(Self.minimumLength) characters", field: "password",
+                           reason: .passwordTooShort)
         }
         guard text.utf8.count <= Self.maximumBytes else {
-            throw AppError(.invalidInput, "password: at most \(Self.maximumBytes) bytes", field: "password")
+            throw AppError(.invalidInput, "password: at most \(Self.maximumBytes) bytes", field: "password", reason: .tooLong)
         }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw AppError(.invalidInput, "password: contains a control character (a line break?)", field: "password")
+            throw AppError(.invalidInput, "password: contains a control character (a line break?)", field: "password",
+                           reason: .passwordControlCharacter)
         }
         self.text = text
     }

@@ -17,7 +17,7 @@ struct BapasStorage: Sendable {
             Self.queue.async {
                 continuation.resume(with: Result {
                     do { return try body(store) } catch let error as StoreError {
-                        throw AppError(SQLiteLedgerStorage.code(for: error.code), error.message, cause: error)
+                        throw SQLiteLedgerStorage.failure(error)
                     }
                 })
             }
@@ -55,7 +55,7 @@ extension BapasStorage {
     /// The Bapas database of the data directory `home`, created the first time.
     static func open(home: URL) throws -> BapasStorage {
         do { return BapasStorage(store: try BapasStore(home: home)) } catch let error as StoreError {
-            throw AppError(SQLiteLedgerStorage.code(for: error.code), error.message, cause: error)
+            throw SQLiteLedgerStorage.failure(error)
         }
     }
 

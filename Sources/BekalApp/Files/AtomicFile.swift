@@ -17,7 +17,7 @@ public enum AtomicFile {
         let directory = url.deletingLastPathComponent()
         let name = url.lastPathComponent
         if !replacing, FileManager.default.fileExists(atPath: url.path) {
-            throw AppError(.conflict, "the output file already exists; give --force to replace it")
+            throw AppError(.conflict, "the output file already exists; give --force to replace it", reason: .alreadyExists)
         }
         let temporary = directory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -51,7 +51,7 @@ public enum AtomicFile {
             }
         } else if link(temporary.path, url.path) != 0 {
             if errno == EEXIST {
-                throw AppError(.conflict, "the output file already exists; give --force to replace it")
+                throw AppError(.conflict, "the output file already exists; give --force to replace it", reason: .alreadyExists)
             }
             throw AppError(.storage, "the output file could not be moved into place")
         }

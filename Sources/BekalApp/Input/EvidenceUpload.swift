@@ -26,16 +26,17 @@ public struct EvidenceUpload: Sendable {
     /// - Throws: `AppError.invalidInput` when empty, too large, of a type not accepted, or not what the name's
     ///   extension says.
     public init(bytes: Data, fileName: String?, description: String) throws(AppError) {
-        guard !bytes.isEmpty else { throw AppError(.invalidInput, "the evidence file is empty", field: "evidence") }
+        guard !bytes.isEmpty else { throw AppError(.invalidInput, "the evidence file is empty", field: "evidence", reason: .evidenceEmpty) }
         guard bytes.count <= Self.maxBytes else {
-            throw AppError(.invalidInput, "the evidence file is larger than 20 MiB", field: "evidence")
+            throw AppError(.invalidInput, "the evidence file is larger than 20 MiB", field: "evidence", reason: .fileTooLarge)
         }
         guard let sniffed = MediaSniffer.mediaType(of: bytes) else {
             throw AppError(.invalidInput, "evidence must be a photo (JPEG, PNG, WebP, HEIC), a PDF or a text file",
-                           field: "evidence")
+                           field: "evidence", reason: .evidenceKind)
         }
         if let fileName, let expected = MediaSniffer.mediaType(forExtension: fileName), !MediaSniffer.compatible(expected, sniffed) {
-            throw AppError(.invalidInput, "the evidence file's content does not match its extension", field: "evidence")
+            throw AppError(.invalidInput, "the evidence file's content does not match its extension", field: "evidence",
+                           reason: .contentDoesNotMatchExtension)
         }
         self.bytes = bytes
         self.mediaType = sniffed
@@ -61,7 +62,7 @@ public struct EvidenceUpload: Sendable {
             throw AppError(.invalidInput, "an evidence file must be a regular file", field: "evidence")
         }
         guard info.st_size <= off_t(maxBytes) else {
-            throw AppError(.invalidInput, "the evidence file is larger than 20 MiB", field: "evidence")
+            throw AppError(.invalidInput, "the evidence file is larger than 20 MiB", field: "evidence", reason: .fileTooLarge)
         }
         let data: Data
         do {

@@ -58,7 +58,7 @@ extension LogTreeState {
     var treeHead: TreeHead {
         get throws {
             guard let root = MerkleHash(root), size >= 0 else {
-                throw AppError(.storage, "the ledger's log tree could not be read")
+                throw AppError(.storage, "the ledger's log tree could not be read", reason: .logTreeUnreadable)
             }
             return TreeHead(size: UInt64(size), root: root)
         }
@@ -68,7 +68,7 @@ extension LogTreeState {
     var proof: [MerkleHash] {
         get throws {
             try consistencyProof.map {
-                guard let hash = MerkleHash($0) else { throw AppError(.storage, "the ledger's log tree could not be read") }
+                guard let hash = MerkleHash($0) else { throw AppError(.storage, "the ledger's log tree could not be read", reason: .logTreeUnreadable) }
                 return hash
             }
         }

@@ -40,7 +40,7 @@ public struct IssuerSetup: Sendable {
             throw AppError(
                 .notFound,
                 "this data directory has no issuer key (it was initialized before keys existed); run `bekal keys create`",
-                cause: error)
+                cause: error, reason: .noIssuerKey)
         }
         let ring = try loaded.get()
         var setup = IssuerSetup(ring: ring, configuredIssuerID: nil, statusListURL: defaultStatusListURL(facility))

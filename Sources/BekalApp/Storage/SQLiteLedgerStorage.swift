@@ -65,8 +65,14 @@ public struct SQLiteLedgerStorage: LedgerStorage, EvidenceStorage {
         do {
             return try body()
         } catch let error as StoreError {
-            throw AppError(code(for: error.code), error.message, cause: error)
+            throw Self.failure(error)
         }
+    }
+
+    /// A store error as an `AppError`: its class of failure, its message, and its reason when it has one.
+    static func failure(_ error: StoreError) -> AppError {
+        AppError(code(for: error.code), error.message, cause: error,
+                 reason: AppError.reason(forStoreMessage: error.message))
     }
 
     static func code(for code: StoreError.Code) -> AppError.Code {

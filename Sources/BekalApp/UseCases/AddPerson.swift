@@ -37,10 +37,11 @@ extension FacilityApp {
     ///   admission), conflict (the register number is already recorded).
     public func addPerson(_ input: NewPerson, context: ActionContext) async throws -> (event: LedgerEvent, person: Person) {
         guard let number = RegisterNumber(input.registerNumber) else {
-            throw AppError(.invalidInput, "register number: a value is required", field: "registerNumber")
+            throw AppError(.invalidInput, "register number: a value is required", field: "registerNumber",
+                           reason: .valueRequired)
         }
         guard let name = PersonName(input.fullName) else {
-            throw AppError(.invalidInput, "name: a value is required", field: "fullName")
+            throw AppError(.invalidInput, "name: a value is required", field: "fullName", reason: .valueRequired)
         }
         let person = Person(
             id: UUID(), registerNumber: number, fullName: name, birthDate: input.birthDate,

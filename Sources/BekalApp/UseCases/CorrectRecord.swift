@@ -40,7 +40,7 @@ extension FacilityApp {
         eventID: UUID, changes: RecordChanges, reason: String, context: ActionContext
     ) async throws -> LedgerEvent {
         guard !changes.isEmpty else {
-            throw AppError(.usage, "give at least one field to change, or retract the record instead")
+            throw AppError(.usage, "give at least one field to change, or retract the record instead", reason: .noFieldToChange)
         }
         let reason = try TypedInput.text(reason, field: "reason", maxLength: 500, multiline: true)
         let original = try await recordedEvent(eventID)
@@ -71,7 +71,7 @@ extension FacilityApp {
             if let event = try await storage.recordingEvent(recordID: id) { return event }
             throw AppError(
                 .notFound, "no event or record has this id (history shows event ids; portfolio --json and readiness "
-                    + "--json show record ids)", field: "event", cause: error)
+                    + "--json show record ids)", field: "event", cause: error, reason: .noSuchEvent)
         }
     }
 
@@ -120,12 +120,15 @@ extension FacilityApp {
             result = .certificateRecorded(c)
         case .personAdded(var p):
             if let name = take(\.fullName) {
-                guard let value = PersonName(name) else { throw AppError(.invalidInput, "name: a value is required", field: "name") }
+                guard let value = PersonName(name) else {
+                    throw AppError(.invalidInput, "name: a value is required", field: "name", reason: .valueRequired)
+                }
                 p.fullName = value
             }
             if let number = take(\.registerNumber) {
                 guard let value = RegisterNumber(number) else {
-                    throw AppError(.invalidInput, "register number: a value is required", field: "registerNumber")
+                    throw AppError(.invalidInput, "register number: a value is required", field: "registerNumber",
+                                   reason: .valueRequired)
                 }
                 p.registerNumber = value
             }
@@ -134,7 +137,8 @@ extension FacilityApp {
             if let release = take(\.expectedReleaseDate) { p.expectedReleaseDate = release }
             result = .personAdded(p)
         default:
-            throw AppError(.conflict, "EVENT-ID: events of type \(payload.kind) cannot be corrected", field: "event")
+            throw AppError(.conflict, "EVENT-ID: events of type \(payload.kind) cannot be corrected", field: "event",
+                           reason: .notCorrectable)
         }
         if !unused.isEmpty {
             throw AppError(.invalidInput, "a \(payload.kind) record has no field \(Self.fieldNames(unused))",

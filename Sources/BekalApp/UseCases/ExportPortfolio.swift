@@ -57,7 +57,7 @@ extension FacilityApp {
         let plan = PortfolioExporter.plan(portfolio, random: &random)
         guard plan.credentialIDs.count > 1 else {
             throw AppError(.conflict, "the portfolio has nothing to export yet: no Kompeten unit, certificate, training "
-                + "or production that stands")
+                + "or production that stands", reason: .nothingToExport)
         }
         let indices = try await storage.allocateStatusIndices(
             for: plan.credentialIDs, personID: portfolio.person.id, listURL: setup.statusListURL,
@@ -87,7 +87,7 @@ extension FacilityApp {
         evidenceDirectory: URL? = nil, allowMissingEvidence: Bool = false, context: ActionContext
     ) async throws -> (export: SignedExport, evidenceCopied: Int, evidenceMissing: Int) {
         if !replacing, FileManager.default.fileExists(atPath: file.path) {
-            throw AppError(.conflict, "the output file already exists; give --force to replace it")
+            throw AppError(.conflict, "the output file already exists; give --force to replace it", reason: .alreadyExists)
         }
         var copy: EvidenceCopy?
         if evidenceDirectory != nil {

@@ -63,7 +63,7 @@ extension FacilityApp {
     public func evidenceFile(sha256: String, context: ActionContext) async throws -> EvidenceFile {
         try await authorize(.read, context: context)
         guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-        else { throw AppError(.notFound, "no evidence file with this name", field: "evidence") }
+        else { throw AppError(.notFound, "no evidence file with this name", field: "evidence", reason: .noEvidenceFile) }
         let bytes = try await evidence.contents(of: Evidence(sha256: sha256, mediaType: "", description: "", byteCount: 0))
         return EvidenceFile(bytes: bytes, mediaType: MediaSniffer.mediaType(of: bytes) ?? "application/octet-stream")
     }

@@ -36,7 +36,9 @@ public struct FacilityKeys: Sendable {
             try KeyRing.create(at: directory.keys, now: now)
         }
         if case .failure(let error) = created, error.code == .keyFileWrite {
-            throw AppError(.conflict, error.message, cause: error)
+            // A ring left in place means the refusal was "a key ring already exists", not a failed write.
+            let exists = FileManager.default.fileExists(atPath: directory.keys.appendingPathComponent(KeyRing.fileName).path)
+            throw AppError(.conflict, error.message, cause: error, reason: exists ? .alreadyExists : nil)
         }
         return try created.get().current.didKey
     }
@@ -83,7 +85,8 @@ public struct FacilityKeys: Sendable {
     private func ring() throws -> KeyRing {
         let loaded = Result { () throws(CredentialError) -> KeyRing in try KeyRing.load(from: directory.keys) }
         if case .failure(let error) = loaded, error.code == .keyFileMissing {
-            throw AppError(.notFound, "this data directory has no issuer key; run `bekal keys create`", cause: error)
+            throw AppError(.notFound, "this data directory has no issuer key; run `bekal keys create`", cause: error,
+                           reason: .noIssuerKey)
         }
         return try loaded.get()
     }

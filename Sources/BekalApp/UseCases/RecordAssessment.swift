@@ -82,6 +82,6 @@ extension FacilityApp {
             .notFound,
             "unit: not in framework \(framework.id) \(framework.version); its units are "
                 + framework.units.map(\.code).joined(separator: ", "),
-            field: "unit")
+            field: "unit", reason: .unitNotInFramework)
     }
 }

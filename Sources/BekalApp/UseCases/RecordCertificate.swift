@@ -46,7 +46,8 @@ extension FacilityApp {
                                                        maxLength: 100)
         let expiresOn = input.expiresOn ?? input.issuedOn.adding(years: Certificate.bnspValidityYears)
         guard input.issuedOn <= expiresOn else {
-            throw AppError(.invalidInput, "expires: the expiry date is before the issue date", field: "expires")
+            throw AppError(.invalidInput, "expires: the expiry date is before the issue date", field: "expires",
+                           reason: .expiryBeforeIssue)
         }
         let person = try await storage.person(input.person)
         var units: [String] = []

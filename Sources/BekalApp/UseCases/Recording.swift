@@ -33,7 +33,7 @@ extension FacilityApp {
             let result = try await storage.append(payloads.map { LedgerEntry($0) }, actor: context.actor,
                                                   recordedAt: context.now)
             guard result.appended.count == payloads.count else {
-                throw AppError(.storage, "the events were not appended")
+                throw AppError(.storage, "the events were not appended", reason: .eventsNotAppended)
             }
             for event in result.appended {
                 logger.info("record appended", metadata: ["event.type": "\(event.type)", "event.sequence": "\(event.sequence)"])

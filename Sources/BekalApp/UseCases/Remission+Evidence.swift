@@ -44,10 +44,11 @@ extension FacilityApp {
     public func attachEvidence(to eventID: UUID, files: [EvidenceUpload], context: ActionContext) async throws
         -> LedgerEvent
     {
-        guard !files.isEmpty else { throw AppError(.usage, "give at least one evidence file") }
+        guard !files.isEmpty else { throw AppError(.usage, "give at least one evidence file", reason: .noEvidenceGiven) }
         let event = try await recordedEvent(eventID)
         guard case .assessmentRecorded(let assessment) = event.payload else {
-            throw AppError(.conflict, "evidence is attached to an assessment; this event is a \(event.type)", field: "event")
+            throw AppError(.conflict, "evidence is attached to an assessment; this event is a \(event.type)", field: "event",
+                           reason: .evidenceOnAssessmentOnly)
         }
         return try await record(storing: files, context: context) { evidence in
             .evidenceAttached(EvidenceAttachment(personID: assessment.personID, assessmentEventID: event.id,

@@ -29,7 +29,8 @@ extension FacilityApp {
     {
         try await authorize(.administer, context: context)
         guard policy.epsilon == nil else {
-            throw AppError(.usage, "a report with noise spends privacy budget; queue it instead of previewing it")
+            throw AppError(.usage, "a report with noise spends privacy budget; queue it instead of previewing it",
+                           reason: .noiseNeedsQueue)
         }
         let queued = try await storage.queuedReports()
         if let earlier = queued.last(where: { $0.period == period }) {
@@ -96,7 +97,7 @@ extension FacilityApp {
                 "only a finished period can be queued: \(period) ends on \(period.lastDay), which is not before today "
                     + "(\(today)); a queued report is final, so queue it from \(period.lastDay.adding(days: 1)) on "
                     + "(a preview without queueing is allowed meanwhile)",
-                field: "period")
+                field: "period", reason: .periodNotEnded)
         }
     }
 

@@ -42,7 +42,7 @@ public struct BapasSite: Sendable {
 
     /// Refuses (403) an account that is neither a PK nor the Bapas's admin.
     func requireReader(_ context: WebRequestContext) throws -> StaffAccount {
-        guard let account = context.account else { throw AppError(.permission, "sign in first") }
+        guard let account = context.account else { throw AppError(.permission, "sign in first", reason: .signInFirst) }
         guard account.isActive, account.role == .pk || account.role == .admin else {
             throw AppError(.permission, "your role (\(account.role.rawValue)) may not read received portfolios")
         }

@@ -202,7 +202,7 @@ extension FacilitySite {
         case "sandi":
             try await app.setPassword(try Password(form["password"]), of: name, context: action)
             await kit.sessions.endAll(account: name)
-        default: throw AppError(.notFound, "unknown account change")
+        default: throw AppError(.notFound, "unknown account change", reason: .unknownAccountChange)
         }
         return WebResponse.redirect("/akun?pesan=\(Notice.account.rawValue)")
     }

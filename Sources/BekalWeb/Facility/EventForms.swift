@@ -19,11 +19,11 @@ extension FacilitySite {
     private func target(_ slug: String, _ context: WebRequestContext) async throws -> (RecordInEffect, Person, LedgerPayload) {
         let record = try await app.recordInEffect(eventID: try eventID(context), context: try kit.actionContext(context))
         guard let personID = record.event.personID, let payload = record.payload else {
-            throw AppError(.conflict, "the event was already retracted")
+            throw AppError(.conflict, "the event was already retracted", reason: .alreadyRetracted)
         }
         let person = try await app.person(.id(personID))
         if slug == "bukti" {
-            guard case .assessmentRecorded = payload else { throw AppError(.conflict, "evidence is attached to an assessment") }
+            guard case .assessmentRecorded = payload else { throw AppError(.conflict, "evidence is attached to an assessment", reason: .evidenceOnAssessmentOnly) }
             try await require(.assess(personID), context)
         } else {
             try await require(.recordFor(personID), context)
@@ -103,7 +103,7 @@ extension FacilitySite {
                           FormField("expiresOn", LocalizedText(id: "Berlaku sampai", en: "Valid until"), .date)]
                 values = ["date": PageFormat.date(c.issuedOn, l), "expiresOn": PageFormat.date(c.expiresOn, l)]
             default:
-                throw AppError(.conflict, "events of type \(payload.kind) cannot be corrected")
+                throw AppError(.conflict, "events of type \(payload.kind) cannot be corrected", reason: .notCorrectable)
             }
             return FormView(action: "", fields: fields + [reason], submit: LocalizedText(id: "Simpan koreksi", en: "Save correction"),
                             values: values)
@@ -123,7 +123,7 @@ extension FacilitySite {
                 notice = .retracted
             case "bukti":
                 let uploads = try reader.uploads("evidence", description: reader.optional("description") ?? "foto bukti asesmen")
-                guard !uploads.isEmpty else { throw AppError(.invalidInput, "evidence: a value is required", field: "evidence") }
+                guard !uploads.isEmpty else { throw AppError(.invalidInput, "evidence: a value is required", field: "evidence", reason: .valueRequired) }
                 _ = try await app.attachEvidence(to: record.event.id, files: uploads, context: action)
                 notice = .evidence
             default:

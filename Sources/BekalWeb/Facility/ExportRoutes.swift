@@ -49,7 +49,7 @@ extension FacilitySite {
     /// Ekspor: the people due within 90 days (a counselor's own), each with an export button.
     private func exportList(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let account = try await require(.read, context)
-        guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this") }
+        guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot) }
         let l = context.language
         let assignments = try await app.caseloadAssignments()
         let due = try await app.readiness(dueWithin: 90, context: try kit.actionContext(context)).filter {
@@ -99,7 +99,7 @@ extension FacilitySite {
     /// left out (the readiness list shows them).
     private func exportEveryoneDue(_ context: WebRequestContext) async throws -> Response {
         let account = try await require(.read, context)
-        guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this") }
+        guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot) }
         let action = try kit.actionContext(context)
         let assignments = try await app.caseloadAssignments()
         let due = try await app.readiness(dueWithin: 90, context: action).filter {
@@ -120,7 +120,7 @@ extension FacilitySite {
         }
         guard !archive.bytes.isEmpty else {
             throw AppError(.conflict, "the portfolio has nothing to export yet: no Kompeten unit, certificate, training "
-                + "or production that stands")
+                + "or production that stands", reason: .nothingToExport)
         }
         return WebResponse.download(archive.finished, mediaType: "application/x-tar",
                                     fileName: "ekspor-\(action.today).tar")
@@ -129,7 +129,7 @@ extension FacilitySite {
     private func exportFile(_ context: WebRequestContext, page: Bool) async throws -> Response {
         let account = try await require(.read, context)
         guard let download = await exports.download(context.parameters.get("token") ?? "", for: account.name) else {
-            throw AppError(.notFound, "the export has expired; export again")
+            throw AppError(.notFound, "the export has expired; export again", reason: .exportExpired)
         }
         let name = FacilityApp.exportFileName(download.export.person.id)
         if page {

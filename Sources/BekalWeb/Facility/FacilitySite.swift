@@ -59,7 +59,7 @@ public struct FacilitySite: Sendable {
 
     /// The account signed in (the routes run behind `RequireAccountMiddleware`).
     func account(_ context: WebRequestContext) throws -> StaffAccount {
-        guard let account = context.account else { throw AppError(.permission, "sign in first") }
+        guard let account = context.account else { throw AppError(.permission, "sign in first", reason: .signInFirst) }
         return account
     }
 
@@ -68,10 +68,14 @@ public struct FacilitySite: Sendable {
     func require(_ permission: Permission, _ context: WebRequestContext) async throws -> StaffAccount {
         let account = try account(context)
         guard try await app.allows(permission, account: account) else {
-            throw AppError(.permission, permission == .administer ? "only an admin may do this"
-                : permission.isAboutPerson && account.role == .counselor
-                    ? "this person is not in your caseload; ask an admin to assign them to you"
-                    : "your role (\(account.role.rawValue)) may not do this")
+            if permission == .administer {
+                throw AppError(.permission, "only an admin may do this", reason: .adminOnly)
+            }
+            if permission.isAboutPerson && account.role == .counselor {
+                throw AppError(.permission, "this person is not in your caseload; ask an admin to assign them to you",
+                               reason: .notInCaseload)
+            }
+            throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot)
         }
         return account
     }
@@ -79,7 +83,7 @@ public struct FacilitySite: Sendable {
     /// The person named by the path's `{id}` (an internal id; register numbers never appear in URLs or logs).
     func person(_ context: WebRequestContext) async throws -> Person {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
-            throw AppError(.notFound, "unknown person")
+            throw AppError(.notFound, "unknown person", reason: .unknownPerson)
         }
         return try await app.person(.id(id))
     }
@@ -87,7 +91,7 @@ public struct FacilitySite: Sendable {
     /// The event named by the path's `{event}`.
     func eventID(_ context: WebRequestContext) throws -> UUID {
         guard let text = context.parameters.get("event"), let id = UUID(uuidString: text) else {
-            throw AppError(.notFound, "no event with this id")
+            throw AppError(.notFound, "no event with this id", reason: .noSuchEvent)
         }
         return id
     }

@@ -115,7 +115,7 @@ struct FormReader {
     func optional(_ name: String) -> String? { form.optional(name) }
 
     func required(_ name: String) throws(AppError) -> String {
-        guard let value = form.optional(name) else { throw AppError(.invalidInput, "\(name): a value is required", field: name) }
+        guard let value = form.optional(name) else { throw AppError(.invalidInput, "\(name): a value is required", field: name, reason: .valueRequired) }
         return value
     }
 

@@ -104,7 +104,7 @@ extension FacilitySite {
             if let birth = try form.optionalDate("birthDate"), birth != person.birthDate { changes.birthDate = birth }
             let history = try await site.app.history(of: .id(person.id), context: context)
             guard let added = history.entries.first(where: { $0.event.type == "person.added" }) else {
-                throw AppError(.notFound, "no event with this id")
+                throw AppError(.notFound, "no event with this id", reason: .noSuchEvent)
             }
             _ = try await site.app.correct(eventID: added.event.id, changes: changes, reason: form.text("reason"),
                                            context: context)

@@ -47,7 +47,7 @@ public struct LoginRoutes: Sendable {
 
     private func signIn(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         guard let form = context.form, let anonymous = context.session else {
-            throw AppError(.permission, "the form has expired; open the page again")
+            throw AppError(.permission, "the form has expired; open the page again", reason: .formExpired)
         }
         let name = form["akun"].trimmingCharacters(in: .whitespaces)
         let language = context.language

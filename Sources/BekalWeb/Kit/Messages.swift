@@ -4,8 +4,9 @@ import BekalRender
 
 /// What a refused action says to a person, in the page's language. `AppError` messages are English and written
 /// for the CLI; the Indonesian page says the same in Indonesian: by the domain rule broken (`DomainError.Code`),
-/// else by the kind of message, else by the class of failure (`AppError.Code`). An Indonesian page never shows
-/// the English message. None of them holds a typed value.
+/// else by the reason (`AppError.Reason`, never the English text, so rewording a message changes no Indonesian
+/// page), else by the class of failure (`AppError.Code`). An Indonesian page never shows the English message.
+/// None of them holds a typed value.
 public enum Messages {
     /// The message of `error` for a page in `language`.
     public static func text(_ error: AppError, _ language: PageLanguage) -> String {
@@ -13,13 +14,11 @@ public enum Messages {
         return translation(error) ?? general[error.code] ?? "Permintaan ditolak."
     }
 
-    /// The Indonesian text written for this message (or the domain rule it breaks), `nil` when there is none and
-    /// only the class of failure can be said.
+    /// The Indonesian text written for this failure's domain rule (`DomainError.Code`) or reason
+    /// (`AppError.Reason`), `nil` when there is none and only the class of failure can be said.
     public static func translation(_ error: AppError) -> String? {
         if let domain = error.cause as? DomainError, let text = rules[domain.code] { return text }
-        let message = error.message
-        for (fragment, text) in fragments where message.contains(fragment) { return text }
-        return nil
+        return error.reason.flatMap { reasons[$0] }
     }
 
     /// What an Indonesian page says of a failure nobody wrote a text for: its class, never the English message.
@@ -60,57 +59,58 @@ public enum Messages {
         .invalidIdentifier: "Isian memuat karakter yang tidak diperbolehkan.",
     ]
 
-    private static let fragments: [(String, String)] = [
-        ("a value is required", "Wajib diisi."),
-        ("expected an existing date", "Tanggal tidak dikenali; tulis seperti 6 Desember 2026 atau 06-12-2026."),
-        ("expected a number", "Isi angka seperti 3,5."),
-        ("thousands or decimals", "Tidak jelas apakah pemisah itu ribuan atau desimal; tulis 1000 atau 1,5."),
-        ("too many digits", "Angka terlalu panjang."),
-        ("expected a whole number", "Isi bilangan bulat seperti 2."),
-        ("expected one of", "Pilih salah satu pilihan yang tersedia."),
-        ("control or invisible character", "Ada karakter tak terlihat atau karakter kendali; ketik ulang."),
-        ("at most", "Isian terlalu panjang."),
-        ("at least 12 characters", "Kata sandi paling sedikit 12 karakter."),
-        ("larger than 20 MiB", "Berkas lebih besar dari 20 MiB."),
-        ("does not match its extension", "Isi berkas tidak sesuai dengan ekstensinya (misalnya .jpg yang bukan foto)."),
-        ("evidence must be a photo", "Bukti harus berupa foto (JPEG, PNG, WebP, HEIC), PDF atau teks."),
-        ("evidence file is empty", "Berkas bukti kosong."),
-        ("wrong account name or password", "Nama akun atau kata sandi salah."),
-        ("not in your caseload", "WBP ini bukan binaan Anda; minta admin menugaskannya kepada Anda."),
-        ("only an admin", "Hanya admin yang dapat melakukan ini."),
-        ("may not do this", "Peran Anda tidak mengizinkan tindakan ini."),
-        ("acting account is disabled", "Akun Anda dinonaktifkan."),
-        ("unknown person", "WBP tidak ditemukan."),
-        ("register number is already recorded", "Nomor register ini sudah terdaftar."),
-        ("already retracted", "Catatan ini sudah ditarik."),
-        ("no longer active", "WBP ini sudah tidak aktif (bebas atau dipindahkan)."),
-        ("unit: not in framework", "Unit kompetensi tidak ada dalam kerangka."),
-        ("cannot be corrected", "Jenis catatan ini tidak dapat dikoreksi."),
-        ("give at least one field", "Ubah paling sedikit satu isian, atau tarik catatan ini."),
-        ("already exists", "Sudah ada."),
-        ("unknown account", "Akun tidak ditemukan."),
-        ("active counselor account", "Wali harus akun berperan wali yang aktif."),
-        ("cannot disable your own account", "Anda tidak dapat menonaktifkan akun Anda sendiri."),
-        ("the form has expired", "Formulir kedaluwarsa; buka halamannya lagi."),
-        ("not sent from a page of this site", "Formulir tidak dikirim dari halaman Bekal."),
-        ("sign in first", "Masuk dahulu."),
-        ("no issuer key", "Lapas ini belum punya kunci penerbit; jalankan `bekal keys create`."),
-        ("nothing to export yet", "Belum ada yang dapat diekspor: belum ada unit Kompeten, sertifikat, pelatihan atau produksi yang berlaku."),
-        ("the export has expired", "Ekspor ini sudah kedaluwarsa; ekspor lagi."),
-        ("no evidence file with this name", "Berkas bukti tidak ditemukan."),
-        ("no event with this id", "Catatan tidak ditemukan."),
-        ("evidence is attached to an assessment", "Bukti hanya dapat ditambahkan pada catatan asesmen."),
-        ("give at least one evidence file", "Pilih paling sedikit satu berkas bukti."),
-        ("expiry date is before the issue date", "Tanggal berakhir sebelum tanggal terbit."),
-        ("spends privacy budget", "Laporan dengan derau memakai anggaran privasi; masukkan ke antrean, jangan pratinjau."),
-        ("only a finished period can be queued", "Hanya periode yang sudah selesai yang dapat diantrekan: laporan bersifat final, jadi antrekan setelah hari terakhir periodenya lewat."),
-        ("account: use 1 to 64", "Nama akun: 1 sampai 64 huruf, angka, '.', '_', '@' atau '-'."),
-        ("password: contains a control character", "Kata sandi memuat karakter kendali (baris baru?)."),
-        ("unknown account change", "Perubahan akun tidak dikenal."),
-        ("expected a register number or an id", "Isi nomor register atau id WBP."),
-        ("first account of a facility must be an admin", "Akun pertama lapas harus berperan admin."),
-        ("the events were not appended", "Catatan tidak tersimpan; coba lagi."),
-        ("log tree could not be read", "Log ledger tidak dapat dibaca; hubungi admin."),
-        ("the acting account must be", "Nama akun tidak sah."),
+    /// The Indonesian text of each reason (`AppError.Reason`), whatever the English message says.
+    public static let reasons: [AppError.Reason: String] = [
+        .valueRequired: "Wajib diisi.",
+        .unknownDate: "Tanggal tidak dikenali; tulis seperti 6 Desember 2026 atau 06-12-2026.",
+        .notANumber: "Isi angka seperti 3,5.",
+        .ambiguousSeparator: "Tidak jelas apakah pemisah itu ribuan atau desimal; tulis 1000 atau 1,5.",
+        .tooManyDigits: "Angka terlalu panjang.",
+        .notAWholeNumber: "Isi bilangan bulat seperti 2.",
+        .notAnOption: "Pilih salah satu pilihan yang tersedia.",
+        .invisibleCharacter: "Ada karakter tak terlihat atau karakter kendali; ketik ulang.",
+        .tooLong: "Isian terlalu panjang.",
+        .passwordTooShort: "Kata sandi paling sedikit 12 karakter.",
+        .fileTooLarge: "Berkas lebih besar dari 20 MiB.",
+        .contentDoesNotMatchExtension: "Isi berkas tidak sesuai dengan ekstensinya (misalnya .jpg yang bukan foto).",
+        .evidenceKind: "Bukti harus berupa foto (JPEG, PNG, WebP, HEIC), PDF atau teks.",
+        .evidenceEmpty: "Berkas bukti kosong.",
+        .wrongPassword: "Nama akun atau kata sandi salah.",
+        .notInCaseload: "WBP ini bukan binaan Anda; minta admin menugaskannya kepada Anda.",
+        .adminOnly: "Hanya admin yang dapat melakukan ini.",
+        .roleMayNot: "Peran Anda tidak mengizinkan tindakan ini.",
+        .accountDisabled: "Akun Anda dinonaktifkan.",
+        .unknownPerson: "WBP tidak ditemukan.",
+        .registerNumberTaken: "Nomor register ini sudah terdaftar.",
+        .alreadyRetracted: "Catatan ini sudah ditarik.",
+        .personNotActive: "WBP ini sudah tidak aktif (bebas atau dipindahkan).",
+        .unitNotInFramework: "Unit kompetensi tidak ada dalam kerangka.",
+        .notCorrectable: "Jenis catatan ini tidak dapat dikoreksi.",
+        .noFieldToChange: "Ubah paling sedikit satu isian, atau tarik catatan ini.",
+        .alreadyExists: "Sudah ada.",
+        .unknownAccount: "Akun tidak ditemukan.",
+        .counselorRequired: "Wali harus akun berperan wali yang aktif.",
+        .cannotDisableSelf: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+        .formExpired: "Formulir kedaluwarsa; buka halamannya lagi.",
+        .crossSiteForm: "Formulir tidak dikirim dari halaman Bekal.",
+        .signInFirst: "Masuk dahulu.",
+        .noIssuerKey: "Lapas ini belum punya kunci penerbit; jalankan `bekal keys create`.",
+        .nothingToExport: "Belum ada yang dapat diekspor: belum ada unit Kompeten, sertifikat, pelatihan atau produksi yang berlaku.",
+        .exportExpired: "Ekspor ini sudah kedaluwarsa; ekspor lagi.",
+        .noEvidenceFile: "Berkas bukti tidak ditemukan.",
+        .noSuchEvent: "Catatan tidak ditemukan.",
+        .evidenceOnAssessmentOnly: "Bukti hanya dapat ditambahkan pada catatan asesmen.",
+        .noEvidenceGiven: "Pilih paling sedikit satu berkas bukti.",
+        .expiryBeforeIssue: "Tanggal berakhir sebelum tanggal terbit.",
+        .noiseNeedsQueue: "Laporan dengan derau memakai anggaran privasi; masukkan ke antrean, jangan pratinjau.",
+        .periodNotEnded: "Hanya periode yang sudah selesai yang dapat diantrekan: laporan bersifat final, jadi antrekan setelah hari terakhir periodenya lewat.",
+        .accountName: "Nama akun: 1 sampai 64 huruf, angka, '.', '_', '@' atau '-'.",
+        .passwordControlCharacter: "Kata sandi memuat karakter kendali (baris baru?).",
+        .unknownAccountChange: "Perubahan akun tidak dikenal.",
+        .personReference: "Isi nomor register atau id WBP.",
+        .firstAccountAdmin: "Akun pertama lapas harus berperan admin.",
+        .eventsNotAppended: "Catatan tidak tersimpan; coba lagi.",
+        .logTreeUnreadable: "Log ledger tidak dapat dibaca; hubungi admin.",
+        .actorInvalid: "Nama akun tidak sah.",
     ]
 }

@@ -40,7 +40,7 @@ public struct WebKit: Sendable {
 
     /// Who acts, now: the signed-in account and the server's time.
     public func actionContext(_ context: WebRequestContext) throws -> ActionContext {
-        guard let account = context.account else { throw AppError(.permission, "sign in first") }
+        guard let account = context.account else { throw AppError(.permission, "sign in first", reason: .signInFirst) }
         return ActionContext(actor: try Actor(account: account.name), now: clock())
     }
 }
@@ -100,14 +100,14 @@ public struct FormMiddleware: RouterMiddleware {
     {
         guard request.method == .post else { return try await next(request, context) }
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-            throw AppError(.permission, "the form was not sent from a page of this site")
+            throw AppError(.permission, "the form was not sent from a page of this site", reason: .crossSiteForm)
         }
         guard let session = context.session else {
-            throw AppError(.permission, "the form has expired; open the page again")
+            throw AppError(.permission, "the form has expired; open the page again", reason: .formExpired)
         }
         let form = try await FormData.read(request)
         guard constantTimeEquals(form["_csrf"], session.csrfToken) else {
-            throw AppError(.permission, "the form has expired; open the page again")
+            throw AppError(.permission, "the form has expired; open the page again", reason: .formExpired)
         }
         var context = context
         context.form = form
