@@ -56,7 +56,9 @@ public struct FileWitnessState: WitnessStateStore {
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw LogError(.stateFile, "the witness state file is not a regular file")
         }
-        // Someone else able to write the state could roll the witness back; refuse rather than trust it.
+        // Someone else able to write the state could roll the witness back; refuse rather than trust it. The same
+        // owner-only rule as `FileMode.isOwnerOnly` (BekalDomain), written out here because BekalLog depends on
+        // nothing of Bekal's.
         guard status.st_mode & 0o077 == 0 else {
             throw LogError(.permission, "the witness state file is accessible to others; it must be mode 0600")
         }

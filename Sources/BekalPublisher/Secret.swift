@@ -1,3 +1,4 @@
+import BekalDomain
 import Foundation
 
 /// A shared secret (bearer token or HMAC key). It comes from a file or an environment variable, never from a
@@ -20,11 +21,10 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
     /// A trailing line break is removed; any other character that is not visible ASCII is refused
     /// (`secretMalformed`).
     public static func fromFile(_ path: String) throws(PublisherError) -> Secret {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard let mode = FileMode(ofFileAt: path), mode.isRegularFile else {
             throw PublisherError(.secretUnreadable, "the secret file cannot be read")
         }
-        guard info.st_mode & 0o077 == 0 else {
+        guard mode.isOwnerOnly else {
             throw PublisherError(.secretInsecure, "the secret file is readable by group or others; make it mode 0600")
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,156 +1,156 @@
 /// Every label of the portfolio page, one entry per label, in one language. The two tables below are the only
 /// place fixed page text lives (sentences built from values are in `VerdictText` and `CheckText`); the memberwise
 /// initializer makes a missing translation a compile error.
-public struct PageLabels: Sendable, Hashable {
+struct PageLabels: Sendable, Hashable {
     /// The page title and `<title>`, e.g. "Batik Cap Skills Portfolio".
-    public let documentTitle: String
+    let documentTitle: String
     /// The verdict banner of a document that verified, e.g. "VALID".
-    public let verdictValid: String
+    let verdictValid: String
     /// The sentence under a valid verdict, saying what was verified.
-    public let verdictValidNote: String
+    let verdictValidNote: String
     /// The verdict banner of a valid document with withdrawn or expired items, e.g. "VALID WITH EXCEPTIONS".
-    public let verdictValidWithExceptions: String
+    let verdictValidWithExceptions: String
     /// The sentence under that verdict, saying the marked items no longer stand and the rest does.
-    public let verdictExceptionsNote: String
+    let verdictExceptionsNote: String
     /// The heading of the list of items that no longer stand.
-    public let exceptionItems: String
+    let exceptionItems: String
     /// The verdict banner of a document that failed verification, e.g. "INVALID".
-    public let verdictInvalid: String
+    let verdictInvalid: String
     /// The sentence under an invalid verdict, telling the reader not to rely on the document.
-    public let verdictInvalidNote: String
+    let verdictInvalidNote: String
     /// The banner of an unexported, unsigned draft for counselors.
-    public let verdictDraft: String
+    let verdictDraft: String
     /// The sentence under the draft banner, saying it is not an official document.
-    public let verdictDraftNote: String
+    let verdictDraftNote: String
     /// The heading of the list of verification checks that failed.
-    public let failedChecks: String
+    let failedChecks: String
     /// The label of the trusted issuer's name in the verdict box.
-    public let trustedIssuer: String
+    let trustedIssuer: String
     /// The label of the time the verification ran.
-    public let checkedAt: String
+    let checkedAt: String
     /// The heading of the verifier's notes that do not affect the verdict.
-    public let checkNotes: String
+    let checkNotes: String
     /// The label of the date a draft was prepared.
-    public let preparedOn: String
+    let preparedOn: String
     /// The heading of the section about the WBP who holds the portfolio.
-    public let sectionPerson: String
+    let sectionPerson: String
     /// The label of the holder's name (shown on drafts only).
-    public let personName: String
+    let personName: String
     /// The label of the holder's identity hash.
-    public let identity: String
+    let identity: String
     /// The note explaining that the identity is held as a hash, without name or register number.
-    public let identityHashed: String
+    let identityHashed: String
     /// The label of the result of matching the holder against the identity hash.
-    public let identityCheck: String
+    let identityCheck: String
     /// The mark on an item whose credential the facility withdrew (dicabut), e.g. "WITHDRAWN".
-    public let markRevoked: String
+    let markRevoked: String
     /// The mark on an item that failed its check.
-    public let markFailed: String
+    let markFailed: String
     /// The label of the issuing facility (Lapas, Rutan or LPKA).
-    public let facility: String
+    let facility: String
     /// The label of the export's issue date.
-    public let issuedAt: String
+    let issuedAt: String
     /// The heading of the competency map section.
-    public let sectionCompetency: String
+    let sectionCompetency: String
     /// The label of the competency framework's title and version.
-    public let framework: String
+    let framework: String
     /// The warning shown next to the sample framework, so nobody takes it for an official standard.
-    public let sampleFramework: String
+    let sampleFramework: String
     /// The column header of unit codes.
-    public let columnCode: String
+    let columnCode: String
     /// The column header of unit titles.
-    public let columnUnit: String
+    let columnUnit: String
     /// The column header of each unit's status.
-    public let columnStatus: String
+    let columnStatus: String
     /// The column header of each unit's assessment date.
-    public let columnDate: String
+    let columnDate: String
     /// The column header of the assessor's role (never their name).
-    public let columnAssessor: String
+    let columnAssessor: String
     /// The status of a unit assessed Kompeten.
-    public let statusKompeten: String
+    let statusKompeten: String
     /// The status of a unit assessed Belum Kompeten (not yet competent).
-    public let statusBelumKompeten: String
+    let statusBelumKompeten: String
     /// The status of a unit never assessed.
-    public let statusNotAssessed: String
+    let statusNotAssessed: String
     /// The mark on an elective (non-core) unit.
-    public let elective: String
+    let elective: String
     /// The name of the BNSP assessor role.
-    public let roleBnspAssessor: String
+    let roleBnspAssessor: String
     /// The name of the partner mentor role.
-    public let rolePartnerMentor: String
+    let rolePartnerMentor: String
     /// The name of the facility staff role.
-    public let roleFacilityStaff: String
+    let roleFacilityStaff: String
     /// The heading of the certificates section.
-    public let sectionCertificates: String
+    let sectionCertificates: String
     /// The column header of certificate issuers (an LSP or the partner).
-    public let columnIssuer: String
+    let columnIssuer: String
     /// The column header of certification schemes.
-    public let columnScheme: String
+    let columnScheme: String
     /// The column header of certificate numbers.
-    public let columnNumber: String
+    let columnNumber: String
     /// The column header of issue dates.
-    public let columnIssued: String
+    let columnIssued: String
     /// The column header of expiry dates.
-    public let columnExpires: String
+    let columnExpires: String
     /// The mark on an expired certificate.
-    public let certificateExpired: String
+    let certificateExpired: String
     /// The mark on a certificate still valid.
-    public let certificateValid: String
+    let certificateValid: String
     /// The text shown when the portfolio has no certificates.
-    public let noCertificates: String
+    let noCertificates: String
     /// The heading of the training and production section.
-    public let sectionTraining: String
+    let sectionTraining: String
     /// The label of the total training hours.
-    public let trainingHours: String
+    let trainingHours: String
     /// The label of the number of training sessions.
-    public let trainingSessions: String
+    let trainingSessions: String
     /// The label of the total pieces produced.
-    public let piecesTotal: String
+    let piecesTotal: String
     /// The label of the total metres produced.
-    public let metresTotal: String
+    let metresTotal: String
     /// The label of the pieces rejected.
-    public let rejects: String
+    let rejects: String
     /// The label of the pieces reworked.
-    public let rework: String
+    let rework: String
     /// The title of the monthly production chart.
-    public let chartTitle: String
+    let chartTitle: String
     /// The word for a quality grade, used in the chart's legend.
-    public let grade: String
+    let grade: String
     /// The text shown when no production is recorded.
-    public let noProduction: String
+    let noProduction: String
     /// The heading of the evidence section.
-    public let sectionEvidence: String
+    let sectionEvidence: String
     /// The column header of what a file is evidence for (a unit or a certificate).
-    public let columnEvidenceFor: String
+    let columnEvidenceFor: String
     /// The column header of evidence descriptions.
-    public let columnDescription: String
+    let columnDescription: String
     /// The column header of the file check result.
-    public let columnCheck: String
+    let columnCheck: String
     /// The result of a file whose SHA-256 matches the recorded one.
-    public let evidenceMatched: String
+    let evidenceMatched: String
     /// The result of a file whose SHA-256 differs from the recorded one.
-    public let evidenceMismatch: String
+    let evidenceMismatch: String
     /// The result of a file not found in the evidence directory.
-    public let evidenceMissing: String
+    let evidenceMissing: String
     /// The result when no evidence directory was given.
-    public let evidenceNotChecked: String
+    let evidenceNotChecked: String
     /// The text shown when the portfolio has no evidence.
-    public let noEvidence: String
+    let noEvidence: String
     /// The heading of the document fingerprint section.
-    public let sectionFingerprint: String
+    let sectionFingerprint: String
     /// The note explaining the fingerprint: SHA-256 of the export's JCS canonical form.
-    public let fingerprintNote: String
+    let fingerprintNote: String
     /// The text shown in place of a fingerprint on a draft.
-    public let noFingerprint: String
+    let noFingerprint: String
     /// The word before the page number in the printed footer.
-    public let page: String
+    let page: String
     /// The word between the page number and the page count ("of").
-    public let pageOf: String
+    let pageOf: String
     /// The credit line in the printed footer.
-    public let madeBy: String
+    let madeBy: String
 
     /// Bahasa Indonesia (the default).
-    public static let indonesian = PageLabels(
+    static let indonesian = PageLabels(
         documentTitle: "Portofolio Keterampilan Batik Cap",
         verdictValid: "SAH",
         verdictValidNote: "Tanda tangan dan isi terverifikasi; penerbit tepercaya.",
@@ -226,7 +226,7 @@ public struct PageLabels: Sendable, Hashable {
         madeBy: "Dibuat dengan Bekal")
 
     /// English.
-    public static let english = PageLabels(
+    static let english = PageLabels(
         documentTitle: "Batik Cap Skills Portfolio",
         verdictValid: "VALID",
         verdictValidNote: "Signatures and contents verified; the issuer is trusted.",

@@ -7,7 +7,7 @@ public enum PageLanguage: String, Sendable, Hashable, CaseIterable {
     case english = "en"
 
     /// The page's labels in this language.
-    public var labels: PageLabels {
+    var labels: PageLabels {
         switch self {
         case .indonesian: .indonesian
         case .english: .english

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BekalApp
+import BekalDomain
 import BekalWeb
 import Foundation
 import Logging
@@ -43,9 +44,10 @@ struct ListenOptions: ParsableArguments {
 
     /// A TLS private key, like the facility's signing key, must not be readable by group or others.
     static func checkPrivateKey(_ path: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw AppError(.notFound, "--tls-key: the file cannot be read", field: "tls-key") }
-        guard info.st_mode & 0o077 == 0 else {
+        guard let mode = FileMode(ofFileAt: path) else {
+            throw AppError(.notFound, "--tls-key: the file cannot be read", field: "tls-key")
+        }
+        guard mode.isOwnerOnly else {
             throw AppError(.permission, "--tls-key: the key file is readable by group or others; make it mode 0600",
                            field: "tls-key")
         }

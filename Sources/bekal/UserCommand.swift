@@ -53,11 +53,10 @@ struct PasswordOptions: ParsableArguments {
 
     /// A regular file only its owner can read, like a key file.
     private static func ownerOnlyFile(_ path: String) throws -> Data {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+        guard let mode = FileMode(ofFileAt: path, followingSymbolicLinks: false), mode.isRegularFile,
             let data = FileManager.default.contents(atPath: path)
         else { throw AppError(.notFound, "--password-file: the file cannot be read", field: "password") }
-        guard info.st_mode & 0o077 == 0 else {
+        guard mode.isOwnerOnly else {
             throw AppError(.permission, "--password-file: the file is readable by group or others; make it mode 0600",
                            field: "password")
         }

@@ -1,4 +1,4 @@
-import BekalCredentials
+@testable import BekalCredentials
 import BekalJSON
 import Foundation
 import Testing

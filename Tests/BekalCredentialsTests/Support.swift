@@ -1,4 +1,4 @@
-import BekalCredentials
+@testable import BekalCredentials
 import BekalDomain
 import BekalJSON
 import Foundation

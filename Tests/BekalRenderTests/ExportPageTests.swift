@@ -1,7 +1,7 @@
 import BekalCredentials
 import BekalDomain
 import BekalJSON
-import BekalRender
+@testable import BekalRender
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import BekalDomain
-import BekalRender
+@testable import BekalRender
 import Foundation
 import Testing
 

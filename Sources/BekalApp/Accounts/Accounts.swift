@@ -6,6 +6,7 @@ import Logging
 public struct NewAccount: Sendable {
     /// The account name stamped on events (`wali.sari`).
     public var name: String
+    /// What the account may do (admin, counselor, assessor, viewer or pk).
     public var role: StaffRole
     /// The name shown in the interface, if any.
     public var displayName: String?

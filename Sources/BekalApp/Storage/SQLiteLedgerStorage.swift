@@ -6,8 +6,9 @@ import Dispatch
 import Foundation
 import Logging
 
-/// `LedgerStorage` over the SQLite ledger of a data directory (`BekalStore.Ledger`, through GRDB): the only
-/// file of the application layer that knows the storage is SQLite.
+/// `LedgerStorage` over the SQLite ledger of a data directory (`BekalStore.Ledger`, through GRDB). With its
+/// extensions (`+Accounts`, `+Deliveries`) and `BapasStorage`, the only files of the application layer that know
+/// the storage is SQLite.
 ///
 /// GRDB's calls block their thread, so each runs on a dispatch queue instead of Swift's cooperative pool: a web
 /// server's request handlers keep their threads while SQLite waits for the disk or another process's lock.

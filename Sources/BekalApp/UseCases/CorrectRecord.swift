@@ -4,12 +4,19 @@ import Foundation
 /// The fields a correction changes; `nil` keeps the recorded value. Which fields apply depends on the kind of
 /// record corrected: a field the record does not have is refused.
 public struct RecordChanges: Sendable, Hashable {
+    /// Assessment, training and production records: a corrected date; certificates: a corrected issue date.
     public var date: LocalDate?
+    /// Assessment records: a corrected outcome (Kompeten or Belum Kompeten).
     public var outcome: AssessmentOutcome?
+    /// Assessment records: a corrected unit code; it must exist in the assessment's framework.
     public var unitCode: String?
+    /// Training and production records: corrected hours.
     public var hours: Double?
+    /// Production records: a corrected quantity, in the entry's unit.
     public var quantity: Double?
+    /// Production records: a corrected quality grade.
     public var grade: QualityGrade?
+    /// Certificate records: a corrected expiry date.
     public var expiresOn: LocalDate?
     /// Person records: a corrected name.
     public var fullName: String?

@@ -15,12 +15,14 @@ public struct HistoryEntry: Sendable {
         case notARecord = "not-a-record"
     }
 
+    /// The event as recorded in the ledger.
     public var event: LedgerEvent
     /// The day the record is about (the assessment's date, the release date, …), when it has one.
     public var recordDate: LocalDate?
     /// What the event records, in both languages (no names of staff; the person's own details only on
     /// `person.added` and its corrections, which say what changed, old → new).
     public var summary: LocalizedText
+    /// Whether the record is in effect, corrected, retracted, or not a record at all.
     public var standing: Standing
     /// The corrections and retractions of this event, oldest first.
     public var correctedBy: [UUID]
@@ -35,7 +37,9 @@ public struct HistoryEntry: Sendable {
 
 /// Everything recorded about one person, in ledger order.
 public struct PersonHistory: Sendable {
+    /// The person as they stand now.
     public var person: Person
+    /// Every event about the person, in ledger order, with what later events did to it.
     public var entries: [HistoryEntry]
 }
 

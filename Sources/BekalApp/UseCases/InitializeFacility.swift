@@ -11,6 +11,7 @@ import Darwin
 
 /// A new facility's settings, as given to `bekal init`.
 public struct FacilitySetup: Sendable {
+    /// The facility's code and name, as written in the ledger's first event.
     public var facility: Facility
     /// The facility's https issuer URL; the key's did:key when `nil`.
     public var issuerID: String?

@@ -3,13 +3,17 @@ import Foundation
 
 /// A person's standing now: the portfolio and what it amounts to against the framework.
 public struct PortfolioStandingResult: Sendable {
+    /// Everything recorded about the person.
     public var portfolio: Portfolio
+    /// What it amounts to on the day asked: where each unit stands, the certificates, training and production totals.
     public var standing: PortfolioStanding
 }
 
 /// One line of the readiness list.
 public struct ReadinessLine: Sendable {
+    /// The person the line is about.
     public var person: Person
+    /// What their portfolio still lacks under the facility's readiness policy, and the days left until release.
     public var report: ReadinessReport
 
     /// Still held after the expected release date: what a counselor must see first.

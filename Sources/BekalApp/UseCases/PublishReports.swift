@@ -10,7 +10,9 @@ import Darwin
 
 /// Where a secret comes from: a file (mode 0600) or an environment variable, never a command-line value.
 public enum SecretSource: Sendable, Hashable {
+    /// A file at this path, readable by its owner only (mode 0600).
     case file(String)
+    /// The environment variable of this name.
     case environment(String)
 }
 
@@ -18,6 +20,7 @@ public enum SecretSource: Sendable, Hashable {
 public struct PublishRequest: Sendable {
     /// The http or https URL (for Prometheus, the Pushgateway's base URL).
     public var endpoint: String
+    /// JSON to a report endpoint, or the Prometheus text format to a Pushgateway.
     public var format: ReportFormat
     /// A bearer token, when the endpoint wants one.
     public var bearerToken: SecretSource?
@@ -25,7 +28,9 @@ public struct PublishRequest: Sendable {
     public var hmacSecret: SecretSource?
     /// A PEM file of CA certificates to trust for https.
     public var caFile: String?
+    /// How long to wait for a connection to open.
     public var connectTimeout: Duration
+    /// How long one request may take, connecting and reading the response included.
     public var totalTimeout: Duration
     /// Attempts per report in this run, the first included.
     public var maxAttempts: Int

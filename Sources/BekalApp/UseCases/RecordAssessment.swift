@@ -3,19 +3,25 @@ import Foundation
 
 /// An assessment of one competency unit, as typed.
 public struct AssessmentInput: Sendable {
+    /// The WBP assessed, by register number or id.
     public var person: PersonReference
     /// The unit code, e.g. `BTK-CAP-03`.
     public var unitCode: String
+    /// Kompeten or Belum Kompeten.
     public var outcome: AssessmentOutcome
     /// The asesor's name (kept in the ledger; exports show only the role).
     public var assessorName: String
+    /// The asesor's role, the only thing about them an export shows.
     public var assessorRole: AssessorRole
+    /// How the unit was assessed: observation, demonstration, questioning or portfolio review.
     public var method: AssessmentMethod
+    /// The day of the assessment.
     public var date: LocalDate
     /// The framework id; the framework imported last when `nil`.
     public var frameworkID: String?
     /// The framework version; the latest of the framework when `nil`.
     public var frameworkVersion: String?
+    /// The asesor's free-text notes, if any.
     public var notes: String?
     /// Photos, checklists and other files backing the outcome.
     public var evidence: [EvidenceUpload]

@@ -3,13 +3,17 @@ import Foundation
 
 /// A certificate of competency, as typed.
 public struct CertificateInput: Sendable {
+    /// The holder, by register number or id.
     public var person: PersonReference
     /// The issuing body, e.g. "LSP Batik".
     public var issuer: String
     /// The certification scheme, e.g. "Tukang Cap".
     public var scheme: String
+    /// The certificate's number, as printed on it.
     public var number: String
+    /// The BNSP registration number, when the certificate has one (kept as printed).
     public var registrationNumber: String?
+    /// The issue date.
     public var issuedOn: LocalDate
     /// The expiry date; three years after issue (BNSP) when `nil`.
     public var expiresOn: LocalDate?

@@ -3,17 +3,27 @@ import Foundation
 
 /// One production log entry, as typed.
 public struct ProductionInput: Sendable {
+    /// The WBP who produced the batch, by register number or id.
     public var person: PersonReference
+    /// The production day.
     public var date: LocalDate
+    /// The batik motif stamped.
     public var motif: String
     /// The copper cap used.
     public var cap: String
+    /// The quantity produced, in `unit`.
     public var quantity: Double
+    /// Whether `quantity` counts pieces or metres.
     public var unit: ProductionUnit
+    /// The quality grade given to the batch.
     public var grade: QualityGrade
+    /// The hours worked on the batch.
     public var hours: Double
+    /// How many pieces had to be reworked.
     public var rework: Int
+    /// How many pieces were rejected; never more than the quantity.
     public var rejects: Int
+    /// Why pieces were rejected; required when `rejects` is above 0.
     public var rejectReason: String?
 
     /// - Parameters: the batch as logged.

@@ -3,10 +3,15 @@ import Foundation
 
 /// Hours of training attended, as typed.
 public struct TrainingInput: Sendable {
+    /// The WBP who attended, by register number or id.
     public var person: PersonReference
+    /// The day of the session.
     public var date: LocalDate
+    /// The hours attended (more than 0, at most 24).
     public var hours: Double
+    /// What the session taught, e.g. "Pewarnaan colet".
     public var topic: String
+    /// Who gave the session.
     public var trainer: String
 
     /// - Parameters: the session as attended.

@@ -3,12 +3,17 @@ import Foundation
 
 /// A remisi decree as typed.
 public struct RemissionInput: Sendable {
+    /// The WBP granted the remisi, by register number or id.
     public var person: PersonReference
     /// The decree's number (nomor SK).
     public var decree: String
+    /// Remisi umum, remisi khusus, or another kind.
     public var kind: Remission.Kind
+    /// The day the decree was granted.
     public var grantedOn: LocalDate
+    /// The whole months the sentence is shortened by.
     public var months: Int
+    /// The days the sentence is shortened by, after the months.
     public var days: Int
 
     /// - Parameters: the decree as issued.

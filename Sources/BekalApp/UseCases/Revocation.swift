@@ -7,8 +7,9 @@ import Foundation
 public struct SignedStatusList: Sendable {
     /// Where it is to be published (the exports' `statusListCredential`).
     public var url: String
-    /// How many credentials it marks revoked, and how many it covers.
+    /// How many credentials it marks revoked.
     public var revoked: Int
+    /// How many credentials it covers (every index allocated on the list).
     public var credentials: Int
     /// The file's bytes.
     public var bytes: [UInt8]

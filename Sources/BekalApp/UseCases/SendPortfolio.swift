@@ -11,7 +11,9 @@ public struct DeliveryRequest: Sendable {
     public var secret: SecretSource
     /// A PEM file of CA certificates to trust for https.
     public var caFile: String?
+    /// How long to wait for a connection to open.
     public var connectTimeout: Duration
+    /// How long one request may take, connecting and reading the response included.
     public var totalTimeout: Duration
     /// Attempts per delivery in this run, the first included.
     public var maxAttempts: Int

@@ -6,7 +6,10 @@ import Foundation
 /// `AchievementCredential` per achievement. The file stands alone: nothing is linked, everything is embedded.
 /// Each credential is signed with `options.cryptosuite` (default `eddsa-rdfc-2022`).
 public enum PortfolioExporter {
-    /// Builds and signs the export.
+    /// Builds and signs the export, allocating status indices from `options.statusAllocation` as it goes. Kept
+    /// beside `plan` + `export(_:plan:...)` (the only path the application uses: the store allocates the indices
+    /// first, in its own transaction) because the benchmark and tests export without a store, where this is that
+    /// path's one-call equivalent.
     /// - Parameters:
     ///   - key: the facility's current signing key.
     ///   - now: the issuance time, written as `validFrom` and as each proof's `created`.

@@ -1,3 +1,4 @@
+import BekalDomain
 import Foundation
 
 #if canImport(Glibc)
@@ -11,16 +12,15 @@ import Darwin
 public enum KeyFile {
     /// Reads a private file, refusing one whose mode grants anything to group or others.
     public static func readPrivate(_ url: URL) throws(CredentialError) -> Data {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        guard let mode = FileMode(ofFileAt: url.path) else {
             throw CredentialError(.keyFileMissing, "no key file at the expected place")
         }
-        guard info.st_mode & 0o077 == 0 else {
+        guard mode.isOwnerOnly else {
             throw CredentialError(
                 .keyFileInsecure,
                 "the key file is readable or writable by group or others; run chmod 600 on it")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        guard mode.isRegularFile else {
             throw CredentialError(.keyFileMalformed, "the key path is not a regular file")
         }
         do {

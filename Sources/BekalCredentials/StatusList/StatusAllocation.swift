@@ -17,8 +17,9 @@ public struct StatusAllocation: Sendable, Hashable {
         nextIndex = (indices.values.max() ?? -1) + 1
     }
 
-    /// The credential's index, allocating the next free one the first time.
-    public mutating func index(for credentialID: String) throws(CredentialError) -> Int {
+    /// The credential's index, allocating the next free one the first time. Only the exporter's one-shot path
+    /// (and tests) allocate here; the application allocates in the store (`allocateStatusIndices`) before signing.
+    mutating func index(for credentialID: String) throws(CredentialError) -> Int {
         if let existing = indices[credentialID] { return existing }
         guard nextIndex < capacity else {
             throw CredentialError(.exportFailed, "the status list is full; start a new list")

@@ -11,7 +11,9 @@ public struct FormData: Sendable {
     /// A file from an `<input type=file>`: the name the browser gave it (used only to compare its extension with
     /// its content) and its bytes.
     public struct File: Sendable {
+        /// The file name the browser sent, if any.
         public var fileName: String?
+        /// The file's contents.
         public var bytes: Data
     }
 
@@ -25,7 +27,8 @@ public struct FormData: Sendable {
     /// Files by field name (empty file inputs are left out).
     public var files: [String: [File]]
 
-    public init(fields: [String: String] = [:], files: [String: [File]] = [:]) {
+    /// A form with these fields and files; `read(_:)` starts from an empty one and fills it in.
+    init(fields: [String: String] = [:], files: [String: [File]] = [:]) {
         self.fields = fields
         self.files = files
     }
@@ -41,7 +44,12 @@ public struct FormData: Sendable {
 
     /// Why a body cannot be read as a form.
     public enum Failure: Error, Sendable {
-        case tooLarge, malformed, unsupportedType
+        /// The body is over the limit for its type (413).
+        case tooLarge
+        /// The body does not parse as its content type says, e.g. a multipart form without a boundary (400).
+        case malformed
+        /// The content type is neither `application/x-www-form-urlencoded` nor `multipart/form-data` (400).
+        case unsupportedType
     }
 
     /// Reads the request's body as a form.

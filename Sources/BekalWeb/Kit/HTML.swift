@@ -11,6 +11,7 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     /// Markup written in the code (a literal).
     public init(stringLiteral value: StaticString) { text = value.description }
 
+    /// Markup built by interpolation: literals as written, strings escaped.
     public init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
 
     /// Nothing.
@@ -24,8 +25,10 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     public struct Interpolation: StringInterpolationProtocol {
         var text = ""
 
+        /// Starts empty, with room for the literals and what escaping adds.
         public init(literalCapacity: Int, interpolationCount: Int) { text.reserveCapacity(literalCapacity * 2) }
 
+        /// A literal written in the code, as is.
         public mutating func appendLiteral(_ literal: StaticString) { text += literal.description }
 
         /// Text, escaped.

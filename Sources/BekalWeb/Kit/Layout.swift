@@ -4,9 +4,12 @@ import Foundation
 
 /// One entry of the navigation bar.
 public struct NavItem: Sendable {
+    /// The link's target, a path of the site (`/` or a prefix of the pages it leads to).
     public var path: String
+    /// The link's text, in the page's language (escaped when shown).
     public var label: String
 
+    /// An entry linking `label` to `path`.
     public init(path: String, label: String) {
         self.path = path
         self.label = label
@@ -21,6 +24,7 @@ public struct Layout: Sendable {
     /// The navigation for a signed-in account.
     public var navigation: @Sendable (StaffAccount, PageLanguage) -> [NavItem]
 
+    /// A shell with the site's name and the navigation it shows each account in each language.
     public init(siteName: String, navigation: @escaping @Sendable (StaffAccount, PageLanguage) -> [NavItem]) {
         self.siteName = siteName
         self.navigation = navigation

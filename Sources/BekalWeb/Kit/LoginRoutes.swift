@@ -17,6 +17,7 @@ public struct LoginRoutes: Sendable {
     let kit: WebKit
     let layout: Layout
 
+    /// The routes over the site's sessions, account directory and throttle (`kit`), drawn in its `layout`.
     public init(kit: WebKit, layout: Layout) {
         self.kit = kit
         self.layout = layout

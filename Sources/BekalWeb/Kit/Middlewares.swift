@@ -13,8 +13,11 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
     /// Whether the site is served over TLS (then HSTS too).
     public let secure: Bool
 
+    /// - Parameter secure: whether the site is served over TLS (adds `Strict-Transport-Security`).
     public init(secure: Bool) { self.secure = secure }
 
+    /// Passes the request on, then adds the security headers to its response (a Content-Security-Policy the route
+    /// set itself is kept).
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
@@ -49,8 +52,10 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 public struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
+    /// Logs one line per request to `logger`, at info.
     public init(logger: Logger) { self.logger = logger }
 
+    /// Passes the request on and logs its method, route template, status and duration.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
@@ -72,6 +77,7 @@ public struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
 /// error's type. No stack trace or internal detail reaches the browser. An unknown path for a visitor who has not
 /// signed in is a redirect to the login page, like every known one.
 public struct ErrorPageMiddleware: RouterMiddleware {
+    /// The middleware needs the site's context (its account and language).
     public typealias Context = WebRequestContext
     let logger: Logger
     let render: @Sendable (HTTPResponse.Status, String, WebRequestContext) -> HTML
@@ -82,6 +88,7 @@ public struct ErrorPageMiddleware: RouterMiddleware {
         self.render = render
     }
 
+    /// Passes the request on; an error it throws becomes the site's error page with the matching status.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {

@@ -48,11 +48,14 @@ public struct WebKit: Sendable {
 /// Finds the session named by the cookie (ending it when timed out, or when its account is no longer active)
 /// and the page language. It enforces nothing: `RequireAccountMiddleware` does.
 public struct SessionMiddleware: RouterMiddleware {
+    /// The middleware sets the site's context: its session, account and language.
     public typealias Context = WebRequestContext
     let kit: WebKit
 
+    /// Reads sessions and accounts from the site's `kit`.
     public init(kit: WebKit) { self.kit = kit }
 
+    /// Finds the session and account and the page language, then passes the request on.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
@@ -75,10 +78,13 @@ public struct SessionMiddleware: RouterMiddleware {
 
 /// Sends whoever is not signed in to the login page (303), before anything else of the request is read.
 public struct RequireAccountMiddleware: RouterMiddleware {
+    /// The middleware needs the site's context (its account).
     public typealias Context = WebRequestContext
 
+    /// The middleware; it has no settings.
     public init() {}
 
+    /// Redirects to the login page when no account is signed in; passes the request on otherwise.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
@@ -91,10 +97,13 @@ public struct RequireAccountMiddleware: RouterMiddleware {
 /// must say same-origin, and the form's `_csrf` field must equal the session's token (OWASP's synchronizer
 /// token). A form without a session (expired, or posted from elsewhere) is refused with 403; nothing is done.
 public struct FormMiddleware: RouterMiddleware {
+    /// The middleware needs the site's context (its session and form).
     public typealias Context = WebRequestContext
 
+    /// The middleware; it has no settings.
     public init() {}
 
+    /// Reads and checks a POST's form before passing the request on (anything but a POST passes untouched).
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {

@@ -7,6 +7,7 @@ import NIOCore
 /// throttling, never logged), the session and its account once `SessionMiddleware` found them, the page language
 /// and, for a POST, its form once `FormMiddleware` read it and checked its CSRF token.
 public struct WebRequestContext: RequestContext {
+    /// Hummingbird's own per-request state (allocator, logger, matched endpoint).
     public var coreContext: CoreRequestContextStorage
     /// The client's IP address as the socket gives it (a proxy in front would make it the proxy's).
     public let clientAddress: String
@@ -19,6 +20,7 @@ public struct WebRequestContext: RequestContext {
     /// A POST's form, read and CSRF-checked.
     public var form: FormData?
 
+    /// A request's context, with the client's address from its channel; the middlewares fill in the rest.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"

@@ -16,6 +16,7 @@ public struct ListenSettings: Sendable {
     /// PEM certificate chain and private key files for HTTPS; plain HTTP when `nil`.
     public var tls: (certificate: String, key: String)?
 
+    /// - Parameters: the address, port and TLS files (loopback, 8080 and plain HTTP by default).
     public init(host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil) {
         self.host = host
         self.port = port
