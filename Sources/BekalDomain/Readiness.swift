@@ -106,7 +106,7 @@ public enum Readiness {
             missing.append(MissingItem(
                 kind: .trainingHours, have: hours, need: policy.minimumTrainingHours,
                 text: LocalizedText(
-                    id: "Jam pelatihan \(format(hours)) dari minimal \(format(policy.minimumTrainingHours)).",
+                    id: "Jam pelatihan \(formatID(hours)) dari minimal \(formatID(policy.minimumTrainingHours)).",
                     en: "Training hours \(format(hours)) of at least \(format(policy.minimumTrainingHours)).")))
         }
         let release = portfolio.person.expectedReleaseDate
@@ -126,7 +126,7 @@ public enum Readiness {
                 missing.append(MissingItem(
                     kind: .productionPieces, have: good, need: need,
                     text: LocalizedText(
-                        id: "Produksi \(format(good)) potong baik dari minimal \(format(need)).",
+                        id: "Produksi \(formatID(good)) potong baik dari minimal \(formatID(need)).",
                         en: "Production \(format(good)) good pieces of at least \(format(need)).")))
             }
         }
@@ -136,6 +136,9 @@ public enum Readiness {
     }
 
     /// Whole numbers without a fraction, others with one decimal.
+    /// As `format`, with the decimal comma an Indonesian reader writes (`3,5`).
+    static func formatID(_ value: Double) -> String { format(value).replacingOccurrences(of: ".", with: ",") }
+
     static func format(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
         return String((value * 10).rounded() / 10)

@@ -46,11 +46,14 @@ struct ReadinessCommand: AsyncParsableCommand {
         for line in lines {
             let report = line.report
             let when = report.daysUntilRelease >= 0
-                ? "in \(report.daysUntilRelease) days" : "OVERDUE by \(-report.daysUntilRelease) days"
+                ? "in \(Self.days(report.daysUntilRelease))" : "OVERDUE by \(Self.days(-report.daysUntilRelease))"
             print(Table.line(["\(report.expectedReleaseDate) (\(when))", line.person.registerNumber.rawValue,
                               line.person.fullName.rawValue]).replacingOccurrences(of: "\t", with: "  ")
                 + ": " + (report.ready ? "READY" : "\(report.missing.count) missing"))
             for item in report.missing { print("    - \(item.text.en)") }
         }
     }
+
+    /// "1 day", "14 days".
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 }

@@ -49,6 +49,7 @@ struct ReadinessTests {
         #expect(kinds(p) == ["unit-not-yet-competent U1"])
         #expect(report.missing[0].text.id.contains("Belum Kompeten"))
         #expect(report.missing[0].text.en.contains("not yet competent"))
+        #expect(report.missing[0].assessmentID == p.assessments.last?.id, "the item names the assessment to correct")
     }
 
     @Test("a Kompeten unit without evidence is missing evidence")
@@ -68,6 +69,7 @@ struct ReadinessTests {
         #expect(report.missing[0].have == 39.5)
         #expect(report.missing[0].need == 40)
         #expect(report.missing[0].text.en == "Training hours 39.5 of at least 40.")
+        #expect(report.missing[0].text.id == "Jam pelatihan 39,5 dari minimal 40.", "the decimal comma on the Indonesian text")
         #expect(kinds(p, ReadinessPolicy(minimumTrainingHours: 39.5)) == [])
     }
 
