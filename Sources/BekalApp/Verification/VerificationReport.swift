@@ -9,7 +9,7 @@ public enum VerificationReport {
     /// line per check.
     public static func text(_ verification: CredentialVerification) -> String {
         let summary = verification.summary
-        var lines = ["\(summary.verdict.rawValue) — \(VerdictText.body(summary, .english))"]
+        var lines = [verdictLine(summary)]
         if let note = VerdictText.revocationNote(summary, .english) { lines.append(note) }
         if case .notChecked = summary.identity {} else { lines.append(VerdictText.identity(summary.identity, .english)) }
         if !summary.exceptions.isEmpty {
@@ -34,9 +34,14 @@ public enum VerificationReport {
         return lines.joined(separator: "\n")
     }
 
-    /// The verdict in one line, naming the facility and the counts (English).
-    public static func verdictLine(_ verification: CredentialVerification) -> String {
-        "\(verification.summary.verdict.rawValue) — \(VerdictText.body(verification.summary, .english))"
+    /// The verdict in one line, naming the facility and the counts (English), and ending in "(revocation NOT
+    /// checked)" when the status of some credential could not be read: a reader who stops at this line must not
+    /// take an unchecked VALID for a checked one. The line after it says why.
+    public static func verdictLine(_ verification: CredentialVerification) -> String { verdictLine(verification.summary) }
+
+    static func verdictLine(_ summary: VerificationSummary) -> String {
+        let unchecked = summary.revocation.isComplete ? "" : " (revocation NOT checked)"
+        return "\(summary.verdict.rawValue) — \(VerdictText.body(summary, .english))\(unchecked)"
     }
 
     /// The report as JSON for machines.
@@ -63,7 +68,7 @@ public enum VerificationReport {
         }
         let value: JSONValue = [
             "verdict": .string(summary.verdict.rawValue),
-            "sentence": .string("\(summary.verdict.rawValue) — \(VerdictText.body(summary, .english))"),
+            "sentence": .string(verdictLine(summary)),
             "issuer": .object(issuer),
             "contents": [
                 "competencies": .number(Double(summary.contents.competencies)),
