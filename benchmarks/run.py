@@ -220,7 +220,7 @@ def import_bench(scale, csv_dir):
             cpu.append(total_cpu)
     record({"id": "import.bekal", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
             "note": "4 bekal import processes, hash chain, natural keys, projections"}, f"import.bekal@{scale}")
-    verify_out, _ = run([ARGS.bekal, "ledger", "verify", "--home", target])
+    verify_out, _ = run([ARGS.bekal, "ledger", "verify", "--home", target], env=actor)
     RESULTS["checks"][f"import ledger verify@{scale}"] = verify_out.strip().splitlines()[-1] if verify_out else ""
     out, _ = run(peer("sqlite_import.py", os.path.join(ARGS.work, str(scale)), warmups, runs, *files))
     figures_from(out, f"@{scale}")
