@@ -7,6 +7,7 @@ import Foundation
 /// expected release date (the export does not carry it), in one JSON object. The export travels base64-encoded so
 /// that the Bapas keeps the very bytes that were signed, whatever its JSON reader does to white space.
 public struct PortfolioDelivery: Sendable, Hashable {
+    /// The body's `type`, which tells a portfolio delivery from a status-list delivery.
     public static let documentType = "BekalPortfolioDelivery"
     /// The largest delivery a Bapas accepts: a portfolio with many records and its status list fit many times over.
     public static let maximumBytes = 8 * 1024 * 1024

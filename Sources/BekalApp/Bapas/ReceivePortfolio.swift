@@ -9,9 +9,12 @@ import Logging
 /// Who a PK expects a file to be about: the register number from the client's papers and, for exports bound with
 /// it, the verification code the client was given at release. Typed into a form, never logged or stored.
 public struct IdentityClaim: Sendable {
+    /// The register number on the client's papers.
     public var registerNumber: RegisterNumber
+    /// The verification code the client was given at release, when the export is bound with one.
     public var verificationCode: VerificationCode?
 
+    /// A claim of who the file is about.
     public init(registerNumber: RegisterNumber, verificationCode: VerificationCode? = nil) {
         self.registerNumber = registerNumber
         self.verificationCode = verificationCode
@@ -87,7 +90,9 @@ extension BapasApp {
 
     /// What became of a delivery to `POST /terima`.
     public enum Receipt: Sendable {
+        /// A portfolio, as stored; `isNew` is false for a replay of one already received (stored once).
         case portfolio(ReceivedPortfolio, isNew: Bool)
+        /// A status list, and what receiving it did.
         case statusList(StatusListOutcome)
     }
 

@@ -6,6 +6,7 @@ import Foundation
 /// keeps the bytes that were signed. The Bapas verifies it, keeps it if it is newer than the one it holds, and
 /// verifies again every received portfolio that points to it.
 public struct StatusListDelivery: Sendable, Hashable {
+    /// The body's `type`, which tells a status-list delivery from a portfolio delivery.
     public static let documentType = "BekalStatusListDelivery"
 
     /// The signed `BitstringStatusListCredential`, byte for byte.
@@ -40,7 +41,9 @@ public struct StatusListDelivery: Sendable, Hashable {
 
 /// Either thing a facility delivers to `POST /terima`, told apart by the body's `type`.
 public enum Delivery: Sendable {
+    /// An export with its status list and the person's expected release date.
     case portfolio(PortfolioDelivery)
+    /// A newer status list of a facility.
     case statusList(StatusListDelivery)
 
     /// Reads a delivery.
