@@ -374,6 +374,11 @@ struct EverydayCLITests {
             let run = try ExportFixture.validateSchema(schema, file)
             #expect(run.status == 0 && run.output.contains("0 error(s)"), "\(file): \(run.output)")
         }
+        // A control: the same validator refuses what is not an export (exit 10), so one that did not really check
+        // (a stub, a validator that ignores its schema) fails this test instead of passing it.
+        let notAnExport = try cli.write("not-an-export.json", "{\"type\": [\"VerifiableCredential\"]}")
+        let control = try ExportFixture.validateSchema(schema, notAnExport)
+        #expect(control.status == 10, "\(control.output)")
         // Belum Kompeten units are in the competency map as InProgress results, which the schema must admit.
         #expect(try String(contentsOfFile: files[0], encoding: .utf8).contains("\"InProgress\""))
     }
