@@ -12,12 +12,14 @@ struct Keys: ParsableCommand {
         subcommands: [KeysCreate.self, KeysDID.self, KeysRotate.self, KeysTrustList.self])
 }
 
-/// The facility of a data directory with a ledger (its accounts decide who may use the keys), or `nil` for one
-/// that holds issuer keys alone.
 extension GlobalOptions {
-    func openIfLedger() throws -> FacilityApp? {
-        guard SQLiteLedgerStorage.holdsLedger(homeURL) else { return nil }
-        return try open()
+    /// Uses the issuer keys the one way this data directory allows: through its facility when it has a ledger
+    /// (its accounts decide who may), else directly, for a directory that holds issuer keys alone.
+    func withIssuerKeys<T>(
+        facility: (FacilityApp) async throws -> T, keysAlone: (FacilityKeys) throws -> T
+    ) async throws -> T {
+        guard SQLiteLedgerStorage.holdsLedger(homeURL) else { return try keysAlone(FacilityKeys(directory: directory)) }
+        return try await facility(try open())
     }
 }
 
@@ -29,12 +31,8 @@ struct KeysCreate: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.context()
-        let key: DIDKey
-        if let app = try global.openIfLedger() {
-            key = try await app.createIssuerKey(context: context)
-        } else {
-            key = try FacilityKeys(directory: global.directory).create(context: context)
-        }
+        let key = try await global.withIssuerKeys(
+            facility: { try await $0.createIssuerKey(context: context) }, keysAlone: { try $0.create(context: context) })
         print(key.did)
     }
 }
@@ -60,12 +58,8 @@ struct KeysRotate: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.context()
-        let key: DIDKey
-        if let app = try global.openIfLedger() {
-            key = try await app.rotateIssuerKey(context: context)
-        } else {
-            key = try FacilityKeys(directory: global.directory).rotate(context: context)
-        }
+        let key = try await global.withIssuerKeys(
+            facility: { try await $0.rotateIssuerKey(context: context) }, keysAlone: { try $0.rotate(context: context) })
         print(key.did)
     }
 }
@@ -94,18 +88,14 @@ struct KeysTrustList: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.context()
-        let bytes: [UInt8]
-        let name: String?
-        if let app = try global.openIfLedger() {
+        let (bytes, name) = try await global.withIssuerKeys(facility: { app in
             // The facility as the ledger records it.
             let recorded = try? await app.storage.facility()
-            name = self.name ?? recorded?.name
-            bytes = try await app.trustList(issuerID: issuerID, name: name, code: code ?? recorded?.code, context: context)
-        } else {
-            name = self.name
-            bytes = try FacilityKeys(directory: global.directory).trustList(
-                issuerID: issuerID, name: name, code: code, context: context)
-        }
+            let name = self.name ?? recorded?.name
+            return (try await app.trustList(issuerID: issuerID, name: name, code: code ?? recorded?.code, context: context), name)
+        }, keysAlone: { keys in
+            (try keys.trustList(issuerID: issuerID, name: self.name, code: code, context: context), self.name)
+        })
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: out), replacing: true)
         print("Trust list for \(name ?? "this facility's keys") written to \(out)")
     }

@@ -26,12 +26,17 @@ public struct BapasApp: Sendable {
     // MARK: The trust registry
 
     /// The registry: every imported trust list merged in the order imported.
-    public func registry() async throws -> TrustRegistry {
+    public func registry() async throws -> TrustRegistry { try await replayedRegistry() }
+
+    /// The registry rebuilt from the stored imports in the order made, handing each import and its list to
+    /// `visit` as it is merged.
+    func replayedRegistry(_ visit: (TrustListImport, TrustList) -> Void = { _, _ in }) async throws -> TrustRegistry {
         var registry = TrustRegistry()
         for entry in try await storage.imports() {
             // Lists were checked when imported; a signature is not checked again (its key may have retired since).
-            let json = try JSONParser.parse(Array(entry.list))
-            try registry.add(VerifiedTrustList(unsigned: try TrustList(json: json)))
+            let list = try TrustList(json: try JSONParser.parse(Array(entry.list)))
+            try registry.add(VerifiedTrustList(unsigned: list))
+            visit(entry, list)
         }
         return registry
     }

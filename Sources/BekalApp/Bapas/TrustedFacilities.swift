@@ -1,6 +1,5 @@
 import BekalCredentials
 import BekalDomain
-import BekalJSON
 import Foundation
 
 /// A facility the Bapas trusts now, as `bekal bapas trust list` shows it: what the registry holds for it after
@@ -29,14 +28,10 @@ extension BapasApp {
     /// The registry as it stands: every trusted facility, in the order first imported, with its keys and the
     /// last import that named it. Read-only, like `trustHistory()`; empty before any import.
     public func trustedFacilities() async throws -> [TrustedFacility] {
-        var registry = TrustRegistry()
         // The last import that named each issuer id (issuer ids belong to one facility: the registry refuses a
         // list that gives another facility's issuer).
         var lastImport: [String: TrustListImport] = [:]
-        for entry in try await storage.imports() {
-            // As `registry()`: lists were checked when imported, and are merged again in the order imported.
-            let list = try TrustList(json: try JSONParser.parse(Array(entry.list)))
-            try registry.add(VerifiedTrustList(unsigned: list))
+        let registry = try await replayedRegistry { entry, list in
             for issuer in list.issuers { lastImport[issuer.id] = entry }
         }
         return registry.facilities.map { facility in
