@@ -19,10 +19,11 @@ struct Revoke: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.open()
-        let event = try await app.revoke(credentialID: credentialID, reason: reason, context: try global.context())
+        let context = try global.context()
+        let event = try await app.revoke(credentialID: credentialID, reason: reason, context: context)
         guard case .credentialRevoked(let revocation) = event.payload else { return Recorded.print(event) }
         print("Revoked \(revocation.credentialID) (event \(event.id.uuidString.lowercased())); run `bekal status-list export` to publish")
-        let bapas = try await app.deliveryDestinations().count
+        let bapas = try await app.deliveryDestinations(context: context).count
         if bapas > 0 {
             print("The new status list is queued for the \(bapas) Bapas address(es) portfolios went to; `bekal send --to URL` sends it.")
         }

@@ -57,7 +57,8 @@ struct SendCommand: AsyncParsableCommand {
         let request = DeliveryRequest(
             destination: to, secret: secretFile.map(SecretSource.file) ?? .environment(secretEnv ?? ""),
             caFile: caFile, maxAttempts: maxAttempts)
-        let summary = try await app.deliverPending(request, clock: try WallClock.source())
+        let summary = try await app.deliverPending(
+            request, context: try global.context(), clock: try WallClock.source())
         print("Delivered \(summary.sent), refused \(summary.failed), still pending \(summary.stillPending).")
         if summary.stillPending > 0 {
             throw AppError(.network, "\(summary.stillPending) delivery(ies) stay pending; run `bekal send --to` again later")

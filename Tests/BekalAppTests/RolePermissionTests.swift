@@ -8,7 +8,8 @@ import Foundation
 import Testing
 
 /// Roles on the app layer (issue "accounts and roles"): what uses or changes the facility's keys, rebuilds stored
-/// tables, signs checkpoints or sends reports is the admin's; reads need a known, active account of any role.
+/// tables, signs checkpoints or sends reports is the admin's; reads, and sending deliveries already queued for a
+/// Bapas, need a known, active account of any role but a PK.
 @Suite("Roles: admin-only maintenance and reads by known accounts")
 struct RolePermissionTests {
     static let register = "AII-0042/2025"
@@ -153,5 +154,44 @@ struct RolePermissionTests {
         try await staffed.expectRefused(as: refused, "find") { _ = try await app.findPersons(Self.register, context: $0) }
         try await staffed.expectRefused(as: refused, "outbox") { _ = try await app.outbox(context: $0) }
         try await staffed.expectRefused(as: refused, "verify") { _ = try await app.verifyChain(context: $0) }
+    }
+
+    @Test("any active account but a PK lists and sends what is queued for a Bapas; a PK, a disabled or an unknown account is refused before the secret is read or the Bapas contacted")
+    func queuedDeliveries() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        let bapas = "http://127.0.0.1:9/terima"
+        // The variable is never set: a run that got past the role check stops at the secret (invalid input).
+        let request = DeliveryRequest(
+            destination: bapas, secret: .environment("BEKAL_TEST_UNSET_DELIVERY_SECRET"), maxAttempts: 1)
+        _ = try await app.queueDelivery(
+            .id(staffed.person.id), destination: bapas, settings: ExportSettings(), context: staffed.admin)
+        for context in [staffed.admin, staffed.counselor, staffed.assessor, staffed.viewer] {
+            #expect(try await app.deliveries(destination: bapas, context: context).count == 1)
+            #expect(try await app.deliveries(context: context).count == 1)
+            #expect(try await app.deliveryDestinations(context: context) == [bapas])
+        }
+        // A counselor gets past the check and on to the secret: the refusals below come before it.
+        await #expect {
+            _ = try await app.deliverPending(request, context: staffed.counselor, clock: { AppFixture.now })
+        } throws: { AppError($0).code == .invalidInput }
+        _ = try await app.createAccount(NewAccount(name: "pk.budi", role: .pk), context: staffed.admin)
+        _ = try await app.disableAccount("tamu", context: staffed.admin)
+        let refused = [Staffed.context("pk.budi"), staffed.viewer, staffed.unknown]
+        try await staffed.expectRefused(as: refused, "send") {
+            _ = try await app.deliverPending(request, context: $0, clock: { AppFixture.now })
+        }
+        try await staffed.expectRefused(as: refused, "deliveries") {
+            _ = try await app.deliveries(destination: bapas, context: $0)
+        }
+        try await staffed.expectRefused(as: refused, "all deliveries") { _ = try await app.deliveries(context: $0) }
+        try await staffed.expectRefused(as: refused, "delivery destinations") {
+            _ = try await app.deliveryDestinations(context: $0)
+        }
+        // No one was contacted: the delivery is still pending and untried.
+        let queued = try #require(try await app.deliveries(destination: bapas, context: staffed.admin).first)
+        #expect(queued.state == .pending)
+        #expect(queued.attempts == 0)
     }
 }

@@ -90,7 +90,7 @@ struct StatusListDeliveryTests {
         let context = scene.facility.context
         let export = try await app.exportPortfolio(.id(scene.person.id), settings: ExportSettings(), context: context)
         _ = try await app.revoke(credentialID: try #require(export.embeddedCredentialIDs.first), reason: "x", context: context)
-        #expect(try await app.deliveries().isEmpty, "no Bapas was delivered to yet: nothing to queue")
+        #expect(try await app.deliveries(context: context).isEmpty, "no Bapas was delivered to yet: nothing to queue")
         let bapasA = "http://127.0.0.1:9/terima", bapasB = "http://127.0.0.1:10/terima"
         _ = try await app.queueDelivery(.id(scene.person.id), destination: bapasA, settings: ExportSettings(), context: context)
         _ = try await app.queueDelivery(.id(scene.person.id), destination: bapasB, settings: ExportSettings(), context: context)
@@ -98,7 +98,7 @@ struct StatusListDeliveryTests {
             .embeddedCredentialIDs.last)
         _ = try await app.revoke(credentialID: second, reason: "y", context: context)
         for url in [bapasA, bapasB] {
-            let queued = try await app.deliveries(destination: url)
+            let queued = try await app.deliveries(destination: url, context: context)
             #expect(queued.count == 2)
             guard case .statusList(let delivery) = try Delivery(parsing: Array(try #require(queued.last).body)) else {
                 Issue.record("the second delivery to \(url) is not a status list")
@@ -106,6 +106,6 @@ struct StatusListDeliveryTests {
             }
             #expect(delivery.statusList == (try await app.statusList(context: context)).bytes)
         }
-        #expect(try await app.deliveryDestinations() == [bapasA, bapasB])
+        #expect(try await app.deliveryDestinations(context: context) == [bapasA, bapasB])
     }
 }

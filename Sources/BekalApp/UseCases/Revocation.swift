@@ -17,7 +17,7 @@ public struct SignedStatusList: Sendable {
 
 extension FacilityApp {
     /// Revokes an exported credential (`credential.revoked`); the next status list sets its bit, and the new list
-    /// is queued for every Bapas this facility has delivered portfolios to (`deliveryDestinations()`; sent by
+    /// is queued for every Bapas this facility has delivered portfolios to (`deliveryDestinations(context:)`; sent by
     /// `deliverPending`).
     /// - Parameter credentialID: the `urn:uuid:` id of an export or of an embedded credential (`history` and
     ///   `bekal verify` show them), with or without the `urn:uuid:` prefix, or the id of the assessment or

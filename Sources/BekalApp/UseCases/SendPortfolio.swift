@@ -66,7 +66,7 @@ extension FacilityApp {
             _ = try Endpoint(url: destination)
             destinations = [destination]
         } else {
-            destinations = try await deliveryDestinations()
+            destinations = try await deliveryDestinations(context: context)
         }
         guard !destinations.isEmpty else { return [] }
         let body = Data(StatusListDelivery(statusList: try await statusList(context: context).bytes).bytes)
@@ -78,15 +78,30 @@ extension FacilityApp {
         return destinations
     }
 
-    /// Every Bapas address a delivery was queued for, in the order first used.
-    public func deliveryDestinations() async throws -> [String] { try await storage.deliveryDestinations() }
+    /// Every Bapas address a delivery was queued for, in the order first used. Any active account but a PK may
+    /// read them (`.read`).
+    /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account.
+    public func deliveryDestinations(context: ActionContext) async throws -> [String] {
+        try await authorize(.read, context: context)
+        return try await storage.deliveryDestinations()
+    }
 
     /// Sends every pending delivery for `request.destination` over libcurl with the relay's guarantees: the same
     /// `Idempotency-Key` (the delivery id) on every attempt, retries with backoff, leases so two runs never send
     /// one delivery at once, and the facility's secret as a bearer token.
-    public func deliverPending(_ request: DeliveryRequest, clock: @escaping @Sendable () -> Date) async throws
-        -> Relay.Summary
-    {
+    ///
+    /// Queuing a portfolio needed the right to export that person (`queueDelivery`), and queuing a status list on
+    /// its own the admin's (`queueStatusListDeliveries`); sending only moves deliveries already authorized when
+    /// they were queued, so any active account may send them (`.read`). A PK, a disabled or an unknown account
+    /// cannot: it is refused before the CA file or the secret is read and before any connection is made.
+    /// - Parameters:
+    ///   - context: the acting account (checked); its `now` is not used for the relay's timing.
+    ///   - clock: the relay's clock, for retry backoff and leases.
+    /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account; otherwise as the relay.
+    public func deliverPending(
+        _ request: DeliveryRequest, context: ActionContext, clock: @escaping @Sendable () -> Date
+    ) async throws -> Relay.Summary {
+        try await authorize(.read, context: context)
         if let caFile = request.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw AppError(.notFound, "--ca-file: the file cannot be read", field: "caFile")
         }
@@ -104,9 +119,12 @@ extension FacilityApp {
         return try await relay.publishPending(from: outbox)
     }
 
-    /// The deliveries queued for `destination` (all when `nil`), oldest first.
-    public func deliveries(destination: String? = nil) async throws -> [QueuedReport] {
-        try await storage.deliveries(destination: destination)
+    /// The deliveries queued for `destination` (a Bapas URL; all when `nil`), oldest first. Any active account
+    /// but a PK may read them (`.read`).
+    /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account.
+    public func deliveries(destination: String? = nil, context: ActionContext) async throws -> [QueuedReport] {
+        try await authorize(.read, context: context)
+        return try await storage.deliveries(destination: destination)
     }
 }
 
