@@ -75,6 +75,10 @@ struct BapasServe: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var listen: ListenOptions
 
+    func validate() throws {
+        if global.actor != nil { throw ValidationError(ListenOptions.actorRefusal) }
+    }
+
     func run() async throws {
         let settings = try listen.settings()
         let app = try global.open()

@@ -17,6 +17,9 @@ struct ListenOptions: ParsableArguments {
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
     }
 
+    /// Why a server refuses `--actor`: its pages act as the account signed in on each of them.
+    static let actorRefusal = "--actor does not apply to a server: every page acts as the account signed in on it"
+
     /// The address and, with TLS, the certificate and key (the key refused when others can read it).
     func settings() throws -> ListenSettings {
         let address = try ListenSettings.parse(listen)

@@ -23,6 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var listen: ListenOptions
 
+    func validate() throws {
+        // Every page acts as the account signed in on it; an account named here would act for no one, and
+        // accepting it silently would suggest it does.
+        if global.actor != nil { throw ValidationError(ListenOptions.actorRefusal) }
+    }
+
     func run() async throws {
         let settings = try listen.settings()
         let app = try global.open()

@@ -974,6 +974,8 @@ struct CommandArgumentParsingTests {
         (["user", "password", "wali.sari"], "give the password with --password-file FILE"),
         (["serve", "--tls-cert", "lapas-pwt.pem"], "give --tls-cert and --tls-key together"),
         (["bapas", "serve", "--tls-key", "bapas-key.pem"], "give --tls-cert and --tls-key together"),
+        (["serve", "--actor", "wali.sari"], "--actor does not apply to a server"),
+        (["bapas", "serve", "--actor", "pk.budi"], "--actor does not apply to a server"),
         (["send", "AII-0001/2025", "--to", "https://bapas-purwokerto.example/terima"],
          "give the delivery secret with exactly one of"),
         (["send", "AII-0001/2025", "--to", "https://bapas-purwokerto.example/terima", "--secret-file",
