@@ -135,12 +135,9 @@ public enum Readiness {
             daysUntilRelease: release.daysSinceEpoch - today.daysSinceEpoch, ready: missing.isEmpty, missing: missing)
     }
 
-    /// Whole numbers without a fraction, others with one decimal.
-    /// As `format`, with the decimal comma an Indonesian reader writes (`3,5`).
-    static func formatID(_ value: Double) -> String { format(value).replacingOccurrences(of: ".", with: ",") }
+    /// The Indonesian text's figures (`3,5`).
+    static func formatID(_ value: Double) -> String { TypedNumber.text(value, decimalComma: true) }
 
-    static func format(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-        return String((value * 10).rounded() / 10)
-    }
+    /// The English text's figures (`3.5`).
+    static func format(_ value: Double) -> String { TypedNumber.text(value, decimalComma: false) }
 }

@@ -58,6 +58,14 @@ public enum TypedNumber {
         return Int(trimmed)
     }
 
+    /// A figure written back for people: whole numbers without a fraction, others rounded to one decimal, with the
+    /// decimal comma an Indonesian reader writes (`3,5`) or the English point (`3.5`).
+    public static func text(_ value: Double, decimalComma: Bool) -> String {
+        let plain = value.rounded() == value && abs(value) < 1e15
+            ? String(Int(value)) : String((value * 10).rounded() / 10)
+        return decimalComma ? String(plain.map { $0 == "." ? "," : $0 }) : plain
+    }
+
     /// The sentence for a problem, naming the field, never the value.
     public static func message(_ problem: Problem, field: String) -> String {
         switch problem {

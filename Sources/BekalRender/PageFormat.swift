@@ -35,9 +35,7 @@ public enum PageFormat {
 
     /// Whole numbers without a fraction, others with one decimal: `28`, `3,5` (Indonesian) or `3.5` (English).
     public static func number(_ value: Double, _ language: PageLanguage) -> String {
-        let plain = value == value.rounded() && abs(value) < 1e15
-            ? String(Int(value)) : String(Double(Int((value * 10).rounded())) / 10)
-        return language == .indonesian ? plain.replacingOccurrences(of: ".", with: ",") : plain
+        TypedNumber.text(value, decimalComma: language == .indonesian)
     }
 
     /// The UTC calendar day of `date`.

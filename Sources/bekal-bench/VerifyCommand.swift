@@ -46,11 +46,16 @@ struct VerifyCommand: ParsableCommand {
         }
         Figure(id: figureID("verify.part.parse"), samples: parse, items: files.count, bytes: totalBytes,
                note: "the strict parse alone (tree built and freed)").emit()
-        let confirm = Sampling.measure(repetition.repetitions) {
-            for file in files { _ = CanonicalText(confirming: file.bytes, mappedDepth: 4) }
+        // Mapped as deep as the verifier maps an export (`CanonicalForms.mappedDepth`). Only over files in RFC 8785
+        // form (eddsa-rdfc-2022 exports are not): elsewhere the confirmation stops at the first byte it cannot
+        // prove, and its time would say nothing.
+        if files.allSatisfy({ CanonicalText(confirming: $0.bytes, mappedDepth: 4) != nil }) {
+            let confirm = Sampling.measure(repetition.repetitions) {
+                for file in files { _ = CanonicalText(confirming: file.bytes, mappedDepth: 4) }
+            }
+            Figure(id: figureID("verify.part.confirm"), samples: confirm, items: files.count, bytes: totalBytes,
+                   note: "the RFC 8785 confirmation alone").emit()
         }
-        Figure(id: figureID("verify.part.confirm"), samples: confirm, items: files.count, bytes: totalBytes,
-               note: "the RFC 8785 confirmation alone").emit()
 
         let proofs = try files.flatMap { try FloorProof.all(in: $0.bytes) }
         var failed = 0
