@@ -18,9 +18,10 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The code, the path when there is one, and the message, e.g. `emptyText at units[3].title.en: …`; safe to log.
+    /// Where, the rule and the code's name, e.g. `units[3].title.en: The text is empty. [emptyText]`: what a
+    /// person reads first, the stable name for a script last; safe to log.
     public var description: String {
-        path.isEmpty ? "\(code): \(message)" : "\(code) at \(path): \(message)"
+        path.isEmpty ? "\(message) [\(code)]" : "\(path): \(message) [\(code)]"
     }
 
     /// Two errors are equal when their codes are, whatever the path and message.

@@ -123,6 +123,9 @@ public struct PortfolioStanding: Sendable, Hashable, Codable {
     public var notYetCompetentUnits: Int
     /// The number of units never assessed.
     public var neverAssessedUnits: Int
+    /// The number of units whose latest assessment's credential was revoked (dicabut): counted in none of the
+    /// three above.
+    public var revokedUnits: Int { units.count { $0.status == .revoked } }
     /// Training sessions and hours.
     public var training: TrainingStanding
     /// Rows ordered by counting unit then grade.

@@ -20,12 +20,21 @@ extension PortfolioView {
         frameworkVersion = portfolio.framework.version
         isSampleFramework = portfolio.framework.isSample
         fingerprint = nil
+        let revoked = portfolio.latestAssessmentIncludingRevokedByUnit
         units = standing.units.map { unit in
+            // A revoked unit shows the outcome that was withdrawn, marked, as the reading of an export with that
+            // credential revoked does: "not assessed" would say no one ever assessed it.
             let status: UnitStatus =
                 switch unit.status {
                 case .competent: .kompeten
                 case .notYetCompetent: .belumKompeten
-                case .neverAssessed, .revoked: .notAssessed
+                case .neverAssessed: .notAssessed
+                case .revoked:
+                    switch revoked[unit.code]?.outcome {
+                    case .kompeten?: .kompeten
+                    case .belumKompeten?: .belumKompeten
+                    case nil: .notAssessed
+                    }
                 }
             return UnitRow(
                 code: unit.code, title: unit.title, isCore: unit.isCore, status: status, assessedOn: unit.assessedOn,

@@ -72,6 +72,8 @@ struct PageLabels: Sendable, Hashable {
     let statusBelumKompeten: String
     /// The status of a unit never assessed.
     let statusNotAssessed: String
+    /// The summary's count of assessed units whose credential was withdrawn.
+    let statusRevoked: String
     /// The mark on an elective (non-core) unit.
     let elective: String
     /// The name of the BNSP assessor role.
@@ -186,6 +188,7 @@ struct PageLabels: Sendable, Hashable {
         statusKompeten: "Kompeten",
         statusBelumKompeten: "Belum Kompeten",
         statusNotAssessed: "Belum diases",
+        statusRevoked: "Ditarik",
         elective: "pilihan",
         roleBnspAssessor: "Asesor BNSP",
         rolePartnerMentor: "Mentor mitra",
@@ -262,6 +265,7 @@ struct PageLabels: Sendable, Hashable {
         statusKompeten: "Competent",
         statusBelumKompeten: "Not yet competent",
         statusNotAssessed: "Not assessed",
+        statusRevoked: "Withdrawn",
         elective: "elective",
         roleBnspAssessor: "BNSP assessor",
         rolePartnerMentor: "Partner mentor",

@@ -110,7 +110,7 @@ public struct PortfolioPage: Sendable {
         }
         return """
             <section id="competency"><h2 class="section">\(e(labels.sectionCompetency))</h2>\(framework)
-            <div class="summary"><span>\(e(labels.statusKompeten)): \(view.competentCount)</span><span>\(e(labels.statusBelumKompeten)): \(view.notYetCompetentCount)</span><span>\(e(labels.statusNotAssessed)): \(view.notAssessedCount)</span></div>
+            <div class="summary"><span>\(e(labels.statusKompeten)): \(view.competentCount)</span><span>\(e(labels.statusBelumKompeten)): \(view.notYetCompetentCount)</span><span>\(e(labels.statusNotAssessed)): \(view.notAssessedCount)</span>\(view.revokedCount > 0 ? "<span>\(e(labels.statusRevoked)): \(view.revokedCount)</span>" : "")</div>
             <table class="units"><thead><tr><th>\(e(labels.columnCode))</th><th>\(e(labels.columnUnit))</th><th>\(e(labels.columnStatus))</th><th>\(e(labels.columnDate))</th><th>\(e(labels.columnAssessor))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))

@@ -226,10 +226,12 @@ public struct PortfolioView: Sendable, Hashable {
     /// SHA-256 (hex) of the JCS canonical form of the export; `nil` for a draft.
     public var fingerprint: String?
 
-    /// The number of units shown as Kompeten, for the summary above the map.
-    public var competentCount: Int { units.count { $0.status == .kompeten } }
-    /// The number of units shown as Belum Kompeten.
-    public var notYetCompetentCount: Int { units.count { $0.status == .belumKompeten } }
+    /// The number of units shown as Kompeten, for the summary above the map; a withdrawn one no longer counts.
+    public var competentCount: Int { units.count { $0.status == .kompeten && $0.mark != .revoked } }
+    /// The number of units shown as Belum Kompeten, withdrawn ones left out.
+    public var notYetCompetentCount: Int { units.count { $0.status == .belumKompeten && $0.mark != .revoked } }
+    /// The number of assessed units whose credential the facility withdrew (dicabut).
+    public var revokedCount: Int { units.count { $0.status != .notAssessed && $0.mark == .revoked } }
     /// The number of units never assessed.
     public var notAssessedCount: Int { units.count { $0.status == .notAssessed } }
 }

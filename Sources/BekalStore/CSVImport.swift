@@ -202,8 +202,8 @@ public struct CSVImport: Sendable {
     /// Plain decimals with a point or a comma (a spreadsheet in an Indonesian locale writes 3,5), never `0x10`,
     /// `1e300`, infinity or NaN, and at most a million (no real hour or piece count comes near it).
     private func number(_ row: CSVRow, _ field: String, positive: Bool) throws -> Double {
-        let expected = positive ? "expected a number above 0 and at most 1000000, such as 3,5 or 3.5"
-                                : "expected a number from 0 to 1000000, such as 3,5 or 3.5"
+        let expected = positive ? "expected a number above 0 and at most one million, such as 3,5 or 3.5"
+                                : "expected a number from 0 to one million, such as 3,5 or 3.5"
         switch TypedNumber.parse(try row.text(field)) {
         case .success(let value) where value <= Self.largestNumber && (positive ? value > 0 : value >= 0):
             return value

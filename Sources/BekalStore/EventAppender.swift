@@ -200,10 +200,11 @@ struct EventAppender {
             }
             try Projection.check(payload, recordedAt: recordedAt, frameworks: frameworks, person: person, db)
         } catch let error as StoreError {
-            throw StoreError(error.code, "\(context()): \(error.message)")
+            let entry = context()
+            throw StoreError(error.code, entry.isEmpty ? error.message : "\(entry): \(error.message)")
         } catch let error as DomainError {
-            let path = error.path.isEmpty ? "" : ", \(error.path)"
-            throw DomainError(error.code, path: "\(context())\(path)", message: error.message)
+            let path = [context(), error.path].filter { !$0.isEmpty }.joined(separator: ", ")
+            throw DomainError(error.code, path: path, message: error.message)
         }
     }
 }

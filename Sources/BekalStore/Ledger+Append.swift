@@ -17,7 +17,7 @@ extension Ledger {
         -> LedgerEvent
     {
         let result = try append(contentsOf: [LedgerEntry(payload)], actor: actor, facilityCode: facilityCode,
-                                recordedAt: recordedAt, failureContext: { _ in "record" })
+                                recordedAt: recordedAt, failureContext: { _ in "" })
         guard let event = result.appended.first else {
             throw StoreError(.storage, "the event was not appended")
         }
@@ -27,12 +27,14 @@ extension Ledger {
     /// Appends a batch all-or-nothing: either every new entry is appended or, on the first failure, none is.
     /// Entries whose natural key is already in the ledger (or earlier in the batch) are skipped.
     ///
-    /// - Parameter failureContext: names an entry in error messages, e.g. `{ "row \($0 + 2)" }` for CSV rows.
+    /// - Parameter failureContext: names an entry in error messages, e.g. `{ "row \($0 + 2)" }` for CSV rows;
+    ///   by default `entry N` when the batch holds several, nothing when it holds one (the field alone says where).
     public func append(
         contentsOf entries: [LedgerEntry], actor: String, facilityCode: String, recordedAt: Date,
-        failureContext: (Int) -> String = { "entry \($0 + 1)" }
+        failureContext: ((Int) -> String)? = nil
     ) throws -> BatchAppendResult {
-        try appendBatch(count: entries.count, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt) {
+        let failureContext = failureContext ?? (entries.count == 1 ? { _ in "" } : { "entry \($0 + 1)" })
+        return try appendBatch(count: entries.count, actor: actor, facilityCode: facilityCode, recordedAt: recordedAt) {
             appender in
             for (index, entry) in entries.enumerated() {
                 try appender.append(entry, context: { failureContext(index) })

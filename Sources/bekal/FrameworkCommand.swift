@@ -56,7 +56,7 @@ struct FrameworkList: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let frameworks = try await global.open().frameworks()
+        let frameworks = try await global.open().frameworks(context: try global.context())
         if output.json { return try Output.json(frameworks) }
         for framework in frameworks {
             print("\(framework.id) \(framework.version)\(framework.isSample ? " (SAMPLE)" : ""): \(framework.title.en)")

@@ -44,7 +44,7 @@ struct LedgerCheckpointCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try global.open()
         if verifierKey {
-            print(try await app.facilityLog().keys().last { $0.isCurrent }?.verifier.verifierKey ?? "")
+            print(try await app.facilityLog(context: try global.context()).keys().last { $0.isCurrent }?.verifier.verifierKey ?? "")
             return
         }
         let checkpoint = try await app.checkpoint(since: since, context: try global.context())

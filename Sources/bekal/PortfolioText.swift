@@ -12,7 +12,8 @@ enum PortfolioText {
                 + "expected release \(person.expectedReleaseDate)",
             "Framework \(standing.frameworkID) \(standing.frameworkVersion)"
                 + "\(portfolio.framework.isSample ? " (SAMPLE)" : ""): \(standing.competentUnits) Kompeten, "
-                + "\(standing.notYetCompetentUnits) Belum Kompeten, \(standing.neverAssessedUnits) never assessed",
+                + "\(standing.notYetCompetentUnits) Belum Kompeten, \(standing.neverAssessedUnits) never assessed"
+                + (standing.revokedUnits > 0 ? ", \(standing.revokedUnits) revoked" : ""),
         ]
         for unit in standing.units {
             let status = switch unit.status {

@@ -103,8 +103,9 @@ struct UserList: AsyncParsableCommand {
 
     func run() async throws {
         let app = try global.open()
-        let accounts = try await app.accounts(context: try global.context())
-        let caseloads = Dictionary(grouping: try await app.caseloadAssignments().values, by: { $0 }).mapValues(\.count)
+        let context = try global.context()
+        let accounts = try await app.accounts(context: context)
+        let caseloads = Dictionary(grouping: try await app.caseloadAssignments(context: context).values, by: { $0 }).mapValues(\.count)
         if output.json {
             struct Line: Encodable {
                 var name: String, role: String, displayName: String?, active: Bool, password: Bool, caseload: Int

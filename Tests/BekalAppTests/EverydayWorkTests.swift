@@ -34,7 +34,7 @@ struct EverydayWorkTests {
             grantedOn: LocalDate("2026-08-17")!, months: 2, days: 15), context: fixture.context)
         #expect(remission.previousReleaseDate == LocalDate("2026-12-20"))
         #expect(remission.newReleaseDate == LocalDate("2026-10-05"))  // less two months, then fifteen days
-        #expect(try await fixture.app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
+        #expect(try await fixture.app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2026-10-05"))
         let history = try await fixture.app.history(of: .id(person.id), context: fixture.context)
         let entry = try #require(history.entries.first { $0.event.type == "person.remission-granted" })
         #expect(entry.summary.en.contains("2026-12-20 → 2026-10-05"))
@@ -46,7 +46,7 @@ struct EverydayWorkTests {
                 months: 0, days: 0), context: fixture.context)
         }
         #expect(noTimeGranted?.code == .invalidRemission, "\(noTimeGranted.map(String.init(describing:)) ?? "")")
-        #expect(try await fixture.app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
+        #expect(try await fixture.app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2026-10-05"))
     }
 
     @Test("the history writes hours as people read them: 3,5 and 2,25 jam, 4 jam, 1,1 jam (no trailing zeros)")
@@ -75,7 +75,7 @@ struct EverydayWorkTests {
         changes.fullName = "Rahmat Pengujian Baru"
         changes.registerNumber = "AII-0043/2025"
         _ = try await fixture.app.correct(eventID: added.event.id, changes: changes, reason: "typo", context: fixture.context)
-        let corrected = try await fixture.app.person(.id(person.id))
+        let corrected = try await fixture.app.person(.id(person.id), context: fixture.context)
         #expect(corrected.fullName.rawValue == "Rahmat Pengujian Baru")
         #expect(corrected.registerNumber.rawValue == "AII-0043/2025")
         let after = try await fixture.app.history(of: .id(person.id), context: fixture.context)
@@ -95,7 +95,7 @@ struct EverydayWorkTests {
         release.expectedReleaseDate = LocalDate("2027-01-15")
         let second = try await fixture.app.correct(eventID: added.event.id, changes: release, reason: "salah tanggal",
                                                    context: fixture.context)
-        let now = try await fixture.app.person(.id(person.id))
+        let now = try await fixture.app.person(.id(person.id), context: fixture.context)
         #expect(now.fullName.rawValue == "Rahmat Pengujian Baru")
         #expect(now.registerNumber.rawValue == "AII-0043/2025")
         #expect(now.expectedReleaseDate == LocalDate("2027-01-15"))
@@ -114,24 +114,24 @@ struct EverydayWorkTests {
         _ = try await app.recordRemission(RemissionInput(
             person: .id(person.id), decree: "W.13-PK.01.01.02-1234", kind: .general,
             grantedOn: LocalDate("2026-08-17")!, months: 2, days: 15), context: fixture.context)
-        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
+        #expect(try await app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2026-10-05"))
         let added = try #require(try await app.history(of: .id(person.id), context: fixture.context)
             .entries.first { $0.event.type == "person.added" })
         var name = RecordChanges()
         name.fullName = "Rahmat Pengujian Baru"
         _ = try await app.correct(eventID: added.event.id, changes: name, reason: "typo", context: fixture.context)
-        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"),
+        #expect(try await app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2026-10-05"),
                 "a name correction put back the release date from before the remisi")
         _ = try await app.rebuildProjections(context: fixture.context)
-        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2026-10-05"))
-        #expect(try await app.person(.id(person.id)).fullName.rawValue == "Rahmat Pengujian Baru")
+        #expect(try await app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2026-10-05"))
+        #expect(try await app.person(.id(person.id), context: fixture.context).fullName.rawValue == "Rahmat Pengujian Baru")
         // A correction that changes the recorded date itself sets it (a court's new date replaces the old one).
         var date = RecordChanges()
         date.expectedReleaseDate = LocalDate("2027-02-01")
         _ = try await app.correct(eventID: added.event.id, changes: date, reason: "putusan", context: fixture.context)
-        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2027-02-01"))
+        #expect(try await app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2027-02-01"))
         _ = try await app.rebuildProjections(context: fixture.context)
-        #expect(try await app.person(.id(person.id)).expectedReleaseDate == LocalDate("2027-02-01"))
+        #expect(try await app.person(.id(person.id), context: fixture.context).expectedReleaseDate == LocalDate("2027-02-01"))
     }
 
     @Test("a correction of a training record shows the hours old → new; a retraction shows its reason only")

@@ -15,7 +15,7 @@ struct LedgerLogUseCaseTests {
 
     /// The facility's checkpoint verifier for `note`, and the verified checkpoint.
     static func verified(_ text: String, _ app: FacilityApp) async throws -> Checkpoint {
-        let log = try await app.facilityLog()
+        let log = try await app.facilityLog(context: ActionContext(actor: AppFixture.actor, now: AppFixture.now))
         let note = try SignedNote(parsing: text)
         guard case .verified(let checkpoint) = CheckpointVerifier(
             origin: log.origin, logKeys: try log.keys().map(\.verifier)).verify(note)

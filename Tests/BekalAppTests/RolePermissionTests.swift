@@ -194,4 +194,29 @@ struct RolePermissionTests {
         #expect(queued.state == .pending)
         #expect(queued.attempts == 0)
     }
+
+    @Test("the reads a page makes around a person (the person, their counselor, every caseload, the frameworks, the log's keys) need an active account that is not a PK")
+    func readsAroundAPerson() async throws {
+        let staffed = try await Staffed()
+        defer { staffed.fixture.cleanUp() }
+        let app = staffed.app
+        let person = staffed.person.id
+        for context in [staffed.admin, staffed.counselor, staffed.assessor, staffed.viewer] {
+            #expect(try await app.person(.id(person), context: context).id == person)
+            #expect(try await app.counselor(of: person, context: context) == "wali.sari")
+            #expect(try await app.caseloadAssignments(context: context) == [person: "wali.sari"])
+            #expect(try await app.frameworks(context: context).map(\.id) == ["SAMPLE.BTKCAP"])
+            #expect(try await app.facilityLog(context: context).origin == "bekal.id/ledger/LAPAS-UJI")
+        }
+        _ = try await app.createAccount(NewAccount(name: "pk.budi", role: .pk), context: staffed.admin)
+        _ = try await app.disableAccount("tamu", context: staffed.admin)
+        let refused = [Staffed.context("pk.budi"), staffed.viewer, staffed.unknown]
+        try await staffed.expectRefused(as: refused, "person") { _ = try await app.person(.id(person), context: $0) }
+        try await staffed.expectRefused(as: refused, "counselor") {
+            _ = try await app.counselor(of: person, context: $0)
+        }
+        try await staffed.expectRefused(as: refused, "caseloads") { _ = try await app.caseloadAssignments(context: $0) }
+        try await staffed.expectRefused(as: refused, "frameworks") { _ = try await app.frameworks(context: $0) }
+        try await staffed.expectRefused(as: refused, "log") { _ = try await app.facilityLog(context: $0) }
+    }
 }

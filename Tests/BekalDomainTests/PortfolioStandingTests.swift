@@ -45,8 +45,13 @@ struct PortfolioStandingTests {
         var portfolio = Self.portfolio()
         let revoked = try #require(portfolio.assessments.first { $0.unitCode == "U1" && $0.outcome == .kompeten })
         portfolio.revokedRecordIDs = [revoked.id]
-        let row = try #require(PortfolioStanding(portfolio, today: Build.today).units.first { $0.code == "U1" })
+        let standing = PortfolioStanding(portfolio, today: Build.today)
+        let row = try #require(standing.units.first { $0.code == "U1" })
         #expect(row.status == .revoked)
+        // Counted apart: U1 leaves Kompeten (1 before) and is counted in none of the three.
+        #expect((standing.competentUnits, standing.notYetCompetentUnits, standing.neverAssessedUnits,
+                 standing.revokedUnits) == (0, 1, 1, 1))
+        #expect(PortfolioStanding(Self.portfolio(), today: Build.today).revokedUnits == 0)
         #expect(row.assessmentID == revoked.id)
         #expect(row.assessedOn == LocalDate("2026-02-10"))
         #expect(row.assessorRole == .partnerMentor)

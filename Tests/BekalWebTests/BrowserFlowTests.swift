@@ -36,10 +36,10 @@ struct BrowserFlowTests {
         let id = try #require(result["person"].flatMap(UUID.init(uuidString:)))
         let admin = try fixture.context(WebFixture.admin.0)
         // What the browser did is in the ledger, each event by the signed-in account.
-        let person = try await fixture.app.person(.id(id))
+        let person = try await fixture.app.person(.id(id), context: admin)
         #expect(person.registerNumber.rawValue == "BRW-0001/2026")
         #expect(person.expectedReleaseDate == LocalDate(year: 2027, month: 1, day: 10))
-        #expect(try await fixture.app.counselor(of: id) == WebFixture.sari.0)
+        #expect(try await fixture.app.counselor(of: id, context: admin) == WebFixture.sari.0)
         let history = try await fixture.app.history(of: .id(id), context: admin)
         let types = history.entries.map(\.event.type)
         for type in ["person.added", "assessment.recorded", "training.recorded", "record.corrected", "person.remission-granted"] {

@@ -63,8 +63,9 @@ struct WebFixture {
         clock = TestClock()
         kit = WebKit(directory: app, secure: false, clock: clock.source, logger: logger)
         site = FacilitySite(app: app, kit: kit, facilityName: "Lapas Uji")
-        sariID = try await app.person(.registerNumber(RegisterNumber(Self.sariPerson.0)!)).id
-        budiID = try await app.person(.registerNumber(RegisterNumber(Self.budiPerson.0)!)).id
+        let admin = ActionContext(actor: try Actor(account: Self.admin.0), now: Self.now)
+        sariID = try await app.person(.registerNumber(RegisterNumber(Self.sariPerson.0)!), context: admin).id
+        budiID = try await app.person(.registerNumber(RegisterNumber(Self.budiPerson.0)!), context: admin).id
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: root) }

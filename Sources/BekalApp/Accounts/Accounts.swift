@@ -136,11 +136,19 @@ extension FacilityApp {
         }
     }
 
-    /// The responsible counselor of every person who has one.
-    public func caseloadAssignments() async throws -> [UUID: String] { try await storage.caseloadAssignments() }
+    /// The responsible counselor of every person who has one. Any active account may read them.
+    /// - Throws: permission for an unknown or disabled account or a PK.
+    public func caseloadAssignments(context: ActionContext) async throws -> [UUID: String] {
+        try await authorize(.read, context: context)
+        return try await storage.caseloadAssignments()
+    }
 
-    /// The responsible counselor of one person, if any.
-    public func counselor(of personID: UUID) async throws -> String? { try await storage.counselor(of: personID) }
+    /// The responsible counselor of one person, if any. Any active account may read it.
+    /// - Throws: permission for an unknown or disabled account or a PK.
+    public func counselor(of personID: UUID, context: ActionContext) async throws -> String? {
+        try await authorize(.read, context: context)
+        return try await storage.counselor(of: personID)
+    }
 
     private func existingAccount(_ name: String) async throws -> StaffAccount {
         let name = try Self.accountName(name)

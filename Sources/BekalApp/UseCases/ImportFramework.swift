@@ -24,6 +24,10 @@ extension FacilityApp {
         return try await record(context: context) { _ in .frameworkImported(framework) }
     }
 
-    /// Every imported framework version, oldest first.
-    public func frameworks() async throws -> [CompetencyFramework] { try await storage.frameworks() }
+    /// Every imported framework version, oldest first. Any active account may read them.
+    /// - Throws: permission for an unknown or disabled account or a PK.
+    public func frameworks(context: ActionContext) async throws -> [CompetencyFramework] {
+        try await authorize(.read, context: context)
+        return try await storage.frameworks()
+    }
 }

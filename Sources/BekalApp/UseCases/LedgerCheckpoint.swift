@@ -17,9 +17,17 @@ public struct LedgerCheckpoint: Sendable {
 }
 
 extension FacilityApp {
-    /// The facility's log: its origin and checkpoint keys.
-    /// - Throws: not found when the data directory has no issuer key.
-    public func facilityLog() async throws -> FacilityLog {
+    /// The facility's log: its origin and checkpoint keys. Any active account may read them (the verifier keys
+    /// are public; a witness is told to trust them).
+    /// - Throws: not found when the data directory has no issuer key; permission for an unknown or disabled
+    ///   account or a PK.
+    public func facilityLog(context: ActionContext) async throws -> FacilityLog {
+        try await authorize(.read, context: context)
+        return try await loadFacilityLog()
+    }
+
+    /// The facility's log, for use cases that have checked their own permission.
+    func loadFacilityLog() async throws -> FacilityLog {
         let facility = try await storage.facility()
         return FacilityLog(facility: facility, ring: try IssuerSetup.load(directory, facility: facility).ring)
     }
@@ -34,7 +42,7 @@ extension FacilityApp {
     public func checkpoint(since: Int64? = nil, context: ActionContext) async throws -> LedgerCheckpoint {
         try await authorize(.administer, context: context)
         if let since, since < 0 { throw AppError(.usage, "--since: a tree size is 0 or more", field: "since") }
-        let log = try await facilityLog()
+        let log = try await loadFacilityLog()
         let state = try await storage.logState(provingFrom: since)
         let head = try state.treeHead
         let note = try log.sign(head)

@@ -24,8 +24,12 @@ extension FacilityApp {
     /// People whose portfolios `readiness` reads in one storage call.
     public static let readinessBatchSize = 128
 
-    /// One person, by register number or id.
-    public func person(_ reference: PersonReference) async throws -> Person { try await storage.person(reference) }
+    /// One person, by register number or id. Any active account may read them.
+    /// - Throws: not found for an unknown person; permission for an unknown or disabled account or a PK.
+    public func person(_ reference: PersonReference, context: ActionContext) async throws -> Person {
+        try await authorize(.read, context: context)
+        return try await storage.person(reference)
+    }
 
     /// Persons with `status` whose name or register number contains `text`, by expected release date. Any active
     /// account may read them.

@@ -37,7 +37,7 @@ extension FacilityApp {
             return ProgrammeReport(report: try MetricsReport.decode(earlier.body), body: earlier.body, queued: true,
                                    withheldTables: [])
         }
-        let log = try await facilityLog()
+        let log = try await loadFacilityLog()
         let previous = Self.previousReportCheckpoint(queued, facilityCode: try await storage.facility().code)
         let inputs = ReportInputs(figures: try await storage.programmeFigures(period: period),
                                   budgetSpends: try await storage.privacyBudgetSpends(), queued: queued,
@@ -65,7 +65,7 @@ extension FacilityApp {
         let reportID = UUID()
         let now = context.now
         let withheld = WithheldTables()
-        let log = try await facilityLog()
+        let log = try await loadFacilityLog()
         let code = try await storage.facility().code
         let draft = try await storage.queueReport(
             period: period, actor: context.actor, recordedAt: now,

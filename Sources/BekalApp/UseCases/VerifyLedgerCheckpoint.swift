@@ -65,7 +65,7 @@ extension FacilityApp {
                                field: "witness-key")
             }
         }
-        let log = try await facilityLog()
+        let log = try await loadFacilityLog()
         let keys = try log.keys()
         let checkpoint: Checkpoint
         switch CheckpointVerifier(origin: log.origin, logKeys: keys.map(\.verifier)).verify(note) {

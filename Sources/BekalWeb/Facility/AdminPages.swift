@@ -143,8 +143,9 @@ extension FacilitySite {
     private func accounts(_ request: Request, _ context: WebRequestContext, view: FormView?) async throws -> Response {
         try await require(.administer, context)
         let l = context.language
-        let accounts = try await app.accounts(context: try kit.actionContext(context))
-        let caseloads = Dictionary(grouping: try await app.caseloadAssignments().values, by: { $0 }).mapValues(\.count)
+        let action = try kit.actionContext(context)
+        let accounts = try await app.accounts(context: action)
+        let caseloads = Dictionary(grouping: try await app.caseloadAssignments(context: action).values, by: { $0 }).mapValues(\.count)
         let rows = accounts.map { account -> HTML in
             let base = "/akun/\(Layout.query(account.name))"
             let roles = StaffRole.allCases.map { role -> HTML in

@@ -21,7 +21,7 @@ extension FacilitySite {
         guard let personID = record.event.personID, let payload = record.payload else {
             throw AppError(.conflict, "the event was already retracted", reason: .alreadyRetracted)
         }
-        let person = try await app.person(.id(personID))
+        let person = try await app.person(.id(personID), context: try kit.actionContext(context))
         if slug == "bukti" {
             guard case .assessmentRecorded = payload else { throw AppError(.conflict, "evidence is attached to an assessment", reason: .evidenceOnAssessmentOnly) }
             try await require(.assess(personID), context)
@@ -86,7 +86,7 @@ extension FacilitySite {
             var values: [String: String]
             switch payload {
             case .assessmentRecorded(let a):
-                fields = [FormField("unit", LocalizedText(id: "Unit kompetensi", en: "Competency unit"), .select(try await unitChoices())),
+                fields = [FormField("unit", LocalizedText(id: "Unit kompetensi", en: "Competency unit"), .select(try await unitChoices(context))),
                           FormField.terms("outcome", LocalizedText(id: "Hasil", en: "Outcome"), AssessmentOutcome.self), date]
                 values = ["unit": a.unitCode, "outcome": a.outcome.rawValue, "date": PageFormat.date(a.date, l)]
             case .trainingRecorded(let t):

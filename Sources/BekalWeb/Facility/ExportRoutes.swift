@@ -51,7 +51,7 @@ extension FacilitySite {
         let account = try await require(.read, context)
         guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot) }
         let l = context.language
-        let assignments = try await app.caseloadAssignments()
+        let assignments = try await app.caseloadAssignments(context: try kit.actionContext(context))
         let due = try await app.readiness(dueWithin: 90, context: try kit.actionContext(context)).filter {
             account.role == .admin || assignments[$0.person.id] == account.name
         }
@@ -101,7 +101,7 @@ extension FacilitySite {
         let account = try await require(.read, context)
         guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot) }
         let action = try kit.actionContext(context)
-        let assignments = try await app.caseloadAssignments()
+        let assignments = try await app.caseloadAssignments(context: action)
         let due = try await app.readiness(dueWithin: 90, context: action).filter {
             account.role == .admin || assignments[$0.person.id] == account.name
         }

@@ -85,7 +85,7 @@ public struct FacilitySite: Sendable {
         guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
             throw AppError(.notFound, "unknown person", reason: .unknownPerson)
         }
-        return try await app.person(.id(id))
+        return try await app.person(.id(id), context: try kit.actionContext(context))
     }
 
     /// The event named by the path's `{event}`.

@@ -19,7 +19,7 @@ extension FacilitySite {
         let l = context.language
         let action = try kit.actionContext(context)
         let everyone = request.uri.queryParameters.get("semua") == "1" || account.role != .counselor
-        let assignments = try await app.caseloadAssignments()
+        let assignments = try await app.caseloadAssignments(context: action)
         let lines = try await app.readiness(dueWithin: 90, context: action).filter {
             everyone || assignments[$0.person.id] == account.name
         }
@@ -56,8 +56,8 @@ extension FacilitySite {
         let account = try await require(.read, context)
         let l = context.language
         let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
-        let assignments = try await app.caseloadAssignments()
         let action = try kit.actionContext(context)
+        let assignments = try await app.caseloadAssignments(context: action)
         let found = query.isEmpty
             ? try await app.persons(context: action) : try await app.findPersons(query, context: action)
         let mine = found.filter { assignments[$0.id] == account.name }

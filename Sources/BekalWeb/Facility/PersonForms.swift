@@ -158,7 +158,7 @@ extension FacilitySite {
                 FormField("counselor", LocalizedText(id: "Wali", en: "Counselor"), .select(
                     counselors.map { ($0.name, LocalizedText(id: $0.displayName ?? $0.name, en: $0.displayName ?? $0.name)) })),
             ], submit: LocalizedText(id: "Tetapkan", en: "Assign"),
-            values: ["counselor": try await site.app.counselor(of: person.id) ?? ""])
+            values: ["counselor": try await site.app.counselor(of: person.id, context: try site.kit.actionContext(context)) ?? ""])
         },
         submit: { site, person, form, context in
             _ = try await site.app.assignCaseload(.id(person.id), to: try form.required("counselor"), context: context)

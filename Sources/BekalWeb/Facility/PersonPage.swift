@@ -12,7 +12,7 @@ extension FacilitySite {
         let l = context.language
         let person = try await self.person(context)
         let action = try kit.actionContext(context)
-        let counselor = try await app.counselor(of: person.id)
+        let counselor = try await app.counselor(of: person.id, context: action)
         func may(_ permission: Permission) -> Bool { AccessPolicy.allows(account, permission, counselor: counselor) }
         let canRecord = may(.recordFor(person.id)) && person.status == .active
         let canAssess = may(.assess(person.id)) && person.status == .active
@@ -84,9 +84,11 @@ extension FacilitySite {
                 <td>\(unit.assessedOn.map { PageFormat.date($0, l) } ?? "—")</td><td>\(evidence)</td></tr>
                 """
         }
+        let s = result.standing
+        let revoked = s.revokedUnits > 0 ? l.t(", \(s.revokedUnits) dicabut", ", \(s.revokedUnits) revoked") : ""
         return """
             <h2>\(l.t("Peta kompetensi", "Competency map"))</h2>
-            <p>\(l.t("\(result.standing.competentUnits) unit Kompeten, \(result.standing.notYetCompetentUnits) Belum Kompeten, \(result.standing.neverAssessedUnits) belum diases.", "\(result.standing.competentUnits) units competent, \(result.standing.notYetCompetentUnits) not yet competent, \(result.standing.neverAssessedUnits) not assessed."))</p>
+            <p>\(l.t("\(s.competentUnits) unit Kompeten, \(s.notYetCompetentUnits) Belum Kompeten, \(s.neverAssessedUnits) belum diases\(revoked).", "\(s.competentUnits) units competent, \(s.notYetCompetentUnits) not yet competent, \(s.neverAssessedUnits) not assessed\(revoked)."))</p>
             <div class="table"><table><thead><tr><th>\(l.t("Unit", "Unit"))</th><th>\(l.t("Judul", "Title"))</th><th>\(l.t("Hasil", "Outcome"))</th><th>\(l.t("Tanggal", "Date"))</th><th>\(l.t("Bukti", "Evidence"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """

@@ -65,8 +65,8 @@ extension FacilitySite {
     func todayText(_ l: PageLanguage) -> String { PageFormat.date(today(), l) }
 
     /// The units of the framework in use, for a choice.
-    func unitChoices() async throws -> [(value: String, label: LocalizedText)] {
-        guard let framework = try await app.frameworks().last else { return [] }
+    func unitChoices(_ context: WebRequestContext) async throws -> [(value: String, label: LocalizedText)] {
+        guard let framework = try await app.frameworks(context: try kit.actionContext(context)).last else { return [] }
         return framework.units.map { ($0.code, LocalizedText(id: "\($0.code) — \($0.title.id)", en: "\($0.code) — \($0.title.en)")) }
     }
 
@@ -79,7 +79,7 @@ extension FacilitySite {
         permission: { .assess($0.id) },
         view: { site, _, context in
             FormView(action: "", fields: [
-                FormField("unit", LocalizedText(id: "Unit kompetensi", en: "Competency unit"), .select(try await site.unitChoices())),
+                FormField("unit", LocalizedText(id: "Unit kompetensi", en: "Competency unit"), .select(try await site.unitChoices(context))),
                 FormField.terms("outcome", LocalizedText(id: "Hasil", en: "Outcome"), AssessmentOutcome.self),
                 FormField("assessor", LocalizedText(id: "Nama asesor", en: "Assessor's name")),
                 FormField.terms("role", LocalizedText(id: "Peran asesor", en: "Assessor's role"), AssessorRole.self),
