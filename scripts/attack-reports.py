@@ -24,6 +24,11 @@ Then it minimises and maximises every suppressed figure, and, for every line of 
 1 to k-1, checks whether "none of the group" (a member is 0) or "all of the group" (a member equals the total)
 follows.
 
+A finding is no new leak when the reports sent before its own already imply it (a quarter withheld whole after its
+three months were published: the months' sums were known before): a figure pinned as narrowly, the same "none" or
+"all" of a group. Such findings are listed under "knownBefore", not "findings". Only reports earlier in the input's
+order count.
+
 Output: JSON on stdout, one entry per case with the findings; exit 0 when the attack ran (whatever it found),
 3 when SciPy is missing, 2 on bad input.
 """
@@ -96,7 +101,8 @@ class Solver:
 
 def build_group(group_tables, year, quarter, links=True, versions="equal"):
     """One table id and calendar quarter: its reports' tables (all versions), latent tables for the periods not
-    reported, and the relations between them. Returns (system, reported tables, all tables)."""
+    reported, and the relations between them. Returns (system, reported tables, period -> the table standing for
+    that period: its latest version, else a latent one)."""
     system = System()
     by_period = defaultdict(list)
     for report, table, policy, truth in group_tables:
@@ -104,6 +110,7 @@ def build_group(group_tables, year, quarter, links=True, versions="equal"):
         t.truth = truth
         by_period[report["period"]].append(t)
     reported = [t for ts in by_period.values() for t in ts]
+    instances = {period: ts[-1] for period, ts in by_period.items()}
     template = reported[0]
     if versions:
         for ts in by_period.values():
@@ -122,11 +129,12 @@ def build_group(group_tables, year, quarter, links=True, versions="equal"):
         def instance(period):
             if by_period.get(period):
                 return by_period[period][0]
-            return Table(system, skeleton, (template.k, 1), None, latent=True)
+            instances[period] = Table(system, skeleton, (template.k, 1), None, latent=True)
+            return instances[period]
 
         months = [f"{year:04d}-{m:02d}" for m in range(3 * quarter - 2, 3 * quarter + 1)]
         link_quarter(system, instance(f"{year:04d}-Q{quarter}"), [instance(m) for m in months])
-    return system, reported
+    return system, reported, instances
 
 
 def attack(case):
@@ -140,25 +148,28 @@ def attack(case):
             noisy = bool(report["policy"].get("epsilon"))
             key = (report["reportID"], table["id"]) if noisy else (report["facilityCode"], table["id"], year, quarter)
             groups[key].append((report, table, policy, true_tables.get(table["id"])))
-    result = {"findings": [], "inconsistentGroups": [], "checkedSuppressed": 0, "checkedSmallGroups": 0,
-              "figures": 0, "publishedFigures": 0}
+    result = {"findings": [], "knownBefore": [], "inconsistentGroups": [], "checkedSuppressed": 0,
+              "checkedSmallGroups": 0, "figures": 0, "publishedFigures": 0}
+    order = {report["reportID"]: n for n, report in enumerate(case["reports"])}
     for key, members in groups.items():
         year, quarter, _ = month_quarter(members[0][0]["period"])
         name = " ".join(str(k) for k in key)
         for links, versions, dropped in ((True, "equal", None), (True, "one-person", "equal versions"),
                                          (True, None, "versions"), (False, None, "versions and quarter links")):
-            system, reported = build_group(members, year, quarter, links, versions)
+            system, reported, _ = build_group(members, year, quarter, links, versions)
             solver = Solver(system)
             if solver.feasible():
                 if dropped:
                     result["inconsistentGroups"].append({"group": name, "dropped": dropped})
+                found = len(result["findings"])
                 judge(solver, reported, result)
+                exempt_known(result, found, members, order, year, quarter, links, versions)
                 break
         else:
             # Even one report's tables alone are contradictory: solve every table by itself.
             result["inconsistentGroups"].append({"group": name, "dropped": "everything"})
             for member in members:
-                system, reported = build_group([member], year, quarter, False, None)
+                system, reported, _ = build_group([member], year, quarter, False, None)
                 solver = Solver(system)
                 if solver.feasible():
                     judge(solver, reported, result)
@@ -199,7 +210,40 @@ def judge(solver, tables, result):
                 else:
                     continue
                 findings.append({"kind": kind, "report": t.period, "reportID": t.report["reportID"], "table": t.id,
-                                 "figure": t.published[m][1], "groupSize": true_total})
+                                 "figure": t.published[m][1], "total": t.published[total][1],
+                                 "groupSize": true_total})
+
+
+def exempt_known(result, start, members, order, year, quarter, links, versions):
+    """Moves the findings from `start` on that the reports sent before their own already imply (same group, same
+    relations) to "knownBefore": publishing them told the analyst nothing new."""
+    kept = []
+    for finding in result["findings"][start:]:
+        if known_before(finding, members, order, year, quarter, links, versions):
+            result["knownBefore"].append(finding)
+        else:
+            kept.append(finding)
+    result["findings"][start:] = kept
+
+
+def known_before(finding, members, order, year, quarter, links, versions):
+    position = order[finding["reportID"]]
+    earlier = [m for m in members if order[m[0]["reportID"]] < position]
+    if not earlier:
+        return False
+    system, _, instances = build_group(earlier, year, quarter, links, versions)
+    table = instances.get(finding["report"])
+    variable = table.where.get(finding["figure"]) if table else None
+    solver = Solver(system)
+    if variable is None or not solver.feasible():
+        return False
+    if finding["kind"] == "none-of-small-group":
+        return solver.range({variable: 1})[1] == 0
+    if finding["kind"] == "all-of-small-group":
+        total = table.where.get(finding["total"])
+        return total is not None and solver.range({total: 1, variable: -1})[1] == 0
+    low, high = solver.range({variable: 1})
+    return finding["range"][0] <= low and high <= finding["range"][1]
 
 
 def truth_value(table, variable):
@@ -232,7 +276,8 @@ def main():
     for r in results:
         print(f"{r['name']}: {r['reports']} reports, {r['publishedFigures']}/{r['figures']} figures published, "
               f"{r['checkedSuppressed']} suppressed and {r['checkedSmallGroups']} small groups attacked, "
-              f"{len(r['findings'])} findings, {len(r['inconsistentGroups'])} inconsistent groups", file=sys.stderr)
+              f"{len(r['findings'])} findings, {len(r['knownBefore'])} known before, "
+              f"{len(r['inconsistentGroups'])} inconsistent groups", file=sys.stderr)
     return 0
 
 

@@ -38,8 +38,14 @@ class Table:
         self.k = k
         self.cells, self.row_totals, self.column_totals, self.grand = {}, {}, [], None
         self.published = {}  # variable -> (value or None, description)
+        self.where = {}  # description -> variable, latent tables included
 
         def figure(value, measure, where):
+            v = published_figure(value, measure, where)
+            self.where[where] = v
+            return v
+
+        def published_figure(value, measure, where):
             if latent:
                 return system.var()
             if value is None:

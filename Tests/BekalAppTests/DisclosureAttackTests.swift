@@ -32,11 +32,13 @@ struct DisclosureAttackTests {
 
     /// A person added late in the year, with an assessment of every unit in October and November (`outcome`
     /// alternating), training, production and a certificate.
-    static func addPerson(_ ledger: Ledger, register: String, days: [String]) throws -> Person {
+    static func addPerson(_ ledger: Ledger, register: String, days: [String], admitted: String = "2026-09-01") throws
+        -> Person
+    {
         let code = DemoFacility.facility.code
         let person = Person(
             id: UUID(), registerNumber: RegisterNumber(register)!, fullName: PersonName("DEMO Tambahan Uji")!,
-            birthDate: LocalDate("1991-03-03"), admissionDate: LocalDate("2026-09-01")!,
+            birthDate: LocalDate("1991-03-03"), admissionDate: LocalDate(admitted)!,
             expectedReleaseDate: LocalDate("2027-06-30")!, status: .active, facilityCode: code)
         try ledger.append(.personAdded(person), actor: actor, facilityCode: code, recordedAt: recordedAt)
         let framework = CompetencyFramework.sampleBatikCap
@@ -121,5 +123,50 @@ struct DisclosureAttackTests {
         if people <= 40 { #expect(outcome.checkedSmallGroups > 0) }
         #expect(outcome.findings.isEmpty, "\(outcome.findings.count) found, e.g. \(outcome.findings.prefix(12))")
         print("\(people) people: \(outcome.publishedFigures) of \(outcome.figures) figures published")
+    }
+
+    @Test("a certificate recorded late withholds its quarter's table whole; the analyst learns only what the months had published")
+    func lateCertificate() async throws {
+        let fixture = try AppFixture(demoPeople: 12, seed: 12, today: Self.today)
+        defer { fixture.cleanUp() }
+        let ledger = try #require(fixture.ledger)
+        var truth: [String: [PublishedTable]] = [:]
+        func queue(_ text: String) async throws {
+            let figures = try ledger.programmeFigures(period: Self.period(text))
+            let queued = try await fixture.app.queueReport(
+                period: Self.period(text), policy: .ons105, context: fixture.context(at: Self.morningAfter(Self.period(text))))
+            truth[queued.report.reportID.uuidString.lowercased()] = ReportAttacker.truth(figures)
+        }
+        // A quarter of 2026 in which the demo recorded no certificate: its months publish every scheme as 0.
+        func certificates(_ text: String) throws -> Int {
+            let table = try ledger.programmeFigures(period: Self.period(text)).tables.first { $0.id == "certificates" }
+            return try #require(table).columnTotal(0).value
+        }
+        var chosen: (quarter: Int, months: [String])?
+        for quarter in 1...4 where chosen == nil {
+            let months = (3 * quarter - 2...3 * quarter).map { String(format: "2026-%02d", $0) }
+            if try months.allSatisfy({ try certificates($0) == 0 }) { chosen = (quarter, months) }
+        }
+        let (quarter, months) = try #require(chosen, "the demo has a certificate in every quarter of 2026")
+        for month in months { try await queue(month) }
+        // After the months were sent: a person admitted at the quarter's start, with a certificate in its last month.
+        _ = try Self.addPerson(ledger, register: "DEMO-9003/2026", days: [months[2] + "-08", months[2] + "-15"],
+                               admitted: months[0] + "-01")
+        try await queue("2026-Q\(quarter)")
+        let bodies = try ledger.queuedReports().map(\.body)
+        let reports = try bodies.compactMap { try JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let sent = try #require(reports.first { $0["period"] as? String == "2026-Q\(quarter)" })
+        let table = try #require((sent["tables"] as? [[String: Any]])?.first { $0["id"] as? String == "certificates" })
+        let cells = (table["rows"] as? [[String: Any]] ?? []).flatMap { $0["cells"] as? [Any] ?? [] }
+        #expect(!cells.isEmpty && cells.allSatisfy { $0 is NSNull }, "the quarter's certificates are not withheld whole")
+        let outcome = try #require(try ReportAttacker.attack(
+            [ReportAttacker.Case(name: "late certificate", bodies: bodies, truth: truth)]).first)
+        #expect(outcome.findings.isEmpty, "\(outcome.findings)")
+        // The months published 0 for every scheme: the analyst's "0" for each withheld figure of the quarter (wrong
+        // for one scheme) and "none of the group" for each scheme were known before the quarter was withheld.
+        let schemes = ProgrammeFigures.standardSchemes.count
+        #expect(outcome.knownBefore.filter { $0.kind == "recovered" }.count == schemes + 1, "\(outcome.knownBefore)")
+        #expect(outcome.knownBefore.filter { $0.kind == "none-of-small-group" }.count == schemes)
+        #expect(outcome.knownBefore.allSatisfy { $0.report == "2026-Q\(quarter)" && $0.table == "certificates" })
     }
 }

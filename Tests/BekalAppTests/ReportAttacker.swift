@@ -39,6 +39,8 @@ enum ReportAttacker {
         var checkedSuppressed: Int
         var checkedSmallGroups: Int
         var findings: [Finding]
+        /// Figures pinned as narrowly by the reports sent before their own: no new leak, not findings.
+        var knownBefore: [Finding]
     }
 
     private struct Output: Decodable { var cases: [Outcome] }

@@ -58,6 +58,33 @@ struct TableAttackTests {
         #expect(outcomes[2].findings.filter { $0.kind == "recovered" }.count == 12)
     }
 
+    @Test("a quarter withheld whole after its three months: what the months pinned is known before, not found; the same tables in another order are found")
+    func knownBeforeIsNotFound() throws {
+        let month = Self.certificates([.count(0), .count(0), .count(10), .count(0), .count(0)], total: .count(10))
+        let withheld = Self.certificates(Array(repeating: .suppressed, count: 5), total: .suppressed)
+        let months = ["2026-01", "2026-02", "2026-03"]
+        let cases = [
+            // What Bekal does after a late certificate: the quarter's table withheld whole.
+            ReportAttacker.Case(
+                name: "withheld after the months",
+                bodies: try months.map { try Self.report("D", $0, [month]) } + [try Self.report("D", "2026-Q1", [withheld])],
+                truth: [:]),
+            // The withheld quarter sent first: the months published afterwards are what reveals its zeros.
+            ReportAttacker.Case(
+                name: "withheld before the months",
+                bodies: [try Self.report("E", "2026-Q1", [withheld])] + (try months.map { try Self.report("E", $0, [month]) }),
+                truth: [:]),
+        ]
+        let outcomes = try ReportAttacker.attack(cases)
+        #expect(outcomes[0].findings.isEmpty, "\(outcomes[0].findings)")
+        // The four schemes published as 0 in every month; the third (10 ± rounding each month) stays open.
+        #expect(outcomes[0].knownBefore.map(\.figure).sorted() == ProgrammeFigures.standardSchemes.enumerated()
+            .filter { $0.offset != 2 }.map { "row \($0.element) column certificates" }.sorted())
+        #expect(outcomes[0].knownBefore.allSatisfy { $0.report == "2026-Q1" && $0.range == [0, 0] })
+        #expect(outcomes[1].knownBefore.isEmpty)
+        #expect(outcomes[1].findings.filter { $0.kind == "recovered" }.count == 4)
+    }
+
     static func countTable(_ rows: [[Int]], rowTotals: Bool) -> FigureTable {
         let columns = (0..<(rows.first?.count ?? 1)).map { FigureColumn(key: "c\($0)", measure: .persons) }
         return FigureTable(

@@ -72,7 +72,7 @@ struct CSVImportTests {
         #expect(unknown == "row 2, field 'person': unknown person")
         #expect(!unknown.contains("REG-7777"))
         #expect(try attempt("person,date,hours,topic,trainer\nREG-0001,2026-02-01,-3,x,y\n")
-            == "row 2, field 'hours': expected a number above 0 and at most 1000000, such as 3,5 or 3.5")
+            == "row 2, field 'hours': expected a number above 0 and at most one million, such as 3,5 or 3.5")
     }
 
     @Test("a persons file adds each person once; the natural key ignores surrounding spaces")
