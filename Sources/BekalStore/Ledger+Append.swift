@@ -17,7 +17,7 @@ extension Ledger {
         -> LedgerEvent
     {
         let result = try append(contentsOf: [LedgerEntry(payload)], actor: actor, facilityCode: facilityCode,
-                                recordedAt: recordedAt, failureContext: { _ in "" })
+                                recordedAt: recordedAt)
         guard let event = result.appended.first else {
             throw StoreError(.storage, "the event was not appended")
         }
