@@ -20,21 +20,17 @@ extension PortfolioView {
         frameworkVersion = portfolio.framework.version
         isSampleFramework = portfolio.framework.isSample
         fingerprint = nil
-        let revoked = portfolio.latestAssessmentIncludingRevokedByUnit
         units = standing.units.map { unit in
-            // A revoked unit shows the outcome that was withdrawn, marked, as the reading of an export with that
-            // credential revoked does: "not assessed" would say no one ever assessed it.
+            // A revoked unit shows the outcome that was withdrawn (of the assessment the standing's row describes),
+            // marked, as the reading of an export with that credential revoked does: "not assessed" would say no
+            // one ever assessed it.
+            let withdrawn = unit.status == .revoked
+                ? portfolio.assessments.first { $0.id == unit.assessmentID }?.outcome : nil
             let status: UnitStatus =
-                switch unit.status {
-                case .competent: .kompeten
-                case .notYetCompetent: .belumKompeten
-                case .neverAssessed: .notAssessed
-                case .revoked:
-                    switch revoked[unit.code]?.outcome {
-                    case .kompeten?: .kompeten
-                    case .belumKompeten?: .belumKompeten
-                    case nil: .notAssessed
-                    }
+                switch (unit.status, withdrawn) {
+                case (.competent, _), (.revoked, .kompeten?): .kompeten
+                case (.notYetCompetent, _), (.revoked, .belumKompeten?): .belumKompeten
+                case (.neverAssessed, _), (.revoked, nil): .notAssessed
                 }
             return UnitRow(
                 code: unit.code, title: unit.title, isCore: unit.isCore, status: status, assessedOn: unit.assessedOn,

@@ -44,7 +44,8 @@ struct LedgerCheckpointCommand: AsyncParsableCommand {
     func run() async throws {
         let app = try global.open()
         if verifierKey {
-            print(try await app.facilityLog(context: try global.context()).keys().last { $0.isCurrent }?.verifier.verifierKey ?? "")
+            let keys = try await app.facilityLog(context: try global.context()).keys()
+            print(keys.last { $0.isCurrent }?.verifier.verifierKey ?? "")
             return
         }
         let checkpoint = try await app.checkpoint(since: since, context: try global.context())

@@ -51,8 +51,9 @@ extension FacilitySite {
         let account = try await require(.read, context)
         guard AccessPolicy.mayEver(account, .export(UUID())) else { throw AppError(.permission, "your role (\(account.role.rawValue)) may not do this", reason: .roleMayNot) }
         let l = context.language
-        let assignments = try await app.caseloadAssignments(context: try kit.actionContext(context))
-        let due = try await app.readiness(dueWithin: 90, context: try kit.actionContext(context)).filter {
+        let action = try kit.actionContext(context)
+        let assignments = try await app.caseloadAssignments(context: action)
+        let due = try await app.readiness(dueWithin: 90, context: action).filter {
             account.role == .admin || assignments[$0.person.id] == account.name
         }
         let rows = due.map { line -> HTML in
