@@ -1,6 +1,7 @@
 import ArgumentParser
 import BekalApp
 import BekalDomain
+import BekalPublisher
 import BekalWeb
 import Foundation
 import Logging
@@ -17,16 +18,25 @@ struct ServeCommand: AsyncParsableCommand {
             port 0 the system picks a free port; the first line on standard output always names the address \
             served (`Listening on http://127.0.0.1:PORT/`). Access logs name route templates, never paths, \
             queries or client addresses. For tests only: BEKAL_NOW moves the server's clock (it then advances \
-            with real time).
+            with real time). With --bapas (repeatable), a person's page offers "Kirim ke Bapas": it queues the \
+            portfolio in the delivery outbox for that Bapas, and the scheduled `bekal send --to URL` delivers it \
+            (the web server holds no delivery secret). Only the addresses given here can be chosen.
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var listen: ListenOptions
+    @Option(name: .customLong("bapas"), help: ArgumentHelp(
+        "A Bapas's receiving URL (…/terima) that a person's page may queue portfolios for; repeat for several.",
+        valueName: "url"))
+    var bapas: [String] = []
 
     func validate() throws {
         // Every page acts as the account signed in on it; an account named here would act for no one, and
         // accepting it silently would suggest it does.
         if global.actor != nil { throw ValidationError(ListenOptions.actorRefusal) }
+        for url in bapas where (try? Endpoint(url: url)) == nil {
+            throw ValidationError("--bapas: expected an absolute http or https URL (the Bapas's …/terima)")
+        }
     }
 
     func run() async throws {
@@ -36,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = ListenOptions.logger
         let clock = try WallClock.source()
         let kit = WebKit(directory: app, secure: settings.tls != nil, clock: clock, logger: logger)
-        let site = FacilitySite(app: app, kit: kit, facilityName: facility.name)
+        let site = FacilitySite(app: app, kit: kit, facilityName: facility.name, bapasDestinations: bapas)
         if try await app.accountsAbleToSignIn() == 0 {
             Output.warning("no active account has a password yet; set one with `bekal user password NAME`")
         }

@@ -975,6 +975,8 @@ struct CommandArgumentParsingTests {
         (["serve", "--tls-cert", "lapas-pwt.pem"], "give --tls-cert and --tls-key together"),
         (["bapas", "serve", "--tls-key", "bapas-key.pem"], "give --tls-cert and --tls-key together"),
         (["serve", "--actor", "wali.sari"], "--actor does not apply to a server"),
+        (["serve", "--bapas", "bapas-purwokerto.example/terima"],
+         "--bapas: expected an absolute http or https URL"),
         (["bapas", "serve", "--actor", "pk.budi"], "--actor does not apply to a server"),
         (["send", "AII-0001/2025", "--to", "https://bapas-purwokerto.example/terima"],
          "give the delivery secret with exactly one of"),

@@ -78,6 +78,12 @@ struct RolePostMatrixTests {
                 _ = try await Arrange.kompeten(fixture, id)
                 return Submission(path: Arrange.path(id) + "/ekspor")
             },
+            // DeliveryRoutes: require(.export(id)); queued for the listed Bapas, back to the person page.
+            PostRoute("/wbp/{id}/kirim", allowed: caseload, success: 303) { fixture, _ in
+                let id = try await Arrange.personOfSari(fixture)
+                _ = try await Arrange.kompeten(fixture, id)
+                return Submission(path: Arrange.path(id) + "/kirim", fields: ["bapas": WebFixture.bapasURL])
+            },
             // ExportRoutes: require(.read) + mayEver(.export); a 200 tar of the caseload's people due (the test
             // gives Sari's and Budi's template people something to export first).
             PostRoute("/ekspor/semua", allowed: counselors, success: 200) { _, _ in

@@ -37,6 +37,10 @@ struct WebFixture {
     static let dewi = ("asesor.dewi", "kata-sandi-dewi-4444")
     static let tamu = ("tamu", "kata-sandi-tamu-55555")
 
+    /// The Bapas the site offers on a person's page. Nothing listens there: the site only queues deliveries, and
+    /// tests that deliver start a Bapas of their own.
+    static let bapasURL = "http://127.0.0.1:9/terima"
+
     /// Sari's person and Budi's person (register numbers; names are fake).
     static let sariPerson = ("AII-0001/2025", "Contoh Binaan Sari")
     static let budiPerson = ("AII-0002/2025", "Contoh Binaan Budi")
@@ -62,7 +66,7 @@ struct WebFixture {
         self.app = app
         clock = TestClock()
         kit = WebKit(directory: app, secure: false, clock: clock.source, logger: logger)
-        site = FacilitySite(app: app, kit: kit, facilityName: "Lapas Uji")
+        site = FacilitySite(app: app, kit: kit, facilityName: "Lapas Uji", bapasDestinations: [Self.bapasURL])
         let admin = ActionContext(actor: try Actor(account: Self.admin.0), now: Self.now)
         sariID = try await app.person(.registerNumber(RegisterNumber(Self.sariPerson.0)!), context: admin).id
         budiID = try await app.person(.registerNumber(RegisterNumber(Self.budiPerson.0)!), context: admin).id

@@ -67,11 +67,13 @@ extension FacilitySite {
         let everyone: HTML = due.isEmpty ? .empty : """
             <form method="post" action="/ekspor/semua" class="inline">\(Layout.csrf(context))<button type="submit" id="export-all">\(l.t("Ekspor semua yang akan bebas (\(due.count)) sebagai satu berkas .tar", "Export everyone due (\(due.count)) as one .tar file"))</button></form>
             """
+        let deliveries = try await deliveriesSection(context)
         return page(l.t("Ekspor portofolio", "Export portfolios"), request, context, """
             \(everyone)
             <p>\(l.t("Berkas ekspor ditandatangani lapas dan dapat diperiksa PK di Bapas dengan `bekal verify`. Nama WBP tidak dimuat; PK memastikan orangnya dengan nomor register dan kode verifikasi.", "The export file is signed by the facility and a PK at Bapas checks it with `bekal verify`. The name is left out; the PK confirms the person with the register number and verification code."))</p>
             <div class="table"><table><thead><tr><th>\(l.t("WBP", "Person"))</th><th>\(l.t("Perkiraan bebas", "Expected release"))</th><th>\(l.t("Kesiapan", "Readiness"))</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            \(deliveries)
             """)
     }
 

@@ -14,14 +14,18 @@ public struct FacilitySite: Sendable {
     let kit: WebKit
     let layout: Layout
     let exports: ExportCache
+    /// The receiving URLs of the Bapas a person's page may queue a portfolio for (`bekal serve --bapas`).
+    let bapasDestinations: [String]
 
     /// - Parameters:
     ///   - app: the facility.
     ///   - kit: sessions, throttling, clock and logger.
     ///   - facilityName: the name in every page's header.
-    public init(app: FacilityApp, kit: WebKit, facilityName: String) {
+    ///   - bapasDestinations: the Bapas receiving URLs offered on a person's page; none hides the form.
+    public init(app: FacilityApp, kit: WebKit, facilityName: String, bapasDestinations: [String] = []) {
         self.app = app
         self.kit = kit
+        self.bapasDestinations = bapasDestinations
         self.exports = ExportCache(clock: kit.clock)
         self.layout = Layout(siteName: facilityName) { account, l in
             var items = [
@@ -51,6 +55,7 @@ public struct FacilitySite: Sendable {
         registerRecordForms(protected)
         registerEventForms(protected)
         registerExports(protected)
+        registerDeliveries(protected)
         registerAdministration(protected)
         return router
     }
@@ -143,7 +148,7 @@ extension Permission {
 enum Notice: String {
     case saved = "tersimpan", added = "ditambahkan", corrected = "dikoreksi", retracted = "ditarik"
     case evidence = "bukti", remission = "remisi", released = "bebas", assigned = "wali", password = "sandi"
-    case account = "akun", queued = "antre"
+    case account = "akun", queued = "antre", deliveryQueued = "kirim"
 
     func text(_ l: PageLanguage) -> String {
         switch self {
@@ -158,6 +163,7 @@ enum Notice: String {
         case .password: l.t("Kata sandi diganti.", "Password changed.")
         case .account: l.t("Akun tersimpan.", "Account saved.")
         case .queued: l.t("Laporan masuk antrean kirim.", "Report queued for sending.")
+        case .deliveryQueued: l.t("Portofolio masuk antrean kirim ke Bapas; statusnya ada di halaman Ekspor.", "Portfolio queued for the Bapas; its state is on the Export page.")
         }
     }
 }

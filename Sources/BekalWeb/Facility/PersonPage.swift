@@ -60,6 +60,7 @@ extension FacilitySite {
         return page(person.fullName.rawValue, request, context, """
             \(details)
             <div class="actions">\(actions)</div>
+            \(HTML.when(may(.export(person.id)), deliveryForm(person, context)))
             \(lacking)
             \(competencyMap(standing, l))
             \(workSummary(standing.standing, l))

@@ -12,53 +12,14 @@ import os
 import sys
 import time
 
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import Select, WebDriverWait
-    from selenium.common.exceptions import WebDriverException
-except ImportError as error:
-    sys.exit("selenium is not installed (BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh installs it): %s" % error)
+from browser_kit import StepFailed, check, follow, sign_in, start_browser
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 BASE, PASSWORD_FILE, PHOTO, ARTIFACTS, DOWNLOADS = sys.argv[1:6]
 ACCOUNT = os.environ["BEKAL_ACCOUNT"]
 PERSON_NAME = "Contoh Peramban Satu"
 REGISTER = "BRW-0001/2026"
-
-
-class StepFailed(Exception):
-    pass
-
-
-def check(condition, step):
-    if not condition:
-        raise StepFailed(step)
-
-
-def start_browser(mobile=False):
-    for path in ("/usr/bin/chromium", "/usr/bin/chromedriver"):
-        if not os.access(path, os.X_OK):
-            sys.exit("%s is missing (BEKAL_WITH_TEST_SERVICES=1 scripts/bootstrap.sh installs chromium and chromium-driver)" % path)
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--no-first-run", "--disable-extensions", "--lang=id"):
-        options.add_argument(argument)
-    if not mobile:
-        options.add_argument("--window-size=1280,900")
-    else:
-        options.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0},
-            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                         "Chrome/156.0 Mobile Safari/537.36"})
-    options.add_experimental_option("prefs", {
-        "download.default_directory": DOWNLOADS, "download.prompt_for_download": False,
-        "safebrowsing.enabled": False})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
-    return driver
 
 
 def shot(driver, name):
@@ -79,37 +40,8 @@ def fill(driver, values):
             field.send_keys(value)
 
 
-def follow(driver, element):
-    """Clicks a link or button and waits until the next page has replaced this one.
-
-    A mark is set on this page's window; the next page has a fresh window without it. (Waiting for the old
-    element to go stale raced with Chrome: mid-navigation it answers "Node with given id does not belong to the
-    document", an error rather than staleness, which failed the test about once in ten runs.)"""
-    driver.execute_script("window.__bekalPreviousPage = true")
-    element.click()
-
-    def next_page_loaded(d):
-        try:
-            return d.execute_script(
-                "return window.__bekalPreviousPage === undefined && document.readyState === 'complete'")
-        except WebDriverException:
-            return False  # the page is being replaced; ask again
-
-    WebDriverWait(driver, 30).until(next_page_loaded)
-
-
 def submit(driver):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-
-
-def sign_in(driver):
-    if not driver.current_url.endswith("/masuk"):
-        driver.get(BASE + "/masuk")
-    with open(PASSWORD_FILE, encoding="utf-8") as handle:
-        password = handle.read().strip()
-    driver.find_element(By.NAME, "akun").send_keys(ACCOUNT)
-    driver.find_element(By.NAME, "sandi").send_keys(password)
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
 
 def flow(driver):
@@ -118,7 +50,7 @@ def flow(driver):
     check(driver.current_url.endswith("/masuk"), "the home page redirects to /masuk before signing in")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id", "the login page is Indonesian")
     shot(driver, "masuk")
-    sign_in(driver)
+    sign_in(driver, BASE, ACCOUNT, PASSWORD_FILE)
     check(not driver.current_url.endswith("/masuk"), "signing in leaves the login page")
     check("Beranda" in body(driver), "the Beranda is shown after signing in")
     check(driver.get_cookie("bekal_session") is not None and driver.get_cookie("bekal_session")["httpOnly"],
@@ -203,9 +135,9 @@ def flow(driver):
 def phone(person_url):
     """A phone in the workshop (Chrome's mobile emulation, 390 x 844): the page takes the device width, nothing
     is wider than the screen, and the evidence field opens the camera."""
-    driver = start_browser(mobile=True)
+    driver = start_browser(DOWNLOADS, mobile=True)
     try:
-        sign_in(driver)
+        sign_in(driver, BASE, ACCOUNT, PASSWORD_FILE)
         for path in ("/", person_url[len(BASE):], person_url[len(BASE):] + "/asesmen"):
             driver.get(BASE + path)
             page = path.split("/")[-1] or "beranda"
@@ -228,7 +160,7 @@ def phone(person_url):
 def main():
     os.makedirs(ARTIFACTS, exist_ok=True)
     os.makedirs(DOWNLOADS, exist_ok=True)
-    driver = start_browser()
+    driver = start_browser(DOWNLOADS)
     try:
         person_url, person_id, downloaded = flow(driver)
     except StepFailed as failure:
