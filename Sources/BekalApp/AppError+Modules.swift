@@ -61,6 +61,7 @@ extension AppError {
         ("already retracted", .alreadyRetracted),
         ("no longer active", .personNotActive),
         ("cannot be corrected", .notCorrectable),
+        ("credential is already revoked", .alreadyRevoked),
         ("no event with this id", .noSuchEvent),
         ("expiry date is before the issue date", .expiryBeforeIssue),
         ("active counselor account", .counselorRequired),

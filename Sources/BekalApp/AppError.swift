@@ -90,6 +90,12 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let unitNotInFramework = Reason("unitNotInFramework")
         /// Records of this kind cannot be corrected.
         public static let notCorrectable = Reason("notCorrectable")
+        /// Only a credential exported from an assessment or certificate can be revoked.
+        public static let notRevocable = Reason("notRevocable")
+        /// No export carried a credential with this id (or made one of this record).
+        public static let notExported = Reason("notExported")
+        /// The credential was already revoked.
+        public static let alreadyRevoked = Reason("alreadyRevoked")
         /// A correction changes no field.
         public static let noFieldToChange = Reason("noFieldToChange")
         /// What would be created already exists (an account, an issuer key, an output file).
@@ -154,7 +160,7 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
             .nothingToExport, .exportExpired, .noEvidenceFile, .noSuchEvent, .evidenceOnAssessmentOnly,
             .noEvidenceGiven, .expiryBeforeIssue, .noiseNeedsQueue, .periodNotEnded, .accountName,
             .passwordControlCharacter, .unknownAccountChange, .personReference, .firstAccountAdmin,
-            .eventsNotAppended, .logTreeUnreadable, .actorInvalid,
+            .eventsNotAppended, .logTreeUnreadable, .actorInvalid, .notRevocable, .notExported, .alreadyRevoked,
         ]
 
         public var description: String { name }

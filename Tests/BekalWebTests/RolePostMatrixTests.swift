@@ -84,6 +84,15 @@ struct RolePostMatrixTests {
                 _ = try await Arrange.kompeten(fixture, id)
                 return Submission(path: Arrange.path(id) + "/kirim", fields: ["bapas": WebFixture.bapasURL])
             },
+            // EventForms: require(.administer); an exported assessment's credential revoked, back to the person page.
+            PostRoute("/catatan/{event}/cabut", allowed: [WebFixture.admin.0], success: 303) { fixture, _ in
+                let id = try await Arrange.personOfSari(fixture)
+                let event = try await Arrange.kompeten(fixture, id)
+                _ = try await fixture.app.exportPortfolio(.id(id), settings: ExportSettings(),
+                                                          context: try fixture.context(WebFixture.admin.0))
+                return Submission(path: "/catatan/\(event.uuidString.lowercased())/cabut",
+                                  fields: ["reason": "Dicabut oleh uji matriks peran"])
+            },
             // ExportRoutes: require(.read) + mayEver(.export); a 200 tar of the caseload's people due (the test
             // gives Sari's and Budi's template people something to export first).
             PostRoute("/ekspor/semua", allowed: counselors, success: 200) { _, _ in

@@ -32,7 +32,7 @@ extension FacilityApp {
             id = "urn:uuid:" + record.uuidString.lowercased()
         }
         guard try await storage.hasStatusIndex(credentialID: id) else {
-            throw AppError(.notFound, "no exported credential has this id", field: "credential")
+            throw AppError(.notFound, "no exported credential has this id", field: "credential", reason: .notExported)
         }
         let event = try await record(context: context) { _ in
             .credentialRevoked(CredentialRevocation(credentialID: id, reason: reason))

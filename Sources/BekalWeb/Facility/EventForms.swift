@@ -5,11 +5,12 @@ import Foundation
 import Hummingbird
 
 /// The forms on one record of a person's history, at `/catatan/{event}/…`: Koreksi (the fields of its kind,
-/// prefilled with what is in effect), Tarik (with a reason) and Tambah bukti (for assessments). The original
+/// prefilled with what is in effect), Tarik (with a reason), Tambah bukti (for assessments) and, for the admin,
+/// Cabut (revoking the credential an export made from an assessment or certificate, with a reason). The original
 /// always stays in the ledger; the history shows both.
 extension FacilitySite {
     func registerEventForms(_ router: RouterGroup<WebRequestContext>) {
-        for slug in ["koreksi", "tarik", "bukti"] {
+        for slug in ["koreksi", "tarik", "bukti", "cabut"] {
             let path = RouterPath(stringLiteral: "/catatan/{event}/\(slug)")
             router.get(path) { request, context in try await self.eventForm(slug, request, context, submitted: nil) }
             router.post(path) { request, context in try await self.submitEventForm(slug, request, context) }
@@ -18,6 +19,20 @@ extension FacilitySite {
 
     private func target(_ slug: String, _ context: WebRequestContext) async throws -> (RecordInEffect, Person, LedgerPayload) {
         let record = try await app.recordInEffect(eventID: try eventID(context), context: try kit.actionContext(context))
+        if slug == "cabut" {
+            // A credential exported from a record that was retracted since is still out there: it can be revoked.
+            try await require(.administer, context)
+            let exportable = switch record.event.payload {
+            case .assessmentRecorded, .certificateRecorded: true
+            default: false
+            }
+            guard let personID = record.event.personID, exportable else {
+                throw AppError(.conflict, "only a credential exported from an assessment or certificate can be revoked",
+                               reason: .notRevocable)
+            }
+            return (record, try await app.person(.id(personID), context: try kit.actionContext(context)),
+                    record.payload ?? record.event.payload)
+        }
         guard let personID = record.event.personID, let payload = record.payload else {
             throw AppError(.conflict, "the event was already retracted", reason: .alreadyRetracted)
         }
@@ -45,12 +60,14 @@ extension FacilitySite {
         let title = switch slug {
         case "koreksi": l.t("Koreksi catatan", "Correct a record")
         case "tarik": l.t("Tarik catatan", "Retract a record")
+        case "cabut": l.t("Cabut kredensial", "Revoke a credential")
         default: l.t("Tambah bukti", "Add evidence")
         }
         return page(title, request, context, status: submitted == nil ? .ok : .unprocessableContent, """
             <p class="subject"><a href="/wbp/\(person.id.uuidString.lowercased())">\(person.fullName.rawValue)</a> · \(person.registerNumber.rawValue)</p>
             <p class="record">\(l.t("Catatan", "Record")): \(describe(payload, l))</p>
-            \(HTML.when(slug != "bukti", HTML("<p>\(l.t("Catatan asli tetap tersimpan di riwayat; koreksi dan penarikan dicatat dengan nama akun Anda.", "The original stays in the history; corrections and retractions are recorded under your account."))</p>")))
+            \(HTML.when(slug == "koreksi" || slug == "tarik", HTML("<p>\(l.t("Catatan asli tetap tersimpan di riwayat; koreksi dan penarikan dicatat dengan nama akun Anda.", "The original stays in the history; corrections and retractions are recorded under your account."))</p>")))
+            \(HTML.when(slug == "cabut", HTML("<p>\(l.t("Kredensial yang sudah diekspor ditandai dicabut di daftar status: PK yang memeriksanya melihat DICABUT, bukan berkas palsu. Daftar status baru masuk antrean ke setiap Bapas yang pernah menerima portofolio dari lapas ini. Alasan tetap di ledger, tidak diterbitkan.", "The exported credential is marked revoked on the status list: a PK who checks it sees REVOKED, not a forgery. The new status list is queued for every Bapas that received a portfolio from this facility. The reason stays in the ledger and is not published."))</p>")))
             \(view.render(context))
             """)
     }
@@ -74,6 +91,8 @@ extension FacilitySite {
         switch slug {
         case "tarik":
             return FormView(action: "", fields: [reason], submit: LocalizedText(id: "Tarik catatan", en: "Retract record"))
+        case "cabut":
+            return FormView(action: "", fields: [reason], submit: LocalizedText(id: "Cabut kredensial", en: "Revoke credential"))
         case "bukti":
             return FormView(action: "", fields: [
                 FormField("evidence", LocalizedText(id: "Bukti (foto)", en: "Evidence (photo)"),
@@ -121,6 +140,11 @@ extension FacilitySite {
             case "tarik":
                 _ = try await app.retract(eventID: record.event.id, reason: reader.text("reason"), context: action)
                 notice = .retracted
+            case "cabut":
+                // `revoke` takes the record's event id and finds the credential the export gave it.
+                _ = try await app.revoke(credentialID: record.event.id.uuidString, reason: reader.text("reason"),
+                                         context: action)
+                notice = .revoked
             case "bukti":
                 let uploads = try reader.uploads("evidence", description: reader.optional("description") ?? "foto bukti asesmen")
                 guard !uploads.isEmpty else { throw AppError(.invalidInput, "evidence: a value is required", field: "evidence", reason: .valueRequired) }

@@ -148,7 +148,7 @@ extension Permission {
 enum Notice: String {
     case saved = "tersimpan", added = "ditambahkan", corrected = "dikoreksi", retracted = "ditarik"
     case evidence = "bukti", remission = "remisi", released = "bebas", assigned = "wali", password = "sandi"
-    case account = "akun", queued = "antre", deliveryQueued = "kirim"
+    case account = "akun", queued = "antre", deliveryQueued = "kirim", revoked = "dicabut"
 
     func text(_ l: PageLanguage) -> String {
         switch self {
@@ -163,6 +163,7 @@ enum Notice: String {
         case .password: l.t("Kata sandi diganti.", "Password changed.")
         case .account: l.t("Akun tersimpan.", "Account saved.")
         case .queued: l.t("Laporan masuk antrean kirim.", "Report queued for sending.")
+        case .revoked: l.t("Kredensial dicabut; daftar status baru masuk antrean ke Bapas yang pernah menerima portofolio.", "Credential revoked; the new status list is queued for every Bapas that received a portfolio.")
         case .deliveryQueued: l.t("Portofolio masuk antrean kirim ke Bapas; statusnya ada di halaman Ekspor.", "Portfolio queued for the Bapas; its state is on the Export page.")
         }
     }

@@ -64,7 +64,8 @@ extension FacilitySite {
             \(lacking)
             \(competencyMap(standing, l))
             \(workSummary(standing.standing, l))
-            \(historyTable(history, base: base, canRecord: may(.recordFor(person.id)), canAssess: may(.assess(person.id)), context))
+            \(historyTable(history, base: base, canRecord: may(.recordFor(person.id)), canAssess: may(.assess(person.id)),
+                          canRevoke: may(.administer), context))
             """)
     }
 
@@ -113,7 +114,8 @@ extension FacilitySite {
     }
 
     private func historyTable(
-        _ history: PersonHistory, base: String, canRecord: Bool, canAssess: Bool, _ context: WebRequestContext
+        _ history: PersonHistory, base: String, canRecord: Bool, canAssess: Bool, canRevoke: Bool,
+        _ context: WebRequestContext
     ) -> HTML {
         let l = context.language
         let rows = history.entries.reversed().map { entry -> HTML in
@@ -132,6 +134,10 @@ extension FacilitySite {
             }
             if entry.standing == .current, entry.event.type == "assessment.recorded", canAssess {
                 buttons.append("<a href=\"/catatan/\(event)/bukti\">\(l.t("Tambah bukti", "Add evidence"))</a>")
+            }
+            // Only what an export carried can be revoked, whatever became of the record since.
+            if canRevoke, entry.credentialID != nil, !entry.revoked {
+                buttons.append("<a href=\"/catatan/\(event)/cabut\" class=\"revoke\">\(l.t("Cabut", "Revoke"))</a>")
             }
             return """
                 <tr id="e-\(event)"><td>\(entry.recordDate.map { PageFormat.date($0, l) } ?? "—")</td><td>\(language(entry.summary, l)) \(standing)\(HTML.when(entry.revoked, HTML(" <span class=\"warn\">\(l.t("dicabut", "revoked"))</span>")))</td>
