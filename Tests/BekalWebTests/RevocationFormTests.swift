@@ -88,4 +88,25 @@ struct RevocationFormTests {
             #expect(try await fixture.eventCount() == before)
         }
     }
+
+    @Test("a credential exported before its record was retracted is still offered and revoked: the export is still out there")
+    func retractedAfterExport() async throws {
+        let fixture = try await WebFixture()
+        let event = try await Self.exportedAssessment(fixture)
+        _ = try await fixture.app.retract(eventID: event, reason: "Dicatat pada WBP yang salah",
+                                          context: try fixture.context(WebFixture.sari.0))
+        let form = "/catatan/\(event.uuidString.lowercased())/cabut"
+        let person = "/wbp/\(fixture.sariID.uuidString.lowercased())"
+        try await fixture.withRouter { client in
+            let admin = Visitor(client)
+            try await admin.signIn(WebFixture.admin)
+            let page = try await admin.get(person)
+            #expect(page.body.contains("href=\"\(form)\""), "the retracted record's credential is offered for Cabut")
+            #expect(!page.body.contains("/catatan/\(event.uuidString.lowercased())/tarik"), "and not for Tarik again")
+            #expect(try await admin.get(form).status == 200)
+            #expect(try await admin.post(form, ["reason": "Catatannya sudah ditarik"]).status == 303)
+            let history = try await fixture.app.history(of: .id(fixture.sariID), context: try fixture.context(WebFixture.admin.0))
+            #expect(history.entries.first { $0.event.id == event }?.revoked == true)
+        }
+    }
 }
