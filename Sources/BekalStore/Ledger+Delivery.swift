@@ -24,6 +24,23 @@ extension Ledger {
         }
     }
 
+    /// The `limit` most recently queued deliveries to any destination, newest first, without their bodies (a body
+    /// is a whole signed export; a list of deliveries needs none of it).
+    public func recentDeliveries(limit: Int) throws -> [DeliveryStatus] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT delivery_id, destination, enqueued_at, state, attempts, last_error FROM portfolio_delivery
+                ORDER BY rowid DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                guard let id = UUID(uuidString: row["delivery_id"]), let state = QueuedReport.State(rawValue: row["state"]),
+                    let enqueuedAt = PayloadCoding.date(fromTimestamp: row["enqueued_at"])
+                else { throw StoreError(.corrupted, "a queued delivery cannot be read") }
+                return DeliveryStatus(id: id, destination: row["destination"], enqueuedAt: enqueuedAt, state: state,
+                                      attempts: row["attempts"], lastError: row["last_error"])
+            }
+        }
+    }
+
     /// Every destination a delivery was queued for, in the order first used.
     public func deliveryDestinations() throws -> [String] {
         try read { db in

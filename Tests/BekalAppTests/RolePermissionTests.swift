@@ -193,6 +193,20 @@ struct RolePermissionTests {
         let queued = try #require(try await app.deliveries(destination: bapas, context: staffed.admin).first)
         #expect(queued.state == .pending)
         #expect(queued.attempts == 0)
+
+        // The Ekspor page's list: newest first, as many as asked, each with its Bapas; refused as the others are.
+        let other = "http://127.0.0.1:9/bapas-lain"
+        let second = try await app.queueDelivery(
+            .id(staffed.person.id), destination: other, settings: ExportSettings(), context: staffed.admin)
+        let recent = try await app.recentDeliveries(limit: 5, context: staffed.assessor)
+        #expect(recent.map(\.id) == [second, queued.reportID])
+        #expect(recent.map(\.destination) == [other, bapas])
+        #expect(recent.map(\.state) == [.pending, .pending])
+        #expect(recent.map(\.attempts) == [0, 0])
+        #expect(try await app.recentDeliveries(limit: 1, context: staffed.counselor).map(\.id) == [second])
+        try await staffed.expectRefused(as: refused, "recent deliveries") {
+            _ = try await app.recentDeliveries(limit: 5, context: $0)
+        }
     }
 
     @Test("the reads a page makes around a person (the person, their counselor, every caseload, the frameworks, the log's keys) need an active account that is not a PK")

@@ -43,7 +43,7 @@ struct DeliveryFlowTests {
 
                 let summary = try await fixture.app.deliverPending(
                     DeliveryRequest(destination: url, secret: .file(secretFile), maxAttempts: 2),
-                    context: try fixture.context(WebFixture.sari.0), clock: { Date() })
+                    context: try fixture.context(WebFixture.sari.0), clock: fixture.clock.source)
                 #expect(summary.sent == 1)
                 #expect(try await fixture.app.deliveries(destination: url, context: admin).map(\.state) == [.sent])
                 #expect(try await sari.get("/ekspor").body.contains(#"<tr class="delivery-sent">"#))

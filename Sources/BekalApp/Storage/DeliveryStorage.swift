@@ -8,6 +8,8 @@ public protocol DeliveryStorage {
     func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at: Date) async throws
     /// Deliveries for `destination` (all when `nil`), oldest first.
     func deliveries(destination: String?) async throws -> [QueuedReport]
+    /// The `limit` most recently queued deliveries to any destination, newest first, without their bodies.
+    func recentDeliveries(limit: Int) async throws -> [DeliveryStatus]
     /// Every destination a delivery was queued for, in the order first used.
     func deliveryDestinations() async throws -> [String]
     /// Claims the oldest pending delivery for `destination` no live run holds.

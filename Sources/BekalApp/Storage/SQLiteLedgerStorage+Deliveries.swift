@@ -11,6 +11,10 @@ extension SQLiteLedgerStorage: DeliveryStorage {
         try await run { try ledger.deliveries(destination: destination) }
     }
 
+    public func recentDeliveries(limit: Int) async throws -> [DeliveryStatus] {
+        try await run { try ledger.recentDeliveries(limit: limit) }
+    }
+
     public func deliveryDestinations() async throws -> [String] {
         try await run { try ledger.deliveryDestinations() }
     }

@@ -119,6 +119,14 @@ extension FacilityApp {
         return try await relay.publishPending(from: outbox)
     }
 
+    /// Where the `limit` most recently queued deliveries stand, newest first, without their bodies. Any active
+    /// account but a PK may read them (`.read`): a delivery names no person.
+    /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account.
+    public func recentDeliveries(limit: Int, context: ActionContext) async throws -> [DeliveryStatus] {
+        try await authorize(.read, context: context)
+        return try await storage.recentDeliveries(limit: limit)
+    }
+
     /// The deliveries queued for `destination` (a Bapas URL; all when `nil`), oldest first. Any active account
     /// but a PK may read them (`.read`).
     /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account.

@@ -43,29 +43,20 @@ extension FacilitySite {
             """
     }
 
-    /// The Ekspor page's list of deliveries to a Bapas, newest first: where, when, state, attempts and the last
-    /// error. A delivery names no person (its body is the signed export), so nothing here identifies anyone.
+    /// The Ekspor page's list of the 50 latest deliveries to a Bapas, newest first: where, when, state, attempts and
+    /// the last error. A delivery names no person (its body is the signed export), so nothing here identifies anyone.
     func deliveriesSection(_ context: WebRequestContext) async throws -> HTML {
-        let action = try kit.actionContext(context)
-        var destinations = bapasDestinations
-        for url in try await app.deliveryDestinations(context: action) where !destinations.contains(url) {
-            destinations.append(url)
-        }
-        guard !destinations.isEmpty else { return .empty }
-        var deliveries: [(destination: String, delivery: QueuedReport)] = []
-        for url in destinations {
-            deliveries += try await app.deliveries(destination: url, context: action).map { (url, $0) }
-        }
-        deliveries.sort { $0.delivery.enqueuedAt > $1.delivery.enqueuedAt }
+        let deliveries = try await app.recentDeliveries(limit: 50, context: try kit.actionContext(context))
+        guard !deliveries.isEmpty || !bapasDestinations.isEmpty else { return .empty }
         let l = context.language
-        let rows = deliveries.prefix(50).map { destination, delivery -> HTML in
+        let rows = deliveries.map { delivery -> HTML in
             let state = switch delivery.state {
             case .pending: l.t("Menunggu", "Pending")
             case .sent: l.t("Terkirim", "Delivered")
             case .failed: l.t("Ditolak", "Refused")
             }
             return """
-                <tr class="delivery-\(delivery.state.rawValue)"><td><code>\(String(delivery.reportID.uuidString.lowercased().prefix(8)))</code></td><td>\(destination)</td>
+                <tr class="delivery-\(delivery.state.rawValue)"><td><code>\(String(delivery.id.uuidString.lowercased().prefix(8)))</code></td><td>\(delivery.destination)</td>
                 <td>\(PageFormat.dateTime(delivery.enqueuedAt, l))</td><td>\(state)</td><td>\(delivery.attempts)</td><td>\(delivery.lastError ?? "")</td></tr>
                 """
         }

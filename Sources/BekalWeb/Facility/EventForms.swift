@@ -18,7 +18,10 @@ extension FacilitySite {
     }
 
     private func target(_ slug: String, _ context: WebRequestContext) async throws -> (RecordInEffect, Person, LedgerPayload) {
-        let record = try await app.recordInEffect(eventID: try eventID(context), context: try kit.actionContext(context))
+        let action = try kit.actionContext(context)
+        let record = try await app.recordInEffect(eventID: try eventID(context), context: action)
+        let personID: UUID
+        let payload: LedgerPayload
         if slug == "cabut" {
             // A credential exported from a record that was retracted since is still out there: it can be revoked.
             try await require(.administer, context)
@@ -26,24 +29,24 @@ extension FacilitySite {
             case .assessmentRecorded, .certificateRecorded: true
             default: false
             }
-            guard let personID = record.event.personID, exportable else {
+            guard let id = record.event.personID, exportable else {
                 throw AppError(.conflict, "only a credential exported from an assessment or certificate can be revoked",
                                reason: .notRevocable)
             }
-            return (record, try await app.person(.id(personID), context: try kit.actionContext(context)),
-                    record.payload ?? record.event.payload)
-        }
-        guard let personID = record.event.personID, let payload = record.payload else {
-            throw AppError(.conflict, "the event was already retracted", reason: .alreadyRetracted)
-        }
-        let person = try await app.person(.id(personID), context: try kit.actionContext(context))
-        if slug == "bukti" {
-            guard case .assessmentRecorded = payload else { throw AppError(.conflict, "evidence is attached to an assessment", reason: .evidenceOnAssessmentOnly) }
-            try await require(.assess(personID), context)
+            (personID, payload) = (id, record.payload ?? record.event.payload)
         } else {
-            try await require(.recordFor(personID), context)
+            guard let id = record.event.personID, let inEffect = record.payload else {
+                throw AppError(.conflict, "the event was already retracted", reason: .alreadyRetracted)
+            }
+            (personID, payload) = (id, inEffect)
+            if slug == "bukti" {
+                guard case .assessmentRecorded = payload else { throw AppError(.conflict, "evidence is attached to an assessment", reason: .evidenceOnAssessmentOnly) }
+                try await require(.assess(personID), context)
+            } else {
+                try await require(.recordFor(personID), context)
+            }
         }
-        return (record, person, payload)
+        return (record, try await app.person(.id(personID), context: action), payload)
     }
 
     private func eventForm(_ slug: String, _ request: Request, _ context: WebRequestContext, submitted: (AppError, FormData)?)
