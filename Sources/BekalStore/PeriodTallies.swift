@@ -12,7 +12,7 @@ extension ProgrammeFiguresQuery {
         var training: PersonTally<Double>
         var production: PersonTally<ProducedPieces>
         /// Every person with an assessment, training or production entry (of any unit) in the period.
-        var participants: Set<PersonKey>
+        var participants: PersonIndex<Void>
 
         init?(_ w: Window, _ db: Database) throws {
             guard let training = try trainingTally(w, db), let production = try productionTally(w, db) else {
@@ -25,7 +25,9 @@ extension ProgrammeFiguresQuery {
             guard try assessed.fold(statement, { _, _ in }) else { return nil }
             self.training = training
             self.production = production
-            participants = Set(assessed.keys).union(training.keys).union(production.keys)
+            var participants = assessed.index
+            for key in training.keys + production.keys { participants.update(key, initial: ()) { _ in } }
+            self.participants = participants
         }
     }
 
@@ -100,7 +102,7 @@ extension ProgrammeFiguresQuery {
     /// Participants per status: each of `persons` counts under its latest release or transfer on or before the
     /// period's last day (the same `movement` rows and rule as the SQL form), else as active. `nil` when a
     /// moved person's id is not 36 bytes long.
-    static func participantCounts(_ w: Window, persons: Set<PersonKey>, _ db: Database) throws -> [String: Int]? {
+    static func participantCounts(_ w: Window, persons: PersonIndex<Void>, _ db: Database) throws -> [String: Int]? {
         let rows = try Row.fetchAll(db, sql: """
             WITH \(movements),
             \(latestMovement)

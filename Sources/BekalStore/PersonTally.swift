@@ -1,20 +1,21 @@
 import GRDB
 import GRDBSQLite
 
-/// Per-person running totals over one period's rows, kept in a hash table keyed by the person id's 128 bits.
+/// Per-person running totals over one period's rows, found through a `PersonIndex` of the person ids' bytes.
 ///
 /// SQLite can group the period's rows by person only by sorting them on the 36-character id, which grows faster
 /// than the rows (a 20,000-person quarter sorted ten times the rows of a 2,000-person one at 13 times the cost);
 /// one pass over the date index into this table grows with the rows. `persons` hands the totals back in person id
 /// order, the order SQLite's `GROUP BY person_id` gives them, so totals summed from them are summed as before.
 struct PersonTally<Totals> {
-    private var slots: [PersonKey: Int] = [:]
-    /// Every person met, in the order first met.
-    private(set) var keys: [PersonKey] = []
-    private var totals: [Totals] = []
+    /// Every person met, with its totals, in the order first met.
+    private(set) var index = PersonIndex<Totals>()
     private let empty: Totals
 
     init(empty: Totals) { self.empty = empty }
+
+    /// Every person met, in the order first met.
+    var keys: [PersonKey] { index.keys }
 
     /// Steps `statement`, whose first column is a stored person id, and lets `update` fold each row (read
     /// through SQLite's C API, columns from 1) into that person's totals.
@@ -24,26 +25,21 @@ struct PersonTally<Totals> {
         _ statement: Statement, _ update: (inout Totals, SQLiteStatement) -> Void
     ) throws -> Bool {
         let raw = statement.sqliteStatement
+        let empty = empty
         let rows = try Row.fetchCursor(statement)
         while try rows.next() != nil {
             guard let text = sqlite3_column_text(raw, 0),
                 let key = PersonKey(text: text, count: Int(sqlite3_column_bytes(raw, 0)))
             else { return false }
-            if let slot = slots[key] {
-                update(&totals[slot], raw)
-            } else {
-                slots[key] = totals.count
-                keys.append(key)
-                totals.append(empty)
-                update(&totals[totals.count - 1], raw)
-            }
+            index.update(key, initial: empty) { update(&$0, raw) }
         }
         return true
     }
 
     /// Every person's totals, in person id order.
     var persons: [Totals] {
-        keys.indices.sorted { keys[$0] < keys[$1] }.map { totals[$0] }
+        let entries = index.entries
+        return entries.indices.sorted { entries[$0].key < entries[$1].key }.map { entries[$0].value }
     }
 }
 

@@ -70,7 +70,7 @@ enum ProgrammeFiguresQuery {
 
     /// The participants table; from `persons` (the period tables' persons, `PeriodTallies`) when given, else
     /// from the walk over the persons.
-    static func participants(_ w: Window, persons: Set<PersonKey>?, _ db: Database) throws -> FigureTable {
+    static func participants(_ w: Window, persons: PersonIndex<Void>?, _ db: Database) throws -> FigureTable {
         let counts = try persons.flatMap { try participantCounts(w, persons: $0, db) } ?? participantsWalked(w, db)
         return FigureTable(
             id: "participants", columns: [FigureColumn(key: "persons", measure: .persons)],
