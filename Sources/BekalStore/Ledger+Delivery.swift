@@ -3,14 +3,19 @@ import Foundation
 import GRDB
 
 extension Ledger {
-    /// Queues a portfolio delivery for `destination` (its id is also its `Idempotency-Key`).
-    public func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at date: Date) throws {
+    /// Queues a delivery for `destination` (its id is also its `Idempotency-Key`): a person's portfolio, or the
+    /// status list alone (`person` `nil`).
+    public func enqueueDelivery(
+        id: UUID, destination: String, facilityCode: String, body: Data, at date: Date, kind: DeliveryKind,
+        person: UUID?
+    ) throws {
         let at = PayloadCoding.timestamp(date)
         try writeOutbox { db in
             try db.execute(sql: """
                 INSERT INTO portfolio_delivery (delivery_id, destination, facility_code, body, state, enqueued_at,
-                    updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)
-                """, arguments: [Projection.key(id), destination, facilityCode, body, at, at])
+                    updated_at, kind, person_id) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+                """, arguments: [Projection.key(id), destination, facilityCode, body, at, at, kind.rawValue,
+                                 person.map(Projection.key)])
         }
     }
 
@@ -25,18 +30,24 @@ extension Ledger {
     }
 
     /// The `limit` most recently queued deliveries to any destination, newest first, without their bodies (a body
-    /// is a whole signed export; a list of deliveries needs none of it).
+    /// is a whole signed export; a list of deliveries needs none of it), each with the person it is for.
     public func recentDeliveries(limit: Int) throws -> [DeliveryStatus] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT delivery_id, destination, enqueued_at, state, attempts, last_error FROM portfolio_delivery
-                ORDER BY rowid DESC LIMIT ?
+                SELECT d.delivery_id, d.destination, d.kind, d.person_id, p.register_number, d.enqueued_at, d.state,
+                    d.attempts, d.last_error
+                FROM portfolio_delivery d LEFT JOIN person p ON p.id = d.person_id
+                ORDER BY d.rowid DESC LIMIT ?
                 """, arguments: [limit]).map { row in
                 guard let id = UUID(uuidString: row["delivery_id"]), let state = QueuedReport.State(rawValue: row["state"]),
+                    let kind = DeliveryKind(rawValue: row["kind"]),
                     let enqueuedAt = PayloadCoding.date(fromTimestamp: row["enqueued_at"])
                 else { throw StoreError(.corrupted, "a queued delivery cannot be read") }
-                return DeliveryStatus(id: id, destination: row["destination"], enqueuedAt: enqueuedAt, state: state,
-                                      attempts: row["attempts"], lastError: row["last_error"])
+                let person: DeliveredPerson? = if let personID = (row["person_id"] as String?).flatMap(UUID.init),
+                    let number = row["register_number"] as String? { DeliveredPerson(id: personID, registerNumber: number) } else { nil }
+                return DeliveryStatus(id: id, destination: row["destination"], kind: kind, person: person,
+                                      enqueuedAt: enqueuedAt, state: state, attempts: row["attempts"],
+                                      lastError: row["last_error"])
             }
         }
     }

@@ -41,6 +41,7 @@ enum LedgerSchema {
         DeliverySchema.register(in: &migrator)
         AccountRoleSchema.register(in: &migrator)
         NaturalKeySchema.register(in: &migrator)
+        DeliveryPersonSchema.register(in: &migrator)
         return migrator
     }
 

@@ -203,7 +203,17 @@ struct RolePermissionTests {
         #expect(recent.map(\.destination) == [other, bapas])
         #expect(recent.map(\.state) == [.pending, .pending])
         #expect(recent.map(\.attempts) == [0, 0])
-        #expect(try await app.recentDeliveries(limit: 1, context: staffed.counselor).map(\.id) == [second])
+        // Each names the person whose portfolio it carries, by id and register number.
+        let named = DeliveredPerson(id: staffed.person.id, registerNumber: staffed.person.registerNumber.rawValue)
+        #expect(recent.map(\.kind) == [.portfolio, .portfolio])
+        #expect(recent.map(\.person) == [named, named])
+        // A status list queued after a revocation carries no person, for every Bapas delivered to.
+        try await app.queueStatusListDeliveries(context: staffed.admin)
+        let lists = try await app.recentDeliveries(limit: 2, context: staffed.assessor)
+        #expect(lists.map(\.kind) == [.statusList, .statusList])
+        #expect(lists.map(\.person) == [nil, nil])
+        #expect(Set(lists.map(\.destination)) == [bapas, other])
+        #expect(try await app.recentDeliveries(limit: 3, context: staffed.counselor).last?.id == second)
         try await staffed.expectRefused(as: refused, "recent deliveries") {
             _ = try await app.recentDeliveries(limit: 5, context: $0)
         }

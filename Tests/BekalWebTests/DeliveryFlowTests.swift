@@ -40,6 +40,8 @@ struct DeliveryFlowTests {
                 #expect(pending.map(\.state) == [.pending])
                 let list = try await sari.get("/ekspor")
                 #expect(list.body.contains(#"<tr class="delivery-pending">"#))
+                // The row says whose portfolio it is: the register number, linked to the person's page.
+                #expect(list.body.contains(#"<td class="carries"><a href="\#(path)">AII-0001/2025</a></td>"#))
 
                 let summary = try await fixture.app.deliverPending(
                     DeliveryRequest(destination: url, secret: .file(secretFile), maxAttempts: 2),

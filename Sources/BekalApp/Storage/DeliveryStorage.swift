@@ -4,8 +4,10 @@ import Foundation
 /// The portfolio-delivery outbox of a facility's ledger (`bekal send`): deliveries to a Bapas, claimed with
 /// leases like reports, as `QueuedReport`s (the one outbox record the publisher's relay sends).
 public protocol DeliveryStorage {
-    /// Queues a delivery for `destination`.
-    func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at: Date) async throws
+    /// Queues a delivery for `destination`: a person's portfolio, or the status list alone (`person` `nil`).
+    func enqueueDelivery(
+        id: UUID, destination: String, facilityCode: String, body: Data, at: Date, kind: DeliveryKind, person: UUID?
+    ) async throws
     /// Deliveries for `destination` (all when `nil`), oldest first.
     func deliveries(destination: String?) async throws -> [QueuedReport]
     /// The `limit` most recently queued deliveries to any destination, newest first, without their bodies.

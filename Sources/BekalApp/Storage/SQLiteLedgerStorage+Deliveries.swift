@@ -3,8 +3,14 @@ import BekalStore
 import Foundation
 
 extension SQLiteLedgerStorage: DeliveryStorage {
-    public func enqueueDelivery(id: UUID, destination: String, facilityCode: String, body: Data, at: Date) async throws {
-        try await run { try ledger.enqueueDelivery(id: id, destination: destination, facilityCode: facilityCode, body: body, at: at) }
+    public func enqueueDelivery(
+        id: UUID, destination: String, facilityCode: String, body: Data, at: Date, kind: DeliveryKind, person: UUID?
+    ) async throws {
+        try await run {
+            try ledger.enqueueDelivery(
+                id: id, destination: destination, facilityCode: facilityCode, body: body, at: at, kind: kind,
+                person: person)
+        }
     }
 
     public func deliveries(destination: String?) async throws -> [QueuedReport] {

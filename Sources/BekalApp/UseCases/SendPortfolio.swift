@@ -47,7 +47,7 @@ extension FacilityApp {
         let id = UUID()
         try await storage.enqueueDelivery(
             id: id, destination: destination, facilityCode: try await storage.facility().code,
-            body: Data(delivery.bytes), at: context.now)
+            body: Data(delivery.bytes), at: context.now, kind: .portfolio, person: export.person.id)
         logger.info("portfolio queued for delivery", metadata: ["delivery.id": "\(id)"])
         return id
     }
@@ -72,7 +72,9 @@ extension FacilityApp {
         let body = Data(StatusListDelivery(statusList: try await statusList(context: context).bytes).bytes)
         let code = try await storage.facility().code
         for url in destinations {
-            try await storage.enqueueDelivery(id: UUID(), destination: url, facilityCode: code, body: body, at: context.now)
+            try await storage.enqueueDelivery(
+                id: UUID(), destination: url, facilityCode: code, body: body, at: context.now, kind: .statusList,
+                person: nil)
         }
         logger.info("status list queued for delivery", metadata: ["delivery.destinations": "\(destinations.count)"])
         return destinations
@@ -119,8 +121,9 @@ extension FacilityApp {
         return try await relay.publishPending(from: outbox)
     }
 
-    /// Where the `limit` most recently queued deliveries stand, newest first, without their bodies. Any active
-    /// account but a PK may read them (`.read`): a delivery names no person.
+    /// Where the `limit` most recently queued deliveries stand, newest first, without their bodies, each with the
+    /// person it is for (id and register number). Any active account but a PK may read them (`.read`), as it may
+    /// read the list of persons.
     /// - Throws: `AppError.permission` for a PK, a disabled or an unknown account.
     public func recentDeliveries(limit: Int, context: ActionContext) async throws -> [DeliveryStatus] {
         try await authorize(.read, context: context)

@@ -43,8 +43,10 @@ extension FacilitySite {
             """
     }
 
-    /// The Ekspor page's list of the 50 latest deliveries to a Bapas, newest first: where, when, state, attempts and
-    /// the last error. A delivery names no person (its body is the signed export), so nothing here identifies anyone.
+    /// The Ekspor page's list of the 50 latest deliveries to a Bapas, newest first: whose portfolio (the register
+    /// number, linked to the person's page) or the status list, where, when, state, attempts and the last error, so
+    /// a refused delivery can be traced to the person to send again. Whoever reads this page may read the list of
+    /// persons, which shows the same numbers.
     func deliveriesSection(_ context: WebRequestContext) async throws -> HTML {
         let deliveries = try await app.recentDeliveries(limit: 50, context: try kit.actionContext(context))
         guard !deliveries.isEmpty || !bapasDestinations.isEmpty else { return .empty }
@@ -55,15 +57,22 @@ extension FacilitySite {
             case .sent: l.t("Terkirim", "Delivered")
             case .failed: l.t("Ditolak", "Refused")
             }
+            let carries: HTML = switch (delivery.kind, delivery.person) {
+            case (.statusList, _): "\(l.t("Daftar status", "Status list"))"
+            case (.portfolio, let person?):
+                "<a href=\"/wbp/\(person.id.uuidString.lowercased())\">\(person.registerNumber)</a>"
+            // Queued before the ledger recorded the person.
+            case (.portfolio, nil): "\(l.t("Portofolio", "Portfolio"))"
+            }
             return """
-                <tr class="delivery-\(delivery.state.rawValue)"><td><code>\(String(delivery.id.uuidString.lowercased().prefix(8)))</code></td><td>\(delivery.destination)</td>
+                <tr class="delivery-\(delivery.state.rawValue)"><td><code>\(String(delivery.id.uuidString.lowercased().prefix(8)))</code></td><td class="carries">\(carries)</td><td>\(delivery.destination)</td>
                 <td>\(PageFormat.dateTime(delivery.enqueuedAt, l))</td><td>\(state)</td><td>\(delivery.attempts)</td><td>\(delivery.lastError ?? "")</td></tr>
                 """
         }
         let table: HTML = deliveries.isEmpty
             ? HTML("<p class=\"muted\">\(l.t("Belum ada pengiriman.", "Nothing sent yet."))</p>")
             : """
-                <div class="table"><table id="deliveries"><thead><tr><th>\(l.t("Kode", "Id"))</th><th>Bapas</th><th>\(l.t("Diantrekan", "Queued"))</th><th>\(l.t("Status", "State"))</th><th>\(l.t("Percobaan", "Attempts"))</th><th>\(l.t("Keterangan", "Note"))</th></tr></thead>
+                <div class="table"><table id="deliveries"><thead><tr><th>\(l.t("Kode", "Id"))</th><th>\(l.t("Isi", "Contents"))</th><th>Bapas</th><th>\(l.t("Diantrekan", "Queued"))</th><th>\(l.t("Status", "State"))</th><th>\(l.t("Percobaan", "Attempts"))</th><th>\(l.t("Keterangan", "Note"))</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>
                 """
         return """

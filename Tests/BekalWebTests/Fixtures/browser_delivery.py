@@ -40,6 +40,9 @@ def send(driver):
     rows = driver.find_elements(By.CSS_SELECTOR, "table#deliveries tbody tr")
     check(len(rows) == 1 and "Menunggu" in rows[0].text and bapas_url in rows[0].text,
           "the Ekspor page lists the delivery as Menunggu")
+    carries = rows[0].find_elements(By.CSS_SELECTOR, "td.carries a")
+    check(len(carries) == 1 and carries[0].get_attribute("href").endswith("/wbp/" + PERSON_ID),
+          "the Ekspor row links to the person whose portfolio it carries")
 
 
 def revoke(driver):
