@@ -26,6 +26,7 @@ struct Bekal: AsyncParsableCommand {
             ReadinessCommand.self, ImportCommand.self, LedgerCommand.self, Demo.self, Canonicalize.self, Verify.self,
             Keys.self, Render.self, StatsCommand.self, PublishCommand.self, ExportCommand.self, Revoke.self,
             StatusListCommand.self, WitnessCommand.self, UserCommand.self, ServeCommand.self, SendCommand.self,
+            DeliveriesCommand.self,
             BapasCommand.self,
         ])
 

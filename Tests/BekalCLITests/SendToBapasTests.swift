@@ -401,6 +401,25 @@ struct SendToBapasTests {
         #expect(sent.status == 5, "a report refused by the endpoint is a conflict: \(sent.stderr)")
         #expect(sent.stdout.contains("refused 1"), "\(sent.stdout)")
         #expect(try scene.inbox().isEmpty)
+
+        // `bekal deliveries` traces the refused delivery to the person to send again, in text and in JSON.
+        let listed = try scene.facility.cli.run("deliveries")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.first == ["id", "carries", "bapas", "queued", "state", "attempts", "last_error"])
+        let row = try #require(lines.dropFirst().first)
+        #expect(lines.count == 2)
+        #expect(Array(row[1...2]) == [Substring(person.register), Substring(scene.url)])
+        #expect(row[4] == "failed" && row[5] == "1", "\(listed.stdout)")
+        #expect(row[6].contains("401"), "\(listed.stdout)")
+        let json = try scene.facility.cli.run("deliveries", "--json", "--limit", "5")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect((rows.first?["id"] as? String)?.lowercased() == String(row[0]))
+        #expect(rows.first?["kind"] as? String == "portfolio")
+        #expect((rows.first?["person"] as? [String: Any])?["id"] as? String == person.id)
+        #expect((rows.first?["person"] as? [String: Any])?["registerNumber"] as? String == person.register)
+        #expect(rows.first?["state"] as? String == "failed")
     }
 
     @Test("the secret is never an argument: without --secret-file or --secret-env, send refuses to start")
