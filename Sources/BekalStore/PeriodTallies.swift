@@ -26,7 +26,8 @@ extension ProgrammeFiguresQuery {
             self.training = training
             self.production = production
             var participants = assessed.index
-            for key in training.keys + production.keys { participants.update(key, initial: ()) { _ in } }
+            for entry in training.index.entries { participants.update(entry.key, initial: ()) { _ in } }
+            for entry in production.index.entries { participants.update(entry.key, initial: ()) { _ in } }
             self.participants = participants
         }
     }

@@ -14,9 +14,6 @@ struct PersonTally<Totals> {
 
     init(empty: Totals) { self.empty = empty }
 
-    /// Every person met, in the order first met.
-    var keys: [PersonKey] { index.keys }
-
     /// Steps `statement`, whose first column is a stored person id, and lets `update` fold each row (read
     /// through SQLite's C API, columns from 1) into that person's totals.
     /// - Returns: `false`, having stopped, when a row's id is not 36 bytes of text (never written by the store);

@@ -33,7 +33,7 @@ struct PersonIndexTests {
             reference[text, default: 0] += hours
         }
         #expect(index.count == reference.count)
-        #expect(index.keys == (try order.map(Self.key)))
+        #expect(index.entries.map(\.key) == (try order.map(Self.key)))
         #expect(index.entries.map(\.value) == order.map { reference[$0]! })
     }
 
@@ -57,7 +57,7 @@ struct PersonIndexTests {
         var index = PersonIndex<Int>()
         let texts = ["b", "a", "c", "a", "b", "a"].map { Self.id(Int($0.unicodeScalars.first!.value)) }
         for text in texts { index.update(try Self.key(text), initial: 0) { $0 += 1 } }
-        #expect(index.keys == (try [texts[0], texts[1], texts[2]].map(Self.key)))
+        #expect(index.entries.map(\.key) == (try [texts[0], texts[1], texts[2]].map(Self.key)))
         #expect(index.entries.map(\.value) == [2, 3, 1])
     }
 }

@@ -22,7 +22,7 @@ public struct DeliveryStatus: Sendable, Hashable {
     public var lastError: String?
 
     /// - Parameters: the delivery's fields as the outbox holds them.
-    public init(id: UUID, destination: String, kind: DeliveryKind = .portfolio, person: DeliveredPerson? = nil,
+    public init(id: UUID, destination: String, kind: DeliveryKind, person: DeliveredPerson?,
                 enqueuedAt: Date, state: QueuedReport.State, attempts: Int, lastError: String?) {
         self.id = id
         self.destination = destination
