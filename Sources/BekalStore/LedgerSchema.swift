@@ -42,6 +42,7 @@ enum LedgerSchema {
         AccountRoleSchema.register(in: &migrator)
         NaturalKeySchema.register(in: &migrator)
         DeliveryPersonSchema.register(in: &migrator)
+        MovementDaySchema.register(in: &migrator)
         return migrator
     }
 

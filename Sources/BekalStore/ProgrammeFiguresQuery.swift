@@ -39,15 +39,13 @@ enum ProgrammeFiguresQuery {
         var arguments: StatementArguments { ["first": first, "last": last] }
     }
 
-    /// Release and transfer days, read from the ledger itself (they have no projection table). The `type IN`
-    /// term is written exactly as the partial index `ledger_event_movement` so that the index is used.
+    /// Release and transfer days, read from the ledger itself (they have no projection table), through the
+    /// partial index that holds them (`MovementDaySchema`), so no event row is read. The `type IN` term is written
+    /// exactly as the index's, so that the index is used.
     static let movements = """
         movement AS (
-            SELECT person_id, type, sequence,
-                json_extract(payload, CASE type WHEN 'person.released' THEN '$.released._0.date'
-                                                ELSE '$.transferred._0.date' END) AS day,
-                json_extract(payload, '$.released._0.kind') AS kind
-            FROM ledger_event INDEXED BY ledger_event_movement
+            SELECT person_id, type, sequence, movement_day AS day, release_kind AS kind
+            FROM ledger_event INDEXED BY ledger_event_movement_day
             WHERE type IN ('person.released', 'person.transferred')
         )
         """
