@@ -267,13 +267,44 @@ def stats(scale, home):
 
 # --- once ----------------------------------------------------------------------------------------------------
 
+def parsed_figures(output):
+    """The figures a command printed, by id, not yet recorded."""
+    return {f["id"]: f for f in (json.loads(line) for line in output.splitlines() if line.strip().startswith("{"))}
+
+
+def median(values):
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+VERIFY_ROUNDS = 3
+
+
 def verify_and_canonicalize(export_dir):
+    """Bekal's verifier (with its floor, which it measures in alternation) and Python's, in alternating rounds: the
+    ratio to Python is the median of the rounds' ratios, so a drift of the machine's speed over the minutes of a run
+    moves both sides of each round alike. The figures hold the samples of all rounds."""
     scale = 200
-    warmups, runs = REPS[scale]
-    out, _ = run(bench("verify", "--dir", export_dir, *reps_args(scale)))
-    figures_from(out)
-    out, _ = run(peer("verify_jcs.py", export_dir, 1, 3))
-    figures_from(out)
+    merged = {}
+    ratios = {"wall": [], "cpu": []}
+    for _ in range(VERIFY_ROUNDS):
+        out, _ = run(bench("verify", "--dir", export_dir, *reps_args(scale)))
+        bekal = parsed_figures(out)
+        out, _ = run(peer("verify_jcs.py", export_dir, 1, 3))
+        python = parsed_figures(out)
+        ratios["wall"].append(median(python["verify.python"]["samples"]) / median(bekal["verify.bekal"]["samples"]))
+        ratios["cpu"].append(median(python["verify.python"]["cpu"]) / median(bekal["verify.bekal"]["cpu"]))
+        for key, figure in {**bekal, **python}.items():
+            if key in merged:
+                merged[key]["samples"] += figure["samples"]
+                merged[key]["cpu"] = (merged[key].get("cpu") or []) + (figure.get("cpu") or [])
+            else:
+                merged[key] = figure
+    for figure in merged.values():
+        record(figure)
+    RESULTS.setdefault("paired", {})["verify.python/verify.bekal"] = ratios
+    log(f"verify: Python / Bekal per round {', '.join(f'{r:.2f}' for r in ratios['wall'])} (wall)")
     out, _ = run(bench("jcs", "--dir", export_dir, *reps_args(scale)))
     figures_from(out)
     out, _ = run(peer("canonicalize_jcs.py", export_dir, 1, 3))

@@ -34,6 +34,39 @@ enum Sampling {
         return samples
     }
 
+    /// The samples of one body within an alternating measurement: wall and CPU seconds per run.
+    struct Series {
+        var samples: [Double] = []
+        var cpu: [Double] = []
+    }
+
+    /// Runs `first` and `second` in alternation, each warmed up and then timed once per run, so that the i-th
+    /// samples of the two were taken next to each other. A ratio of the two is then a median of per-run ratios,
+    /// which the machine's drift over a run (its speed moved by ≈ 50% between minutes on this shared VM) cannot
+    /// bias as it biases two blocks of runs measured one after the other.
+    static func measureAlternating(
+        _ repetitions: Repetitions, _ first: () throws -> Void, _ second: () throws -> Void
+    ) rethrows -> (first: Series, second: Series) {
+        for _ in 0..<repetitions.warmups {
+            try first()
+            try second()
+        }
+        var a = Series()
+        var b = Series()
+        let clock = ContinuousClock()
+        func time(_ body: () throws -> Void, into series: inout Series) rethrows {
+            let cpuStart = processCPUTime()
+            let elapsed = try clock.measure(body).seconds
+            series.cpu.append(processCPUTime() - cpuStart)
+            series.samples.append(elapsed)
+        }
+        for _ in 0..<repetitions.runs {
+            try time(first, into: &a)
+            try time(second, into: &b)
+        }
+        return (a, b)
+    }
+
     static func measure(_ repetitions: Repetitions, _ body: () async throws -> Void) async rethrows -> [Double] {
         for _ in 0..<repetitions.warmups { try await body() }
         var samples: [Double] = []
@@ -68,6 +101,8 @@ struct Figure: Encodable {
     var items: Int
     var bytes: Int = 0
     var note: String = ""
+    /// The figure whose samples were taken in alternation with these, index by index (`measureAlternating`).
+    var pairedWith: String?
 
     func emit() {
         let encoder = JSONEncoder()
