@@ -265,32 +265,52 @@ def stats(scale, home):
     return payload
 
 
-STATS_ROUNDS = 5
+SCALING_ROUNDS = {"stats.bekal": 5, "export.all": 2}
 
 
-def stats_scaling_rounds(home2000, home20000):
-    """The stats at 2,000 and 20,000 people again, in alternating rounds once both ledgers exist; the scaling ratio
-    is that of the fastest run at each scale over all rounds. The per-scale figures above were taken minutes apart
-    (the 20,000-person ledger generated, exported and imported in between), so their ratio also carried the
-    machine's drift and whatever the work in between left in the OS page cache. Fastest, not median: other
-    tenants' bursts only ever add time, and in trials (2026-12-08) one covered a whole 2,000-person block (15 runs
-    of ≈ 16 ms), so that the rounds' own ratios of fastest runs ranged from 8.0× to 14.7× on one binary."""
-    rounds = {"wall": [], "cpu": []}
+def scaling_rounds(key, command_for, rounds):
+    """A figure at 2,000 and 20,000 people again, in alternating rounds once both ledgers exist; the scaling ratio
+    is that of the fastest run at each scale over all rounds. The per-scale figures were taken minutes apart (the
+    20,000-person ledger generated, exported and imported in between), so their ratio also carried the machine's
+    drift and whatever the work in between left in the OS page cache. Fastest, not median: other tenants' bursts
+    only ever add time, and in trials (2026-12-08) one covered a whole 2,000-person block of the stats (15 runs of
+    ≈ 16 ms), so that the rounds' own ratios of fastest runs ranged from 8.0× to 14.7× on one binary."""
+    per_round = {"wall": [], "cpu": []}
     fastest = {2000: [float("inf"), float("inf")], 20000: [float("inf"), float("inf")]}
-    for _ in range(STATS_ROUNDS):
+    for index in range(rounds):
         this_round = {}
-        for scale, home, runs in ((2000, home2000, 15), (20000, home20000, 5)):
-            out, _ = run(bench("stats", "--home", home, "--period", "2026-Q3", "--warmups", 1, "--runs", runs))
-            figure = parsed_figures(out)["stats.bekal"]
+        for scale in (2000, 20000):
+            out, _ = run(command_for(scale, index))
+            figure = parsed_figures(out)[key]
             this_round[scale] = (min(figure["samples"]), min(figure["cpu"]))
             fastest[scale] = [min(fastest[scale][0], this_round[scale][0]), min(fastest[scale][1], this_round[scale][1])]
-        rounds["wall"].append(this_round[20000][0] / this_round[2000][0])
-        rounds["cpu"].append(this_round[20000][1] / this_round[2000][1])
-    RESULTS.setdefault("paired", {})["stats.bekal@20000/stats.bekal@2000"] = dict(
-        rounds, fastest={str(k): v for k, v in fastest.items()},
+        per_round["wall"].append(this_round[20000][0] / this_round[2000][0])
+        per_round["cpu"].append(this_round[20000][1] / this_round[2000][1])
+    RESULTS.setdefault("paired", {})[f"{key}@20000/{key}@2000"] = dict(
+        per_round, fastest={str(k): v for k, v in fastest.items()},
         ratio=fastest[20000][0] / fastest[2000][0], cpu_ratio=fastest[20000][1] / fastest[2000][1])
-    log(f"stats: 20,000 / 2,000 fastest runs {fastest[20000][0] * 1000:.1f} / {fastest[2000][0] * 1000:.1f} ms = "
-        f"{fastest[20000][0] / fastest[2000][0]:.1f}× (rounds {', '.join(f'{r:.1f}' for r in rounds['wall'])})")
+    log(f"{key}: 20,000 / 2,000 fastest runs {fastest[20000][0] * 1000:.1f} / {fastest[2000][0] * 1000:.1f} ms = "
+        f"{fastest[20000][0] / fastest[2000][0]:.1f}× (rounds {', '.join(f'{r:.1f}' for r in per_round['wall'])})")
+
+
+def linearity_rounds(homes):
+    """The stats and the facility export of both scales in alternating rounds (`scaling_rounds`)."""
+    scaling_rounds("stats.bekal", lambda scale, _: bench(
+        # More runs of the short one (≈ 16 ms each), which a single slow moment moves more.
+        "stats", "--home", homes[scale], "--period", "2026-Q3", "--warmups", 1, "--runs", 15 if scale == 2000 else 5),
+        SCALING_ROUNDS["stats.bekal"])
+
+    def export_command(scale, index):
+        # A new directory each time: creating thousands of files in one just emptied costs ext4 more (the
+        # RDFC round's profile: ≈ 10% of an export's CPU), which is the harness, not the export.
+        out_dir = os.path.join(ARGS.work, str(scale), f"exports-round-{index}")
+        shutil.rmtree(out_dir, ignore_errors=True)
+        return bench("export-all", "--home", homes[scale], "--out-dir", out_dir, "--jobs", 2, "--warmups", 0,
+                     "--runs", 3 if scale == 2000 else 1)
+    scaling_rounds("export.all", export_command, SCALING_ROUNDS["export.all"])
+    for scale in (2000, 20000):
+        for index in range(SCALING_ROUNDS["export.all"]):
+            shutil.rmtree(os.path.join(ARGS.work, str(scale), f"exports-round-{index}"), ignore_errors=True)
 
 
 # --- once ----------------------------------------------------------------------------------------------------
@@ -405,6 +425,31 @@ def rdfc(single):
     if oxigraph_out.returncode != 0:
         RESULTS["checks"]["rdfc pyoxigraph"] = "failed: " + oxigraph_out.stderr.strip()[-300:]
         log(RESULTS["checks"]["rdfc pyoxigraph"])
+    elif bekal_out.returncode == 0:
+        # Two more rounds of Bekal's RDFC and pyoxigraph's, alternating: the ratio to the stage is the median of the
+        # rounds' ratios. Measured once each, a slow minute on either side moved it from 0.43× (2026-12-07) to
+        # 0.75× (2026-12-08 01:06), where the same binary gave 0.36× and 0.40× right after.
+        rounds = {"wall": [], "cpu": []}
+        outputs = [(bekal_out.stdout, oxigraph_out.stdout)]
+        for _ in range(2):
+            again, _ = run(bench("rdfc", "--file", single, "--warmups", 2, "--runs", 9))
+            peer_again, _ = run(peer("canonicalize_oxigraph.py", map_path, single, 1, 5, nquads_oxigraph + ".again"))
+            outputs.append((again, peer_again))
+        merged = {}
+        for ours, theirs in outputs:
+            a, b = parsed_figures(ours)["rdfc.bekal"], parsed_figures(theirs)["rdfc.oxigraph.stage"]
+            rounds["wall"].append(median(a["samples"]) / median(b["samples"]))
+            rounds["cpu"].append(median(a["cpu"]) / median(b["cpu"]))
+            for figure in list(parsed_figures(ours).values()) + list(parsed_figures(theirs).values()):
+                if figure["id"] in merged:
+                    merged[figure["id"]]["samples"] += figure["samples"]
+                    merged[figure["id"]]["cpu"] = (merged[figure["id"]].get("cpu") or []) + (figure.get("cpu") or [])
+                else:
+                    merged[figure["id"]] = figure
+        for figure in merged.values():
+            record(figure)
+        RESULTS.setdefault("paired", {})["rdfc.bekal/rdfc.oxigraph.stage"] = rounds
+        log(f"rdfc: Bekal / pyoxigraph stage per round {', '.join(f'{x:.2f}' for x in rounds['wall'])} (wall)")
     else:
         figures_from(oxigraph_out.stdout)
     if bekal_out.returncode == 0 and oxigraph_out.returncode == 0:
@@ -573,7 +618,7 @@ def main():
         import_bench(scale, csv_dir)
         payload = stats(scale, home)
     if 2000 in homes and 20000 in homes:
-        stats_scaling_rounds(homes[2000], homes[20000])
+        linearity_rounds(homes)
     first = scales[0]
     verify_and_canonicalize(exports[first])
     if first in RDFC_EXPORTS:
