@@ -428,7 +428,7 @@ def rdfc(single):
     elif bekal_out.returncode == 0:
         # Two more rounds of Bekal's RDFC and pyoxigraph's, alternating: the ratio to the stage is the median of the
         # rounds' ratios. Measured once each, a slow minute on either side moved it from 0.43× (2026-12-07) to
-        # 0.75× (2026-12-08 01:06), where the same binary gave 0.36× and 0.40× right after.
+        # 0.75× (2026-12-08 01:09), where the same binary gave 0.36× and 0.40× right after.
         rounds = {"wall": [], "cpu": []}
         outputs = [(bekal_out.stdout, oxigraph_out.stdout)]
         for _ in range(2):
