@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PEERS = os.path.join(HERE, "peers")
 sys.path.insert(0, HERE)
-from report import write_markdown  # noqa: E402
+from report import median, write_markdown  # noqa: E402
 
 # Repetitions per scale: (warm-ups, runs). Fewer at 20,000 people to stay inside the time budget.
 REPS = {200: (1, 7), 2000: (1, 5), 20000: (0, 2)}
@@ -194,37 +194,49 @@ def import_bench(scale, csv_dir):
          "--facility-name", "DEMO Lapas Contoh (fiktif)"], env=actor)
     run([ARGS.bekal, "framework", "import", "--sample", "--home", base], env=actor)
     run([ARGS.bekal, "import", "--home", base, "--kind", "persons", os.path.join(csv_dir, "persons.csv")], env=actor)
-    kinds = ["assessments", "training", "production", "certificates"]
-    files = [os.path.join(csv_dir, f"{k}.csv") for k in kinds]
+    files = [os.path.join(csv_dir, f"{k}.csv") for k in IMPORT_KINDS]
     rows = sum(max(0, sum(1 for _ in open(f)) - 1) for f in files)
-    target = os.path.join(ARGS.work, str(scale), "import-run")
     warmups, runs = REPS[scale]
     samples, cpu = [], []
     for i in range(warmups + runs):
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(base, target)
-        total = 0.0
-        total_cpu = 0.0
-        for kind, path in zip(kinds, files):
-            # The largest file's peak memory, once per scale: the import streams the file, so it should not
-            # grow with the file's size.
-            memory_key = f"bekal import {kind}@{scale}" if i == warmups and kind == "production" else None
-            out, elapsed = run([ARGS.bekal, "import", "--home", target, "--kind", kind, path],
-                               env=actor, memory_key=memory_key)
-            if i == 0 and not out.startswith("Imported"):
-                raise SystemExit(f"unexpected import output: {out}")
-            total += elapsed
-            total_cpu += LAST_CHILD_CPU
+        total, total_cpu = import_once(scale, csv_dir, memory=i == warmups, check_output=i == 0)
         if i >= warmups:
             samples.append(total)
             cpu.append(total_cpu)
     record({"id": "import.bekal", "samples": samples, "cpu": cpu, "items": rows, "bytes": 0,
             "note": "4 bekal import processes, hash chain, natural keys, projections"}, f"import.bekal@{scale}")
+    target = os.path.join(ARGS.work, str(scale), "import-run")
     verify_out, _ = run([ARGS.bekal, "ledger", "verify", "--home", target], env=actor)
     RESULTS["checks"][f"import ledger verify@{scale}"] = verify_out.strip().splitlines()[-1] if verify_out else ""
     out, _ = run(peer("sqlite_import.py", os.path.join(ARGS.work, str(scale)), warmups, runs, *files))
     figures_from(out, f"@{scale}")
     sqlite_cli(scale, files, warmups, runs)
+
+
+IMPORT_KINDS = ["assessments", "training", "production", "certificates"]
+
+
+def import_once(scale, csv_dir, memory=False, check_output=False):
+    """One import of the four event files into a fresh copy of the scale's `import-base` (the persons only): the
+    wall and CPU seconds of the four `bekal import` processes together."""
+    actor = {"BEKAL_ACTOR": "bench.runner"}
+    base = os.path.join(ARGS.work, str(scale), "import-base")
+    target = os.path.join(ARGS.work, str(scale), "import-run")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(base, target)
+    total = 0.0
+    total_cpu = 0.0
+    for kind in IMPORT_KINDS:
+        # The largest file's peak memory, once per scale: the import streams the file, so it should not
+        # grow with the file's size.
+        memory_key = f"bekal import {kind}@{scale}" if memory and kind == "production" else None
+        out, elapsed = run([ARGS.bekal, "import", "--home", target, "--kind", kind, os.path.join(csv_dir, f"{kind}.csv")],
+                           env=actor, memory_key=memory_key)
+        if check_output and not out.startswith("Imported"):
+            raise SystemExit(f"unexpected import output: {out}")
+        total += elapsed
+        total_cpu += LAST_CHILD_CPU
+    return total, total_cpu
 
 
 def sqlite_cli(scale, files, warmups, runs):
@@ -265,25 +277,23 @@ def stats(scale, home):
     return payload
 
 
-SCALING_ROUNDS = {"stats.bekal": 5, "export.all": 2}
+SCALING_ROUNDS = {"stats.bekal": 5, "export.all": 2, "import.bekal": 2}
 
 
-def scaling_rounds(key, command_for, rounds):
+def scaling_rounds(key, measure, rounds):
     """A figure at 2,000 and 20,000 people again, in alternating rounds once both ledgers exist; the scaling ratio
-    is that of the fastest run at each scale over all rounds. The per-scale figures were taken minutes apart (the
-    20,000-person ledger generated, exported and imported in between), so their ratio also carried the machine's
-    drift and whatever the work in between left in the OS page cache. Fastest, not median: other tenants' bursts
-    only ever add time, and in trials (2026-12-08) one covered a whole 2,000-person block of the stats (15 runs of
-    ≈ 16 ms), so that the rounds' own ratios of fastest runs ranged from 8.0× to 14.7× on one binary."""
+    is that of the fastest run at each scale over all rounds. `measure(scale, round)` gives the fastest wall and
+    CPU seconds of one round at one scale. The per-scale figures were taken minutes apart (the 20,000-person
+    ledger generated, exported and imported in between), so their ratio also carried the machine's drift and
+    whatever the work in between left in the OS page cache. Fastest, not median: other tenants' bursts only ever
+    add time, and in trials (2026-12-08) one covered a whole 2,000-person block of the stats (15 runs of ≈ 16 ms),
+    so that the rounds' own ratios of fastest runs ranged from 8.0× to 14.7× on one binary."""
     per_round = {"wall": [], "cpu": []}
     fastest = {2000: [float("inf"), float("inf")], 20000: [float("inf"), float("inf")]}
     for index in range(rounds):
-        this_round = {}
-        for scale in (2000, 20000):
-            out, _ = run(command_for(scale, index))
-            figure = parsed_figures(out)[key]
-            this_round[scale] = (min(figure["samples"]), min(figure["cpu"]))
-            fastest[scale] = [min(fastest[scale][0], this_round[scale][0]), min(fastest[scale][1], this_round[scale][1])]
+        this_round = {scale: measure(scale, index) for scale in (2000, 20000)}
+        for scale, (wall, cpu) in this_round.items():
+            fastest[scale] = [min(fastest[scale][0], wall), min(fastest[scale][1], cpu)]
         per_round["wall"].append(this_round[20000][0] / this_round[2000][0])
         per_round["cpu"].append(this_round[20000][1] / this_round[2000][1])
     RESULTS.setdefault("paired", {})[f"{key}@20000/{key}@2000"] = dict(
@@ -293,24 +303,36 @@ def scaling_rounds(key, command_for, rounds):
         f"{fastest[20000][0] / fastest[2000][0]:.1f}× (rounds {', '.join(f'{r:.1f}' for r in per_round['wall'])})")
 
 
-def linearity_rounds(homes):
-    """The stats and the facility export of both scales in alternating rounds (`scaling_rounds`)."""
-    scaling_rounds("stats.bekal", lambda scale, _: bench(
+def fastest_of(command, key):
+    """Runs a bekal-bench command and gives the fastest wall and CPU seconds of its figure `key`."""
+    out, _ = run(command)
+    figure = parsed_figures(out)[key]
+    return min(figure["samples"]), min(figure["cpu"])
+
+
+def linearity_rounds(homes, csv_dirs):
+    """The stats, the facility export and the import of both scales in alternating rounds (`scaling_rounds`)."""
+    scaling_rounds("stats.bekal", lambda scale, _: fastest_of(bench(
         # More runs of the short one (≈ 16 ms each), which a single slow moment moves more.
         "stats", "--home", homes[scale], "--period", "2026-Q3", "--warmups", 1, "--runs", 15 if scale == 2000 else 5),
-        SCALING_ROUNDS["stats.bekal"])
+        "stats.bekal"), SCALING_ROUNDS["stats.bekal"])
 
-    def export_command(scale, index):
+    def export(scale, index):
         # A new directory each time: creating thousands of files in one just emptied costs ext4 more (the
         # RDFC round's profile: ≈ 10% of an export's CPU), which is the harness, not the export.
         out_dir = os.path.join(ARGS.work, str(scale), f"exports-round-{index}")
         shutil.rmtree(out_dir, ignore_errors=True)
-        return bench("export-all", "--home", homes[scale], "--out-dir", out_dir, "--jobs", 2, "--warmups", 0,
-                     "--runs", 3 if scale == 2000 else 1)
-    scaling_rounds("export.all", export_command, SCALING_ROUNDS["export.all"])
-    for scale in (2000, 20000):
-        for index in range(SCALING_ROUNDS["export.all"]):
-            shutil.rmtree(os.path.join(ARGS.work, str(scale), f"exports-round-{index}"), ignore_errors=True)
+        result = fastest_of(bench("export-all", "--home", homes[scale], "--out-dir", out_dir, "--jobs", 2,
+                                  "--warmups", 0, "--runs", 3 if scale == 2000 else 1), "export.all")
+        shutil.rmtree(out_dir, ignore_errors=True)
+        return result
+    scaling_rounds("export.all", export, SCALING_ROUNDS["export.all"])
+
+    def import_run(scale, _):
+        # One import per round at 20,000 people (65-92 s here); three of the short one.
+        runs = [import_once(scale, csv_dirs[scale]) for _ in range(3 if scale == 2000 else 1)]
+        return min(r[0] for r in runs), min(r[1] for r in runs)
+    scaling_rounds("import.bekal", import_run, SCALING_ROUNDS["import.bekal"])
 
 
 # --- once ----------------------------------------------------------------------------------------------------
@@ -318,12 +340,6 @@ def linearity_rounds(homes):
 def parsed_figures(output):
     """The figures a command printed, by id, not yet recorded."""
     return {f["id"]: f for f in (json.loads(line) for line in output.splitlines() if line.strip().startswith("{"))}
-
-
-def median(values):
-    ordered = sorted(values)
-    n = len(ordered)
-    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
 VERIFY_ROUNDS = 3
@@ -611,14 +627,16 @@ def main():
     RESULTS["repetitions"] = {str(k): {"warmups": v[0], "runs": v[1]} for k, v in REPS.items()}
     exports = {}
     homes = {}
+    csv_dirs = {}
     for scale in scales:
         home, csv_dir = generate(scale)
         homes[scale] = home
+        csv_dirs[scale] = csv_dir
         exports[scale] = export_all(scale, home)
         import_bench(scale, csv_dir)
         payload = stats(scale, home)
     if 2000 in homes and 20000 in homes:
-        linearity_rounds(homes)
+        linearity_rounds(homes, csv_dirs)
     first = scales[0]
     verify_and_canonicalize(exports[first])
     if first in RDFC_EXPORTS:
