@@ -342,6 +342,26 @@ def parsed_figures(output):
     return {f["id"]: f for f in (json.loads(line) for line in output.splitlines() if line.strip().startswith("{"))}
 
 
+def record_rounds(rounds, numerator, denominator):
+    """Records figures measured in alternating rounds (one dict of figures by id per round): each figure with the
+    samples of every round, and the rounds' ratios of medians `numerator / denominator` in RESULTS["paired"]."""
+    ratios = {"wall": [], "cpu": []}
+    merged = {}
+    for figures in rounds:
+        ratios["wall"].append(median(figures[numerator]["samples"]) / median(figures[denominator]["samples"]))
+        ratios["cpu"].append(median(figures[numerator]["cpu"]) / median(figures[denominator]["cpu"]))
+        for key, figure in figures.items():
+            if key in merged:
+                merged[key]["samples"] += figure["samples"]
+                merged[key]["cpu"] = (merged[key].get("cpu") or []) + (figure.get("cpu") or [])
+            else:
+                merged[key] = figure
+    for figure in merged.values():
+        record(figure)
+    RESULTS.setdefault("paired", {})[f"{numerator}/{denominator}"] = ratios
+    log(f"{numerator} / {denominator} per round {', '.join(f'{r:.2f}' for r in ratios['wall'])} (wall)")
+
+
 VERIFY_ROUNDS = 3
 
 
@@ -350,25 +370,12 @@ def verify_and_canonicalize(export_dir):
     ratio to Python is the median of the rounds' ratios, so a drift of the machine's speed over the minutes of a run
     moves both sides of each round alike. The figures hold the samples of all rounds."""
     scale = 200
-    merged = {}
-    ratios = {"wall": [], "cpu": []}
+    rounds = []
     for _ in range(VERIFY_ROUNDS):
         out, _ = run(bench("verify", "--dir", export_dir, *reps_args(scale)))
-        bekal = parsed_figures(out)
-        out, _ = run(peer("verify_jcs.py", export_dir, 1, 3))
-        python = parsed_figures(out)
-        ratios["wall"].append(median(python["verify.python"]["samples"]) / median(bekal["verify.bekal"]["samples"]))
-        ratios["cpu"].append(median(python["verify.python"]["cpu"]) / median(bekal["verify.bekal"]["cpu"]))
-        for key, figure in {**bekal, **python}.items():
-            if key in merged:
-                merged[key]["samples"] += figure["samples"]
-                merged[key]["cpu"] = (merged[key].get("cpu") or []) + (figure.get("cpu") or [])
-            else:
-                merged[key] = figure
-    for figure in merged.values():
-        record(figure)
-    RESULTS.setdefault("paired", {})["verify.python/verify.bekal"] = ratios
-    log(f"verify: Python / Bekal per round {', '.join(f'{r:.2f}' for r in ratios['wall'])} (wall)")
+        python, _ = run(peer("verify_jcs.py", export_dir, 1, 3))
+        rounds.append({**parsed_figures(out), **parsed_figures(python)})
+    record_rounds(rounds, "verify.python", "verify.bekal")
     out, _ = run(bench("jcs", "--dir", export_dir, *reps_args(scale)))
     figures_from(out)
     out, _ = run(peer("canonicalize_jcs.py", export_dir, 1, 3))
@@ -445,27 +452,12 @@ def rdfc(single):
         # Two more rounds of Bekal's RDFC and pyoxigraph's, alternating: the ratio to the stage is the median of the
         # rounds' ratios. Measured once each, a slow minute on either side moved it from 0.43× (2026-12-07) to
         # 0.75× (2026-12-08 01:09), where the same binary gave 0.36× and 0.40× right after.
-        rounds = {"wall": [], "cpu": []}
-        outputs = [(bekal_out.stdout, oxigraph_out.stdout)]
+        rounds = [{**parsed_figures(bekal_out.stdout), **parsed_figures(oxigraph_out.stdout)}]
         for _ in range(2):
             again, _ = run(bench("rdfc", "--file", single, "--warmups", 2, "--runs", 9))
             peer_again, _ = run(peer("canonicalize_oxigraph.py", map_path, single, 1, 5, nquads_oxigraph + ".again"))
-            outputs.append((again, peer_again))
-        merged = {}
-        for ours, theirs in outputs:
-            a, b = parsed_figures(ours)["rdfc.bekal"], parsed_figures(theirs)["rdfc.oxigraph.stage"]
-            rounds["wall"].append(median(a["samples"]) / median(b["samples"]))
-            rounds["cpu"].append(median(a["cpu"]) / median(b["cpu"]))
-            for figure in list(parsed_figures(ours).values()) + list(parsed_figures(theirs).values()):
-                if figure["id"] in merged:
-                    merged[figure["id"]]["samples"] += figure["samples"]
-                    merged[figure["id"]]["cpu"] = (merged[figure["id"]].get("cpu") or []) + (figure.get("cpu") or [])
-                else:
-                    merged[figure["id"]] = figure
-        for figure in merged.values():
-            record(figure)
-        RESULTS.setdefault("paired", {})["rdfc.bekal/rdfc.oxigraph.stage"] = rounds
-        log(f"rdfc: Bekal / pyoxigraph stage per round {', '.join(f'{x:.2f}' for x in rounds['wall'])} (wall)")
+            rounds.append({**parsed_figures(again), **parsed_figures(peer_again)})
+        record_rounds(rounds, "rdfc.bekal", "rdfc.oxigraph.stage")
     else:
         figures_from(oxigraph_out.stdout)
     if bekal_out.returncode == 0 and oxigraph_out.returncode == 0:

@@ -7,7 +7,7 @@ import GRDB
 /// read each one's table row: one 16 KiB page per event, scattered over the whole ledger. At 20,000 people that is
 /// 3,000 pages (≈ 48 MB) per quarter's figures, more than the 32 MiB page cache, so every figures read fetched
 /// them again and pushed the period's index pages out with them (16 ms of 183 ms, and the kernel copying pages
-/// ≈ 12% of the samples). VIRTUAL generated columns name the day and the kind, computed only when a movement
+/// ≈ 11% of the samples). VIRTUAL generated columns name the day and the kind, computed only when a movement
 /// event is written, stored only in the new partial index, which covers the figures' movement read and replaces
 /// the old one, whose columns it starts with (a Bekal from before this migration refuses the migrated ledger as
 /// newer, so none reads the old index again). Building it reads the events once: 1.4–1.7 s for a 20,000-person

@@ -20,24 +20,24 @@ enum Sampling {
 
     static func measure(_ repetitions: Repetitions, _ body: () throws -> Void) rethrows -> [Double] {
         for _ in 0..<repetitions.warmups { try body() }
-        var samples: [Double] = []
-        var cpu: [Double] = []
-        samples.reserveCapacity(repetitions.runs)
-        let clock = ContinuousClock()
-        for _ in 0..<repetitions.runs {
-            let cpuStart = processCPUTime()
-            let elapsed = try clock.measure(body)
-            cpu.append(processCPUTime() - cpuStart)
-            samples.append(elapsed.seconds)
-        }
-        lastCPUSamples = cpu
-        return samples
+        var series = Series()
+        for _ in 0..<repetitions.runs { try time(body, into: &series) }
+        lastCPUSamples = series.cpu
+        return series.samples
     }
 
-    /// The samples of one body within an alternating measurement: wall and CPU seconds per run.
+    /// The samples of one body: wall and CPU seconds per run.
     struct Series {
         var samples: [Double] = []
         var cpu: [Double] = []
+    }
+
+    /// Runs `body` once and appends its wall and CPU time to `series`.
+    private static func time(_ body: () throws -> Void, into series: inout Series) rethrows {
+        let cpuStart = processCPUTime()
+        let elapsed = try ContinuousClock().measure(body).seconds
+        series.cpu.append(processCPUTime() - cpuStart)
+        series.samples.append(elapsed)
     }
 
     /// Runs `first` and `second` in alternation, each warmed up and then timed once per run, so that the i-th
@@ -53,13 +53,6 @@ enum Sampling {
         }
         var a = Series()
         var b = Series()
-        let clock = ContinuousClock()
-        func time(_ body: () throws -> Void, into series: inout Series) rethrows {
-            let cpuStart = processCPUTime()
-            let elapsed = try clock.measure(body).seconds
-            series.cpu.append(processCPUTime() - cpuStart)
-            series.samples.append(elapsed)
-        }
         for _ in 0..<repetitions.runs {
             try time(first, into: &a)
             try time(second, into: &b)
